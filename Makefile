@@ -1,0 +1,49 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint unit browser chromium screenshots bench demo-data clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	touch $(STAMP)
+
+run: install
+	$(PY) -m streamlit run dashboard.py
+
+# Debian's Chromium for the real-browser tests (never `playwright install`: it downloads).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; }
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+unit: install
+	$(PY) -m pytest -q -m "not browser"
+
+browser: install chromium
+	$(PY) -m pytest -q -m browser
+
+test: lint install chromium
+	$(PY) -m pytest -q
+
+screenshots: install chromium
+	$(PY) tests/screenshots.py
+
+bench: install
+	$(PY) tests/benchmarks/bench_measures.py
+
+demo-data: install
+	$(PY) data/make_demo.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
