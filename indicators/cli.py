@@ -1,0 +1,215 @@
+"""Command line for analysts who script: ``python -m indicators --help``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+
+from indicators.errors import DataError
+
+MEASURE_HELP = (
+    "comma-separated: mean,median,p10,p25,p75,p90,sd,gini,theil,mld,atkinson_0.5,atkinson_1,"
+    "atkinson_2,s80s20,palma,poverty_rate,share_below:T,share_at_least:T,share:LABEL "
+    "(default: every measure that applies)"
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m indicators",
+        description="Broad-welfare indicators beyond the average: distributional measures per "
+        "region, the indicator registry, and registry indicators over your own file.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    m = sub.add_parser(
+        "measures",
+        help="distributional measures of one column per region (year, group), as tidy CSV",
+        description="Compute measures of one value column per region (and year, and group), "
+        "with rows for all regions together as region 'Total' (where theil_between and "
+        "theil_within decompose theil by region). Writes CSV with columns "
+        "region,year,<by>,measure,value,n.",
+    )
+    m.add_argument("input", metavar="INPUT", help="CSV, Excel (.xlsx) or Parquet file")
+    m.add_argument("--value", required=True, metavar="COL", help="the column to measure")
+    _roles(m)
+    m.add_argument(
+        "--order",
+        metavar='"LOW,...,HIGH"',
+        help="order of text answers, low to high: they become scores 1..k",
+    )
+    m.add_argument("--measures", metavar="LIST", help=MEASURE_HELP)
+
+    r = sub.add_parser(
+        "registry",
+        help="list the indicator registry",
+        description="List the indicators of the registry.",
+    )
+    r.add_argument("--catalog", metavar="FILE", help="your own catalogue file (TOML) to add")
+    r.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    r.add_argument("--lang", choices=("en", "nl"), default="en")
+
+    c = sub.add_parser(
+        "compute",
+        help="every registry indicator the mapped columns allow, as tidy CSV",
+        description="Compute every registry indicator that the mapped variables allow.",
+    )
+    c.add_argument("input", metavar="INPUT", help="CSV, Excel (.xlsx) or Parquet file")
+    c.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="VARIABLE=COLUMN",
+        help="tie a registry variable to a column (repeatable), e.g. "
+        "life_satisfaction=levenstevredenheid",
+    )
+    _roles(c)
+    c.add_argument("--catalog", metavar="FILE", help="your own catalogue file (TOML) to add")
+    c.add_argument(
+        "--min-n", type=int, default=10, help="hide values from fewer observations (default 10)"
+    )
+    return parser
+
+
+def _roles(p):
+    p.add_argument("--region", required=True, metavar="COL", help="region column")
+    p.add_argument("--year", metavar="COL", help="year or period column")
+    p.add_argument("--weight", metavar="COL", help="survey weight or population column")
+    p.add_argument(
+        "--by",
+        action="append",
+        default=[],
+        metavar="COL",
+        help="group column to break down by (repeatable)",
+    )
+    p.add_argument("--sheet", metavar="NAME", help="Excel sheet (default: the first)")
+    p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+
+
+def main(argv=None) -> int:
+    """Run the command line; return the exit status (2 for unusable input)."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "measures":
+            table = _measures(args)
+        elif args.command == "registry":
+            return _registry(args)
+        else:
+            table = _compute(args)
+    except DataError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    _write(table, args.out)
+    return 0
+
+
+def _split(text: str | None) -> list[str] | None:
+    if not text:
+        return None
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _measures(args) -> pd.DataFrame:
+    from indicators.compute import compute_measures
+    from indicators.io import load_table
+
+    df = load_table(args.input, sheet=args.sheet)
+    return compute_measures(
+        df,
+        value=args.value,
+        region=args.region,
+        year=args.year,
+        weight=args.weight,
+        by=args.by,
+        measures=_split(args.measures),
+        order=_split(args.order),
+        source=args.input,
+    )
+
+
+def _load_registry(catalog):
+    from indicators.registry import load_registry
+
+    return load_registry(extra=catalog)
+
+
+def _registry(args) -> int:
+    registry = _load_registry(args.catalog)
+    frame = registry.to_frame(args.lang)
+    if args.format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=2) + "\n")
+    else:
+        cols = [c for c in ("id", "label", "dimension", "measure", "unit") if c in frame]
+        with pd.option_context(
+            "display.max_rows", None, "display.max_colwidth", 60, "display.width", 200
+        ):
+            print(frame[cols].to_string(index=False))
+    return 0
+
+
+def _compute(args) -> pd.DataFrame:
+    from indicators.compute import compute
+    from indicators.dataset import Mapping, prepare, suggest_order
+    from indicators.io import load_table
+
+    registry = _load_registry(args.catalog)
+    df = load_table(args.input, sheet=args.sheet)
+    variables = {}
+    for item in args.map:
+        if "=" not in item:
+            raise DataError(
+                f"--map '{item}': write VARIABLE=COLUMN, e.g. life_satisfaction=levenstevredenheid."
+            )
+        var, col = (part.strip() for part in item.split("=", 1))
+        if var not in registry.variable_by_id:
+            known = ", ".join(v.id for v in registry.variables)
+            raise DataError(
+                f"--map '{item}': '{var}' is not a registry variable. Variables: {known}."
+            )
+        variables[var] = col
+    if not variables:
+        raise DataError(
+            "Give at least one --map VARIABLE=COLUMN (see "
+            "`python -m indicators registry` for the variables)."
+        )
+    from indicators import validate
+
+    validate.require_columns(df, list(variables.values()), source=args.input)
+    orders = {
+        col: suggest_order(df[col], registry.variable_by_id[var])
+        for var, col in variables.items()
+        if registry.variable_by_id[var].kind != "continuous"
+        and not pd.api.types.is_numeric_dtype(df[col])
+    }
+    mapping = Mapping.build(
+        args.region,
+        year=args.year,
+        weight=args.weight,
+        groups=args.by,
+        variables=variables,
+        orders=orders,
+    )
+    prepared = prepare(df, mapping, registry, source=args.input)
+    table = compute(prepared, registry, by=args.by, min_n=args.min_n)
+    rename = {"region": args.region}
+    if args.year:
+        rename["year"] = args.year
+    return table.rename(columns=rename)
+
+
+def _write(table: pd.DataFrame, out: str | None) -> None:
+    if out:
+        if out.lower().endswith(".xlsx"):
+            table.to_excel(out, index=False)
+        else:
+            table.to_csv(out, index=False)
+    else:
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

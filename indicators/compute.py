@@ -1,0 +1,320 @@
+"""Dataset + mapping + registry -> the tidy results table of DESIGN.md.
+
+One row per region, year, group and indicator (or measure): ``value``, ``n`` (observations
+used), ``weight_sum``, ``n_missing`` (rows left out: value or weight missing), ``n_excluded``
+(rows with x <= 0 left out of Theil, MLD and Atkinson) and ``suppressed`` (a small cell whose
+value is hidden). Rows for all regions together carry region ``Total``; on those rows
+``theil_between`` and ``theil_within`` decompose ``theil`` by region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from indicators.dataset import AGGREGATES, REGION, WEIGHT, YEAR, Prepared, to_scores
+from indicators.errors import DataError
+from indicators.grouped import grouped_measures
+from indicators.measures import DEFAULT_MEASURES, parse_measure
+
+TOTAL = "Total"
+MIN_N = 10
+
+
+def measure_table(
+    frame: pd.DataFrame,
+    value: str,
+    measures: Sequence[str],
+    *,
+    region: str = REGION,
+    year: str | None = None,
+    weight: str | None = None,
+    by: Sequence[str] = (),
+    labels: dict[str, float] | None = None,
+    total: bool = True,
+) -> pd.DataFrame:
+    """Compute measures of one numeric column per region (and year, and group), plus Total.
+
+    Returns a tidy frame: the key columns, ``measure``, ``value``, ``n``, ``weight_sum``,
+    ``n_missing``, ``n_excluded``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"r": ["a", "a", "b", "b"], "x": [1.0, 3.0, 2.0, 6.0]})
+    >>> t = measure_table(df, "x", ["mean"], region="r")
+    >>> t[["r", "measure", "value", "n"]].to_string(index=False)
+    '    r measure  value  n\\n    a    mean    2.0  2\\n    b    mean    4.0  2\\nTotal    mean    3.0  4'
+    """
+    specs = [parse_measure(m) for m in measures]
+    texts = [s.text for s in specs]
+    keys = [region, *([year] if year else []), *by]
+    x = frame[value].to_numpy(dtype=float, na_value=np.nan)
+    w = None if weight is None else frame[weight].to_numpy(dtype=float, na_value=np.nan)
+
+    lines = None
+    if "poverty_rate" in texts:
+        lines = _poverty_lines(frame, x, w, year)
+
+    parts = [_by_keys(frame, keys, x, w, specs, labels, lines, year)]
+    if total:
+        total_keys = [k for k in keys if k != region]
+        tot = _by_keys(frame, total_keys, x, w, specs, labels, lines, year)
+        tot.insert(0, region, TOTAL)
+        if "theil" in texts:
+            tot = pd.concat([tot, _theil_parts(parts[0], tot, region, total_keys)])
+        parts.append(tot)
+    out = pd.concat(parts, ignore_index=True)
+    return out[[*keys, "measure", "value", "n", "weight_sum", "n_missing", "n_excluded"]]
+
+
+def _by_keys(frame, keys, x, w, specs, labels, lines, year):
+    if keys:
+        grouped = frame.groupby(keys, sort=True, observed=True, dropna=False)
+        codes = grouped.ngroup().to_numpy()
+        index = grouped.size().index.to_frame(index=False)
+    else:
+        codes = np.zeros(len(frame), dtype=np.int64)
+        index = pd.DataFrame(index=[0])
+    n_groups = len(index)
+    group_lines = None
+    if lines is not None:
+        group_lines = index[year].map(lines).to_numpy(float) if year else np.repeat(lines, n_groups)
+    res = grouped_measures(x, codes, n_groups, w, specs, poverty_lines=group_lines, labels=labels)
+    rows = []
+    for spec in specs:
+        part = index.copy()
+        part["measure"] = spec.text
+        part["value"] = res.values[spec.text]
+        part["n"] = res.n
+        part["weight_sum"] = res.weight_sum
+        part["n_missing"] = res.n_missing
+        part["n_excluded"] = res.n_nonpositive if spec.positive_only else 0
+        part["_mu_pos"] = res.mean_positive
+        part["_w_pos"] = res.weight_sum_positive
+        rows.append(part)
+    return pd.concat(rows, ignore_index=True)
+
+
+def _poverty_lines(frame, x, w, year):
+    """Return 0.6 x the weighted median of all regions together, per year."""
+    if year:
+        grouped = frame.groupby(year, sort=True, observed=True)
+        codes = grouped.ngroup().to_numpy()
+        years = list(grouped.size().index)
+        med = grouped_measures(x, codes, len(years), w, ["median"]).values["median"]
+        return dict(zip(years, 0.6 * med, strict=True))
+    res = grouped_measures(x, np.zeros(len(x), dtype=np.int64), 1, w, ["median"])
+    return 0.6 * res.values["median"][0]
+
+
+def _theil_parts(regions, tot, region, total_keys):
+    """Decompose Theil T on the Total rows into between- and within-region parts."""
+    reg = regions[regions["measure"] == "theil"].copy()
+    tt = tot[tot["measure"] == "theil"]
+    merged = (
+        reg.merge(
+            tt[[*total_keys, "_mu_pos", "_w_pos"]].rename(columns={"_mu_pos": "mu", "_w_pos": "W"}),
+            on=total_keys,
+            how="left",
+        )
+        if total_keys
+        else reg.assign(mu=tt["_mu_pos"].iloc[0], W=tt["_w_pos"].iloc[0])
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = merged["_w_pos"] * merged["_mu_pos"] / (merged["W"] * merged["mu"])
+        merged["between"] = share * np.log(merged["_mu_pos"] / merged["mu"])
+        merged["within"] = share * merged["value"]
+    valid = merged["_w_pos"] > 0
+    merged = merged[valid]
+    if total_keys:
+        sums = (
+            merged.groupby(total_keys, sort=True, observed=True, dropna=False)[
+                ["between", "within"]
+            ]
+            .sum(min_count=1)
+            .reset_index()
+        )
+        base = tt.drop(columns=["measure", "value"]).merge(sums, on=total_keys, how="left")
+    else:
+        base = tt.drop(columns=["measure", "value"]).assign(
+            between=merged["between"].sum(), within=merged["within"].sum()
+        )
+    out = []
+    for part in ("between", "within"):
+        piece = base.drop(columns=["between", "within"]).copy()
+        piece["measure"] = f"theil_{part}"
+        piece["value"] = base[part].to_numpy()
+        out.append(piece)
+    return pd.concat(out, ignore_index=True)
+
+
+def compute(
+    prepared: Prepared,
+    registry,
+    *,
+    indicators: Sequence[str] | None = None,
+    by: Sequence[str] = (),
+    min_n: int = MIN_N,
+) -> pd.DataFrame:
+    """Compute every registry indicator the mapped variables allow, as the tidy results table.
+
+    Parameters
+    ----------
+    prepared : Prepared
+        The dataset from :func:`indicators.dataset.prepare`.
+    registry : Registry
+        The indicator registry.
+    indicators : sequence of str, optional
+        Indicator ids to compute; by default every indicator the data allows.
+    by : sequence of str, default ()
+        Group columns (from the mapping's groups) to break the results down by.
+    min_n : int, default 10
+        Values from fewer observations are hidden (value NaN) and marked ``suppressed``, as
+        statistical offices do. Not applied to aggregates (one row per region).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns: region, year (when mapped), the ``by`` columns, indicator, variable, measure,
+        value, n, weight_sum, n_missing, n_excluded, suppressed.
+    """
+    frame = prepared.frame
+    year = YEAR if YEAR in frame else None
+    weight = WEIGHT if WEIGHT in frame else None
+    unknown = [b for b in by if b not in frame]
+    if unknown:
+        raise DataError(
+            f"Cannot break down by {', '.join(unknown)}: not a group column in the mapping. "
+            f"Group columns: {', '.join(prepared.mapping.groups) or 'none'}."
+        )
+    allowed = registry.indicators_for(prepared.variables)
+    if indicators is not None:
+        wanted = set(indicators)
+        allowed = [ind for ind in allowed if ind.id in wanted]
+    if prepared.shape == AGGREGATES:
+        allowed = [ind for ind in allowed if ind.spec.family == "mean"]
+    keys = [REGION, *([YEAR] if year else []), *by]
+    parts = []
+    for var_id in dict.fromkeys(ind.variable for ind in allowed):
+        inds = [ind for ind in allowed if ind.variable == var_id]
+        measures = list(dict.fromkeys(ind.spec.text for ind in inds))
+        table = measure_table(
+            frame,
+            var_id,
+            measures,
+            year=year,
+            weight=weight,
+            by=by,
+            labels=prepared.labels.get(var_id),
+        )
+        for ind in inds:
+            rows = table[table["measure"] == ind.spec.text].copy()
+            rows.insert(len(keys), "indicator", ind.id)
+            rows.insert(len(keys) + 1, "variable", var_id)
+            parts.append(rows)
+        if "theil" in measures:
+            for part in ("theil_between", "theil_within"):
+                rows = table[table["measure"] == part].copy()
+                theil_ids = [ind.id for ind in inds if ind.spec.family == "theil"]
+                rows.insert(len(keys), "indicator", f"{theil_ids[0]}:{part.split('_')[1]}")
+                rows.insert(len(keys) + 1, "variable", var_id)
+                parts.append(rows)
+    columns = [
+        *keys,
+        "indicator",
+        "variable",
+        "measure",
+        "value",
+        "n",
+        "weight_sum",
+        "n_missing",
+        "n_excluded",
+    ]
+    if not parts:
+        return pd.DataFrame(columns=[*columns, "suppressed"])
+    out = pd.concat(parts, ignore_index=True)[columns]
+    small = (out["n"] < min_n) & (prepared.shape != AGGREGATES)
+    out["suppressed"] = small.to_numpy()
+    out.loc[small, "value"] = np.nan
+    return out
+
+
+def compute_measures(
+    df: pd.DataFrame,
+    *,
+    value: str,
+    region: str,
+    year: str | None = None,
+    weight: str | None = None,
+    by: Sequence[str] = (),
+    measures: Sequence[str] | None = None,
+    order: Sequence[str] | None = None,
+    source: str = "data",
+) -> pd.DataFrame:
+    """Compute measures of one column per region (year, group) on a raw table, as the CLI does.
+
+    Text answers become scores 1..k when ``order`` (low to high) is given; ``share:LABEL`` works
+    on the labels either way. Returns columns region, year, by..., measure, value, n (the
+    column names as in the input).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"regio": ["a", "a", "b"], "geluk": ["ja", "nee", "ja"]})
+    >>> compute_measures(df, value="geluk", region="regio", measures=["share:ja"])[
+    ...     ["regio", "value"]].to_dict("list")
+    {'regio': ['a', 'b', 'Total'], 'value': [0.5, 1.0, 0.6666666666666666]}
+    """
+    from indicators import validate
+
+    validate.require_columns(
+        df, [c for c in (value, region, year, weight, *by) if c], source=source
+    )
+    frame = pd.DataFrame({region: validate.region_column(df, region, source=source)})
+    if year:
+        frame[year] = validate.year_column(df, year, source=source)
+    if weight:
+        frame[weight] = validate.weight_column(df, weight, source=source)
+    for col in by:
+        frame[col] = df[col].astype("string").str.strip().fillna("(missing)")
+    column = df[value]
+    is_text = not pd.api.types.is_numeric_dtype(column) and not _numeric_text(column)
+    requested = list(measures) if measures else None
+    if is_text and not order:
+        if requested and all(parse_measure(m).family == "share" for m in requested):
+            labels_order = tuple(
+                sorted(map(str, pd.unique(column.dropna().astype(str).str.strip())))
+            )
+            values, labels = to_scores(df, value, None, labels_order, source=source)
+        else:
+            examples = ", ".join(f"'{v}'" for v in pd.unique(column.dropna())[:4])
+            raise DataError(
+                f"{source}: column '{value}' holds text answers ({examples}). Give their order "
+                f'from low to high with --order "LOW,...,HIGH" to compute scores 1..k, or ask '
+                f"only for share:LABEL measures."
+            )
+    else:
+        values, labels = to_scores(df, value, None, tuple(order) if order else None, source=source)
+    frame["__value"] = values.to_numpy()
+    if requested is None:
+        requested = list(DEFAULT_MEASURES)
+        if labels:
+            requested += [f"share:{label}" for label in (order or labels)]
+    table = measure_table(
+        frame,
+        "__value",
+        requested,
+        region=region,
+        year=year,
+        weight=weight,
+        by=by,
+        labels=labels or None,
+    )
+    keys = [region, *([year] if year else []), *by]
+    return table[[*keys, "measure", "value", "n"]]
+
+
+def _numeric_text(column: pd.Series) -> bool:
+    sample = column.dropna().astype(str).str.strip().head(1000)
+    return bool(len(sample)) and sample.str.fullmatch(r"-?[\d.]+(,\d+)?").all()

@@ -1,0 +1,375 @@
+"""Dataset = the user's table, cleaned, plus a mapping of column roles.
+
+The mapping says which column is the region, the year, the weight, which are group breakdowns,
+and which columns hold which registry variables (with the order of ordinal text answers).
+:func:`suggest_mapping` proposes one from column names and the registry's hints;
+:func:`prepare` checks it against the data and returns numeric columns ready to measure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+from indicators import validate
+from indicators.errors import DataError
+
+REGION, YEAR, WEIGHT = "region", "year", "weight"
+
+ROLE_HINTS = {
+    REGION: (
+        "regio",
+        "region",
+        "regios",
+        "regio_s",
+        "regiocode",
+        "regionaam",
+        "gemeente",
+        "gemeentecode",
+        "gemeente_code",
+        "gemeentenaam",
+        "provincie",
+        "provincie_code",
+        "provincienaam",
+        "province",
+        "municipality",
+        "gm_code",
+        "wijk",
+        "buurt",
+        "corop",
+        "area",
+        "gebied",
+    ),
+    YEAR: ("jaar", "year", "perioden", "periode", "period", "jaartal", "peiljaar", "time"),
+    WEIGHT: (
+        "gewicht",
+        "weight",
+        "weegfactor",
+        "weging",
+        "wgt",
+        "pspwght",
+        "anweight",
+        "inwoners",
+        "bevolking",
+        "population",
+        "pop",
+        "aantal_inwoners",
+    ),
+}
+GROUP_HINTS = (
+    "geslacht",
+    "gender",
+    "sex",
+    "leeftijd",
+    "leeftijdsklasse",
+    "age",
+    "age_group",
+    "agea",
+    "opleiding",
+    "opleidingsniveau",
+    "education",
+    "edu",
+    "stedelijkheid",
+    "urbanisation",
+    "urbanization",
+    "migratieachtergrond",
+    "herkomst",
+    "migration_background",
+    "huishoudtype",
+    "household_type",
+    "inkomensgroep",
+    "income_group",
+)
+MICRODATA, AGGREGATES = "microdata", "aggregates"
+
+
+def normalise_name(name) -> str:
+    """Normalise a column name for matching: lower case, no accents, underscores.
+
+    Examples
+    --------
+    >>> normalise_name(" Leeftijd-klasse ")
+    'leeftijd_klasse'
+    >>> normalise_name("Fryslân")
+    'fryslan'
+    """
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", text.strip().lower()).strip("_")
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """Column roles: region, year, weight, groups, and variables (registry id -> column).
+
+    Hashable, so cached computations can key on it.
+    """
+
+    region: str
+    year: str | None = None
+    weight: str | None = None
+    groups: tuple[str, ...] = ()
+    variables: tuple[tuple[str, str], ...] = ()
+    orders: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @classmethod
+    def build(cls, region, *, year=None, weight=None, groups=(), variables=None, orders=None):
+        """Build a mapping from plain dicts and lists."""
+        return cls(
+            region=region,
+            year=year or None,
+            weight=weight or None,
+            groups=tuple(groups or ()),
+            variables=tuple((variables or {}).items()),
+            orders=tuple((col, tuple(labels)) for col, labels in (orders or {}).items()),
+        )
+
+    @property
+    def variable_columns(self) -> dict[str, str]:
+        """Return registry variable id -> column."""
+        return dict(self.variables)
+
+    def order_for(self, column: str) -> tuple[str, ...] | None:
+        """Return the order of labels (low to high) given for a column, if any."""
+        return dict(self.orders).get(column)
+
+    def with_changes(self, **changes) -> Mapping:
+        """Return a copy with some fields replaced (dicts are accepted for variables/orders)."""
+        if isinstance(changes.get("variables"), dict):
+            changes["variables"] = tuple(changes["variables"].items())
+        if isinstance(changes.get("orders"), dict):
+            changes["orders"] = tuple((c, tuple(v)) for c, v in changes["orders"].items())
+        return replace(self, **changes)
+
+    def role_columns(self) -> list[str]:
+        """Return every column the mapping uses, each once, in role order."""
+        cols = [self.region, self.year, self.weight, *self.groups, *dict(self.variables).values()]
+        return list(dict.fromkeys(c for c in cols if c))
+
+
+def _match_role(columns, hints) -> str | None:
+    norm = {normalise_name(c): c for c in columns}
+    for hint in hints:
+        if hint in norm:
+            return norm[hint]
+    return None
+
+
+def suggest_mapping(df: pd.DataFrame, registry) -> Mapping:
+    """Suggest column roles from column names, the registry's hints and the values.
+
+    Examples
+    --------
+    >>> from indicators.registry import load_registry
+    >>> df = pd.DataFrame({"Provincie": ["A", "B"], "jaar": [2020, 2020],
+    ...                    "levenstevredenheid": [7, 8]})
+    >>> m = suggest_mapping(df, load_registry())
+    >>> m.region, m.year, m.variable_columns
+    ('Provincie', 'jaar', {'life_satisfaction': 'levenstevredenheid'})
+    """
+    columns = list(df.columns)
+    region = _match_role(columns, ROLE_HINTS[REGION])
+    year = _match_role([c for c in columns if c != region], ROLE_HINTS[YEAR])
+    # a region name column beats a region code column when both exist
+    if region is not None:
+        names = [c for c in columns if normalise_name(c) == normalise_name(region) + "naam"]
+        region = names[0] if names else region
+    used = {region, year}
+    variables = {
+        var: col for var, col in registry.suggest_mapping(columns).items() if col not in used
+    }
+    used |= set(variables.values())
+    weight = _match_role([c for c in columns if c not in used], ROLE_HINTS[WEIGHT])
+    used.add(weight)
+    groups = tuple(c for c in columns if c not in used and normalise_name(c) in GROUP_HINTS)
+    if region is None:
+        region = _guess_region(df, [c for c in columns if c not in used])
+    orders = {}
+    for var_id, col in variables.items():
+        variable = registry.variable_by_id[var_id]
+        if variable.kind != "continuous" and not pd.api.types.is_numeric_dtype(df[col]):
+            orders[col] = suggest_order(df[col], variable)
+    return Mapping.build(
+        region, year=year, weight=weight, groups=groups, variables=variables, orders=orders
+    )
+
+
+def _guess_region(df, columns) -> str | None:
+    """Pick the first text column whose values look like region codes or names."""
+    for col in columns:
+        s = df[col]
+        if pd.api.types.is_numeric_dtype(s):
+            continue
+        sample = s.dropna().astype(str).head(200)
+        if sample.str.fullmatch(r"(GM|PV|WK|BU|CR|NL|LD)\d+").mean() > 0.8:
+            return col
+    return None
+
+
+def suggest_order(series: pd.Series, variable=None) -> tuple[str, ...]:
+    """Suggest the order (low to high) of the text answers in a column.
+
+    Labels that match the registry variable's levels (Dutch or English, any case) follow the
+    registry's order; others follow, sorted.
+
+    Examples
+    --------
+    >>> suggest_order(pd.Series(["goed", "slecht", "goed", None]))
+    ('goed', 'slecht')
+    """
+    labels = sorted(map(str, pd.unique(series.dropna())), key=str.casefold)
+    if variable is None or not getattr(variable, "levels_nl", ()):
+        return tuple(labels)
+    rank = {}
+    for levels in (variable.levels_nl, getattr(variable, "levels_en", ()) or ()):
+        for i, lab in enumerate(levels):
+            rank.setdefault(lab.casefold(), i)
+    known = sorted(
+        (lab for lab in labels if lab.casefold() in rank), key=lambda s: rank[s.casefold()]
+    )
+    return tuple(known + [lab for lab in labels if lab.casefold() not in rank])
+
+
+def detect_shape(df: pd.DataFrame, mapping: Mapping) -> str:
+    """Say whether the table holds microdata (many rows per region and year) or aggregates.
+
+    Examples
+    --------
+    >>> detect_shape(pd.DataFrame({"r": ["a", "a", "b"]}), Mapping("r"))
+    'microdata'
+    >>> detect_shape(pd.DataFrame({"r": ["a", "b"], "y": [1, 1]}), Mapping("r", year="y"))
+    'aggregates'
+    """
+    keys = [c for c in (mapping.region, mapping.year, *mapping.groups) if c]
+    return MICRODATA if df.duplicated(subset=keys).any() else AGGREGATES
+
+
+@dataclass
+class Prepared:
+    """A dataset ready to measure: role columns cleaned, variables as numbers."""
+
+    frame: pd.DataFrame  # columns: region, year?, weight?, groups..., one per variable id
+    mapping: Mapping
+    shape: str
+    source: str
+    labels: dict[str, dict[str, float]] = field(default_factory=dict)  # variable -> label score
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def variables(self) -> list[str]:
+        """Return the registry variable ids that are mapped."""
+        return list(self.mapping.variable_columns)
+
+    @property
+    def years(self) -> list:
+        """Return the years present, sorted (empty without a year column)."""
+        return sorted(self.frame[YEAR].dropna().unique()) if YEAR in self.frame else []
+
+    @property
+    def regions(self) -> list[str]:
+        """Return the regions present, sorted."""
+        return sorted(self.frame[REGION].unique())
+
+
+def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data") -> Prepared:
+    """Check a mapping against the data and return the columns to measure.
+
+    Raises :class:`DataError` with a plain message when a column is missing, a weight is
+    negative, a region is missing, a year is not a year, or a numeric column holds text. The
+    user's frame is not changed.
+    """
+    validate.require_columns(df, mapping.role_columns(), source=source)
+    for var_id in mapping.variable_columns:
+        if var_id not in registry.variable_by_id:
+            raise DataError(f"'{var_id}' is not a variable in the indicator registry.")
+    out = {REGION: validate.region_column(df, mapping.region, source=source)}
+    if mapping.year:
+        out[YEAR] = validate.year_column(df, mapping.year, source=source)
+    if mapping.weight:
+        out[WEIGHT] = validate.weight_column(df, mapping.weight, source=source)
+    for col in mapping.groups:
+        out[col] = df[col].astype("string").str.strip().fillna("(missing)")
+    labels, notes = {}, []
+    for var_id, col in mapping.variable_columns.items():
+        variable = registry.variable_by_id[var_id]
+        values, scores = to_scores(df, col, variable, mapping.order_for(col), source=source)
+        out[var_id] = values
+        if scores:
+            labels[var_id] = scores
+        missing = int(values.isna().sum())
+        if missing:
+            notes.append(
+                f"{missing:,} rows have no value in column '{col}'; they are left out of "
+                f"'{variable.label_en}'."
+            )
+    frame = pd.DataFrame(out, index=df.index)
+    if mapping.weight:
+        missing_w = int(frame[WEIGHT].isna().sum())
+        if missing_w:
+            notes.append(
+                f"{missing_w:,} rows have no weight in column '{mapping.weight}'; they "
+                "are left out of every measure."
+            )
+    shape = detect_shape(df, mapping)
+    return Prepared(frame.reset_index(drop=True), mapping, shape, source, labels, notes)
+
+
+def to_scores(df, column, variable=None, order=None, *, source="data"):
+    """Turn a value column into numbers: numeric as is, text answers into scores 1..k.
+
+    Returns the numbers and, for text answers, the score of each label. Registry labels of
+    ordinal, binary and nominal variables get the score of their position among the
+    variable's levels, so ``share:LABEL`` in the catalogue finds the user's matching answer.
+
+    Examples
+    --------
+    >>> s, labels = to_scores(pd.DataFrame({"h": ["goed", "slecht", None]}), "h",
+    ...                       order=("slecht", "goed"))
+    >>> s.tolist(), labels
+    ([2.0, 1.0, nan], {'slecht': 1.0, 'goed': 2.0})
+    """
+    series = df[column]
+    kind = getattr(variable, "kind", "continuous")
+    if pd.api.types.is_bool_dtype(series):
+        series = series.astype("Int64")
+    if pd.api.types.is_numeric_dtype(series) and not order:
+        values = pd.Series(pd.to_numeric(series, errors="coerce"), dtype=float)
+        if kind in ("binary", "ordinal", "nominal") and variable is not None:
+            present = sorted(values.dropna().unique())
+            levels = tuple(variable.levels_nl or ())
+            if kind == "binary" and set(present) <= {0.0, 1.0} and len(levels) == 2:
+                # 0/1 coding: 1 is the second level ("ja"), scored 2 like the text answer
+                return values + 1, {levels[0]: 1.0, levels[1]: 2.0}
+        return values, {}
+    text = series.astype("string").str.strip()
+    if not order:
+        if kind == "continuous":
+            return validate.numeric_column(df, column, source=source), {}
+        order = suggest_order(text, variable)
+    order = tuple(str(o) for o in order)
+    present = pd.unique(text.dropna())
+    unknown = [v for v in present if v not in order]
+    if unknown:
+        examples = _examples(text, unknown)
+        raise DataError(
+            f"{source}: column '{column}' has answers that are not in the order you gave: "
+            f"{examples}. The order lists: {', '.join(order)}. Add these answers to the order "
+            "(low to high), or correct them in the file."
+        )
+    scores = {label: float(i + 1) for i, label in enumerate(order)}
+    values = text.map(scores).astype(float)
+    if variable is not None and getattr(variable, "levels_nl", ()):
+        for i, level in enumerate(variable.levels_nl):
+            scores.setdefault(level, float(i + 1))
+        for i, level in enumerate(getattr(variable, "levels_en", ()) or ()):
+            scores.setdefault(level, float(i + 1))
+    return pd.Series(np.asarray(values, dtype=float), index=df.index), scores
+
+
+def _examples(text: pd.Series, bad_values, limit: int = 5) -> str:
+    mask = text.isin(bad_values)
+    rows = np.flatnonzero(mask.to_numpy())[:limit]
+    return ", ".join(f"'{text.iloc[i]}' (row {i + 2})" for i in rows)
