@@ -1,0 +1,1065 @@
+"""Read the tables policy staff have: CSV dialects, CBS StatLine downloads, Excel and Parquet.
+
+`load_table` is the one entry point. It accepts a path or an uploaded file, detects the
+format from the content, and returns a clean :class:`pandas.DataFrame` or raises
+:class:`~indicators.errors.DataError` with a message a policy analyst can act on.
+
+Conventions applied while loading (and only these):
+
+- spaces around header names and cells are removed;
+- a column whose values are all numbers in the file's convention (decimal comma with ``.``
+  thousands separators, or decimal point with ``,`` thousands separators) becomes numeric;
+  in such a column the missing-value markers ``.``, ``x``, ``-``, ``NA`` and empty cells
+  become missing; in text columns only empty cells become missing;
+- a column of CBS period codes becomes years (``2019JJ00`` -> 2019) or sortable strings
+  (``2019KW01`` -> ``2019-Q1``, ``2019MM01`` -> ``2019-01``);
+- a column of whole numbers with leading zeros (``0363``) stays text: it is a code;
+- completely empty rows at the end of the table and completely empty columns without a
+  name are dropped; title lines above the header are skipped;
+- a long table (region, year, indicator, value) is pivoted to one column per indicator.
+
+Everything that was applied beyond reading is listed in ``df.attrs["load_notes"]`` so the
+user interface can say so. ``df.attrs["header_row"]`` is the spreadsheet row number of the
+header (1 unless title lines were skipped); the data row at position ``i`` is spreadsheet row
+``i + header_row + 1``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from indicators.errors import DataError
+
+__all__ = [
+    "MAX_BYTES",
+    "MISSING_MARKERS",
+    "detect_long",
+    "load_table",
+    "pivot_long",
+    "spreadsheet_rows",
+]
+
+#: Largest file `load_table` reads (bytes); larger files get a clear message.
+MAX_BYTES = 2 * 1024**3
+#: How much of a text file is looked at to detect the encoding and the dialect.
+SAMPLE_BYTES = 64 * 1024
+#: Cells that mean "missing" in an otherwise numeric column (CBS and common usage).
+MISSING_MARKERS = (".", "x", "-", "", "NA")
+MAX_EXAMPLES = 5
+
+_SEPARATORS = ("\t", ";", ",", "|")
+_SEP_NAMES = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "vertical bar"}
+
+_INT = r"^[+-]?\d+$"
+_LEADING_ZERO = r"^[+-]?0\d"
+# decimal comma, optional "." thousands grouping: 12,5  1.234,56  1.234  -3
+_COMMA_NUM = r"^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$"
+# decimal point, optional "," thousands grouping, optional exponent: 12.5  1,234.5  1e-3
+_POINT_NUM = r"^[+-]?((\d+|\d{1,3}(,\d{3})+)(\.\d+)?|\.\d+)([eE][+-]?\d+)?$"
+_PLAIN_COMMA = r"^\s*[+-]?\d+(,\d+)?\s*$"
+_PLAIN_POINT = r"^\s*[+-]?\d+(\.\d+)?\s*$"
+#: CBS period codes: 2019JJ00 (year), 2019KW01 (quarter), 2019MM01 (month).
+PERIOD_PATTERN = r"^(\d{4})(JJ00|KW0[1-4]|MM(0[1-9]|1[0-2]))$"
+_PERIOD_RE = re.compile(PERIOD_PATTERN)
+
+_SIGNATURES = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Excel (.xls) or Word (.doc) file"),
+    (b"\x1f\x8b", "a compressed (.gz) file"),
+)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def spreadsheet_rows(positions: Any, header_row: int = 1) -> list[int]:
+    """Turn 0-based data positions into spreadsheet row numbers.
+
+    Parameters
+    ----------
+    positions : array-like of int
+        Positions of data rows (0 is the first row under the header).
+    header_row : int, default 1
+        Spreadsheet row number of the header.
+
+    Returns
+    -------
+    list of int
+
+    Examples
+    --------
+    >>> spreadsheet_rows([0, 3])
+    [2, 5]
+    >>> spreadsheet_rows([0], header_row=3)
+    [4]
+    """
+    return [int(p) + header_row + 1 for p in positions]
+
+
+def _col_letter(i: int) -> str:
+    """Return the spreadsheet letter of 0-based column ``i`` (0 -> A, 26 -> AA)."""
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def _fmt_list(items: list[str], limit: int = 30) -> str:
+    shown = ", ".join(f"'{x}'" for x in items[:limit])
+    if len(items) > limit:
+        shown += f" (and {len(items) - limit} more)"
+    return shown
+
+
+def _join_rows(rows: list[int], total: int | None = None) -> str:
+    text = ", ".join(str(r) for r in rows[:MAX_EXAMPLES])
+    total = len(rows) if total is None else total
+    if total > MAX_EXAMPLES:
+        text += f" (and {total - MAX_EXAMPLES} more)"
+    return text
+
+
+# ------------------------------------------------------------------- text column logic
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the non-missing values of a text column look like."""
+
+    n: int
+    all_int: bool
+    leading_zero: bool
+    all_comma: bool
+    all_point: bool
+    comma_says: bool  # some value can only be read with a decimal comma
+    point_says: bool  # some value can only be read with a decimal point
+    all_period: bool
+
+
+def _all(mask: pa.ChunkedArray | pa.Array) -> bool:
+    return bool(pc.all(mask).as_py()) if len(mask) else True
+
+
+def _any(mask: pa.ChunkedArray | pa.Array) -> bool:
+    return bool(pc.any(mask).as_py()) if len(mask) else False
+
+
+def _evidence(vals: pa.ChunkedArray | pa.Array) -> _Evidence:
+    """Describe trimmed, non-missing strings (vectorised; each test is one pass)."""
+    n = len(vals)
+    if n == 0:
+        return _Evidence(0, False, False, False, False, False, False, False)
+    is_int = pc.match_substring_regex(vals, _INT)
+    if _all(is_int):
+        lz = _any(pc.match_substring_regex(vals, _LEADING_ZERO))
+        return _Evidence(n, True, lz, True, True, False, False, False)
+    comma_ok = pc.match_substring_regex(vals, _COMMA_NUM)
+    point_ok = pc.match_substring_regex(vals, _POINT_NUM)
+    all_comma, all_point = _all(comma_ok), _all(point_ok)
+    if not (all_comma or all_point):
+        period = _all(pc.match_substring_regex(vals, PERIOD_PATTERN))
+        return _Evidence(n, False, False, False, False, False, False, period)
+    comma_says = _any(pc.and_(comma_ok, pc.invert(point_ok)))
+    point_says = _any(pc.and_(point_ok, pc.invert(comma_ok)))
+    return _Evidence(n, False, False, all_comma, all_point, comma_says, point_says, False)
+
+
+def _decimal_for(ev: _Evidence, file_decimal: str) -> str | None:
+    """Return the decimal mark to read a column with, or None when it is not numeric."""
+    if ev.n == 0 or ev.all_period or ev.leading_zero:
+        return None
+    if ev.all_int:
+        return file_decimal
+    if ev.all_comma and ev.all_point:  # only ambiguous values such as 1.234 or 1,234
+        return file_decimal
+    if ev.all_comma:
+        return ","
+    if ev.all_point:
+        return "."
+    return None
+
+
+def _file_decimal(evidences: list[_Evidence], sep: str) -> str:
+    """Decide the decimal mark of a whole file from its columns' evidence."""
+    comma = sum(ev.comma_says and not ev.point_says for ev in evidences)
+    point = sum(ev.point_says and not ev.comma_says for ev in evidences)
+    if comma != point:
+        return "," if comma > point else "."
+    return "," if sep == ";" else "."
+
+
+def _to_float(vals: pa.ChunkedArray, decimal: str) -> pa.ChunkedArray:
+    if decimal == ",":
+        vals = pc.replace_substring(vals, ".", "")
+        vals = pc.replace_substring(vals, ",", ".")
+    else:
+        vals = pc.replace_substring(vals, ",", "")
+    return pc.cast(vals, pa.float64())
+
+
+def _convert_periods(vals: pa.ChunkedArray) -> pd.Series:
+    """Convert CBS period codes to int years, or to 'YYYY-Qn' / 'YYYY-MM' strings."""
+    year = pc.utf8_slice_codeunits(vals, 0, 4)
+    kind = pc.utf8_slice_codeunits(vals, 4, 6)
+    num = pc.utf8_slice_codeunits(vals, 6, 8)
+    if _all(pc.or_kleene(pc.equal(kind, "JJ"), pc.is_null(kind))):
+        return pd.Series(pc.cast(year, pa.int64()).to_pandas())
+    quarter = pc.binary_join_element_wise(year, pc.utf8_slice_codeunits(num, 1, 2), "-Q")
+    month = pc.binary_join_element_wise(year, num, "-")
+    out = pc.if_else(pc.equal(kind, "KW"), quarter, pc.if_else(pc.equal(kind, "MM"), month, year))
+    return pd.Series(out.to_pandas(), dtype="str")
+
+
+def _as_chunked(arr: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
+    return arr if isinstance(arr, pa.ChunkedArray) else pa.chunked_array([arr])
+
+
+def _convert_text(
+    raw: pa.ChunkedArray | pa.Array, file_decimal: str, column: str, notes: list[str]
+) -> pd.Series:
+    """Clean one column of raw strings: trim, detect numbers, markers and period codes."""
+    raw = _as_chunked(raw)
+    if raw.type != pa.string() and raw.type != pa.large_string():
+        raw = pc.cast(raw, pa.string())
+    t = pc.utf8_trim_whitespace(raw)
+    marker = pc.fill_null(pc.is_in(t, value_set=pa.array(MISSING_MARKERS)), True)
+    vals = pc.filter(t, pc.invert(marker))
+    ev = _evidence(vals)
+    missing = pc.if_else(marker, pa.scalar(None, pa.string()), t)
+    if ev.n == 0:  # only empty cells or missing-value markers
+        return pd.Series(np.full(len(t), np.nan))
+    if ev.all_period:
+        return _convert_periods(missing)
+    decimal = _decimal_for(ev, file_decimal)
+    if decimal is None:
+        empty = pc.fill_null(pc.equal(t, ""), True)
+        text = pc.if_else(empty, pa.scalar(None, pa.string()), t)
+        return pd.Series(text.to_pandas(), dtype="str")
+    if ev.all_int and ev.n == len(t):
+        try:
+            return pd.Series(pc.cast(t, pa.int64()).to_pandas())
+        except (pa.ArrowInvalid, OverflowError):
+            pass
+    if not ev.all_int and ev.all_comma and ev.all_point:
+        sep = "." if decimal == "," else ","
+        notes.append(
+            f"Column '{column}': values such as 1{sep}234 were read with '{sep}' as the "
+            f"thousands separator, as elsewhere in this file."
+        )
+    values = _to_float(missing, decimal).to_numpy()
+    if missing.null_count == 0 and not _any(pc.match_substring(missing, decimal)):
+        whole = np.isfinite(values).all() and (values == np.round(values)).all()
+        if whole and np.abs(values).max(initial=0) < 2**53:
+            return pd.Series(values.astype(np.int64))
+    return pd.Series(values)
+
+
+# ------------------------------------------------------------------------ the source
+
+
+@dataclass
+class _Source:
+    name: str
+    path: Path | None
+    data: bytes | None
+    size: int
+    head: bytes
+
+    def stream(self) -> Any:
+        return str(self.path) if self.path is not None else io.BytesIO(self.data or b"")
+
+    def all_bytes(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        assert self.path is not None
+        return self.path.read_bytes()
+
+
+def _open_source(source: Any, name: str | None, max_bytes: int) -> _Source:
+    if isinstance(source, str | PathLike):
+        path = Path(source)
+        shown = name or path.name
+        if not path.is_file():
+            raise DataError(
+                f"The file '{shown}' was not found at {path}. Check the name and folder."
+            )
+        size = path.stat().st_size
+        _check_size(shown, size, max_bytes)
+        with path.open("rb") as fh:  # read-only: the user's file is never changed
+            head = fh.read(SAMPLE_BYTES)
+        return _Source(shown, path, None, size, head)
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        shown = name or "uploaded file"
+    else:
+        shown = name or Path(str(getattr(source, "name", "") or "uploaded file")).name
+        if hasattr(source, "getvalue"):
+            data = source.getvalue()
+        elif hasattr(source, "read"):
+            pos = source.tell() if getattr(source, "seekable", lambda: False)() else None
+            data = source.read()
+            if pos is not None:
+                source.seek(pos)
+        else:
+            raise TypeError(f"cannot read a table from {type(source).__name__}")
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+    _check_size(shown, len(data), max_bytes)
+    return _Source(shown, None, data, len(data), data[:SAMPLE_BYTES])
+
+
+def _check_size(name: str, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise DataError(
+            f"The file '{name}' is {size / 1e6:,.0f} MB, more than the {max_bytes / 1e6:,.0f} MB "
+            "this dashboard can read. Remove columns or rows you do not need, or save it as "
+            "Parquet, which is much smaller."
+        )
+    if size == 0:
+        raise DataError(f"The file '{name}' is empty. Choose the file that contains your table.")
+
+
+def _kind_of(src: _Source) -> str:
+    head = src.head
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    for sig, what in _SIGNATURES:
+        if head.startswith(sig):
+            advice = (
+                "Open it in Excel and save it as .xlsx or as CSV."
+                if "Excel" in what
+                else "Choose the CSV, Excel (.xlsx) or Parquet file that contains your table."
+            )
+            raise DataError(f"The file '{src.name}' is {what}, not a table. {advice}")
+    stripped = head.lstrip().lower()
+    if stripped.startswith((b"<!doctype html", b"<html")):
+        raise DataError(
+            f"The file '{src.name}' is a web page, not a table. Download the data itself "
+            "(for example 'CSV' on the StatLine download page) and choose that file."
+        )
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "csv-utf16"
+    if b"\x00" in head:
+        raise DataError(
+            f"The file '{src.name}' is not a text table (it contains binary data). "
+            "Choose a CSV, Excel (.xlsx) or Parquet file."
+        )
+    return "csv"
+
+
+# -------------------------------------------------------------------------------- CSV
+
+
+def _decode_head(src: _Source, encoding_hint: str | None) -> tuple[str, str, bool]:
+    """Return (text, encoding, has_non_ascii) for the sample."""
+    head = src.head
+    if encoding_hint == "utf-16":
+        text = head[: len(head) - len(head) % 2].decode("utf-16", errors="ignore")
+        return text, "utf-16", True
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    truncated = src.size > len(src.head)
+    try:
+        return head.decode("utf-8"), "utf8", not head.isascii()
+    except UnicodeDecodeError as err:
+        if truncated and err.start >= len(head) - 3:
+            try:
+                part = head[: err.start]
+                return part.decode("utf-8"), "utf8", not part.isascii()
+            except UnicodeDecodeError:
+                pass
+    try:
+        return head.decode("cp1252"), "cp1252", True
+    except UnicodeDecodeError as err:
+        raise _undecodable(src.name, src.head, err.start) from None
+
+
+def _undecodable(name: str, data: bytes, pos: int) -> DataError:
+    line = data[:pos].count(b"\n") + 1
+    return DataError(
+        f"The text in '{name}' cannot be read: line {line} contains characters in an "
+        "unknown encoding. In Excel choose 'Save as' > 'CSV UTF-8 (comma delimited)' and "
+        "upload that file."
+    )
+
+
+def _sniff(text: str, name: str) -> tuple[str, list[list[str]], int, bool]:
+    """Return (separator, sample rows, index of the header row, quoted newlines?)."""
+    if not text.strip():
+        raise DataError(f"The file '{name}' is empty. Choose the file that contains your table.")
+    best: tuple[tuple[float, int, int], str, list[list[str]], int] | None = None
+    for priority, sep in enumerate(_SEPARATORS):
+        try:
+            rows = [
+                r for r in csv.reader(io.StringIO(text), delimiter=sep) if any(c.strip() for c in r)
+            ]
+        except csv.Error:
+            continue
+        if not rows:
+            continue
+        counts = [len(r) for r in rows]
+        width = Counter(counts).most_common(1)[0][0]
+        header = 0
+        # skip title lines above the header: rows with one filled cell before the table
+        while header < len(rows) - 1 and sum(bool(c.strip()) for c in rows[header]) <= 1 < width:
+            header += 1
+        body = counts[header:]
+        score = sum(c == counts[header] for c in body) / len(body)
+        key = (score if counts[header] > 1 else -1.0, counts[header], -priority)
+        if best is None or key > best[0]:
+            best = (key, sep, rows, header)
+    assert best is not None
+    _, sep, rows, header = best
+    if best[0][0] < 0:  # one column only: no separator found
+        sep = ","
+        rows = [r for r in csv.reader(io.StringIO(text)) if any(c.strip() for c in r)]
+        header = 0
+    newlines = any("\n" in c or "\r" in c for r in rows for c in r)
+    return sep, rows, header, newlines
+
+
+def _check_header(names: list[str], name: str, header_row: int) -> None:
+    seen: dict[str, list[int]] = {}
+    for i, col in enumerate(names):
+        if col:
+            seen.setdefault(col, []).append(i)
+    dups = {c: idx for c, idx in seen.items() if len(idx) > 1}
+    if dups:
+        parts = [
+            f"'{c}' (columns {', '.join(_col_letter(i) for i in idx)})" for c, idx in dups.items()
+        ]
+        raise DataError(
+            f"The file '{name}' has more than one column with the same name in the header "
+            f"(row {header_row}): {'; '.join(parts)}. Give every column its own name and "
+            "upload the file again."
+        )
+
+
+def _bad_lines(src: _Source, encoding: str, sep: str, width: int, header_idx: int) -> DataError:
+    text = src.all_bytes().decode(encoding if encoding != "utf8" else "utf-8-sig", errors="replace")
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    bad: list[tuple[int, int]] = []
+    total = 0
+    seen_rows = 0
+    for row in reader:
+        if not any(c.strip() for c in row):
+            continue
+        seen_rows += 1
+        if seen_rows <= header_idx + 1:
+            continue
+        if len(row) != width:
+            total += 1
+            if len(bad) < MAX_EXAMPLES:
+                bad.append((reader.line_num, len(row)))
+    if not bad:
+        return DataError(
+            f"The file '{src.name}' could not be read as a table with {width} columns "
+            f"separated by {_SEP_NAMES[sep]}s. Check that every line has the same number of "
+            "values."
+        )
+    lines = "; ".join(f"line {ln} has {n}" for ln, n in bad)
+    more = f" (and {total - len(bad)} more lines)" if total > len(bad) else ""
+    return DataError(
+        f"The file '{src.name}' has lines with a different number of values than the header "
+        f"({width} columns, separated by {_SEP_NAMES[sep]}s): {lines}{more}. A value that "
+        f"contains a {_SEP_NAMES[sep]} must be put in double quotes; remove lines that are "
+        "not part of the table (titles, notes, sources) and upload the file again."
+    )
+
+
+def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any]) -> pd.DataFrame:
+    text, encoding, non_ascii = _decode_head(src, "utf-16" if utf16 else None)
+    truncated = src.size > len(src.head)
+    if truncated:  # keep complete lines only
+        cut = text.rfind("\n")
+        text = text[: cut + 1] if cut > 0 else text
+    sep, rows, header_idx, newlines = _sniff(text, src.name)
+    header_row = _physical_line(text, rows, header_idx, sep)
+    header = [c.strip() for c in rows[header_idx]]
+    _check_header(header, src.name, header_row)
+    if len(rows) == header_idx + 1 and not truncated:
+        raise DataError(
+            f"The file '{src.name}' has a header row but no data rows. Add the data under "
+            f"the header ({_fmt_list([h for h in header if h], 8)}) or choose another file."
+        )
+    if header_idx:
+        notes.append(f"Skipped {header_idx} title line(s) above the header (row {header_row}).")
+    width = len(header)
+    tmp = [f"c{i}" for i in range(width)]
+
+    # plan the column types from the sample; anything unusual is read as text and cleaned
+    body = rows[header_idx + 1 :]
+    sample_cols = [[r[i] if i < len(r) else "" for r in body] for i in range(width)]
+    evidences = []
+    for col in sample_cols:
+        t = pc.utf8_trim_whitespace(pa.array(col, pa.string()))
+        evidences.append(_evidence(pc.filter(t, pc.invert(pc.is_in(t, pa.array(MISSING_MARKERS))))))
+    file_decimal = _file_decimal(evidences, sep)
+    plain = _PLAIN_COMMA if file_decimal == "," else _PLAIN_POINT
+    types: dict[str, pa.DataType] = {}
+    for key, col, ev in zip(tmp, sample_cols, evidences, strict=True):
+        arr = pa.array(col, pa.string())
+        exact_markers = pc.is_in(arr, pa.array(MISSING_MARKERS))
+        nums = pc.filter(arr, pc.invert(exact_markers))
+        trimmed_markers = pc.is_in(pc.utf8_trim_whitespace(nums), pa.array(MISSING_MARKERS))
+        typed = (
+            ev.n > 0
+            and _decimal_for(ev, file_decimal) == file_decimal
+            and not _any(trimmed_markers)
+            and _all(pc.match_substring_regex(nums, plain))
+        )
+        if typed and ev.all_int and not ev.leading_zero:
+            types[key] = pa.int64()
+        elif typed:
+            types[key] = pa.float64()
+        else:
+            types[key] = pa.string()
+
+    def read(column_types: dict[str, pa.DataType], enc: str) -> tuple[pa.Table, int]:
+        invalid: list[Any] = []
+
+        def handler(row: Any) -> str:
+            invalid.append(row)
+            return "skip"
+
+        table = pacsv.read_csv(
+            src.stream(),
+            read_options=pacsv.ReadOptions(
+                encoding=enc, column_names=tmp, skip_rows=header_idx + 1, block_size=1 << 22
+            ),
+            parse_options=pacsv.ParseOptions(
+                delimiter=sep,
+                newlines_in_values=newlines,
+                invalid_row_handler=handler,
+                ignore_empty_lines=True,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=column_types,
+                null_values=list(MISSING_MARKERS),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=True,
+                decimal_point=file_decimal,
+                check_utf8=True,
+            ),
+        )
+        return table, len(invalid)
+
+    all_text = dict.fromkeys(tmp, pa.string())
+    try:
+        try:
+            table, n_invalid = read(types, encoding)
+        except pa.ArrowInvalid as err:
+            if "UTF8" in str(err):
+                raise
+            table, n_invalid = read(all_text, encoding)  # a value later on was not a number
+    except pa.ArrowInvalid as err:
+        if "UTF8" not in str(err) or encoding != "utf8":
+            raise DataError(f"The file '{src.name}' could not be read as a table: {err}.") from None
+        if non_ascii:  # UTF-8 at the start, something else later: a mix of encodings
+            data = src.all_bytes()
+            try:
+                data.decode("utf-8-sig")
+                pos = 0
+            except UnicodeDecodeError as uerr:
+                pos = uerr.start
+            raise _undecodable(src.name, data, pos) from None
+        encoding = "cp1252"
+        try:
+            table, n_invalid = read(all_text, encoding)
+        except (pa.ArrowInvalid, UnicodeDecodeError):
+            raise _undecodable(src.name, src.all_bytes(), 0) from None
+    if n_invalid:
+        raise _bad_lines(src, encoding, sep, width, header_idx)
+
+    info.update(
+        format="csv",
+        separator=_SEP_NAMES[sep],
+        decimal=file_decimal,
+        encoding={"utf8": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}[encoding],
+    )
+    if table.num_rows == 0:
+        raise DataError(
+            f"The file '{src.name}' has a header row but no data rows. Add the data under "
+            f"the header ({_fmt_list([h for h in header if h], 8)}) or choose another file."
+        )
+    columns: dict[str, pd.Series] = {}
+    for i, key in enumerate(tmp):
+        col = table.column(key)
+        label = header[i] or _col_letter(i)
+        if pa.types.is_string(col.type):
+            columns[key] = _convert_text(col, file_decimal, label, notes)
+        else:
+            columns[key] = pd.Series(col.to_pandas())
+    return _finish(columns, header, notes, src.name, header_row, info)
+
+
+def _physical_line(text: str, rows: list[list[str]], header_idx: int, sep: str) -> int:
+    """Return the 1-based line number of the header row (title lines may come first)."""
+    if header_idx == 0:
+        for i, line in enumerate(text.splitlines()):
+            if line.strip():
+                return i + 1
+        return 1
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    count = -1
+    for row in reader:
+        if any(c.strip() for c in row):
+            count += 1
+            if count == header_idx:
+                return reader.line_num
+    return header_idx + 1
+
+
+def _finish(
+    columns: dict[str, pd.Series],
+    header: list[str],
+    notes: list[str],
+    name: str,
+    header_row: int,
+    info: dict[str, Any],
+) -> pd.DataFrame:
+    """Assemble the frame: name columns, drop empty unnamed columns and trailing empty rows."""
+    keep: dict[str, pd.Series] = {}
+    for key, head in zip(columns, header, strict=True):
+        s = columns[key]
+        if not head:
+            letter = _col_letter(list(columns).index(key))
+            if s.isna().all():
+                notes.append(f"Dropped column {letter}: it has no name and no values.")
+                continue
+            head = f"column {letter}"
+            notes.append(f"Column {letter} has no name in the header; it is called '{head}'.")
+        keep[head] = s.reset_index(drop=True)
+    df = pd.DataFrame(keep)
+    if len(df.columns):
+        filled = df.notna().any(axis=1).to_numpy()
+        last = int(np.flatnonzero(filled)[-1]) + 1 if filled.any() else 0
+        if last < len(df):
+            notes.append(f"Dropped {len(df) - last} empty row(s) at the end of the table.")
+            df = df.iloc[:last].reset_index(drop=True)
+    if len(df) == 0:
+        raise DataError(
+            f"The file '{name}' has a header row but no data rows. Add the data under the "
+            "header or choose another file."
+        )
+    df.attrs["source_name"] = name
+    df.attrs["header_row"] = header_row
+    df.attrs["load_notes"] = notes
+    df.attrs["load_info"] = info
+    return df
+
+
+# ------------------------------------------------------------------- Excel and Parquet
+
+
+def _read_xlsx(
+    src: _Source, sheet: str | int | None, notes: list[str], info: dict[str, Any]
+) -> pd.DataFrame:
+    try:
+        book = pd.ExcelFile(src.stream(), engine="openpyxl")
+    except Exception:  # any zip that is not a workbook
+        raise DataError(
+            f"The file '{src.name}' is not an Excel workbook (.xlsx) that can be opened "
+            "(it may be a Word document, a zip file or damaged). Open it in Excel, save it "
+            "as .xlsx or CSV, and upload it again."
+        ) from None
+    with book:
+        sheets = list(book.sheet_names)
+        if sheet is None:
+            chosen: str | int = sheets[0] if sheets else 0
+        elif isinstance(sheet, int) and not isinstance(sheet, bool):
+            if not 0 <= sheet < len(sheets):
+                raise DataError(
+                    f"The workbook '{src.name}' has no sheet number {sheet + 1}; its sheets "
+                    f"are {_fmt_list(sheets)}. Choose one of these sheets."
+                )
+            chosen = sheets[sheet]
+        else:
+            match = [s for s in sheets if s.strip().lower() == str(sheet).strip().lower()]
+            if not match:
+                raise DataError(
+                    f"The workbook '{src.name}' has no sheet named '{sheet}'; its sheets are "
+                    f"{_fmt_list(sheets)}. Choose one of these sheets."
+                )
+            chosen = match[0]
+        raw = book.parse(chosen, header=None, dtype=object)
+    info.update(format="xlsx", sheet=chosen, sheets=sheets)
+    where = f"sheet '{chosen}' of '{src.name}'"
+    raw = raw.dropna(how="all", axis=1)
+    filled_rows = np.flatnonzero(raw.notna().any(axis=1).to_numpy())
+    if len(filled_rows) == 0:
+        raise DataError(f"The {where} is empty. Choose the sheet that contains your table.")
+    width = raw.notna().sum(axis=1)
+    header_pos = int(filled_rows[0])
+    if width.max() > 1:  # skip title rows with a single filled cell
+        while width.iloc[header_pos] <= 1 and header_pos < len(raw) - 1:
+            header_pos += 1
+    if header_pos != filled_rows[0]:
+        notes.append(f"Skipped title row(s) above the header (row {header_pos + 1}).")
+    header = ["" if _isna(v) else _cell_text(v).strip() for v in raw.iloc[header_pos].tolist()]
+    _check_header(header, where, header_pos + 1)
+    body = raw.iloc[header_pos + 1 :]
+    if body.notna().to_numpy().sum() == 0:
+        raise DataError(
+            f"The {where} has a header row but no data rows. Add the data under the header "
+            f"({_fmt_list([h for h in header if h], 8)}) or choose another sheet."
+        )
+    texts = [body[c][body[c].map(lambda v: isinstance(v, str))] for c in body.columns]
+    evidences = []
+    for t in texts:
+        arr = pc.utf8_trim_whitespace(pa.array(t.tolist(), pa.string()))
+        evidences.append(
+            _evidence(pc.filter(arr, pc.invert(pc.is_in(arr, pa.array(MISSING_MARKERS)))))
+        )
+    file_decimal = _file_decimal(evidences, ";" if any(e.comma_says for e in evidences) else ",")
+    info["decimal"] = file_decimal
+    columns: dict[str, pd.Series] = {}
+    for i, c in enumerate(body.columns):
+        label = header[i] or _col_letter(i)
+        columns[str(i)] = _convert_cells(body[c].reset_index(drop=True), file_decimal, label, notes)
+    return _finish(columns, header, notes, src.name, header_pos + 1, info)
+
+
+def _isna(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT
+
+
+def _cell_text(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _convert_cells(s: pd.Series, file_decimal: str, label: str, notes: list[str]) -> pd.Series:
+    """Convert one Excel column of mixed cells (numbers, text, dates)."""
+    present = s[s.map(lambda v: not _isna(v))]
+    is_num = present.map(
+        lambda v: isinstance(v, int | float | np.number) and not isinstance(v, bool)
+    )
+    if len(present) and is_num.all():
+        return pd.to_numeric(s.where(s.notna(), np.nan)).astype(
+            "int64"
+            if s.notna().all() and present.map(float).map(float.is_integer).all()
+            else "float64"
+        )
+    if len(present) and present.map(lambda v: hasattr(v, "year") and hasattr(v, "month")).all():
+        return pd.to_datetime(s)
+    text = [("" if _isna(v) else _cell_text(v)) for v in s.tolist()]
+    if is_num.any():
+        # numbers next to text: read the text cells; keep numbers as numbers if all text fits
+        only_text = [("" if (_isna(v) or not isinstance(v, str)) else v) for v in s.tolist()]
+        conv = _convert_text(pa.array(only_text, pa.string()), file_decimal, label, [])
+        if pd.api.types.is_numeric_dtype(conv):
+            nums = pd.to_numeric(s.where(s.map(lambda v: not isinstance(v, str)), np.nan))
+            return nums.astype(float).fillna(conv.astype(float))
+    return _convert_text(pa.array(text, pa.string()), file_decimal, label, notes)
+
+
+def _read_parquet(src: _Source, notes: list[str], info: dict[str, Any]) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(src.stream())
+    except Exception:  # damaged or unsupported file
+        raise DataError(
+            f"The file '{src.name}' looks like Parquet but cannot be read (it may be damaged "
+            "or incomplete). Export it again and upload the new file."
+        ) from None
+    header = [str(n).strip() for n in table.column_names]
+    _check_header(header, src.name, 1)
+    if table.num_rows == 0:
+        raise DataError(f"The file '{src.name}' has columns but no data rows. Choose another file.")
+    info.update(format="parquet")
+    columns: dict[str, pd.Series] = {}
+    for i, name in enumerate(table.column_names):
+        col = table.column(name)
+        if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+            columns[str(i)] = _convert_text(col, ".", header[i] or _col_letter(i), notes)
+        elif pa.types.is_dictionary(col.type):
+            columns[str(i)] = _convert_text(pc.cast(col, pa.string()), ".", header[i], notes)
+        else:
+            columns[str(i)] = col.to_pandas()
+    return _finish(columns, header, notes, src.name, 1, info)
+
+
+# -------------------------------------------------------------------------- long format
+
+_INDICATOR_NAMES = {
+    "indicator", "indicators", "indicatoren", "onderwerp", "onderwerpen", "variabele",
+    "variabelen", "variable", "measure", "maatstaf", "topic", "thema", "kenmerk", "item",
+}  # fmt: skip
+_VALUE_NAMES = {"value", "values", "waarde", "waarden", "obsvalue", "val"}
+_REGION_NAMES = {
+    "region", "regio", "regios", "regions", "gemeente", "gemeenten", "provincie", "province",
+    "regiocode", "gemeentecode", "gebied", "area", "geo", "country", "land", "corop",
+}  # fmt: skip
+_YEAR_NAMES = {"year", "jaar", "jaren", "perioden", "periode", "period", "time", "tijd", "jaartal"}
+
+
+def _norm(name: Any) -> str:
+    return re.sub(r"[^a-z0-9]", "", str(name).lower())
+
+
+def _is_text(s: pd.Series) -> bool:
+    return pd.api.types.is_string_dtype(s) or s.dtype == object
+
+
+def _looks_like_years(s: pd.Series) -> bool:
+    v = s.dropna()
+    if len(v) == 0:
+        return False
+    if pd.api.types.is_integer_dtype(v):
+        return bool(v.between(1800, 2200).all())
+    if _is_text(v):
+        return bool(v.astype(str).str.fullmatch(r"\d{4}(-Q[1-4]|-\d\d)?").all())
+    return False
+
+
+def detect_long(df: pd.DataFrame) -> dict[str, str] | None:
+    """Detect a long table (region, year, indicator, value) and return its column roles.
+
+    A table is long when it has a text column of indicator names (named like ``indicator``,
+    ``onderwerp``, ``variabele``, ``measure`` or ``topic``), a numeric value column (named
+    like ``value`` or ``waarde``), a region column and optionally a year column, and every
+    other column is constant or describes the indicator (such as a unit).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A loaded table.
+
+    Returns
+    -------
+    dict or None
+        ``{"region": ..., "year": ... or None, "indicator": ..., "value": ...}``, or None
+        when the table does not look long.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"regio": ["A", "A", "B", "B"], "jaar": [2020] * 4,
+    ...                    "onderwerp": ["x", "y", "x", "y"], "waarde": [1.0, 2, 3, 4]})
+    >>> detect_long(df)
+    {'region': 'regio', 'year': 'jaar', 'indicator': 'onderwerp', 'value': 'waarde'}
+    >>> detect_long(df.rename(columns={"onderwerp": "geslacht"})) is None
+    True
+    """
+    names = {c: _norm(c) for c in df.columns}
+    value = next(
+        (
+            c
+            for c in df.columns
+            if names[c] in _VALUE_NAMES and pd.api.types.is_numeric_dtype(df[c])
+        ),
+        None,
+    )
+    indicator = next(
+        (c for c in df.columns if names[c] in _INDICATOR_NAMES and _is_text(df[c])), None
+    )
+    if value is None or indicator is None:
+        return None
+    n_ind = df[indicator].nunique()
+    if n_ind < 1 or n_ind > max(1, len(df) // 2):
+        return None
+    rest = [c for c in df.columns if c not in (value, indicator)]
+    year = next((c for c in rest if names[c] in _YEAR_NAMES and _looks_like_years(df[c])), None)
+    if year is None:
+        year = next((c for c in rest if _looks_like_years(df[c]) and df[c].nunique() > 1), None)
+    rest = [c for c in rest if c != year]
+    region = next((c for c in rest if names[c] in _REGION_NAMES), None)
+    if region is None:
+        candidates = [c for c in rest if _is_text(df[c]) and df[c].nunique() > 1]
+        region = candidates[0] if len(candidates) == 1 else None
+    if region is None:
+        return None
+    others = [c for c in rest if c != region]
+    for c in others:
+        if df[c].nunique(dropna=False) <= 1:
+            continue
+        if (df.groupby(indicator, dropna=False)[c].nunique(dropna=False) <= 1).all():
+            continue  # describes the indicator, e.g. its unit
+        return None
+    return {"region": region, "year": year, "indicator": indicator, "value": value}
+
+
+def pivot_long(
+    df: pd.DataFrame,
+    *,
+    region: str,
+    indicator: str,
+    value: str,
+    year: str | None = None,
+    name: str = "the table",
+) -> pd.DataFrame:
+    """Pivot a long table to one row per region (and year) and one column per indicator.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The long table.
+    region, indicator, value : str
+        Column names of the region, the indicator name and the value.
+    year : str, optional
+        Column name of the year or period.
+    name : str, default "the table"
+        File name used in messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``region``, ``year`` (when given) and one per indicator, in order of first
+        appearance; ``attrs["pivoted_from_long"]`` holds the roles.
+
+    Raises
+    ------
+    DataError
+        When a column is missing, or a (region, year, indicator) appears more than once.
+
+    Examples
+    --------
+    >>> long = pd.DataFrame({"regio": ["A", "A", "B"], "indicator": ["x", "y", "x"],
+    ...                      "value": [1.0, 2.0, 3.0]})
+    >>> pivot_long(long, region="regio", indicator="indicator", value="value")
+      regio    x    y
+    0     A  1.0  2.0
+    1     B  3.0  NaN
+    """
+    roles = {"region": region, "year": year, "indicator": indicator, "value": value}
+    missing = [
+        f"{role} '{col}'" for role, col in roles.items() if col is not None and col not in df
+    ]
+    if missing:
+        raise DataError(
+            f"{name}: cannot turn the long table into one column per indicator: the "
+            f"{', '.join(missing)} column is not there. The columns are "
+            f"{_fmt_list([str(c) for c in df.columns])}. Choose the right columns."
+        )
+    keys = [region] + ([year] if year is not None else [])
+    header_row = int(df.attrs.get("header_row", 1))
+    dup = df.duplicated(keys + [indicator], keep=False).to_numpy()
+    if dup.any():
+        pos = np.flatnonzero(dup)
+        rows = spreadsheet_rows(pos[:MAX_EXAMPLES], header_row)
+        first = df.iloc[pos[0]]
+        what = ", ".join(f"{k} '{first[k]}'" for k in keys + [indicator])
+        raise DataError(
+            f"{name}: the same region{', year' if year else ''} and indicator appear more "
+            f"than once, for example {what} in rows {_join_rows(rows, len(pos))}. Keep one "
+            "row per combination (other columns may hold a breakdown such as gender or "
+            "age; filter on it first), then upload the file again."
+        )
+    order = pd.unique(df[indicator].dropna())
+    wide = df.pivot(index=keys, columns=indicator, values=value)
+    wide = wide.reindex(columns=order).reset_index()
+    wide.columns = [str(c) for c in wide.columns]
+    wide.columns.name = None
+    wide.attrs = {k: v for k, v in df.attrs.items() if k != "header_row"}
+    wide.attrs["pivoted_from_long"] = roles
+    return wide
+
+
+# ------------------------------------------------------------------------------ entry
+
+
+def load_table(
+    source: Any,
+    *,
+    sheet: str | int | None = None,
+    name: str | None = None,
+    long: bool | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> pd.DataFrame:
+    """Load a table from a CSV, CBS StatLine, Excel or Parquet file and clean it.
+
+    Parameters
+    ----------
+    source : str, path or file-like
+        A path, bytes, or an uploaded file (anything with ``.getvalue()`` or ``.read()``,
+        and ideally ``.name``). The file is only read, never changed.
+    sheet : str or int, optional
+        Excel sheet name (or 0-based number); the first sheet when not given.
+    name : str, optional
+        File name shown in messages; by default the file's own name.
+    long : bool, optional
+        ``None`` detects a long table (region, year, indicator, value) and pivots it;
+        ``True`` requires that; ``False`` never pivots.
+    max_bytes : int, default MAX_BYTES
+        Files larger than this are refused with a message.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Text columns have the string dtype, numeric columns int64 or float64, CBS period
+        columns int years or ``YYYY-Qn`` / ``YYYY-MM`` strings. ``attrs`` holds
+        ``source_name``, ``header_row``, ``load_notes`` (list of str), ``load_info`` (format,
+        separator, decimal mark, encoding, sheet) and, after a pivot, ``pivoted_from_long``.
+
+    Raises
+    ------
+    DataError
+        For anything that cannot be read, with a message that names the file, where the
+        problem is, and what to do.
+
+    Examples
+    --------
+    >>> df = load_table(io.BytesIO(b'"RegioS";"Perioden";"Bevolking_1"\\n'
+    ...                            b'"GM0363    ";"2019JJ00";"    862965"\\n'), name="x.csv")
+    >>> df.to_dict("list")
+    {'RegioS': ['GM0363'], 'Perioden': [2019], 'Bevolking_1': [862965]}
+    """
+    src = _open_source(source, name, max_bytes)
+    notes: list[str] = []
+    info: dict[str, Any] = {}
+    kind = _kind_of(src)
+    if kind == "xlsx":
+        df = _read_xlsx(src, sheet, notes, info)
+    elif kind == "parquet":
+        df = _read_parquet(src, notes, info)
+    else:
+        df = _read_csv(src, kind == "csv-utf16", notes, info)
+    if long is False:
+        return df
+    roles = detect_long(df)
+    if roles is None:
+        if long:
+            raise DataError(
+                f"The file '{src.name}' does not look like a long table: expected a column "
+                "of indicator names (such as 'indicator', 'onderwerp' or 'variabele'), a "
+                "column of numbers (such as 'value' or 'waarde') and a region column. The "
+                f"columns are {_fmt_list([str(c) for c in df.columns])}."
+            )
+        return df
+    wide = pivot_long(df, **roles, name=f"The file '{src.name}'")
+    left_out = [str(c) for c in df.columns if c not in roles.values()]
+    extra = (
+        f" Left out column(s) {_fmt_list(left_out)}: constant or describing the indicator."
+        if left_out
+        else ""
+    )
+    wide.attrs["load_notes"] = [
+        *notes,
+        f"The table was long (one row per region{', year' if roles['year'] else ''} and "
+        f"indicator); it was turned into one column per indicator from column "
+        f"'{roles['indicator']}' with values from '{roles['value']}'." + extra,
+    ]
+    return wide
