@@ -39,6 +39,12 @@ YEARS = np.arange(2014, 2025)
 N_PER_PROVINCE_YEAR = 1500
 BEFORE = YEARS < 2020  # the reference period for fixed thresholds
 
+
+def _by_year(values: tuple[float, ...]) -> dict[int, float]:
+    """Tie one value to each year 2014-2024."""
+    return dict(zip(YEARS.tolist(), values, strict=True))
+
+
 GESLACHT = ("man", "vrouw")
 LEEFTIJD = ("18-34", "35-49", "50-64", "65-74", "75+")
 OPLEIDING = ("laag", "middelbaar", "hoog")
@@ -100,22 +106,22 @@ WORK_BY_AGE = np.array(
     ]
 )
 # Unemployment over time (relative), roughly following the CBS unemployment rate 2014-2024.
-UNEMPLOYMENT_YEAR = dict(zip(YEARS, (1.6, 1.5, 1.3, 1.1, 0.95, 0.85, 1.0, 0.95, 0.8, 0.85, 0.9)))
+UNEMPLOYMENT_YEAR = _by_year((1.6, 1.5, 1.3, 1.1, 0.95, 0.85, 1.0, 0.95, 0.8, 0.85, 0.9))
 
 # Target weighted median of standardised disposable income (euros per year, nominal).
-INCOME_MEDIAN = dict(
-    zip(YEARS, (29000, 29300, 29700, 30100, 30600, 31200, 31800, 32300, 32700, 33300, 33900))
+INCOME_MEDIAN = _by_year(
+    (29000, 29300, 29700, 30100, 30600, 31200, 31800, 32300, 32700, 33300, 33900)
 )
 INCOME_EDU = np.array([-0.24, 0.0, 0.30])
 INCOME_WORK = np.array([0.15, -0.45, -0.35, -0.05, -0.55, -0.30])
 INCOME_AGE = np.array([-0.10, 0.05, 0.10, 0.0, -0.08])
 INCOME_SIGMA_URBAN = np.array([0.48, 0.41, 0.38, 0.36, 0.35])  # wider in very urban areas
 # After 2020 the lower educated lose ground (log points, relative to everyone else).
-LOW_EDU_INCOME_LAG = dict(zip(YEARS, (0, 0, 0, 0, 0, 0, -0.03, -0.06, -0.08, -0.09, -0.10)))
+LOW_EDU_INCOME_LAG = _by_year((0, 0, 0, 0, 0, 0, -0.03, -0.06, -0.08, -0.09, -0.10))
 
 # Life satisfaction: year effects for everyone, and the extra loss of the lower educated.
-LS_YEAR = dict(zip(YEARS, (-0.04, -0.03, 0.0, 0.02, 0.03, 0.03, -0.15, -0.25, 0.0, 0.1, 0.17)))
-LS_LOW_EDU = dict(zip(YEARS, (0, 0, 0, 0, 0, 0, -0.05, -0.12, -0.20, -0.22, -0.25)))
+LS_YEAR = _by_year((-0.04, -0.03, 0.0, 0.02, 0.03, 0.03, -0.15, -0.25, 0.0, 0.1, 0.17))
+LS_LOW_EDU = _by_year((0, 0, 0, 0, 0, 0, -0.05, -0.12, -0.20, -0.22, -0.25))
 LS_HEALTH = np.array([-2.6, -1.6, -0.7, 0.0, 0.35])
 LS_WORK = np.array([0.0, -0.7, -0.4, 0.0, 0.0, -0.15])
 LS_URBAN = np.array([-0.15, -0.06, 0.0, 0.04, 0.07])
@@ -175,7 +181,7 @@ def build_people(seed: int = SEED, provinces: pd.DataFrame | None = None) -> pd.
     rng = np.random.default_rng(seed)
     provinces = read_provinces() if provinces is None else provinces
     codes = provinces["code"].to_numpy()
-    names = dict(zip(provinces["code"], provinces["name"]))
+    names = dict(zip(provinces["code"], provinces["name"], strict=True))
     n_prov, n_year = len(codes), len(YEARS)
 
     # Sample sizes per province-year, and 3x as many candidates to draw respondents from.
@@ -278,7 +284,7 @@ def build_people(seed: int = SEED, provinces: pd.DataFrame | None = None) -> pd.
     health = _cut(h, h_cuts)
 
     # Loneliness: logistic, higher for the old, the unhealthy, the poor, in 2020-2021.
-    year_lonely = dict(zip(YEARS, (0, 0, 0, 0, 0, 0, 0.12, 0.20, 0.10, 0.06, 0.05)))
+    year_lonely = _by_year((0, 0, 0, 0, 0, 0, 0.12, 0.20, 0.10, 0.06, 0.05))
     eta = (
         np.array([0.0, -0.2, -0.1, 0.0, 0.6])[age]
         + 0.25 * (age == 0) * np.isin(year, (2020, 2021))
@@ -292,7 +298,7 @@ def build_people(seed: int = SEED, provinces: pd.DataFrame | None = None) -> pd.
     lonely = rng.random(n) < 1 / (1 + np.exp(-eta))
 
     # Trust in other people (0-10).
-    trust_year = dict(zip(YEARS, (0, 0, 0.02, 0.03, 0.03, 0.03, 0.12, -0.05, -0.1, -0.12, -0.1)))
+    trust_year = _by_year((0, 0, 0.02, 0.03, 0.03, 0.03, 0.12, -0.05, -0.1, -0.12, -0.1))
     trust = _score_0_10(
         6.45
         + np.array([-0.5, 0.0, 0.6])[edu]
@@ -498,9 +504,9 @@ MUNICIPALITIES = (
 PILOT_START = 2018
 # Effect of the pilot on the share in part-time work (percentage points), by year since start.
 PILOT_EFFECT_PART_TIME = {0: 1.3, 1: 2.0}  # and 2.0 thereafter; none on full-time work
-BENEFIT_YEAR = dict(zip(YEARS, (0.96, 1.00, 1.03, 1.04, 1.01, 0.97, 0.99, 0.95, 0.91, 0.90, 0.91)))
-PART_TIME_YEAR = dict(zip(YEARS, (-0.5, -0.4, -0.3, -0.2, 0.0, 0.1, -0.6, -0.3, 0.2, 0.3, 0.3)))
-FULL_TIME_YEAR = dict(zip(YEARS, (-0.4, -0.3, -0.2, 0.0, 0.2, 0.3, -0.3, -0.1, 0.3, 0.3, 0.2)))
+BENEFIT_YEAR = _by_year((0.96, 1.00, 1.03, 1.04, 1.01, 0.97, 0.99, 0.95, 0.91, 0.90, 0.91))
+PART_TIME_YEAR = _by_year((-0.5, -0.4, -0.3, -0.2, 0.0, 0.1, -0.6, -0.3, 0.2, 0.3, 0.3))
+FULL_TIME_YEAR = _by_year((-0.4, -0.3, -0.2, 0.0, 0.2, 0.3, -0.3, -0.1, 0.3, 0.3, 0.2))
 
 
 def build_pilot(seed: int = SEED) -> pd.DataFrame:
