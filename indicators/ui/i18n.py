@@ -1,0 +1,73 @@
+"""Dutch and English: a small text lookup keyed by message id, language in session state."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+LANGS = ("nl", "en")
+
+# Texts shared by every page; each page keeps its own TEXTS dict beside its code.
+COMMON = {
+    "app_title": {
+        "nl": "Brede welvaart: wat het gemiddelde verbergt",
+        "en": "Broad welfare: what the average hides",
+    },
+    "language": {"nl": "Taal", "en": "Language"},
+    "demo_source": {"nl": "demodata, synthetisch", "en": "demo data, synthetic"},
+    "source": {"nl": "Bron", "en": "Source"},
+    "data_in_use": {"nl": "Gegevens", "en": "Data in use"},
+    "page_data": {"nl": "Gegevens", "en": "Data"},
+    "page_overview": {"nl": "Overzicht", "en": "Overview"},
+    "page_distribution": {"nl": "Verdeling en gemiddelde", "en": "Distribution vs average"},
+    "page_regions": {"nl": "Regio's", "en": "Regions"},
+    "page_trends": {"nl": "Trends", "en": "Trends"},
+    "page_indicators": {"nl": "Indicatoren", "en": "Indicators"},
+    "error_title": {
+        "nl": "Dit bestand kan zo niet gebruikt worden",
+        "en": "This file cannot be used as it is",
+    },
+    "unexpected": {
+        "nl": "Sorry, hier ging iets mis dat we niet voorzagen. Probeer een andere keuze of "
+        "laad de pagina opnieuw; de details hieronder helpen ons het op te lossen.",
+        "en": "Sorry, something went wrong that we did not foresee. Try another choice or "
+        "reload the page; the details below help us fix it.",
+    },
+    "details": {"nl": "Details", "en": "Details"},
+    "no_data": {
+        "nl": "Er zijn nog geen resultaten: kies op de pagina Gegevens welke kolommen "
+        "wat betekenen.",
+        "en": "No results yet: on the Data page, say which columns mean what.",
+    },
+    "region": {"nl": "Regio", "en": "Region"},
+    "year": {"nl": "Jaar", "en": "Year"},
+    "indicator": {"nl": "Indicator", "en": "Indicator"},
+    "variable": {"nl": "Variabele", "en": "Variable"},
+    "total": {"nl": "Totaal (alle regio's)", "en": "Total (all regions)"},
+    "suppressed": {
+        "nl": "verborgen: minder dan {n} waarnemingen",
+        "en": "hidden: fewer than {n} observations",
+    },
+}
+
+
+def lang() -> str:
+    """Return the current language: the switch, else the URL, else the browser's language."""
+    if "lang" not in st.session_state:
+        wanted = st.query_params.get("lang")
+        if wanted not in LANGS:
+            locale = (getattr(st.context, "locale", None) or "en").lower()
+            wanted = "nl" if locale.startswith("nl") else "en"
+        st.session_state["lang"] = wanted
+    return st.session_state["lang"]
+
+
+def tr(texts: dict, key: str, **values) -> str:
+    """Translate a message id from a page's ``texts`` (or the common ones) and fill it in."""
+    entry = texts.get(key) or COMMON[key]
+    text = entry[lang()]
+    return text.format(**values) if values else text
+
+
+def t(key: str, **values) -> str:
+    """Translate a common message id."""
+    return tr(COMMON, key, **values)

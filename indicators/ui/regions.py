@@ -1,0 +1,5 @@
+"""Page placeholder."""
+
+import streamlit as st
+
+st.header("regions")
