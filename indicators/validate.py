@@ -1,0 +1,395 @@
+"""Check the columns a user chose, with messages that say where the problem is and what to do.
+
+Every function raises :class:`~indicators.errors.DataError` naming the file (``source``), the
+column, up to five example rows, and what to do. Row numbers are spreadsheet rows: the header
+is row ``df.attrs["header_row"]`` (1 when not set, as after `indicators.io.load_table` for an
+ordinary file) and the data row at position ``i`` is row ``i + header_row + 1``; for a plain
+table that is position + 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from indicators.errors import DataError
+from indicators.io import (
+    _COMMA_NUM,
+    _POINT_NUM,
+    MAX_EXAMPLES,
+    MISSING_MARKERS,
+    PERIOD_PATTERN,
+    _to_float,
+    spreadsheet_rows,
+)
+
+__all__ = [
+    "numeric_column",
+    "parse_period",
+    "region_column",
+    "require_columns",
+    "weight_column",
+    "year_column",
+]
+
+_PERIOD_RE = re.compile(PERIOD_PATTERN)
+_YEAR_RE = re.compile(r"^\d{4}(\.0+)?$")
+YEAR_MIN, YEAR_MAX = 1800, 2200
+
+
+def _examples(df: pd.DataFrame, column: str, mask: Any) -> str:
+    """Return 'row 4 ('n.v.t.'), row 17 ('12,3,4')' for the first offending rows."""
+    pos = np.flatnonzero(np.asarray(mask, dtype=bool))
+    rows = spreadsheet_rows(pos[:MAX_EXAMPLES], int(df.attrs.get("header_row", 1)))
+    values = df[column].iloc[pos[:MAX_EXAMPLES]].tolist()
+    parts = [
+        f"row {r} (empty)" if _missing(v) else f"row {r} ('{v}')"
+        for r, v in zip(rows, values, strict=True)
+    ]
+    text = ", ".join(parts)
+    if len(pos) > MAX_EXAMPLES:
+        text += f" and {len(pos) - MAX_EXAMPLES} more rows"
+    return text
+
+
+def _missing(v: Any) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
+
+
+def _where(source: str, column: str) -> str:
+    return f"In '{source}', column '{column}'"
+
+
+def require_columns(df: pd.DataFrame, columns: Iterable[str], *, source: str) -> None:
+    """Check that the chosen columns exist in the table.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The loaded table.
+    columns : iterable of str
+        Column names the user chose (None entries are ignored).
+    source : str
+        File name used in the message.
+
+    Raises
+    ------
+    DataError
+        Naming the first missing column, the closest existing name, and all columns.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"regio": ["A"], "inkomen": [1.0]})
+    >>> require_columns(df, ["regio", "inkomen"], source="x.csv")
+    >>> require_columns(df, ["inkomens"], source="x.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    indicators.errors.DataError: 'x.csv' has no column 'inkomens'; did you mean 'inkomen'? ...
+    """
+    existing = [str(c) for c in df.columns]
+    for col in columns:
+        if col is None or col in df.columns:
+            continue
+        close = difflib.get_close_matches(str(col), existing, n=1, cutoff=0.6)
+        if not close:  # try ignoring case and spaces
+            lowered = {c.lower().replace(" ", ""): c for c in existing}
+            key = str(col).lower().replace(" ", "")
+            close = [lowered[key]] if key in lowered else []
+        hint = f"; did you mean '{close[0]}'?" if close else "."
+        shown = ", ".join(f"'{c}'" for c in existing[:40])
+        if len(existing) > 40:
+            shown += f" (and {len(existing) - 40} more)"
+        raise DataError(
+            f"'{source}' has no column '{col}'{hint} The columns are: {shown}. Choose one of "
+            "these columns, or rename the column in your file."
+        )
+
+
+def numeric_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
+    """Return a column as floats, accepting numbers written with a decimal comma.
+
+    Empty cells and the markers ``.``, ``x``, ``-`` and ``NA`` become missing (NaN).
+    Text that is not a number raises.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The loaded table.
+    column : str
+        The column to read.
+    source : str
+        File name used in the message.
+
+    Returns
+    -------
+    pandas.Series of float
+
+    Raises
+    ------
+    DataError
+        With up to five example rows holding text that is not a number.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"score": ["7,5", "8", "."]})
+    >>> numeric_column(df, "score", source="x.csv").tolist()
+    [7.5, 8.0, nan]
+    """
+    require_columns(df, [column], source=source)
+    s = df[column]
+    if pd.api.types.is_bool_dtype(s):
+        return s.astype(float)
+    if pd.api.types.is_numeric_dtype(s):
+        return s.astype(float)
+    raw = pa.array([None if _missing(v) else str(v) for v in s.tolist()], pa.string())
+    t = pc.utf8_trim_whitespace(raw)
+    marker = pc.fill_null(pc.is_in(t, value_set=pa.array(MISSING_MARKERS)), True)
+    t = pc.if_else(marker, pa.scalar(None, pa.string()), t)
+    comma_ok = pc.fill_null(pc.match_substring_regex(t, _COMMA_NUM), True)
+    point_ok = pc.fill_null(pc.match_substring_regex(t, _POINT_NUM), True)
+    if pc.all(comma_ok).as_py() and not pc.all(point_ok).as_py():
+        decimal = ","
+    elif pc.all(point_ok).as_py() and not pc.all(comma_ok).as_py():
+        decimal = "."
+    elif pc.all(point_ok).as_py():  # only ambiguous values: a comma is a decimal comma here
+        decimal = "," if pc.any(pc.match_substring(t, ",")).as_py() else "."
+    else:
+        bad = pc.invert(pc.or_(comma_ok, point_ok)).to_numpy(zero_copy_only=False)
+        raise DataError(
+            f"{_where(source, column)} should hold numbers, but has text in "
+            f"{_examples(df, column, bad)}. Write these as numbers (for example 12,5 or "
+            "12.5), leave the cell empty for a missing value, or choose another column."
+        )
+    out = _to_float(pa.chunked_array([t]), decimal).to_numpy()
+    return pd.Series(out, index=df.index, name=column, dtype=float)
+
+
+def weight_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
+    """Return a weight column as floats, checking that weights are zero or more.
+
+    Missing weights are allowed (those rows are dropped and counted by the computation).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The loaded table.
+    column : str
+        The weight column.
+    source : str
+        File name used in the message.
+
+    Returns
+    -------
+    pandas.Series of float
+
+    Raises
+    ------
+    DataError
+        When a weight is negative, or no weight is above zero.
+
+    Examples
+    --------
+    >>> weight_column(pd.DataFrame({"w": [1.5, None, 2]}), "w", source="x.csv").tolist()
+    [1.5, nan, 2.0]
+    >>> weight_column(pd.DataFrame({"w": [1, -3]}), "w", source="x.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    indicators.errors.DataError: In 'x.csv', column 'w' weights must be zero or more, ...
+    """
+    w = numeric_column(df, column, source=source)
+    neg = (w < 0).to_numpy()
+    if neg.any():
+        raise DataError(
+            f"{_where(source, column)} weights must be zero or more, but there are negative "
+            f"weights in {_examples(df, column, neg)}. Correct these weights or choose "
+            "another weight column."
+        )
+    if not np.isinf(w.to_numpy()).any() and not (w > 0).any():
+        what = "all weights are missing" if w.isna().all() else "all weights are zero"
+        raise DataError(
+            f"{_where(source, column)} {what}, so nothing can be weighted. Choose another "
+            "weight column, or choose no weight."
+        )
+    if np.isinf(w.to_numpy()).any():
+        raise DataError(
+            f"{_where(source, column)} has infinite weights in "
+            f"{_examples(df, column, np.isinf(w.to_numpy()))}. Correct these weights."
+        )
+    return w
+
+
+def region_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
+    """Return region codes or names as text with surrounding spaces removed.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The loaded table.
+    column : str
+        The region column.
+    source : str
+        File name used in the message.
+
+    Returns
+    -------
+    pandas.Series of str
+
+    Raises
+    ------
+    DataError
+        When a region is missing, with example rows.
+
+    Examples
+    --------
+    >>> region_column(pd.DataFrame({"r": ["GM0363  ", "PV27"]}), "r", source="x.csv").tolist()
+    ['GM0363', 'PV27']
+    """
+    require_columns(df, [column], source=source)
+    s = df[column]
+    if pd.api.types.is_float_dtype(s):
+        whole = s.dropna()
+        if (whole == np.round(whole)).all():
+            s = s.astype("Int64")
+    text = s.astype("str").str.strip()
+    empty = (s.isna() | (text == "")).to_numpy()
+    if empty.any():
+        raise DataError(
+            f"{_where(source, column)} has no region in {_examples(df, column, empty)}. Fill "
+            "in the region for these rows, or remove the rows from the file."
+        )
+    return pd.Series(text, index=df.index, name=column, dtype="str")
+
+
+def parse_period(value: Any) -> int | str:
+    """Parse one year or CBS period code.
+
+    Years become int; CBS quarter and month codes become sortable strings.
+
+    Parameters
+    ----------
+    value : int, float or str
+        A year (``2019``, ``"2019"``, ``2019.0``) or a CBS period code (``2019JJ00``,
+        ``2019KW01``, ``2019MM01``).
+
+    Returns
+    -------
+    int or str
+        The year, or ``"YYYY-Qn"`` for a quarter, or ``"YYYY-MM"`` for a month.
+
+    Raises
+    ------
+    DataError
+        When the value is not a year between 1800 and 2200 or a known period code.
+
+    Examples
+    --------
+    >>> parse_period("2019JJ00")
+    2019
+    >>> parse_period("2019KW01")
+    '2019-Q1'
+    >>> parse_period("2019MM01")
+    '2019-01'
+    >>> parse_period(" 2021 ")
+    2021
+    >>> parse_period("twintig")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    indicators.errors.DataError: 'twintig' is not a year ...
+    """
+    if isinstance(value, bool):
+        raise DataError(f"'{value}' is not a year (such as 2019) or a CBS period (2019JJ00).")
+    year: int | None = None
+    if isinstance(value, int | np.integer):
+        year = int(value)
+    elif isinstance(value, float | np.floating):
+        if np.isfinite(value) and float(value).is_integer():
+            year = int(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        m = _PERIOD_RE.match(text)
+        if m:
+            y, code = m.group(1), m.group(2)
+            if code.startswith("KW"):
+                return f"{y}-Q{code[3]}"
+            if code.startswith("MM"):
+                return f"{y}-{code[2:]}"
+            year = int(y)
+        elif _YEAR_RE.match(text):
+            year = int(float(text))
+        elif re.fullmatch(r"\d{4}-(Q[1-4]|0[1-9]|1[0-2])", text):
+            return text
+    if year is not None and YEAR_MIN <= year <= YEAR_MAX:
+        return year
+    raise DataError(
+        f"'{value}' is not a year (such as 2019) or a CBS period (2019JJ00, 2019KW01, 2019MM01)."
+    )
+
+
+def year_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
+    """Return a year or period column: int years, or sortable period strings.
+
+    Accepts whole numbers 1800..2200, text such as ``"2019"``, and CBS period codes.
+    When every value is a year the result is int64; when some are quarters or months
+    (``2019-Q1``, ``2019-01``) the result is text in which years are written ``"2019"``,
+    so that sorting the text sorts by time.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The loaded table.
+    column : str
+        The year column.
+    source : str
+        File name used in the message.
+
+    Returns
+    -------
+    pandas.Series
+
+    Raises
+    ------
+    DataError
+        When a value is missing or is not a year, with example rows.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"p": ["2019JJ00", "2020JJ00", 2021]})
+    >>> year_column(df, "p", source="x.csv").tolist()
+    [2019, 2020, 2021]
+    """
+    require_columns(df, [column], source=source)
+    s = df[column]
+    values = s.tolist()
+    parsed: dict[Any, int | str | None] = {}
+    for v in dict.fromkeys(values):  # each distinct value once
+        if _missing(v):
+            parsed[v] = None
+            continue
+        try:
+            parsed[v] = parse_period(v)
+        except DataError:
+            parsed[v] = None
+    out = [parsed[v] for v in values]
+    bad = np.array([o is None for o in out])
+    if bad.any():
+        missing = np.array([_missing(v) for v in values])
+        if (bad & ~missing).any():
+            raise DataError(
+                f"{_where(source, column)} should hold years (such as 2019) or CBS periods "
+                f"(such as 2019JJ00), but has {_examples(df, column, bad & ~missing)}. "
+                "Correct these values, or choose another column as the year."
+            )
+        raise DataError(
+            f"{_where(source, column)} has no year in {_examples(df, column, missing)}. Fill "
+            "in the year for these rows, or remove the rows from the file."
+        )
+    if all(isinstance(o, int) for o in out):
+        return pd.Series(out, index=df.index, name=column, dtype="int64")
+    return pd.Series([str(o) for o in out], index=df.index, name=column, dtype="str")
