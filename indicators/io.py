@@ -703,7 +703,7 @@ def _read_xlsx(
                     f"{_fmt_list(sheets)}. Choose one of these sheets."
                 )
             chosen = match[0]
-        raw = book.parse(chosen, header=None, dtype=object)
+        raw = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
     info.update(format="xlsx", sheet=chosen, sheets=sheets)
     where = f"sheet '{chosen}' of '{src.name}'"
     raw = raw.dropna(how="all", axis=1)
