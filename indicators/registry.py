@@ -259,9 +259,6 @@ class Registry:
         # Read-only mappings do not pickle; rebuild them (st.cache_data pickles return values).
         return (Registry, (self.dimensions, self.variables, self.indicators))
 
-    def __hash__(self) -> int:
-        return hash((self.dimensions, self.variables, self.indicators))
-
     # -- lookups ---------------------------------------------------------------------------------
 
     def indicators_for(self, variable_ids: Iterable[str]) -> list[Indicator]:
@@ -331,9 +328,11 @@ class Registry:
         for position, column in enumerate(columns):
             var_id = self.match_column(column)
             if var_id is not None:
-                score = self._column_candidates(column)[0][0]
-                proposals.append((tuple(-s for s in score), position, var_id, column))
-        proposals.sort(key=lambda p: (p[0], p[1]))
+                exact, n_tokens, length = self._column_candidates(column)[0][0]
+                # Exact matches first, in column order; then the most specific partial match.
+                key = (0, 0, 0, position) if exact == 2 else (1, -n_tokens, -length, position)
+                proposals.append((key, position, var_id, column))
+        proposals.sort()
         mapping: dict[str, object] = {}
         used_columns: set[int] = set()
         for _, position, var_id, column in proposals:
@@ -539,6 +538,7 @@ class _Raw:
     id: str
     fields: dict[str, Any]
     source: str
+    defaults: dict[str, Any] = field(default_factory=dict)
 
 
 def _source_name(source: object) -> str:
@@ -659,10 +659,9 @@ def _read_entries(name: str, doc: dict[str, Any], problems: list[str]) -> list[_
                 entries.append(_Raw(kind, entry_id, item, name))
             else:
                 entries.append(_Raw(kind, entry_id, {}, name))  # known id, unusable entry
-    # Apply the file's shared defaults; an entry's own fields win.
+    # The file's shared defaults; they apply to its new entries, not to overrides (see merge).
     for entry in entries:
-        if entry.fields:
-            entry.fields = {**common.get(entry.kind, {}), **entry.fields}
+        entry.defaults = dict(common.get(entry.kind, {}))
     return entries
 
 
@@ -701,16 +700,22 @@ def _check_type(where: str, fname: str, ftype: str, value: Any, problems: list[s
 
 
 def _merge_raw(layers: list[list[_Raw]]) -> dict[str, dict[str, _Raw]]:
-    """Merge entries of several files by id; a later file's fields override an earlier one's."""
+    """Merge entries of several files by id; a later file's fields override an earlier one's.
+
+    A new entry gets its file's [common] defaults; an entry that overrides an earlier one by id
+    keeps the earlier entry's fields and changes only the fields it gives.
+    """
     merged: dict[str, dict[str, _Raw]] = {kind: {} for kind in _SECTIONS}
     for entries in layers:
         for entry in entries:
             existing = merged[entry.kind].get(entry.id)
-            if existing is None or not existing.fields or not entry.fields:
-                merged[entry.kind][entry.id] = entry
+            if not entry.fields:  # unusable entry: its problems are reported already
+                fields = {}
+            elif existing is None or not existing.fields:
+                fields = {**entry.defaults, **entry.fields}
             else:
                 fields = {**existing.fields, **entry.fields}
-                merged[entry.kind][entry.id] = _Raw(entry.kind, entry.id, fields, entry.source)
+            merged[entry.kind][entry.id] = _Raw(entry.kind, entry.id, fields, entry.source)
     return merged
 
 
@@ -891,6 +896,10 @@ def _build_indicator(
         return None
     if spec is None or len(problems) > n_before:
         return None
+    fit = _measure_fit_problems(where, spec, var)
+    if fit:
+        problems += fit
+        return None
     derived = _derived_polarity(spec, var)
     if polarity is None:
         if derived is None:
@@ -933,6 +942,39 @@ def _build_indicator(
     )
 
 
+def _measure_fit_problems(where: str, spec: MeasureSpec, var: Variable) -> list[str]:
+    """Check that a measure fits its variable: kind, share labels, thresholds on the scale."""
+    problems: list[str] = []
+    if var.kind in ("binary", "nominal") and spec.family != "share":
+        problems.append(
+            f"{where}: measure '{spec.text}' does not fit {var.kind} variable '{var.id}'; "
+            "use share:LABEL with one of its levels"
+        )
+    if spec.family == "share":
+        if not var.levels_nl:
+            problems.append(
+                f"{where}: measure '{spec.text}' needs a variable with levels, and "
+                f"'{var.id}' has none; use share_below:T or share_at_least:T"
+            )
+        elif spec.param not in var.levels_nl:
+            problems.append(
+                f"{where}: share label '{spec.param}' is not among the levels_nl of variable "
+                f"'{var.id}' ({', '.join(var.levels_nl)})"
+            )
+    if spec.family in ("share_below", "share_at_least"):
+        lo, hi = var.scale
+        t = float(spec.param)  # type: ignore[arg-type]
+        if (lo is not None and t <= lo) or (hi is not None and t > hi):
+            problems.append(
+                f"{where}: threshold {spec.param:g} of '{spec.text}' lies outside the scale "
+                f"of variable '{var.id}' ({lo:g} to {hi:g}), so the share is always 0% or 100%"
+                if lo is not None and hi is not None
+                else f"{where}: threshold {spec.param:g} of '{spec.text}' lies outside the "
+                f"scale of variable '{var.id}'"
+            )
+    return problems
+
+
 def _check_links(
     dimensions: Iterable[Dimension],
     variables: Iterable[Variable],
@@ -953,41 +995,15 @@ def _check_links(
             problems.append(f"{where}: unknown dimension '{var.dimension}' (known: {known_dims})")
     for ind in indicators:
         where = f"{sources.get(('indicator', ind.id), source)}: indicator '{ind.id}'"
-        if ind.dimension not in dim_ids and ind.dimension not in broken:
-            problems.append(f"{where}: unknown dimension '{ind.dimension}' (known: {known_dims})")
         var = var_by_id.get(ind.variable)
+        inherited = var is not None and ind.dimension == var.dimension  # reported on the variable
+        if ind.dimension not in dim_ids and ind.dimension not in broken and not inherited:
+            problems.append(f"{where}: unknown dimension '{ind.dimension}' (known: {known_dims})")
         if var is None:
             if ind.variable not in broken:
                 problems.append(f"{where}: unknown variable '{ind.variable}'")
             continue
-        spec = ind.spec
-        if var.kind in ("binary", "nominal") and spec.family != "share":
-            problems.append(
-                f"{where}: measure '{spec.text}' does not fit {var.kind} variable '{var.id}'; "
-                "use share:LABEL with one of its levels"
-            )
-        if spec.family == "share":
-            if not var.levels_nl:
-                problems.append(
-                    f"{where}: measure '{spec.text}' needs a variable with levels, and "
-                    f"'{var.id}' has none; use share_below:T or share_at_least:T"
-                )
-            elif spec.param not in var.levels_nl:
-                problems.append(
-                    f"{where}: share label '{spec.param}' is not among the levels_nl of variable "
-                    f"'{var.id}' ({', '.join(var.levels_nl)})"
-                )
-        if spec.family in ("share_below", "share_at_least"):
-            lo, hi = var.scale
-            t = float(spec.param)  # type: ignore[arg-type]
-            if (lo is not None and t <= lo) or (hi is not None and t > hi):
-                problems.append(
-                    f"{where}: threshold {spec.param:g} of '{spec.text}' lies outside the scale "
-                    f"of variable '{var.id}' ({lo:g} to {hi:g}), so the share is always 0% or 100%"
-                    if lo is not None and hi is not None
-                    else f"{where}: threshold {spec.param:g} of '{spec.text}' lies outside the "
-                    f"scale of variable '{var.id}'"
-                )
+        problems += _measure_fit_problems(where, ind.spec, var)
     owner: dict[str, str] = {}
     for var in var_by_id.values():
         for hint in var.hints:
