@@ -234,13 +234,26 @@ def _as_chunked(arr: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 def _convert_text(
-    raw: pa.ChunkedArray | pa.Array, file_decimal: str, column: str, notes: list[str]
+    raw: pa.ChunkedArray | pa.Array,
+    file_decimal: str,
+    column: str,
+    notes: list[str],
+    *,
+    known_text: bool = False,
 ) -> pd.Series:
-    """Clean one column of raw strings: trim, detect numbers, markers and period codes."""
+    """Clean one column of raw strings: trim, detect numbers, markers and period codes.
+
+    ``known_text`` says that part of the column (the sample) already holds text that is
+    neither a number nor a period code, so the whole column is text.
+    """
     raw = _as_chunked(raw)
     if raw.type != pa.string() and raw.type != pa.large_string():
         raw = pc.cast(raw, pa.string())
     t = pc.utf8_trim_whitespace(raw)
+    if known_text:
+        empty = pc.fill_null(pc.equal(t, ""), True)
+        text = pc.if_else(empty, pa.scalar(None, pa.string()), t)
+        return pd.Series(text.to_pandas(), dtype="str")
     marker = pc.fill_null(pc.is_in(t, value_set=pa.array(MISSING_MARKERS)), True)
     vals = pc.filter(t, pc.invert(marker))
     ev = _evidence(vals)
@@ -608,7 +621,9 @@ def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any])
         col = table.column(key)
         label = header[i] or _col_letter(i)
         if pa.types.is_string(col.type):
-            columns[key] = _convert_text(col, file_decimal, label, notes)
+            ev = evidences[i]
+            known_text = ev.n > 0 and not ev.all_period and _decimal_for(ev, file_decimal) is None
+            columns[key] = _convert_text(col, file_decimal, label, notes, known_text=known_text)
         else:
             columns[key] = pd.Series(col.to_pandas())
     return _finish(columns, header, notes, src.name, header_row, info)
