@@ -359,14 +359,41 @@ def to_scores(df, column, variable=None, order=None, *, source="data"):
             f"{examples}. The order lists: {', '.join(order)}. Add these answers to the order "
             "(low to high), or correct them in the file."
         )
-    scores = {label: float(i + 1) for i, label in enumerate(order)}
+    scores = _label_scores(order, variable, column, source)
     values = text.map(scores).astype(float)
-    if variable is not None and getattr(variable, "levels_nl", ()):
-        for i, level in enumerate(variable.levels_nl):
-            scores.setdefault(level, float(i + 1))
-        for i, level in enumerate(getattr(variable, "levels_en", ()) or ()):
-            scores.setdefault(level, float(i + 1))
     return pd.Series(np.asarray(values, dtype=float), index=df.index), scores
+
+
+def _label_scores(order, variable, column, source) -> dict[str, float]:
+    """Score each label: its position among the registry's levels where the labels are the
+    registry's (Dutch or English, any case), else its position in the user's order.
+
+    The registry's own labels get the same scores, so ``share:LABEL`` and thresholds in the
+    catalogue mean the same answer whatever words the file uses.
+    """
+    levels = tuple(getattr(variable, "levels_nl", ()) or ()) if variable is not None else ()
+    if not levels:
+        return {label: float(i + 1) for i, label in enumerate(order)}
+    rank = {}
+    for names in (levels, tuple(getattr(variable, "levels_en", ()) or ())):
+        for i, name in enumerate(names):
+            rank.setdefault(name.casefold(), float(i + 1))
+    if all(label.casefold() in rank for label in order):
+        scores = {label: rank[label.casefold()] for label in order}
+    elif len(order) == len(levels):
+        scores = {label: float(i + 1) for i, label in enumerate(order)}
+    else:
+        raise DataError(
+            f"{source}: column '{column}' has {len(order)} answers ({', '.join(order)}), but "
+            f"'{variable.label_en}' has {len(levels)} levels ({', '.join(levels)}). Give an "
+            "order with one answer per level, low to high, or do not tie this column to "
+            f"'{variable.label_en}'."
+        )
+    for i, name in enumerate(levels):
+        scores.setdefault(name, float(i + 1))
+    for i, name in enumerate(getattr(variable, "levels_en", ()) or ()):
+        scores.setdefault(name, float(i + 1))
+    return scores
 
 
 def _examples(text: pd.Series, bad_values, limit: int = 5) -> str:

@@ -1,0 +1,143 @@
+"""The tidy results table: regions, Total, Theil decomposition, poverty line, small cells."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from indicators import measures as M
+from indicators.compute import TOTAL, compute, compute_measures, measure_table
+from indicators.dataset import Mapping, detect_shape, prepare, suggest_mapping
+from indicators.errors import DataError
+from indicators.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+@pytest.fixture(scope="module")
+def people():
+    rng = np.random.default_rng(7)
+    n = 1200
+    return pd.DataFrame(
+        {
+            "gemeente": rng.choice(["Aa", "Bb", "Cc"], n),
+            "jaar": rng.choice([2020, 2021], n),
+            "gewicht": rng.uniform(0.5, 2, n),
+            "geslacht": rng.choice(["man", "vrouw"], n),
+            "levenstevredenheid": rng.integers(0, 11, n),
+            "inkomen": rng.lognormal(10, 0.5, n),
+            "eenzaam": rng.choice(["ja", "nee"], n, p=[0.2, 0.8]),
+            "geluk": rng.choice(["ongelukkig", "gelukkig", "zeer gelukkig"], n),
+        }
+    )
+
+
+def test_measure_table_equals_scalar_reference(people):
+    t = measure_table(
+        people,
+        "inkomen",
+        ["mean", "p10", "gini", "poverty_rate", "theil"],
+        region="gemeente",
+        year="jaar",
+        weight="gewicht",
+    )
+    for (reg, yr), sub in people.groupby(["gemeente", "jaar"]):
+        got = t[(t.gemeente == reg) & (t.jaar == yr)].set_index("measure")["value"]
+        assert got["mean"] == pytest.approx(M.mean(sub.inkomen, sub.gewicht))
+        assert got["p10"] == pytest.approx(M.quantile(sub.inkomen, 0.1, sub.gewicht))
+        assert got["gini"] == pytest.approx(M.gini(sub.inkomen, sub.gewicht))
+        national = people[people.jaar == yr]
+        line = 0.6 * M.median(national.inkomen, national.gewicht)
+        assert got["poverty_rate"] == pytest.approx(M.share_below(sub.inkomen, line, sub.gewicht))
+
+
+def test_total_rows_and_theil_decomposition(people):
+    t = measure_table(
+        people, "inkomen", ["theil"], region="gemeente", year="jaar", weight="gewicht"
+    )
+    for yr, sub in people.groupby("jaar"):
+        tot = t[(t.gemeente == TOTAL) & (t.jaar == yr)].set_index("measure")["value"]
+        parts = M.theil_decomposition(sub.inkomen, sub.gemeente, sub.gewicht)
+        assert tot["theil"] == pytest.approx(parts["total"])
+        assert tot["theil_between"] == pytest.approx(parts["between"])
+        assert tot["theil_within"] == pytest.approx(parts["within"])
+        assert tot["theil"] == pytest.approx(tot["theil_between"] + tot["theil_within"])
+
+
+def test_compute_registry_indicators(people, registry):
+    mapping = suggest_mapping(people, registry)
+    assert mapping.region == "gemeente" and mapping.year == "jaar"
+    assert mapping.weight == "gewicht" and mapping.groups == ("geslacht",)
+    prepared = prepare(people, mapping, registry, source="test.csv")
+    results = compute(prepared, registry)
+    assert {"region", "year", "indicator", "value", "n", "suppressed"} <= set(results.columns)
+    lonely = results[(results.indicator == "lonely_share") & (results.region == TOTAL)]
+    for _, row in lonely.iterrows():
+        sub = people[people.jaar == row.year]
+        assert row.value == pytest.approx(M.share_equal(sub.eenzaam, "ja", sub.gewicht))
+    happy = results[(results.indicator == "happiness_happy") & (results.region == "Aa")]
+    sub = people[(people.gemeente == "Aa") & (people.jaar == happy.year.iloc[0])]
+    expected = M.mean(sub.geluk.isin(["gelukkig", "zeer gelukkig"]), sub.gewicht)
+    assert happy.value.iloc[0] == pytest.approx(expected)
+
+
+def test_english_yes_no_answers_match_registry_share(registry):
+    df = pd.DataFrame({"region": ["a"] * 4, "lonely": ["yes", "no", "no", "no"]})
+    mapping = Mapping.build(
+        "region", variables={"loneliness": "lonely"}, orders={"lonely": ("no", "yes")}
+    )
+    res = compute(prepare(df, mapping, registry), registry, min_n=1)
+    assert res[res.region == "a"].value.iloc[0] == pytest.approx(0.25)
+
+
+def test_small_cells_are_hidden_and_marked(people, registry):
+    small = people.head(30)
+    prepared = prepare(small, suggest_mapping(small, registry), registry)
+    res = compute(prepared, registry, min_n=10)
+    hidden = res[res.n < 10]
+    assert len(hidden) and hidden.suppressed.all() and hidden.value.isna().all()
+    assert not res[res.n >= 10].suppressed.any()
+
+
+def test_aggregates_get_weighted_mean_across_units(registry):
+    df = pd.DataFrame(
+        {
+            "gemeente": ["a", "b", "c"],
+            "inwoners": [100, 300, 600],
+            "aandeel_deeltijdwerk": [5.0, 7.0, 9.0],
+        }
+    )
+    mapping = suggest_mapping(df, registry)
+    assert mapping.weight == "inwoners"
+    assert detect_shape(df, mapping) == "aggregates"
+    res = compute(prepare(df, mapping, registry), registry)
+    total = res[res.region == TOTAL]
+    assert total.value.iloc[0] == pytest.approx((500 + 2100 + 5400) / 1000)
+    assert not res.suppressed.any()
+
+
+def test_compute_by_group(people, registry):
+    prepared = prepare(people, suggest_mapping(people, registry), registry)
+    res = compute(prepared, registry, indicators=["income_median"], by=["geslacht"])
+    assert set(res.geslacht) == {"man", "vrouw"}
+    with pytest.raises(DataError, match="not a group column"):
+        compute(prepared, registry, by=["nope"])
+
+
+def test_compute_measures_text_needs_order():
+    df = pd.DataFrame({"r": ["a", "b"], "h": ["goed", "slecht"]})
+    with pytest.raises(DataError, match="--order"):
+        compute_measures(df, value="h", region="r", measures=["mean"])
+    out = compute_measures(
+        df, value="h", region="r", measures=["mean", "share:goed"], order=["slecht", "goed"]
+    )
+    tot = out[out.r == TOTAL].set_index("measure")["value"]
+    assert tot["mean"] == 1.5 and tot["share:goed"] == 0.5
+
+
+def test_answers_outside_the_order_are_named(registry):
+    df = pd.DataFrame({"r": ["a", "a"], "h": ["goed", "prima"]})
+    with pytest.raises(DataError, match=r"'prima' \(row 3\)"):
+        compute_measures(df, value="h", region="r", order=["slecht", "goed"])
