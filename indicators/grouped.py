@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from indicators.errors import DataError
-from indicators.measures import DEFAULT_MEASURES, MeasureSpec, parse_measure, quantile
-
-_EPS = np.finfo(float).eps
+from indicators.measures import _TOL, DEFAULT_MEASURES, MeasureSpec, parse_measure
 
 
 @dataclass
@@ -79,6 +77,20 @@ def grouped_measures(
     labels : mapping of str to float, optional
         Scores of text labels, for ``share:LABEL`` on ordinal answers.
 
+    Notes
+    -----
+    Rows are put in group order by one stable radix sort of the group codes; then, one block
+    of whole groups at a time (about ``2**16`` rows, so that the work stays in the CPU cache),
+    the values are sorted within each group and every measure is computed for all groups of the
+    block together: sums per group with ``np.add.reduceat``, quantile and threshold positions
+    for all groups with one ``searchsorted`` over the (group, value) or (group, cumulative
+    weight) pairs, kept as complex numbers so that numpy compares them in that order. The loop
+    runs over blocks, not over groups; its only per-row temporaries are block-sized.
+
+    Cumulative weights within a group are summed with a compensated (TwoSum) running sum, so
+    the test "C_j = pW" of the quantile rule is as exact as in the one-group reference
+    :func:`indicators.measures.quantile`, whatever the size of the groups around it.
+
     Examples
     --------
     >>> r = grouped_measures([1, 2, 3, 10, 20], [0, 0, 0, 1, 1], 2, measures=["mean", "median"])
@@ -86,128 +98,376 @@ def grouped_measures(
     ([2.0, 15.0], [2.0, 15.0], [3, 2])
     """
     specs = [m if isinstance(m, MeasureSpec) else parse_measure(m) for m in measures]
-    x = np.asarray(values, dtype=float)
-    g = np.asarray(codes, dtype=np.int64)
-    w = None if weights is None else np.asarray(weights, dtype=float)
+    x = np.asarray(values, dtype=float).reshape(-1)
+    g = np.asarray(codes).reshape(-1)
+    if g.dtype.kind not in "iu":
+        g = g.astype(np.int64)
+    w = None if weights is None else np.asarray(weights, dtype=float).reshape(-1)
+    n_groups = int(n_groups)
+    if g.size != x.size or (w is not None and w.size != x.size):
+        sizes = f"{x.size} values, {g.size} group codes" + (
+            "" if w is None else f", {w.size} weights"
+        )
+        raise DataError(f"Values, group codes and weights must have the same length; got {sizes}.")
+    if x.size and (g.min() < 0 or g.max() >= n_groups):
+        raise DataError(
+            f"Group codes must lie between 0 and {n_groups - 1}; found {g.min()} to {g.max()}."
+        )
 
     valid = np.isfinite(x)
     if w is not None:
         valid &= np.isfinite(w)
-    n_missing = np.bincount(g[~valid], minlength=n_groups)[:n_groups]
-    if not valid.all():
-        x, g = x[valid], g[valid]
-        w = None if w is None else w[valid]
-    if w is not None and (w < 0).any():
-        raise DataError("Weights must be zero or more; found a negative weight.")
+    if valid.all():
+        valid = None
+        n_missing = np.zeros(n_groups, dtype=np.int64)
+    else:
+        n_missing = np.bincount(g[~valid], minlength=n_groups)[:n_groups]
+    if w is not None and x.size and np.fmin.reduce(w) < 0:
+        negative = w < 0 if valid is None else (w < 0) & valid
+        if negative.any():
+            rows = ", ".join(str(i) for i in np.flatnonzero(negative)[:3])
+            raise DataError(
+                f"Weights must be zero or more; found a negative weight (rows {rows}, counting "
+                "from 0)."
+            )
 
-    order = group_order(x, g, n_groups)
-    xs, gs = x[order], g[order]
-    ws = np.ones_like(xs) if w is None else w[order]
+    needs = _Needs(specs)
+    line = None
+    if needs.poverty and poverty_lines is None:
+        line = 0.6 * _overall_quantile(x, w, valid, 0.5)
+    lines = None if poverty_lines is None else np.asarray(poverty_lines, dtype=float).reshape(-1)
+
+    order, counts = _order_by_group(g, valid, n_groups)
+    out = _Outputs(specs, n_groups, needs.positive)
+    for gids, rows in _blocks(counts, _BLOCK_ROWS):
+        idx = order[rows]
+        _block(
+            x[idx],
+            None if w is None else w[idx],
+            counts[gids],
+            gids,
+            specs,
+            needs,
+            out,
+            labels,
+            line if lines is None else lines[gids],
+        )
     del order
 
-    counts = np.bincount(gs, minlength=n_groups)
+    W = out.weight_sum
+    empty = ~(W > 0)
+    for arr in out.values.values():
+        arr[empty] = np.nan
+    return GroupedResult(
+        values=out.values,
+        n=counts,
+        weight_sum=W,
+        n_missing=n_missing,
+        n_nonpositive=out.n_nonpositive,
+        mean_positive=out.mean_positive if needs.positive else np.full(n_groups, np.nan),
+        weight_sum_positive=out.weight_sum_positive
+        if needs.positive
+        else np.full(n_groups, np.nan),
+    )
+
+
+_BLOCK_ROWS = 1 << 16
+
+
+class _Needs:
+    """What the requested measures need: quantile levels, positive part, poverty line."""
+
+    def __init__(self, specs):
+        levels = set()
+        for spec in specs:
+            if spec.family == "quantile":
+                levels.add(float(spec.param))
+            elif spec.family == "s80s20":
+                levels.update((0.8, 0.2))
+            elif spec.family == "palma":
+                levels.update((0.9, 0.4))
+        self.levels = sorted(levels)
+        self.positive = any(s.positive_only for s in specs)
+        self.poverty = any(s.family == "poverty_rate" for s in specs)
+        self.sd = any(s.family == "sd" for s in specs)
+        self.gini = any(s.family == "gini" for s in specs)
+
+
+class _Outputs:
+    """The per-group result arrays, filled block by block."""
+
+    def __init__(self, specs, n_groups, positive):
+        self.values = {s.text: np.full(n_groups, np.nan) for s in specs}
+        self.weight_sum = np.zeros(n_groups)
+        self.n_nonpositive = np.zeros(n_groups, dtype=np.int64)
+        self.mean_positive = np.full(n_groups, np.nan)
+        self.weight_sum_positive = np.full(n_groups, np.nan)
+
+
+def _order_by_group(g, valid, n_groups):
+    """Stable permutation into group order and the rows per group; missing rows go last."""
+    n = g.size
+    code_type = np.uint16 if n_groups < np.iinfo(np.uint16).max else np.int64
+    c = g.astype(code_type)
+    if valid is not None:
+        c[~valid] = n_groups
+    order = np.argsort(c, kind="stable")  # a radix sort for 16-bit codes
+    counts = np.zeros(n_groups + 1, dtype=np.int64)
+    step = 1 << 20  # count in slices: bincount would copy all codes to intp at once
+    for i in range(0, n, step):
+        counts += np.bincount(c[i : i + step], minlength=n_groups + 1)
+    return order, counts[:n_groups]
+
+
+def _blocks(counts, block_rows):
+    """Yield (group ids, row slice) for blocks of whole non-empty groups of about block_rows."""
     ends = np.cumsum(counts)
     starts = ends - counts
-    cum = np.cumsum(ws)
-    base = np.concatenate(([0.0], cum))[starts]
-    W = np.bincount(gs, ws, minlength=n_groups)
-    wx = ws * xs
-    swx = np.bincount(gs, wx, minlength=n_groups)
-    empty = W <= 0
+    used = np.flatnonzero(counts)
+    if not used.size:
+        return
+    window = starts[used] // block_rows
+    cut = np.flatnonzero(np.diff(window)) + 1
+    bounds = [0, *cut.tolist(), used.size]
+    for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+        gids = used[a:b]
+        yield gids, slice(int(starts[gids[0]]), int(ends[gids[-1]]))
+
+
+def _pairs(groups, values):
+    """(local group, value) as complex numbers: numpy orders them by group, then value."""
+    key = np.empty(len(values), dtype=complex)
+    key.real = groups
+    key.imag = values
+    return key
+
+
+def _prefix_sums(a, starts, stops):
+    """Sum a[starts[i]:stops[i]] for every group i (starts[i] <= stops[i]) in one pass."""
+    idx = np.empty(2 * starts.size, dtype=np.intp)
+    idx[0::2] = starts
+    idx[1::2] = stops
+    if idx[-1] >= a.size:
+        idx = idx[:-1]  # the last group then sums to the end of the block, as wanted
+    sums = np.add.reduceat(a, idx)[0::2]
+    return np.where(stops > starts, sums, 0.0)
+
+
+def _within_cumsum(w, starts, counts):
+    """Cumulative weights restarting at each group, as exact as a sum per group.
+
+    A running sum over the whole block loses precision when a small group follows large
+    ones; the rounding error of every step is recovered (TwoSum) and added back.
+    """
+    c = np.cumsum(w)
+    step = c[1:] - c[:-1]
+    err = np.empty_like(c)
+    err[0] = 0.0
+    np.subtract(c[:-1], c[1:] - step, out=err[1:])
+    err[1:] += w[1:] - step
+    np.cumsum(err, out=err)
+    before = starts - 1
+    base_c = np.where(starts > 0, c[before], 0.0)
+    base_e = np.where(starts > 0, err[before], 0.0)
+    c -= np.repeat(base_c, counts)
+    err -= np.repeat(base_e, counts)
+    c += err
+    return c
+
+
+def _block(xb, wb, cnt, gids, specs, needs, out, labels, line):
+    """Compute every measure for the groups of one block (rows in group order)."""
+    k = cnt.size
+    nb = xb.size
+    local = np.arange(k)
+    ls = np.cumsum(cnt) - cnt
+    le = ls + cnt
+    # sort values within each group: by value, then stably by group
+    perm = np.argsort(xb)
+    if k > 1:
+        group_of_row = np.repeat(local.astype(np.uint16), cnt)
+        perm = perm[np.argsort(group_of_row[perm], kind="stable")]
+    xb = xb[perm]
+    weighted = wb is not None
+    if weighted:
+        wb = wb[perm]
+        wx = wb * xb
+        W = np.add.reduceat(wb, ls)
+    else:
+        wb = np.ones(nb)
+        wx = xb
+        W = cnt.astype(float)
+    del perm
+    swx = np.add.reduceat(wx, ls)
     with np.errstate(divide="ignore", invalid="ignore"):
         mu = swx / W
-    mu[empty] = np.nan
+    gl = np.repeat(local.astype(float), cnt)
+    kx = _pairs(gl, xb)
 
-    quantiles: dict[float, np.ndarray] = {}
+    def position(thresholds, side):
+        found = np.searchsorted(kx, _pairs(local, thresholds), side=side)
+        return np.clip(found, ls, le)
 
-    def q(p: float) -> np.ndarray:
-        if p not in quantiles:
-            quantiles[p] = _quantiles(xs, cum, base, W, ends, p)
-        return quantiles[p]
+    quantiles = {}
+    if needs.levels or needs.gini:
+        if weighted:
+            C = _within_cumsum(wb, ls, cnt)
+        else:
+            C = np.arange(1.0, nb + 1.0)
+            C -= np.repeat(ls.astype(float), cnt)
+    if needs.levels:
+        total = C[le - 1]
+        kc = _pairs(gl, C)
+        last = le - 1
+        for p in needs.levels:
+            target = p * total
+            tol = _TOL * total
+            j = np.minimum(np.searchsorted(kc, _pairs(local, target - tol), side="left"), last)
+            hit = np.abs(C[j] - target) <= tol
+            h = np.minimum(np.searchsorted(kc, _pairs(local, target + tol), side="right"), last)
+            quantiles[p] = np.where(hit, (xb[j] + xb[h]) / 2, xb[j])
 
-    positive = None
-    result: dict[str, np.ndarray] = {}
-    ratio_cache: dict[float, np.ndarray] = {}
+    first_pos = position(np.zeros(k), "right")
+    nonpos = first_pos - ls
+    out.n_nonpositive[gids] = nonpos
+    out.weight_sum[gids] = W
+
+    pos = None
     with np.errstate(divide="ignore", invalid="ignore"):
         for spec in specs:
             fam = spec.family
             if fam == "mean":
-                out = mu
+                res = mu
             elif fam == "n":
-                out = counts.astype(float)
+                res = cnt.astype(float)
             elif fam == "sd":
-                dev = xs - mu[gs]
-                out = np.sqrt(np.bincount(gs, ws * dev * dev, minlength=n_groups) / W)
+                dev = xb - np.repeat(mu, cnt)
+                dev *= dev
+                if weighted:
+                    dev *= wb
+                res = np.sqrt(np.add.reduceat(dev, ls) / W)
             elif fam == "quantile":
-                out = q(spec.param)
+                res = quantiles[float(spec.param)]
             elif fam == "gini":
-                within = cum - base[gs]
-                term = wx * (2 * within - ws - W[gs])
-                out = np.bincount(gs, term, minlength=n_groups) / (W * swx)
+                term = C * 2.0
+                term -= wb
+                term -= np.repeat(W, cnt)
+                term *= wx
+                res = np.add.reduceat(term, ls) / (W * swx)
+                res[swx == 0] = np.nan
             elif fam in ("s80s20", "palma"):
                 top, bottom = (0.8, 0.2) if fam == "s80s20" else (0.9, 0.4)
-                upper = np.bincount(gs, wx * (xs > q(top)[gs]), minlength=n_groups)
-                lower = np.bincount(gs, wx * (xs <= q(bottom)[gs]), minlength=n_groups)
-                out = np.where(lower > 0, upper / lower, np.nan)
-            elif fam in ("share_below", "share_at_least", "share", "poverty_rate"):
-                hit = _share_mask(spec, xs, gs, ws, W, labels, poverty_lines, n_groups)
-                out = np.bincount(gs, ws * hit, minlength=n_groups) / W
+                upper = swx - _prefix_sums(wx, ls, position(quantiles[top], "right"))
+                lower = _prefix_sums(wx, ls, position(quantiles[bottom], "right"))
+                res = np.where(lower > 0, upper / lower, np.nan)
+            elif fam in ("share_below", "share_at_least", "poverty_rate"):
+                t = line if fam == "poverty_rate" else spec.param
+                below = _prefix_sums(wb, ls, position(np.broadcast_to(t, k), "left"))
+                res = (W - below if fam == "share_at_least" else below) / W
+                res[np.isnan(np.broadcast_to(t, k))] = np.nan  # no line, no rate
+            elif fam == "share":
+                score = np.full(k, _label_score(spec.param, labels))
+                a = _prefix_sums(wb, ls, position(score, "left"))
+                b = _prefix_sums(wb, ls, position(score, "right"))
+                res = (b - a) / W
             elif fam in ("theil", "mld", "atkinson"):
-                if positive is None:
-                    positive = _PositivePart(xs, gs, ws, n_groups)
-                out = positive.measure(fam, spec.param, ratio_cache)
+                if pos is None:
+                    pos = _PositiveBlock(xb, wb, ls, cnt, nonpos, mu, W, swx)
+                    out.mean_positive[gids] = pos.mu
+                    out.weight_sum_positive[gids] = pos.W
+                res = pos.measure(fam, spec.param)
             else:  # pragma: no cover - parse_measure admits no other family
                 raise DataError(f"Measure '{spec.text}' is not available here.")
-            out = np.asarray(out, dtype=float).copy()
-            out[empty] = np.nan
-            result[spec.text] = out
+            out.values[spec.text][gids] = res
 
-    if positive is None:
-        pos_count = np.bincount(gs, xs > 0, minlength=n_groups)
-        mean_pos, w_pos = np.full(n_groups, np.nan), np.full(n_groups, np.nan)
-    else:
-        pos_count, mean_pos, w_pos = positive.count, positive.mu, positive.W
-    return GroupedResult(
-        values=result,
-        n=counts,
-        weight_sum=W,
-        n_missing=n_missing,
-        n_nonpositive=counts - pos_count.astype(np.int64),
-        mean_positive=mean_pos,
-        weight_sum_positive=w_pos,
+
+class _PositiveBlock:
+    """Sums over x > 0 for Theil T, MLD and Atkinson in one block, computed once and shared."""
+
+    def __init__(self, xb, wb, ls, cnt, nonpos, mu, W, swx):
+        self.ls = ls
+        if nonpos.any():
+            # x is sorted within groups: the rows with x <= 0 open each group
+            wp = wb.copy()
+            wp[xb <= 0] = 0.0
+            self.W = np.add.reduceat(wp, ls)
+            self.mu = np.add.reduceat(wp * xb, ls) / self.W
+            self.r = xb / np.repeat(self.mu, cnt)
+            self.r[xb <= 0] = 1.0
+        else:
+            wp = wb
+            self.W, self.mu = W.copy(), mu.copy()
+            self.r = xb / np.repeat(mu, cnt)
+        self.wp = wp
+        self.logr = np.log(self.r)
+        self.cache = {}
+
+    def _mean(self, values):
+        return np.add.reduceat(self.wp * values, self.ls) / self.W
+
+    def measure(self, family, param):
+        if family == "theil":
+            return self._mean(self.r * self.logr)
+        if family == "mld":
+            return -self._mean(self.logr)
+        if param == 1:
+            return 1 - np.exp(self._mean(self.logr))
+        power = 1 - param
+        return 1 - self._mean(self.r**power) ** (1 / power)
+
+
+def _overall_quantile(x, w, valid, p: float) -> float:
+    """Return the weighted quantile of all valid rows by the rule of :func:`quantile`.
+
+    A full sort of every row is not needed: a sample brackets the quantile, one pass sums the
+    weight below the bracket, and only the rows inside it are sorted.
+    """
+    if valid is not None:
+        x = x[valid]
+        w = None if w is None else w[valid]
+    n = x.size
+    if n == 0:
+        return float("nan")
+    total = float(n) if w is None else float(w.sum())
+    if not total > 0:
+        return float("nan")
+    target, tol = p * total, _TOL * total
+    step = max(1, n // (1 << 16))
+    sample = x[::step]
+    sample_w = None if w is None else w[::step]
+    by_value = np.argsort(sample)
+    sample = sample[by_value]
+    share = np.arange(1.0, sample.size + 1) if w is None else np.cumsum(sample_w[by_value])
+    share /= share[-1]
+    margin = 8.0 / np.sqrt(sample.size) * (1.0 if w is None else 2.0)
+    lo = sample[np.searchsorted(share, p - margin)] if p - margin > 0 else -np.inf
+    hi = (
+        sample[min(np.searchsorted(share, p + margin), sample.size - 1)]
+        if p + margin < 1
+        else np.inf
     )
-
-
-def _quantiles(xs, cum, base, W, ends, p: float) -> np.ndarray:
-    """Eurostat quantile for every group from one searchsorted over the cumulative weights."""
-    out = np.full(W.shape, np.nan)
-    ok = W > 0
-    if not ok.any():
-        return out
-    target = base[ok] + p * W[ok]
-    # "C_j = pW to rounding": allow for the rounding of the running sum itself
-    tol = 64 * _EPS * (base[ok] + W[ok])
-    last = ends[ok] - 1
-    lo = np.minimum(np.searchsorted(cum, target - tol, side="left"), last)
-    hit = np.abs(cum[lo] - target) <= tol
-    hi = np.minimum(np.searchsorted(cum, target + tol, side="right"), last)
-    out[ok] = np.where(hit, (xs[lo] + xs[hi]) / 2, xs[lo])
-    return out
-
-
-def _share_mask(spec, xs, gs, ws, W, labels, poverty_lines, n_groups):
-    fam = spec.family
-    if fam == "share_below":
-        return xs < spec.param
-    if fam == "share_at_least":
-        return xs >= spec.param
-    if fam == "share":
-        return xs == _label_score(spec.param, labels)
-    # poverty_rate
-    if poverty_lines is None:
-        return xs < 0.6 * quantile(xs, 0.5, ws)
-    lines = np.asarray(poverty_lines, dtype=float)
-    return xs < lines[gs]
+    for _ in range(3):
+        below_mask = x < lo
+        below = float(below_mask.sum()) if w is None else float(np.sum(w, where=below_mask))
+        del below_mask
+        inside = (x >= lo) & (x <= hi)
+        xi = x[inside]
+        wi = np.ones(xi.size) if w is None else w[inside]
+        del inside
+        if below >= target - tol:
+            lo = -np.inf
+        elif below + wi.sum() <= target + tol and hi < np.inf:
+            hi = np.inf
+        else:
+            break
+    order = np.argsort(xi, kind="stable")
+    xi, wi = xi[order], wi[order]
+    c = below + np.cumsum(wi)
+    j = min(int(np.searchsorted(c, target - tol, side="left")), xi.size - 1)
+    if abs(c[j] - target) <= tol:
+        h = min(int(np.searchsorted(c, target + tol, side="right")), xi.size - 1)
+        return float((xi[j] + xi[h]) / 2)
+    return float(xi[j])
 
 
 def _label_score(label, labels) -> float:
@@ -224,34 +484,3 @@ def _label_score(label, labels) -> float:
         raise DataError(
             f"Measure 'share:{label}': no answer '{label}' in the data. The answers are: {known}."
         ) from None
-
-
-class _PositivePart:
-    """Sums over x > 0 for Theil T, MLD and Atkinson, computed once and shared."""
-
-    def __init__(self, xs, gs, ws, n_groups):
-        self.pos = xs > 0
-        self.gs, self.n_groups = gs, n_groups
-        self.wp = np.where(self.pos, ws, 0.0)
-        self.count = np.bincount(gs, self.pos, minlength=n_groups)
-        self.W = np.bincount(gs, self.wp, minlength=n_groups)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            self.mu = np.bincount(gs, self.wp * xs, minlength=n_groups) / self.W
-            # ratio x / mu per row (1 where x <= 0, weight 0 there)
-            self.r = np.where(self.pos, xs / self.mu[gs], 1.0)
-            self.logr = np.log(self.r)
-
-    def _mean(self, values):
-        return np.bincount(self.gs, self.wp * values, minlength=self.n_groups) / self.W
-
-    def measure(self, family, param, cache):
-        if family == "theil":
-            return self._mean(self.r * self.logr)
-        if family == "mld":
-            return -self._mean(self.logr)
-        if param == 1:
-            return 1 - np.exp(self._mean(self.logr))
-        if param not in cache:
-            power = 1 - param
-            cache[param] = 1 - self._mean(self.r**power) ** (1 / power)
-        return cache[param]
