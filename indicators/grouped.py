@@ -484,3 +484,59 @@ def _label_score(label, labels) -> float:
         raise DataError(
             f"Measure 'share:{label}': no answer '{label}' in the data. The answers are: {known}."
         ) from None
+
+
+def duckdb_sql(
+    table: str,
+    value: str,
+    group: str,
+    weight: str | None = None,
+    levels: Iterable[float] = (0.1, 0.5, 0.9),
+) -> str:
+    """Return SQL that computes n, weight sum, mean, sd and quantiles per group in DuckDB.
+
+    For data beyond one machine's memory: the work is one sort per group and sums, which
+    DuckDB (out of core, on every core) or any SQL engine with window functions does too.
+    The quantiles follow the rule of :func:`indicators.measures.quantile` exactly: the running
+    weight sum over the peers of a value (``RANGE``, the default frame) is the weight at or
+    below that value, so the tie test "C_j = pW" and the midpoint read the same rows. ``sd``
+    uses the one-pass formula and agrees to rounding. Names are quoted as identifiers.
+
+    Examples
+    --------
+    >>> print(duckdb_sql("people", "inkomen", "gemeente", "gewicht", [0.5]).splitlines()[0])
+    WITH ranked AS (
+    """
+    v, g = _ident(value), _ident(group)
+    w = "1.0" if weight is None else f"CAST({_ident(weight)} AS DOUBLE)"
+    keep = f"{v} IS NOT NULL AND isfinite({v})" + (
+        "" if weight is None else f" AND {w} IS NOT NULL AND isfinite({w})"
+    )
+    parts = []
+    for p in levels:
+        name = f"p{round(100 * p):d}" if round(100 * p, 6) == round(100 * p) else f"q{p:g}"
+        target, tol = f"{p!r} * total", f"{_TOL!r} * total"
+        lo = f"MIN(x) FILTER (WHERE cw >= {target} - {tol})"
+        hit = f"BOOL_OR(abs(cw - {target}) <= {tol})"
+        hi = f"COALESCE(MIN(x) FILTER (WHERE cw > {target} + {tol}), MAX(x))"
+        parts.append(f"CASE WHEN {hit} THEN ({lo} + {hi}) / 2 ELSE {lo} END AS {name}")
+    quantile_sql = ",\n       ".join(parts)
+    return f"""WITH ranked AS (
+  SELECT {g} AS g, CAST({v} AS DOUBLE) AS x, {w} AS w,
+         SUM({w}) OVER (PARTITION BY {g} ORDER BY {v}) AS cw,
+         SUM({w}) OVER (PARTITION BY {g}) AS total
+  FROM {_ident(table)}
+  WHERE {keep}
+)
+SELECT g, COUNT(*) AS n, SUM(w) AS weight_sum,
+       SUM(w * x) / SUM(w) AS mean,
+       sqrt(greatest(SUM(w * x * x) / SUM(w) - (SUM(w * x) / SUM(w)) ** 2, 0)) AS sd,
+       {quantile_sql}
+FROM ranked
+WHERE total > 0
+GROUP BY g
+ORDER BY g"""
+
+
+def _ident(name: str) -> str:
+    return '"' + str(name).replace('"', '""') + '"'
