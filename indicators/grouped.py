@@ -172,6 +172,7 @@ def grouped_measures(
 
 
 _BLOCK_ROWS = 1 << 16
+_SORT_EACH = 64  # mean rows per group from which the groups of a block are sorted one by one
 
 
 class _Needs:
@@ -283,8 +284,16 @@ def _block(xb, wb, cnt, gids, specs, needs, out, labels, line):
     ls = np.cumsum(cnt) - cnt
     le = ls + cnt
     # sort values within each group: by value, then stably by group
-    perm = np.argsort(xb)
-    if k > 1:
+    if nb >= _SORT_EACH * k:
+        # large groups: sorting each on its own is cheaper (short, cache-resident sorts);
+        # the loop makes at most one step per _SORT_EACH rows
+        perm = np.empty(nb, dtype=np.intp)
+        for a, b in zip(ls.tolist(), le.tolist(), strict=True):
+            part = perm[a:b]
+            part[:] = np.argsort(xb[a:b])
+            part += a
+    else:
+        perm = np.argsort(xb)
         group_of_row = np.repeat(local.astype(np.uint16), cnt)
         perm = perm[np.argsort(group_of_row[perm], kind="stable")]
     xb = xb[perm]
@@ -432,28 +441,28 @@ def _overall_quantile(x, w, valid, p: float) -> float:
     if not total > 0:
         return float("nan")
     target, tol = p * total, _TOL * total
-    step = max(1, n // (1 << 16))
+    m = 1 << 18
+    step = max(1, n // m)
     sample = x[::step]
-    sample_w = None if w is None else w[::step]
     by_value = np.argsort(sample)
     sample = sample[by_value]
-    share = np.arange(1.0, sample.size + 1) if w is None else np.cumsum(sample_w[by_value])
-    share /= share[-1]
-    margin = 8.0 / np.sqrt(sample.size) * (1.0 if w is None else 2.0)
-    lo = sample[np.searchsorted(share, p - margin)] if p - margin > 0 else -np.inf
-    hi = (
-        sample[min(np.searchsorted(share, p + margin), sample.size - 1)]
-        if p + margin < 1
-        else np.inf
-    )
+    if w is None:
+        share, spread = np.arange(1.0, sample.size + 1), 1.0
+    else:
+        sw = w[::step][by_value]
+        share, spread = np.cumsum(sw), np.sqrt(1.0 + np.var(sw) / max(np.mean(sw) ** 2, 1e-300))
+    if not share[-1] > 0:
+        lo, hi = -np.inf, np.inf
+    else:
+        share /= share[-1]
+        # six standard errors of a sample quantile: the bracket almost never misses, and
+        # when it does the loop below widens it
+        margin = 6.0 * np.sqrt(max(p * (1 - p), 0.01) / sample.size) * spread + 2.0 / sample.size
+        lo = sample[np.searchsorted(share, p - margin)] if p - margin > 0 else -np.inf
+        hi = sample[min(np.searchsorted(share, p + margin), sample.size - 1)]
+        hi = hi if p + margin < 1 else np.inf
     for _ in range(3):
-        below_mask = x < lo
-        below = float(below_mask.sum()) if w is None else float(np.sum(w, where=below_mask))
-        del below_mask
-        inside = (x >= lo) & (x <= hi)
-        xi = x[inside]
-        wi = np.ones(xi.size) if w is None else w[inside]
-        del inside
+        below, xi, wi = _bracket(x, w, lo, hi)
         if below >= target - tol:
             lo = -np.inf
         elif below + wi.sum() <= target + tol and hi < np.inf:
@@ -484,6 +493,21 @@ def _label_score(label, labels) -> float:
         raise DataError(
             f"Measure 'share:{label}': no answer '{label}' in the data. The answers are: {known}."
         ) from None
+
+
+def _bracket(x, w, lo, hi, chunk=1 << 20):
+    """Weight of rows with x < lo, and the rows with lo <= x <= hi, in cache-sized slices."""
+    below = 0.0
+    xs, ws = [], []
+    for i in range(0, x.size, chunk):
+        xc = x[i : i + chunk]
+        wc = None if w is None else w[i : i + chunk]
+        low = xc < lo
+        below += float(np.count_nonzero(low)) if wc is None else float(wc[low].sum())
+        inside = (xc >= lo) & (xc <= hi)
+        xs.append(xc[inside])
+        ws.append(np.ones(xs[-1].size) if wc is None else wc[inside])
+    return below, np.concatenate(xs), np.concatenate(ws)
 
 
 def duckdb_sql(
