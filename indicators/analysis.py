@@ -1,0 +1,727 @@
+"""Analyses over the tidy results table: overview tiles, ranking and disparities between regions.
+
+Pure pandas and numpy, no Streamlit: the Overview, Regions and Trends pages call these and only
+show what comes back.
+
+- :func:`tiles`: per indicator the value of one region and year, the Total, the change since an
+  earlier year, whether that change is better or worse (by the indicator's polarity), and the
+  flag "the average hides this" where an indicator that looks beyond the average moves the other
+  way from the mean of the same variable.
+- :func:`disparity`, :func:`disparities`, :func:`spread_over_time`: how far regions lie apart
+  (max/min ratio, population-weighted coefficient of variation, Gini and Theil across regions,
+  each region weighted by its ``weight_sum``: population or sum of survey weights).
+- :func:`ranking`: regions ranked best first, with standard errors where they can be had.
+- The tile map of the Dutch provinces (``data/provinces.csv``) and uploaded GeoJSON: matching
+  regions on code or name.
+
+Years may be integers (2014) or period strings ("2019-Q1"); :func:`year_order` orders them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from indicators import measures
+from indicators.compute import TOTAL, measure_table
+from indicators.dataset import normalise_name
+from indicators.errors import DataError
+
+REGION, YEAR = "region", "year"
+BETTER, WORSE, SAME, UNKNOWN = "better", "worse", "same", "unknown"
+UP, DOWN, FLAT = "up", "down", "flat"
+# Okabe-Ito green means better, vermillion worse; grey when unchanged or unknown.
+DIRECTION_COLOURS = {BETTER: "#009E73", WORSE: "#D55E00", SAME: "#7F7F7F", UNKNOWN: "#7F7F7F"}
+ARROWS = {UP: "▲", DOWN: "▼", FLAT: "=", None: ""}
+SPREAD_MEASURES = ("ratio", "cv", "gini", "theil")
+PROVINCES_CSV = Path(__file__).resolve().parents[1] / "data" / "provinces.csv"
+# Other spellings of province names seen in files (normalised); the layout holds CBS names.
+PROVINCE_ALIASES = {"friesland": "PV21", "fryslan": "PV21", "noord_brabant": "PV30"}
+
+
+# ----------------------------------------------------------------------------------------------
+# Years and selections
+# ----------------------------------------------------------------------------------------------
+
+
+def year_order(years: Iterable) -> list:
+    """Return the distinct years in time order: numbers first (numerically), then text periods.
+
+    >>> year_order([2016, 2014, 2015, 2014])
+    [2014, 2015, 2016]
+    >>> year_order(["2019-Q2", "2019-Q1", "2018-Q4"])
+    ['2018-Q4', '2019-Q1', '2019-Q2']
+    """
+    distinct = list(dict.fromkeys(y for y in years if not _missing(y)))
+
+    def key(y):
+        if isinstance(y, (int, float, np.integer, np.floating)):
+            return (0, float(y), "")
+        return (1, 0.0, str(y))
+
+    return sorted(distinct, key=key)
+
+
+def _missing(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def has_years(results: pd.DataFrame) -> bool:
+    """Whether the results table has a year column with at least one year."""
+    return YEAR in results and results[YEAR].notna().any()
+
+
+def _rows(results: pd.DataFrame, *, indicator=None, region=None, year=None) -> pd.DataFrame:
+    mask = pd.Series(True, index=results.index)
+    if indicator is not None:
+        mask &= results["indicator"] == indicator
+    if region is not None:
+        mask &= results[REGION] == region
+    if year is not None and YEAR in results:
+        mask &= results[YEAR] == year
+    return results[mask]
+
+
+# ----------------------------------------------------------------------------------------------
+# Directions: better or worse, by polarity
+# ----------------------------------------------------------------------------------------------
+
+
+def tolerance(indicator) -> float:
+    """Return the smallest change the display shows for an indicator (half its last digit).
+
+    Shares are shown as percentages, so their tolerance is a hundredth of that.
+    """
+    tol = 0.5 * 10.0 ** (-int(indicator.decimals))
+    return tol / 100 if indicator.is_share else tol
+
+
+def movement(change: float, tol: float = 0.0) -> str | None:
+    """Return "up", "down" or "flat" for a change (None when it is unknown).
+
+    >>> movement(0.3), movement(-0.3), movement(0.01, tol=0.05), movement(float("nan"))
+    ('up', 'down', 'flat', None)
+    """
+    if change is None or not math.isfinite(change):
+        return None
+    if change == 0 or abs(change) < tol:
+        return FLAT
+    return UP if change > 0 else DOWN
+
+
+def direction(change: float, polarity: str, tol: float = 0.0) -> str:
+    """Return whether a change is "better", "worse", "same" or "unknown", by polarity.
+
+    An increase is better when higher is better and worse when lower is better.
+
+    >>> direction(0.2, "higher_is_better"), direction(0.2, "lower_is_better")
+    ('better', 'worse')
+    >>> direction(-0.02, "lower_is_better"), direction(0.0, "higher_is_better")
+    ('better', 'same')
+    >>> direction(float("nan"), "higher_is_better")
+    'unknown'
+    """
+    moved = movement(change, tol)
+    if moved is None:
+        return UNKNOWN
+    if moved == FLAT:
+        return SAME
+    up_is_better = polarity == "higher_is_better"
+    return BETTER if (moved == UP) == up_is_better else WORSE
+
+
+def format_change(registry, indicator_id: str, change: float, lang: str = "nl") -> str:
+    """Format a change with a sign and the indicator's decimals; shares in percentage points.
+
+    >>> from indicators.registry import load_registry
+    >>> reg = load_registry()
+    >>> format_change(reg, "life_satisfaction_mean", 0.26, "nl")
+    '+0,3'
+    >>> format_change(reg, "life_satisfaction_unsatisfied", -0.012, "en")
+    '-1.2 pp'
+    >>> format_change(reg, "life_satisfaction_unsatisfied", 0.0001, "nl")
+    '0,0 %-punt'
+    """
+    ind = registry.indicator_by_id[indicator_id]
+    if change is None or not math.isfinite(change):
+        return "–"
+    text = registry.format_value(indicator_id, abs(change), lang)
+    if ind.is_share:
+        text = text.rstrip("%") + (" %-punt" if lang == "nl" else " pp")
+    shown_zero = not any(ch in "123456789" for ch in text.split(" ")[0])
+    if shown_zero:
+        return text
+    return ("+" if change > 0 else "-") + text
+
+
+# ----------------------------------------------------------------------------------------------
+# Overview tiles
+# ----------------------------------------------------------------------------------------------
+
+
+def companion_mean(indicator, registry):
+    """Return the indicator for the mean of the same variable (else the median), or None."""
+    same_var = [
+        ind
+        for ind in registry.indicators
+        if ind.variable == indicator.variable and ind.id != indicator.id
+    ]
+    for ind in same_var:
+        if ind.spec.family == "mean":
+            return ind
+    for ind in same_var:
+        if ind.spec.family == "quantile" and ind.spec.param == 0.5:
+            return ind
+    return None
+
+
+def tiles(
+    results: pd.DataFrame,
+    registry,
+    region: str,
+    year=None,
+    since=None,
+) -> pd.DataFrame:
+    """Return one row per indicator for the Overview: value, Total, change and the flag.
+
+    Parameters
+    ----------
+    results : DataFrame
+        The tidy results table (:func:`indicators.compute.compute`).
+    registry : Registry
+        The indicator registry (order, polarity, decimals).
+    region : str
+        The region shown (``"Total"`` for all regions together).
+    year : optional
+        The year shown; ignored when the results have no year column.
+    since : optional
+        The earlier year the change is measured from; None for no change.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``indicator, dimension, variable, value, total, suppressed, n, since_value,
+        change, moved ("up", "down", "flat" or None), direction ("better", "worse", "same",
+        "unknown"), mean_indicator, mean_direction, hides``, in dimension order, then catalogue
+        order. ``hides`` is True where an indicator that looks beyond the average
+        (``beyond_average``) moved better while the mean of its variable moved worse, or the
+        other way round: the average hides this.
+    """
+    yearly = has_years(results)
+    if not yearly:
+        year = since = None
+    now = _rows(results, year=year)
+    then = _rows(results, year=since) if since is not None else now.iloc[0:0]
+
+    def lookup(frame, reg):
+        rows = frame[frame[REGION] == reg]
+        return rows.drop_duplicates("indicator").set_index("indicator")
+
+    here, total, before = lookup(now, region), lookup(now, TOTAL), lookup(then, region)
+    present = set(here.index)
+    records = []
+    for ind in registry.sorted_indicators():
+        if ind.id not in present:
+            continue
+        row = here.loc[ind.id]
+        value = float(row["value"])
+        since_value = float(before.loc[ind.id, "value"]) if ind.id in before.index else np.nan
+        change = value - since_value if since is not None else np.nan
+        tol = tolerance(ind)
+        records.append(
+            {
+                "indicator": ind.id,
+                "dimension": ind.dimension,
+                "variable": ind.variable,
+                "value": value,
+                "total": float(total.loc[ind.id, "value"]) if ind.id in total.index else np.nan,
+                "suppressed": bool(row["suppressed"]),
+                "n": int(row["n"]),
+                "since_value": since_value,
+                "change": change,
+                "moved": movement(change, tol),
+                "direction": direction(change, ind.polarity, tol),
+            }
+        )
+    out = pd.DataFrame(
+        records,
+        columns=[
+            "indicator",
+            "dimension",
+            "variable",
+            "value",
+            "total",
+            "suppressed",
+            "n",
+            "since_value",
+            "change",
+            "moved",
+            "direction",
+        ],
+    )
+    by_id = dict(zip(out["indicator"], out["direction"], strict=True))
+    mean_ids, mean_dirs, hides = [], [], []
+    for ind_id in out["indicator"]:
+        ind = registry.indicator_by_id[ind_id]
+        mean = companion_mean(ind, registry)
+        mean_id = mean.id if mean is not None and mean.id in by_id else None
+        mean_dir = by_id[mean_id] if mean_id else UNKNOWN
+        mean_ids.append(mean_id)
+        mean_dirs.append(mean_dir)
+        hides.append(bool(ind.beyond_average and {by_id[ind_id], mean_dir} == {BETTER, WORSE}))
+    out["mean_indicator"] = mean_ids
+    out["mean_direction"] = mean_dirs
+    out["hides"] = hides
+    return out
+
+
+def series(results: pd.DataFrame, indicator: str, region: str) -> pd.DataFrame:
+    """Return the values of one indicator and region over the years: columns year, value.
+
+    Suppressed cells have value NaN. Without a year column the frame is empty.
+    """
+    if not has_years(results):
+        return pd.DataFrame({YEAR: [], "value": []})
+    rows = _rows(results, indicator=indicator, region=region)[[YEAR, "value"]]
+    rows = rows.drop_duplicates(YEAR)
+    order = {y: i for i, y in enumerate(year_order(rows[YEAR]))}
+    return rows.sort_values(YEAR, key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# Disparities between regions
+# ----------------------------------------------------------------------------------------------
+
+
+def disparity(values: Sequence[float], weights: Sequence[float] | None = None) -> dict:
+    """Measure how far regions lie apart.
+
+    Parameters
+    ----------
+    values : array-like
+        One value per region (NaN values are left out).
+    weights : array-like, optional
+        One weight per region, e.g. its population or sum of survey weights (1 when none).
+
+    Returns
+    -------
+    dict
+        ``n`` (regions used), ``max``, ``min``, ``ratio`` = max / min (NaN unless min > 0),
+        ``cv`` = weighted standard deviation / weighted mean (population-weighted coefficient of
+        variation), ``gini`` and ``theil`` across regions (weighted; Theil over values above 0),
+        as in :mod:`indicators.measures`. With fewer than two regions every measure is NaN.
+
+    Examples
+    --------
+    >>> d = disparity([2.0, 4.0], [1.0, 1.0])
+    >>> d["ratio"], d["cv"], d["gini"]
+    (2.0, 0.3333333333333333, 0.16666666666666666)
+    """
+    x = np.asarray(values, dtype=float)
+    w = np.ones_like(x) if weights is None else np.asarray(weights, dtype=float)
+    keep = np.isfinite(x) & np.isfinite(w) & (w >= 0)
+    x, w = x[keep], w[keep]
+    out = {"n": int(x.size), "max": np.nan, "min": np.nan}
+    out.update({m: np.nan for m in SPREAD_MEASURES})
+    if x.size == 0:
+        return out
+    out["max"], out["min"] = float(x.max()), float(x.min())
+    if x.size < 2 or w.sum() <= 0:
+        return out
+    out["ratio"] = out["max"] / out["min"] if out["min"] > 0 else np.nan
+    mu = measures.mean(x, w)
+    out["cv"] = measures.sd(x, w) / mu if mu > 0 else np.nan
+    out["gini"] = measures.gini(x, w) if (x >= 0).all() else np.nan
+    out["theil"] = measures.theil(x, w) if (x > 0).any() else np.nan
+    return out
+
+
+def _regions_only(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows[(rows[REGION] != TOTAL) & ~rows["suppressed"].astype(bool)]
+
+
+def disparities(results: pd.DataFrame, indicator: str, year=None) -> dict:
+    """Return :func:`disparity` across the regions (not Total) of one indicator and year.
+
+    Each region is weighted by its ``weight_sum`` (population for aggregates, the sum of survey
+    weights for microdata); suppressed cells are left out. Adds ``max_region`` and
+    ``min_region``: where the highest and the lowest value are.
+    """
+    rows = _regions_only(_rows(results, indicator=indicator, year=year))
+    out = disparity(rows["value"], rows["weight_sum"])
+    valid = rows[np.isfinite(rows["value"].astype(float))]
+    ordered = valid.sort_values(["value", REGION])
+    out["max_region"] = ordered[REGION].iloc[-1] if len(ordered) else None
+    out["min_region"] = ordered[REGION].iloc[0] if len(ordered) else None
+    return out
+
+
+def region_values(results: pd.DataFrame, indicator: str, year=None) -> pd.DataFrame:
+    """Return region, value, suppressed of one indicator and year, without the Total."""
+    rows = _rows(results, indicator=indicator, year=year)
+    rows = rows[rows[REGION] != TOTAL]
+    return rows[[REGION, "value", "suppressed"]].drop_duplicates(REGION).reset_index(drop=True)
+
+
+def extreme_regions(results: pd.DataFrame, indicator: str, year=None) -> list[str]:
+    """Return the regions with the highest and the lowest value (for a default selection)."""
+    rows = region_values(results, indicator, year)
+    rows = rows[np.isfinite(rows["value"].astype(float))].sort_values(["value", REGION])
+    if rows.empty:
+        return []
+    return list(dict.fromkeys([rows[REGION].iloc[-1], rows[REGION].iloc[0]]))
+
+
+def spread_over_time(results: pd.DataFrame, indicator: str) -> pd.DataFrame:
+    """Return the disparities between regions per year: year, n, max, min, ratio, cv, gini,
+    theil (time order; empty without a year column)."""
+    columns = [YEAR, "n", "max", "min", *SPREAD_MEASURES]
+    if not has_years(results):
+        return pd.DataFrame(columns=columns)
+    rows = _regions_only(_rows(results, indicator=indicator))
+    records = []
+    for year in year_order(rows[YEAR]):
+        part = rows[rows[YEAR] == year]
+        records.append({YEAR: year, **disparity(part["value"], part["weight_sum"])})
+    return pd.DataFrame(records, columns=columns)
+
+
+_SPREAD_TEXTS = {
+    "grew": {
+        "nl": "Het verschil tussen regio's is gegroeid",
+        "en": "The gap between regions grew",
+    },
+    "shrank": {
+        "nl": "Het verschil tussen regio's is kleiner geworden",
+        "en": "The gap between regions narrowed",
+    },
+    "same": {
+        "nl": "Het verschil tussen regio's is ongeveer gelijk gebleven",
+        "en": "The gap between regions stayed about the same",
+    },
+    "cv": {"nl": "variatiecoëfficiënt", "en": "coefficient of variation"},
+    "ratio": {"nl": "verhouding hoogste/laagste", "en": "highest/lowest ratio"},
+    "in": {"nl": "in", "en": "in"},
+}
+
+
+def format_number(value: float, decimals: int, lang: str = "nl") -> str:
+    """Format a number with fixed decimals: decimal comma in Dutch, an en dash when missing.
+
+    >>> format_number(1234.5678, 2, "nl"), format_number(0.0312, 3, "en")
+    ('1.234,57', '0.031')
+    """
+    if value is None or not math.isfinite(float(value)):
+        return "–"
+    text = f"{float(value):,.{decimals}f}"
+    if lang == "nl":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    return text
+
+
+def spread_trend(spread: pd.DataFrame, measure: str = "cv", threshold: float = 0.05) -> dict:
+    """Compare the spread between regions in the first and last year that have one.
+
+    Returns ``{"trend": "grew" | "shrank" | "same", "first_year", "last_year", "first",
+    "last"}``, or an empty dict with fewer than two such years. A relative change below
+    ``threshold`` (5%) counts as "same".
+    """
+    if measure not in spread or YEAR not in spread:
+        return {}
+    rows = spread[np.isfinite(spread[measure].astype(float))]
+    if len(rows) < 2:
+        return {}
+    a, b = float(rows[measure].iloc[0]), float(rows[measure].iloc[-1])
+    rel = (b - a) / abs(a) if a else (math.inf if b > a else -math.inf if b < a else 0.0)
+    trend = "same" if abs(rel) < threshold else ("grew" if rel > 0 else "shrank")
+    return {
+        "trend": trend,
+        "first_year": rows[YEAR].iloc[0],
+        "last_year": rows[YEAR].iloc[-1],
+        "first": a,
+        "last": b,
+    }
+
+
+def spread_sentence(spread: pd.DataFrame, lang: str = "nl") -> str | None:
+    """Say in one sentence, with numbers, whether differences between regions grew.
+
+    >>> s = pd.DataFrame({"year": [2014, 2024], "cv": [0.031, 0.045], "ratio": [1.1, 1.2]})
+    >>> spread_sentence(s, "en")
+    'The gap between regions grew: coefficient of variation 0.031 in 2014, 0.045 in 2024 (highest/lowest ratio 1.10 and 1.20).'
+    """
+    found = spread_trend(spread, "cv")
+    if not found:
+        return None
+
+    def txt(key):
+        return _SPREAD_TEXTS[key][lang]
+
+    sentence = (
+        f"{txt(found['trend'])}: {txt('cv')} {format_number(found['first'], 3, lang)} {txt('in')} "
+        f"{found['first_year']}, {format_number(found['last'], 3, lang)} {txt('in')} {found['last_year']}"
+    )
+    if "ratio" in spread:
+        by_year = spread.set_index(YEAR)["ratio"]
+        a, b = by_year.get(found["first_year"]), by_year.get(found["last_year"])
+        if a is not None and b is not None and np.isfinite(a) and np.isfinite(b):
+            word = "en" if lang == "nl" else "and"
+            sentence += (
+                f" ({txt('ratio')} {format_number(a, 2, lang)} {word} {format_number(b, 2, lang)})"
+            )
+    return sentence + "."
+
+
+# ----------------------------------------------------------------------------------------------
+# Ranking with uncertainty
+# ----------------------------------------------------------------------------------------------
+
+
+def mean_standard_errors(frame: pd.DataFrame, variable: str, year=None) -> pd.Series:
+    """Return the standard error of the mean per region (and Total) from prepared microdata.
+
+    SE = sd / sqrt(n), with the weighted standard deviation and n the observations used: an
+    approximation that ignores the survey design. ``frame`` is ``Prepared.frame``.
+    """
+    if year is not None and YEAR in frame:
+        frame = frame[frame[YEAR] == year]
+    if frame.empty or variable not in frame:
+        return pd.Series(dtype=float)
+    weight = "weight" if "weight" in frame else None
+    table = measure_table(frame, variable, ["sd"], region=REGION, weight=weight)
+    se = table["value"].to_numpy(dtype=float) / np.sqrt(table["n"].to_numpy(dtype=float))
+    return pd.Series(se, index=table[REGION].to_numpy(), name="se")
+
+
+@dataclass
+class Ranking:
+    """Regions ranked best first, with the Total and what was left out."""
+
+    frame: pd.DataFrame  # region, value, n, weight_sum, se (NaN when unknown), rank
+    total: float
+    n_regions: int  # regions with a value
+    n_suppressed: int  # regions whose value is hidden (small cells)
+    trimmed: bool  # only the best and worst `limit` are in frame
+    limit: int = 15
+    has_se: bool = field(default=False)
+
+
+def ranking(
+    results: pd.DataFrame,
+    registry,
+    indicator: str,
+    year=None,
+    *,
+    limit: int = 15,
+    se: pd.Series | None = None,
+    microdata: bool = True,
+) -> Ranking:
+    """Rank the regions of one indicator and year, best first (by the indicator's polarity).
+
+    Parameters
+    ----------
+    se : Series, optional
+        Standard errors by region (e.g. :func:`mean_standard_errors`). Without them, shares
+        from microdata get sqrt(p (1 - p) / n); other measures have none.
+    limit : int, default 15
+        With more than ``2 * limit`` regions only the best and the worst ``limit`` are kept.
+    """
+    ind = registry.indicator_by_id[indicator]
+    rows = _rows(results, indicator=indicator, year=year)
+    total_rows = rows[rows[REGION] == TOTAL]
+    total = float(total_rows["value"].iloc[0]) if len(total_rows) else np.nan
+    regions = rows[rows[REGION] != TOTAL]
+    hidden = regions["suppressed"].astype(bool) | regions["value"].isna()
+    shown = regions[~hidden][[REGION, "value", "n", "weight_sum"]].copy()
+    if se is not None:
+        shown["se"] = shown[REGION].map(se).astype(float)
+    elif ind.is_share and microdata:
+        p = shown["value"].astype(float)
+        shown["se"] = np.sqrt(p * (1 - p) / shown["n"].astype(float))
+    else:
+        shown["se"] = np.nan
+    shown = shown.sort_values(
+        ["value", REGION], ascending=[not ind.higher_is_better, True]
+    ).reset_index(drop=True)
+    shown["rank"] = np.arange(1, len(shown) + 1)
+    trimmed = len(shown) > 2 * limit
+    if trimmed:
+        shown = pd.concat([shown.head(limit), shown.tail(limit)], ignore_index=True)
+    return Ranking(
+        frame=shown,
+        total=total,
+        n_regions=int((~hidden).sum()),
+        n_suppressed=int(hidden.sum()),
+        trimmed=trimmed,
+        limit=limit,
+        has_se=bool(np.isfinite(shown["se"]).any()),
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Maps: the province tile map and uploaded GeoJSON
+# ----------------------------------------------------------------------------------------------
+
+
+def province_layout(path: str | Path | None = None) -> pd.DataFrame:
+    """Read the tile-grid layout of the 12 provinces: code, name, row, col."""
+    layout = pd.read_csv(path or PROVINCES_CSV, dtype={"code": str, "name": str})
+    return layout[["code", "name", "row", "col"]]
+
+
+def match_provinces(regions: Iterable[str], layout: pd.DataFrame) -> dict[str, str]:
+    """Match region names or codes to province codes: ``{region: code}`` for those that match.
+
+    Codes (``PV20``) and names (``Fryslân``, ``Friesland``, ``noord-holland``) match whatever
+    the case, accents and separators.
+
+    >>> layout = province_layout()
+    >>> match_provinces(["PV20", "Friesland", "Noord-Holland", "Amsterdam"], layout)
+    {'PV20': 'PV20', 'Friesland': 'PV21', 'Noord-Holland': 'PV27'}
+    """
+    keys = dict(PROVINCE_ALIASES)
+    for code, name in zip(layout["code"], layout["name"], strict=True):
+        keys[normalise_name(code)] = code
+        keys[normalise_name(name)] = code
+    matched = {}
+    for region in regions:
+        code = keys.get(normalise_name(region))
+        if code is not None:
+            matched[region] = code
+    return matched
+
+
+def are_provinces(regions: Sequence[str], layout: pd.DataFrame) -> bool:
+    """Whether the regions are provinces: at least two, and at least 3 in 4 match the layout."""
+    regions = [r for r in regions if r != TOTAL]
+    n = len(match_provinces(regions, layout))
+    return n >= 2 and n >= 0.75 * len(regions)
+
+
+def province_tiles(values: pd.DataFrame, layout: pd.DataFrame) -> pd.DataFrame:
+    """Put region values on the tile grid.
+
+    ``values`` has columns region and value (and optionally text); the result has one row per
+    province: code, name, row, col, region (None when no region matched), value, text.
+    """
+    matched = match_provinces(values[REGION], layout)
+    by_code = {code: region for region, code in matched.items()}
+    out = layout.copy()
+    out[REGION] = out["code"].map(by_code)
+    vals = values.drop_duplicates(REGION).set_index(REGION)
+    out["value"] = out[REGION].map(vals["value"]).astype(float)
+    if "text" in vals:
+        out["text"] = out[REGION].map(vals["text"]).fillna("–")
+    else:
+        out["text"] = out["value"].map(lambda v: "–" if pd.isna(v) else f"{v:g}")
+    return out.reset_index(drop=True)
+
+
+def read_geojson(data: bytes, name: str = "map") -> dict:
+    """Read an uploaded GeoJSON file; a plain DataError when it is not a usable map."""
+    try:
+        geo = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise DataError(
+            f"{name} is not a GeoJSON file: it cannot be read as JSON ({err}). Export the map "
+            "as GeoJSON (for example from QGIS or mapshaper) and upload it again."
+        ) from None
+    if isinstance(geo, dict) and geo.get("type") == "Topology":
+        raise DataError(
+            f"{name} is TopoJSON, not GeoJSON. Convert it to GeoJSON (for example with "
+            "mapshaper: -o format=geojson) and upload it again."
+        )
+    features = geo.get("features") if isinstance(geo, dict) else None
+    if not isinstance(features, list) or not features:
+        raise DataError(
+            f"{name} holds no map features: a GeoJSON FeatureCollection with a 'features' list "
+            "of areas is needed."
+        )
+    if not any(isinstance(f, dict) and f.get("properties") for f in features):
+        raise DataError(
+            f"{name}: the features have no properties, so no region code or name to match on."
+        )
+    return geo
+
+
+def geojson_properties(geo: dict) -> list[str]:
+    """Return the property names of the features, in order of first appearance."""
+    names: dict[str, None] = {}
+    for feature in geo.get("features", []):
+        for key in feature.get("properties") or {}:
+            names.setdefault(str(key), None)
+    return list(names)
+
+
+@dataclass
+class GeoMatch:
+    """How regions match the features of a map on one property."""
+
+    locations: dict[str, str]  # region -> the feature's own property value
+    unmatched_regions: list[str]
+    unmatched_features: list[str]
+
+
+def match_geojson(geo: dict, prop: str, regions: Iterable[str]) -> GeoMatch:
+    """Match regions to features on one property (case, accents and separators ignored)."""
+    values = []
+    for feature in geo.get("features", []):
+        value = (feature.get("properties") or {}).get(prop)
+        if value is not None:
+            values.append(str(value))
+    by_key = {}
+    for value in values:
+        by_key.setdefault(normalise_name(value), value)
+    regions = [r for r in regions if r != TOTAL]
+    locations = {r: by_key[normalise_name(r)] for r in regions if normalise_name(r) in by_key}
+    used = set(locations.values())
+    return GeoMatch(
+        locations=locations,
+        unmatched_regions=[r for r in regions if r not in locations],
+        unmatched_features=[v for v in values if v not in used],
+    )
+
+
+def best_geojson_property(geo: dict, regions: Sequence[str]) -> str | None:
+    """Return the property whose values match the most regions (None when none match)."""
+    best, best_n = None, 0
+    for prop in geojson_properties(geo):
+        n = len(match_geojson(geo, prop, regions).locations)
+        if n > best_n:
+            best, best_n = prop, n
+    return best
+
+
+def geojson_bounds(geo: dict) -> tuple[float, float, float, float] | None:
+    """Return (lon_min, lat_min, lon_max, lat_max) over all coordinates, or None."""
+    lons, lats = [], []
+
+    def walk(coords):
+        if (
+            isinstance(coords, (list, tuple))
+            and len(coords) >= 2
+            and all(isinstance(c, (int, float)) for c in coords[:2])
+        ):
+            lons.append(float(coords[0]))
+            lats.append(float(coords[1]))
+        elif isinstance(coords, (list, tuple)):
+            for c in coords:
+                walk(c)
+
+    for feature in geo.get("features", []):
+        geometry = feature.get("geometry") or {}
+        walk(geometry.get("coordinates", []))
+        for part in geometry.get("geometries", []) or []:
+            walk(part.get("coordinates", []))
+    if not lons:
+        return None
+    return (min(lons), min(lats), max(lons), max(lats))

@@ -1,0 +1,471 @@
+"""Chart builders: tidy frames in, plotly figures out (no Streamlit).
+
+Titles, axis titles, labels and formatted numbers are passed in by the caller (from the
+registry, in the user's language); the builders only draw. Colours are colour-blind safe
+(Okabe-Ito for categories, a single-hue blue scale for values), the template is
+``plotly_white``. Years are drawn as ordered categories so that periods such as "2019-Q1" work
+as well as 2014.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+from plotly.subplots import make_subplots
+
+TEMPLATE = "plotly_white"
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+BLUE, ORANGE, GREEN, VERMILLION = OKABE_ITO[:4]
+TOTAL_COLOUR = "#000000"
+MISSING_COLOUR = "#E5E5E5"
+# Light to dark blue (ColorBrewer Blues, colour-blind safe): darker means a higher value.
+VALUE_SCALE = "Blues"
+FONT = {"family": "Source Sans Pro, Arial, sans-serif"}
+
+
+def _base(fig: go.Figure, title: str | None, height: int | None = None) -> go.Figure:
+    fig.update_layout(
+        template=TEMPLATE,
+        title={"text": title, "x": 0, "xanchor": "left"} if title else None,
+        font=FONT,
+        margin={"l": 10, "r": 10, "t": 60 if title else 10, "b": 10},
+    )
+    if height:
+        fig.update_layout(height=height)
+    return fig
+
+
+def _year_labels(years: Sequence) -> list[str]:
+    return [str(y) for y in years]
+
+
+# ----------------------------------------------------------------------------------------------
+# Sparkline
+# ----------------------------------------------------------------------------------------------
+
+
+def sparkline(
+    frame: pd.DataFrame,
+    *,
+    colour: str = BLUE,
+    height: int = 56,
+    hover: str | None = None,
+) -> go.Figure:
+    """Draw a small line of values over the years, without axes: columns year, value.
+
+    The last point with a value is marked. ``hover`` (a list or column name ``text``) gives
+    formatted values for the hover labels.
+    """
+    x = _year_labels(frame["year"])
+    y = frame["value"].astype(float).tolist()
+    fig = go.Figure(
+        go.Scatter(
+            x=x,
+            y=y,
+            mode="lines",
+            line={"color": colour, "width": 2},
+            connectgaps=False,
+            hoverinfo="skip",
+            name="",
+        )
+    )
+    finite = [i for i, v in enumerate(y) if v is not None and math.isfinite(v)]
+    if finite:
+        last = finite[-1]
+        fig.add_trace(
+            go.Scatter(
+                x=[x[last]],
+                y=[y[last]],
+                mode="markers",
+                marker={"color": colour, "size": 6},
+                hoverinfo="skip",
+                name="",
+            )
+        )
+    fig.update_layout(
+        template=TEMPLATE,
+        height=height,
+        margin={"l": 2, "r": 2, "t": 2, "b": 2},
+        showlegend=False,
+        xaxis={"visible": False, "type": "category", "categoryarray": x, "fixedrange": True},
+        yaxis={"visible": False, "fixedrange": True},
+        plot_bgcolor="rgba(0,0,0,0)",
+        paper_bgcolor="rgba(0,0,0,0)",
+    )
+    return fig
+
+
+# ----------------------------------------------------------------------------------------------
+# Tile map of provinces
+# ----------------------------------------------------------------------------------------------
+
+
+def _is_dark(colour: str) -> bool:
+    """Whether a colour ("rgb(r, g, b)" or "#rrggbb") needs white text on it."""
+    if colour.startswith("#"):
+        r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    else:
+        r, g, b = (float(v) for v in colour[colour.index("(") + 1 : -1].split(",")[:3])
+    return 0.299 * r + 0.587 * g + 0.114 * b < 140
+
+
+def tile_map(
+    tiles: pd.DataFrame,
+    *,
+    title: str,
+    colorbar_title: str,
+    missing_text: str = "–",
+) -> go.Figure:
+    """Draw a tile map: one square per area on a grid, coloured by value.
+
+    Parameters
+    ----------
+    tiles : DataFrame
+        One row per area with ``name``, ``row`` (0 = north), ``col`` (0 = west), ``value``
+        (NaN when unknown: the tile is grey) and ``text`` (the formatted value).
+    title, colorbar_title : str
+        What is shown and its unit.
+
+    The figure has two heatmaps (grey tiles for every area, then the values) and one
+    annotation per area with its name and value.
+    """
+    n_rows = int(tiles["row"].max()) + 1
+    n_cols = int(tiles["col"].max()) + 1
+    base = np.full((n_rows, n_cols), np.nan)
+    z = np.full((n_rows, n_cols), np.nan)
+    hover = np.full((n_rows, n_cols), "", dtype=object)
+    for row in tiles.itertuples(index=False):
+        base[row.row, row.col] = 1.0
+        z[row.row, row.col] = row.value
+        hover[row.row, row.col] = f"{row.name}: {row.text}"
+    values = tiles["value"].astype(float)
+    finite = values[np.isfinite(values)]
+    lo, hi = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
+    if hi == lo:
+        lo, hi = lo - 0.5, hi + 0.5
+    fig = go.Figure()
+    fig.add_trace(
+        go.Heatmap(
+            z=base,
+            colorscale=[[0, MISSING_COLOUR], [1, MISSING_COLOUR]],
+            showscale=False,
+            xgap=6,
+            ygap=6,
+            hoverinfo="skip",
+            name="",
+        )
+    )
+    fig.add_trace(
+        go.Heatmap(
+            z=z,
+            zmin=lo,
+            zmax=hi,
+            colorscale=VALUE_SCALE,
+            xgap=6,
+            ygap=6,
+            text=hover,
+            hovertemplate="%{text}<extra></extra>",
+            colorbar={"title": {"text": colorbar_title, "side": "right"}, "thickness": 14},
+            name="",
+        )
+    )
+    for row in tiles.itertuples(index=False):
+        if math.isfinite(row.value):
+            colour = sample_colorscale(VALUE_SCALE, [(row.value - lo) / (hi - lo)])[0]
+            text_colour = "white" if _is_dark(colour) else "black"
+            shown = row.text
+        else:
+            text_colour, shown = "#444444", missing_text
+        fig.add_annotation(
+            x=row.col,
+            y=row.row,
+            text=f"<b>{row.name}</b><br>{shown}",
+            showarrow=False,
+            font={"color": text_colour, "size": 13},
+        )
+    fig.update_xaxes(visible=False, range=[-0.5, n_cols - 0.5], fixedrange=True)
+    fig.update_yaxes(
+        visible=False,
+        autorange="reversed",
+        scaleanchor="x",
+        scaleratio=1,
+        fixedrange=True,
+    )
+    return _base(fig, title, height=140 * n_rows + 80)
+
+
+# ----------------------------------------------------------------------------------------------
+# Ranked bars
+# ----------------------------------------------------------------------------------------------
+
+
+def ranked_bars(
+    frame: pd.DataFrame,
+    *,
+    title: str,
+    x_title: str,
+    total: float | None = None,
+    total_label: str = "Total",
+    highlight: str | None = None,
+    error_label: str | None = None,
+) -> go.Figure:
+    """Draw regions as horizontal bars, first row of ``frame`` at the top.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Columns ``region``, ``value``, ``text`` (formatted value) and optionally ``se``
+        (standard error: error bars of +-1.96 se, an approximate 95% interval).
+    total : float, optional
+        The value of all regions together: a dashed black vertical line with its label.
+    highlight : str, optional
+        A region drawn in orange instead of blue.
+    """
+    regions = frame["region"].astype(str).tolist()
+    colours = [ORANGE if r == highlight else BLUE for r in regions]
+    error = None
+    if "se" in frame and np.isfinite(frame["se"].astype(float)).any():
+        error = {
+            "type": "data",
+            "array": (1.96 * frame["se"].astype(float)).fillna(0).tolist(),
+            "color": "#555555",
+            "thickness": 1.2,
+            "width": 4,
+        }
+    text = frame["text"].tolist() if "text" in frame else None
+    hover = "%{y}: %{text}"
+    if error is not None and error_label:
+        hover += f"<br>{error_label}: ±%{{error_x.array:.3g}}"
+    fig = go.Figure(
+        go.Bar(
+            x=frame["value"].astype(float).tolist(),
+            y=regions,
+            orientation="h",
+            marker={"color": colours},
+            error_x=error,
+            text=text,
+            textposition="inside",
+            insidetextanchor="start",
+            textfont={"color": "white"},
+            hovertemplate=hover + "<extra></extra>",
+            name="",
+        )
+    )
+    if total is not None and math.isfinite(total):
+        fig.add_vline(x=total, line={"color": TOTAL_COLOUR, "width": 2, "dash": "dash"})
+        fig.add_annotation(
+            x=total,
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            text=total_label,
+            showarrow=False,
+            font={"color": TOTAL_COLOUR},
+            bgcolor="rgba(255,255,255,0.8)",
+        )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=list(reversed(regions)),
+        automargin=True,
+        title=None,
+    )
+    fig.update_xaxes(title={"text": x_title}, rangemode="tozero")
+    fig.update_layout(showlegend=False, bargap=0.25)
+    return _base(fig, title, height=max(260, 26 * len(regions) + 140))
+
+
+# ----------------------------------------------------------------------------------------------
+# Lines over time
+# ----------------------------------------------------------------------------------------------
+
+
+def trend_lines(
+    frame: pd.DataFrame,
+    *,
+    title: str,
+    y_title: str,
+    years: Sequence,
+    total: str = "Total",
+    names: Mapping[str, str] | None = None,
+    x_title: str | None = None,
+) -> go.Figure:
+    """Draw one line per region over the years; the Total black and thicker.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Columns ``region``, ``year``, ``value`` and optionally ``text`` (formatted values for
+        hover). Missing values leave a gap.
+    years : sequence
+        All years in time order (the x axis categories).
+    total : str
+        The region value of all regions together.
+    names : mapping, optional
+        Display names of regions (e.g. the translated Total).
+    """
+    names = dict(names or {})
+    labels = _year_labels(years)
+    fig = go.Figure()
+    regions = list(dict.fromkeys(frame["region"]))
+    regions = [r for r in regions if r == total] + [r for r in regions if r != total]
+    palette = [c for c in OKABE_ITO if c != TOTAL_COLOUR]
+    colour_i = 0
+    for region in regions:
+        part = frame[frame["region"] == region]
+        by_year = dict(zip(_year_labels(part["year"]), part["value"].astype(float), strict=True))
+        texts = (
+            dict(zip(_year_labels(part["year"]), part["text"], strict=True))
+            if "text" in part
+            else {}
+        )
+        is_total = region == total
+        if is_total:
+            line = {"color": TOTAL_COLOUR, "width": 4}
+        else:
+            line = {"color": palette[colour_i % len(palette)], "width": 2}
+            colour_i += 1
+        fig.add_trace(
+            go.Scatter(
+                x=labels,
+                y=[by_year.get(y, np.nan) for y in labels],
+                text=[texts.get(y, "") for y in labels] if texts else None,
+                mode="lines+markers",
+                name=names.get(region, str(region)),
+                line=line,
+                marker={"size": 7 if is_total else 5},
+                connectgaps=False,
+                hovertemplate="%{fullData.name}, %{x}: "
+                + ("%{text}" if texts else "%{y}")
+                + "<extra></extra>",
+            )
+        )
+    fig.update_xaxes(
+        type="category", categoryorder="array", categoryarray=labels, title={"text": x_title}
+    )
+    fig.update_yaxes(title={"text": y_title})
+    fig.update_layout(legend={"orientation": "h", "y": -0.15, "x": 0}, hovermode="closest")
+    return _base(fig, title, height=460)
+
+
+def spread_lines(
+    spread: pd.DataFrame,
+    *,
+    title: str,
+    labels: Mapping[str, str],
+    ratio_title: str,
+    index_title: str,
+    x_title: str | None = None,
+) -> go.Figure:
+    """Draw the spread between regions per year: coefficient of variation and Gini (left
+    axis), the highest/lowest ratio (right axis, dashed).
+
+    ``spread`` has columns year, cv, gini, ratio (as :func:`indicators.analysis.spread_over_time`);
+    ``labels`` names each measure.
+    """
+    years = _year_labels(spread["year"])
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    styles = {
+        "cv": (BLUE, "solid", False),
+        "gini": (ORANGE, "solid", False),
+        "ratio": (GREEN, "dash", True),
+    }
+    for measure, (colour, dash, secondary) in styles.items():
+        if measure not in spread:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=years,
+                y=spread[measure].astype(float).tolist(),
+                name=labels.get(measure, measure),
+                mode="lines+markers",
+                line={"color": colour, "dash": dash, "width": 2},
+                connectgaps=False,
+                hovertemplate="%{fullData.name}, %{x}: %{y:.3f}<extra></extra>",
+            ),
+            secondary_y=secondary,
+        )
+    fig.update_xaxes(
+        type="category", categoryorder="array", categoryarray=years, title={"text": x_title}
+    )
+    fig.update_yaxes(title={"text": index_title}, rangemode="tozero", secondary_y=False)
+    fig.update_yaxes(title={"text": ratio_title}, secondary_y=True, showgrid=False)
+    fig.update_layout(legend={"orientation": "h", "y": -0.2, "x": 0})
+    return _base(fig, title, height=400)
+
+
+# ----------------------------------------------------------------------------------------------
+# Choropleth of an uploaded GeoJSON (offline: MapLibre with the white-bg style)
+# ----------------------------------------------------------------------------------------------
+
+
+def _view(bounds, width: int = 700, height: int = 560) -> tuple[dict, float]:
+    """Return a map centre and a zoom level that fit the bounds into the figure."""
+    if bounds is None:
+        return {"lon": 5.3, "lat": 52.2}, 6.0
+    lon_min, lat_min, lon_max, lat_max = bounds
+    centre = {"lon": (lon_min + lon_max) / 2, "lat": (lat_min + lat_max) / 2}
+
+    def merc(lat):
+        lat = max(min(lat, 85.0), -85.0)
+        return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+    lon_span = max(lon_max - lon_min, 1e-6)
+    lat_span = max(merc(lat_max) - merc(lat_min), 1e-6)
+    zoom = min(
+        math.log2(width * 360 / (512 * lon_span)), math.log2(height * 360 / (512 * lat_span))
+    )
+    return centre, max(0.0, min(zoom - 0.2, 16.0))
+
+
+def choropleth(
+    frame: pd.DataFrame,
+    geojson: dict,
+    prop: str,
+    *,
+    title: str,
+    colorbar_title: str,
+    bounds=None,
+    height: int = 560,
+) -> go.Figure:
+    """Colour the areas of a GeoJSON map by value, offline (``map_style="white-bg"``).
+
+    ``frame`` has columns ``location`` (the feature's value of property ``prop``), ``region``,
+    ``value`` and ``text`` (formatted value).
+    """
+    centre, zoom = _view(bounds, height=height)
+    fig = px.choropleth_map(
+        frame,
+        geojson=geojson,
+        locations="location",
+        featureidkey=f"properties.{prop}",
+        color="value",
+        color_continuous_scale=VALUE_SCALE,
+        map_style="white-bg",
+        center=centre,
+        zoom=zoom,
+        hover_name="region",
+        custom_data=["text"],
+        opacity=0.9,
+    )
+    fig.update_traces(
+        hovertemplate="<b>%{hovertext}</b><br>%{customdata[0]}<extra></extra>",
+        marker_line_color="white",
+        marker_line_width=0.8,
+    )
+    fig.update_layout(coloraxis_colorbar={"title": {"text": colorbar_title}})
+    return _base(fig, title, height=height)

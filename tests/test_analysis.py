@@ -1,0 +1,398 @@
+"""Tests of the analyses over the results table: tiles, flags, disparities, ranking, maps."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from indicators import analysis
+from indicators.compute import TOTAL
+from indicators.errors import DataError
+from indicators.registry import load_registry
+
+REG = load_registry()
+
+
+def results_table(rows):
+    """Build a small results table: rows of (region, year, indicator, value[, n, weight_sum])."""
+    records = []
+    for row in rows:
+        region, year, indicator, value, *rest = row
+        n = rest[0] if rest else 100
+        weight_sum = rest[1] if len(rest) > 1 else float(n)
+        records.append(
+            {
+                "region": region,
+                "year": year,
+                "indicator": indicator,
+                "variable": REG.indicator_by_id[indicator].variable,
+                "measure": REG.indicator_by_id[indicator].spec.text,
+                "value": value,
+                "n": n,
+                "weight_sum": weight_sum,
+                "n_missing": 0,
+                "n_excluded": 0,
+                "suppressed": bool(np.isnan(value)) if n < 10 else False,
+            }
+        )
+    return pd.DataFrame(records)
+
+
+# ---- directions by polarity ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "polarity", "expected"),
+    [
+        (0.3, "higher_is_better", "better"),
+        (-0.3, "higher_is_better", "worse"),
+        (0.3, "lower_is_better", "worse"),
+        (-0.3, "lower_is_better", "better"),
+        (0.0, "higher_is_better", "same"),
+        (0.0, "lower_is_better", "same"),
+        (0.01, "higher_is_better", "same"),  # below the tolerance of 0.05
+        (float("nan"), "higher_is_better", "unknown"),
+        (None, "lower_is_better", "unknown"),
+    ],
+)
+def test_direction_follows_polarity(change, polarity, expected):
+    assert analysis.direction(change, polarity, tol=0.05) == expected
+
+
+def test_direction_colours_are_okabe_ito():
+    assert analysis.DIRECTION_COLOURS["better"] == "#009E73"
+    assert analysis.DIRECTION_COLOURS["worse"] == "#D55E00"
+    assert analysis.DIRECTION_COLOURS["same"] == analysis.DIRECTION_COLOURS["unknown"]
+
+
+def test_tolerance_is_half_the_last_shown_digit():
+    assert analysis.tolerance(REG.indicator_by_id["life_satisfaction_mean"]) == pytest.approx(0.05)
+    # shares are shown as % with one decimal: 0.05 percentage points
+    assert analysis.tolerance(
+        REG.indicator_by_id["life_satisfaction_unsatisfied"]
+    ) == pytest.approx(0.0005)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "change", "lang", "expected"),
+    [
+        ("life_satisfaction_mean", 0.26, "nl", "+0,3"),
+        ("life_satisfaction_mean", -0.26, "en", "-0.3"),
+        ("life_satisfaction_unsatisfied", 0.0123, "en", "+1.2 pp"),
+        ("life_satisfaction_unsatisfied", -0.0123, "nl", "-1,2 %-punt"),
+        ("income_median", 1234.0, "nl", "+1.234"),
+        ("life_satisfaction_mean", 0.01, "en", "0.0"),
+        ("life_satisfaction_mean", float("nan"), "en", "–"),
+    ],
+)
+def test_format_change(indicator, change, lang, expected):
+    assert analysis.format_change(REG, indicator, change, lang) == expected
+
+
+# ---- tiles and the flag ----------------------------------------------------------------------
+
+
+def flag_results(mean_2014, mean_2024, share_2014, share_2024):
+    return results_table(
+        [
+            ("Utrecht", 2014, "life_satisfaction_mean", mean_2014),
+            ("Utrecht", 2024, "life_satisfaction_mean", mean_2024),
+            ("Utrecht", 2014, "life_satisfaction_unsatisfied", share_2014),
+            ("Utrecht", 2024, "life_satisfaction_unsatisfied", share_2024),
+            (TOTAL, 2014, "life_satisfaction_mean", 7.5),
+            (TOTAL, 2024, "life_satisfaction_mean", 7.6),
+            (TOTAL, 2014, "life_satisfaction_unsatisfied", 0.05),
+            (TOTAL, 2024, "life_satisfaction_unsatisfied", 0.05),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("mean", "share", "share_direction", "mean_direction", "hides"),
+    [
+        # mean better (up), bottom share worse (up, lower is better): the average hides this
+        ((7.5, 7.8), (0.04, 0.07), "worse", "better", True),
+        # mean worse (down), bottom share better (down): hides too, the other way round
+        ((7.8, 7.5), (0.07, 0.04), "better", "worse", True),
+        # both better: nothing hidden
+        ((7.5, 7.8), (0.07, 0.04), "better", "better", False),
+        # both worse: nothing hidden
+        ((7.8, 7.5), (0.04, 0.07), "worse", "worse", False),
+        # mean unchanged: no flag
+        ((7.5, 7.5), (0.04, 0.07), "worse", "same", False),
+    ],
+)
+def test_flag_when_bottom_moves_against_the_mean(
+    mean, share, share_direction, mean_direction, hides
+):
+    table = analysis.tiles(flag_results(*mean, *share), REG, "Utrecht", 2024, since=2014)
+    row = table.set_index("indicator").loc["life_satisfaction_unsatisfied"]
+    assert row["direction"] == share_direction
+    assert row["mean_direction"] == mean_direction
+    assert row["mean_indicator"] == "life_satisfaction_mean"
+    assert bool(row["hides"]) is hides
+    # the mean itself never carries the flag (it does not look beyond the average)
+    assert not table.set_index("indicator").loc["life_satisfaction_mean", "hides"]
+
+
+def test_tiles_values_total_and_change():
+    table = analysis.tiles(flag_results(7.5, 7.8, 0.04, 0.07), REG, "Utrecht", 2024, 2014)
+    row = table.set_index("indicator").loc["life_satisfaction_mean"]
+    assert row["value"] == 7.8
+    assert row["total"] == 7.6
+    assert row["since_value"] == 7.5
+    assert row["change"] == pytest.approx(0.3)
+    assert row["moved"] == "up"
+    assert list(table["indicator"]) == ["life_satisfaction_mean", "life_satisfaction_unsatisfied"]
+
+
+def test_tiles_without_since_or_years():
+    table = analysis.tiles(flag_results(7.5, 7.8, 0.04, 0.07), REG, "Utrecht", 2024)
+    assert table["direction"].eq("unknown").all()
+    assert not table["hides"].any()
+    no_years = flag_results(7.5, 7.8, 0.04, 0.07)
+    no_years = no_years[no_years["year"] == 2024].drop(columns="year")
+    table = analysis.tiles(no_years, REG, "Utrecht", year=2024, since=2014)
+    assert table.set_index("indicator").loc["life_satisfaction_mean", "value"] == 7.8
+    assert table["change"].isna().all()
+
+
+def test_tiles_keep_suppressed_cells():
+    results = results_table(
+        [
+            ("Zeeland", 2024, "life_satisfaction_mean", np.nan, 4),
+            (TOTAL, 2024, "life_satisfaction_mean", 7.6, 400),
+        ]
+    )
+    row = analysis.tiles(results, REG, "Zeeland", 2024).iloc[0]
+    assert row["suppressed"] and math.isnan(row["value"]) and row["total"] == 7.6
+
+
+def test_companion_mean_falls_back_to_median():
+    housing = REG.indicator_by_id["housing_cost_overburden"]
+    assert analysis.companion_mean(housing, REG).id == "housing_cost_burden_median"
+    assert analysis.companion_mean(REG.indicator_by_id["lonely_share"], REG) is None
+
+
+def test_series_in_period_order():
+    results = results_table(
+        [
+            ("A", "2019-Q2", "trust_mean", 6.2),
+            ("A", "2019-Q1", "trust_mean", 6.0),
+            ("A", "2018-Q4", "trust_mean", 5.9),
+        ]
+    )
+    out = analysis.series(results, "trust_mean", "A")
+    assert list(out["year"]) == ["2018-Q4", "2019-Q1", "2019-Q2"]
+    assert list(out["value"]) == [5.9, 6.0, 6.2]
+
+
+# ---- disparities between regions ---------------------------------------------------------
+
+
+def test_disparity_hand_computed():
+    # values 2, 4, 6 with weights 1, 1, 2: mu = (2 + 4 + 12) / 4 = 4.5
+    d = analysis.disparity([2.0, 4.0, 6.0], [1.0, 1.0, 2.0])
+    assert d["n"] == 3 and d["max"] == 6.0 and d["min"] == 2.0
+    assert d["ratio"] == pytest.approx(3.0)
+    var = (1 * (2 - 4.5) ** 2 + 1 * (4 - 4.5) ** 2 + 2 * (6 - 4.5) ** 2) / 4
+    assert d["cv"] == pytest.approx(math.sqrt(var) / 4.5)
+    # gini = sum_i sum_j w_i w_j |x_i - x_j| / (2 W^2 mu)
+    pairs = 2 * (1 * 1 * 2 + 1 * 2 * 4 + 1 * 2 * 2)
+    assert d["gini"] == pytest.approx(pairs / (2 * 16 * 4.5))
+    theil = sum(w * (x / 4.5) * math.log(x / 4.5) for x, w in [(2, 1), (4, 1), (6, 2)]) / 4
+    assert d["theil"] == pytest.approx(theil)
+
+
+def test_disparity_edge_cases():
+    equal = analysis.disparity([5.0, 5.0, 5.0])
+    assert equal["ratio"] == 1.0 and equal["cv"] == 0.0 and equal["gini"] == 0.0
+    one = analysis.disparity([5.0, np.nan])
+    assert one["n"] == 1 and math.isnan(one["cv"])
+    zero_min = analysis.disparity([0.0, 2.0])
+    assert math.isnan(zero_min["ratio"]) and zero_min["gini"] == pytest.approx(0.5)
+
+
+def test_disparities_weight_regions_and_leave_out_total_and_suppressed():
+    results = results_table(
+        [
+            ("A", 2024, "trust_mean", 6.0, 100, 300.0),
+            ("B", 2024, "trust_mean", 8.0, 100, 100.0),
+            ("C", 2024, "trust_mean", np.nan, 5, 5.0),
+            (TOTAL, 2024, "trust_mean", 6.5, 205, 405.0),
+        ]
+    )
+    d = analysis.disparities(results, "trust_mean", 2024)
+    assert d["n"] == 2
+    mu = (6 * 300 + 8 * 100) / 400
+    sd = math.sqrt((300 * (6 - mu) ** 2 + 100 * (8 - mu) ** 2) / 400)
+    assert d["cv"] == pytest.approx(sd / mu)
+    assert d["max_region"] == "B" and d["min_region"] == "A"
+
+
+def test_spread_over_time_and_sentence():
+    results = results_table(
+        [
+            ("A", 2014, "trust_mean", 6.0),
+            ("B", 2014, "trust_mean", 6.0),
+            ("A", 2024, "trust_mean", 5.0),
+            ("B", 2024, "trust_mean", 7.0),
+        ]
+    )
+    spread = analysis.spread_over_time(results, "trust_mean")
+    assert list(spread["year"]) == [2014, 2024]
+    assert spread["cv"].tolist() == pytest.approx([0.0, 1 / 6])
+    sentence = analysis.spread_sentence(spread, "en")
+    assert sentence.startswith("The gap between regions grew: coefficient of variation 0.000 in")
+    assert "0.167 in 2024" in sentence and "1.40" in sentence
+    nl = analysis.spread_sentence(spread, "nl")
+    assert nl.startswith("Het verschil tussen regio's is gegroeid") and "0,167" in nl
+
+
+@pytest.mark.parametrize(
+    ("values", "trend"),
+    [([0.10, 0.20], "grew"), ([0.20, 0.10], "shrank"), ([0.100, 0.102], "same")],
+)
+def test_spread_trend(values, trend):
+    spread = pd.DataFrame({"year": [2014, 2024], "cv": values})
+    assert analysis.spread_trend(spread)["trend"] == trend
+
+
+def test_spread_needs_two_years():
+    spread = pd.DataFrame({"year": [2024], "cv": [0.1]})
+    assert analysis.spread_sentence(spread, "en") is None
+    no_years = results_table([("A", 2024, "trust_mean", 6.0)]).drop(columns="year")
+    assert analysis.spread_over_time(no_years, "trust_mean").empty
+
+
+# ---- ranking -------------------------------------------------------------------------------
+
+
+def test_ranking_best_first_by_polarity_with_share_errors():
+    results = results_table(
+        [
+            ("A", 2024, "lonely_share", 0.20, 100),
+            ("B", 2024, "lonely_share", 0.10, 400),
+            ("C", 2024, "lonely_share", np.nan, 3),
+            (TOTAL, 2024, "lonely_share", 0.12, 503),
+        ]
+    )
+    rank = analysis.ranking(results, REG, "lonely_share", 2024)
+    assert list(rank.frame["region"]) == ["B", "A"]  # lower is better: B first
+    assert rank.total == 0.12 and rank.n_suppressed == 1 and rank.n_regions == 2
+    assert rank.frame["se"].tolist() == pytest.approx(
+        [math.sqrt(0.1 * 0.9 / 400), math.sqrt(0.2 * 0.8 / 100)]
+    )
+    assert rank.has_se
+    aggregates = analysis.ranking(results, REG, "lonely_share", 2024, microdata=False)
+    assert not aggregates.has_se
+
+
+def test_ranking_trims_many_regions():
+    rows = [(f"G{i:02d}", 2024, "trust_mean", float(i)) for i in range(40)]
+    rank = analysis.ranking(results_table(rows), REG, "trust_mean", 2024, limit=15)
+    assert rank.trimmed and len(rank.frame) == 30 and rank.n_regions == 40
+    assert rank.frame["region"].iloc[0] == "G39" and rank.frame["region"].iloc[-1] == "G00"
+
+
+def test_mean_standard_errors_from_microdata():
+    frame = pd.DataFrame(
+        {
+            "region": ["A"] * 4 + ["B"] * 4,
+            "year": [2024] * 8,
+            "trust": [4.0, 6.0, 4.0, 6.0, 5.0, 5.0, 5.0, 5.0],
+        }
+    )
+    se = analysis.mean_standard_errors(frame, "trust", 2024)
+    assert se["A"] == pytest.approx(1.0 / 2.0)  # sd 1, n 4
+    assert se["B"] == 0.0
+    assert se[TOTAL] == pytest.approx(math.sqrt(0.5) / math.sqrt(8))
+
+
+# ---- maps ----------------------------------------------------------------------------------
+
+
+def test_province_layout_and_matching():
+    layout = analysis.province_layout()
+    assert len(layout) == 12
+    matched = analysis.match_provinces(
+        ["pv20", "FRIESLAND", "noord holland", "Fryslân", "Amsterdam"], layout
+    )
+    assert matched == {
+        "pv20": "PV20",
+        "FRIESLAND": "PV21",
+        "noord holland": "PV27",
+        "Fryslân": "PV21",
+    }
+    assert analysis.are_provinces(list(layout["name"]), layout)
+    assert analysis.are_provinces([*layout["code"], TOTAL], layout)
+    assert not analysis.are_provinces(["Amsterdam", "Utrecht", "Tilburg"], layout)
+
+
+def test_province_tiles_place_values_on_the_grid():
+    layout = analysis.province_layout()
+    values = pd.DataFrame(
+        {"region": ["Limburg", "PV20"], "value": [7.9, 7.5], "text": ["7,9", "7,5"]}
+    )
+    tiles = analysis.province_tiles(values, layout).set_index("name")
+    assert (tiles.loc["Limburg", "row"], tiles.loc["Limburg", "col"]) == (4, 2)
+    assert tiles.loc["Limburg", "value"] == 7.9 and tiles.loc["Groningen", "text"] == "7,5"
+    assert math.isnan(tiles.loc["Zeeland", "value"]) and tiles.loc["Zeeland", "text"] == "–"
+    assert len(tiles) == 12
+
+
+def geo(features):
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": props,
+                "geometry": {"type": "Polygon", "coordinates": [[[x, y], [x + 1, y], [x, y + 1]]]},
+            }
+            for props, (x, y) in features
+        ],
+    }
+
+
+def test_geojson_read_match_and_bounds():
+    g = geo(
+        [
+            ({"statcode": "GM0363", "statnaam": "Amsterdam"}, (4.0, 52.0)),
+            ({"statcode": "GM0344", "statnaam": "Utrecht"}, (5.0, 52.0)),
+        ]
+    )
+    parsed = analysis.read_geojson(json.dumps(g).encode(), "gemeenten.geojson")
+    assert analysis.geojson_properties(parsed) == ["statcode", "statnaam"]
+    regions = ["amsterdam", "Utrecht", "Tilburg", TOTAL]
+    assert analysis.best_geojson_property(parsed, regions) == "statnaam"
+    match = analysis.match_geojson(parsed, "statnaam", regions)
+    assert match.locations == {"amsterdam": "Amsterdam", "Utrecht": "Utrecht"}
+    assert match.unmatched_regions == ["Tilburg"]
+    assert analysis.match_geojson(parsed, "statcode", regions).unmatched_features == [
+        "GM0363",
+        "GM0344",
+    ]
+    assert analysis.geojson_bounds(parsed) == (4.0, 52.0, 6.0, 53.0)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"not json", "cannot be read as JSON"),
+        (b'{"type": "Topology", "objects": {}}', "TopoJSON"),
+        (b'{"type": "FeatureCollection", "features": []}', "no map features"),
+        (b'{"type": "FeatureCollection", "features": [{"properties": {}}]}', "no properties"),
+    ],
+)
+def test_geojson_bad_files(data, message):
+    with pytest.raises(DataError, match=message):
+        analysis.read_geojson(data, "kaart.json")
+
+
+def test_year_order_mixed():
+    assert analysis.year_order([2015, 2014, np.nan, 2015]) == [2014, 2015]

@@ -1,0 +1,163 @@
+"""Tests of the chart builders: inspect traces, titles, axis titles and annotations."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators import analysis, charts
+
+
+def test_sparkline_marks_the_last_value_and_hides_axes():
+    frame = pd.DataFrame({"year": [2014, 2015, 2016], "value": [1.0, 2.0, np.nan]})
+    fig = charts.sparkline(frame)
+    assert isinstance(fig, go.Figure)
+    assert list(fig.data[0].x) == ["2014", "2015", "2016"]
+    assert fig.data[1].x == ("2015",) and fig.data[1].y == (2.0,)
+    assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+    assert fig.layout.height == 56
+
+
+def test_tile_map_places_the_provinces():
+    layout = analysis.province_layout()
+    values = pd.DataFrame(
+        {
+            "region": list(layout["name"]),
+            "value": np.linspace(7.0, 8.0, 12),
+            "text": [f"{v:.1f}" for v in np.linspace(7.0, 8.0, 12)],
+        }
+    )
+    values.loc[values["region"] == "Zeeland", "value"] = np.nan
+    tiles = analysis.province_tiles(values, layout)
+    fig = charts.tile_map(tiles, title="Average life satisfaction, 2024", colorbar_title="score")
+    assert fig.layout.title.text == "Average life satisfaction, 2024"
+    base, heat = fig.data
+    z = np.array(heat.z, dtype=float)
+    assert z.shape == (5, 3)
+    assert np.isfinite(np.array(base.z, dtype=float)).sum() == 12  # a grey tile per province
+    assert z[4, 2] == tiles.set_index("name").loc["Limburg", "value"]  # Limburg: row 4, col 2
+    assert np.isnan(z[3, 0])  # Zeeland has no value: grey only
+    assert np.isnan(z[0, 0]) and np.isnan(z[4, 0])  # no province there
+    notes = {a.text.split("<br>")[0]: a for a in fig.layout.annotations}
+    assert len(notes) == 12
+    assert "<b>Limburg</b>" in notes and (notes["<b>Limburg</b>"].x, notes["<b>Limburg</b>"].y) == (
+        2,
+        4,
+    )
+    assert notes["<b>Zeeland</b>"].text.endswith("–")
+    assert fig.layout.yaxis.autorange == "reversed"  # row 0 (north) at the top
+    assert heat.colorbar.title.text == "score"
+
+
+def test_ranked_bars_total_line_errors_and_highlight():
+    frame = pd.DataFrame(
+        {
+            "region": ["B", "A"],
+            "value": [8.0, 7.0],
+            "text": ["8,0", "7,0"],
+            "se": [0.1, np.nan],
+        }
+    )
+    fig = charts.ranked_bars(
+        frame,
+        title="Trust by region, 2024",
+        x_title="score 0-10",
+        total=7.5,
+        total_label="Total: 7,5",
+        highlight="A",
+    )
+    bar = fig.data[0]
+    assert bar.orientation == "h" and list(bar.y) == ["B", "A"]
+    assert list(bar.marker.color) == [charts.BLUE, charts.ORANGE]
+    assert list(bar.error_x.array) == [0.196, 0.0] or np.allclose(bar.error_x.array, [0.196, 0])
+    assert fig.layout.yaxis.categoryarray == ("A", "B")  # first row drawn at the top
+    assert fig.layout.xaxis.title.text == "score 0-10"
+    assert fig.layout.title.text == "Trust by region, 2024"
+    assert fig.layout.shapes[0].x0 == 7.5 and fig.layout.shapes[0].line.color == "#000000"
+    assert fig.layout.annotations[0].text == "Total: 7,5"
+
+
+def test_ranked_bars_without_errors():
+    frame = pd.DataFrame({"region": ["A"], "value": [1.0], "text": ["1"]})
+    fig = charts.ranked_bars(frame, title="t", x_title="x")
+    assert fig.data[0].error_x.array is None
+    assert not fig.layout.shapes
+
+
+def test_trend_lines_total_black_and_thick_and_period_order():
+    frame = pd.DataFrame(
+        {
+            "region": ["Total", "Total", "A", "A"],
+            "year": ["2019-Q1", "2019-Q2", "2019-Q1", "2019-Q2"],
+            "value": [1.0, 2.0, 1.5, np.nan],
+        }
+    )
+    fig = charts.trend_lines(
+        frame,
+        title="Trust over time",
+        y_title="score 0-10",
+        years=["2019-Q1", "2019-Q2"],
+        names={"Total": "Total (all regions)"},
+    )
+    total, region = fig.data
+    assert total.name == "Total (all regions)" and total.line.color == "#000000"
+    assert total.line.width > region.line.width
+    assert region.line.color == charts.BLUE
+    assert list(region.x) == ["2019-Q1", "2019-Q2"] and np.isnan(region.y[1])
+    assert fig.layout.xaxis.type == "category"
+    assert fig.layout.yaxis.title.text == "score 0-10"
+
+
+def test_spread_lines_two_axes():
+    spread = pd.DataFrame(
+        {"year": [2014, 2024], "cv": [0.1, 0.2], "gini": [0.05, 0.1], "ratio": [1.2, 1.5]}
+    )
+    fig = charts.spread_lines(
+        spread,
+        title="Spread between regions",
+        labels={"cv": "CV", "gini": "Gini", "ratio": "max/min"},
+        ratio_title="ratio",
+        index_title="index",
+    )
+    names = [trace.name for trace in fig.data]
+    assert names == ["CV", "Gini", "max/min"]
+    assert fig.data[2].yaxis == "y2"
+    assert fig.layout.yaxis.title.text == "index" and fig.layout.yaxis2.title.text == "ratio"
+
+
+def test_choropleth_offline_style_and_locations():
+    geo = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"naam": name},
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [[[x, 52], [x + 1, 52], [x + 1, 53], [x, 52]]],
+                },
+            }
+            for name, x in (("A", 4.0), ("B", 5.0))
+        ],
+    }
+    frame = pd.DataFrame(
+        {"location": ["A", "B"], "region": ["a", "b"], "value": [1.0, 2.0], "text": ["1", "2"]}
+    )
+    fig = charts.choropleth(
+        frame,
+        geo,
+        "naam",
+        title="Map",
+        colorbar_title="score",
+        bounds=analysis.geojson_bounds(geo),
+    )
+    trace = fig.data[0]
+    assert trace.type == "choroplethmap"
+    assert list(trace.locations) == ["A", "B"]
+    assert trace.featureidkey == "properties.naam"
+    assert fig.layout.map.style == "white-bg"
+    assert (fig.layout.map.center.lon, fig.layout.map.center.lat) == (5.0, 52.5)
+    json.dumps(fig.to_plotly_json(), default=str)  # serialisable

@@ -1,0 +1,127 @@
+"""AppTest of the Overview page: tiles by dimension, values from the results table, flags."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indicators.compute import compute
+from indicators.dataset import prepare, suggest_mapping
+from indicators.registry import load_registry
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "indicators/ui/overview.py"
+VALUE_RE = re.compile(r"font-size:1.9rem[^>]*>([^<]+)</span>")
+
+
+def run_page(lang="en", upload=None, query=None, state=None):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    if upload is not None:
+        name, data = upload
+        at.session_state["upload"] = {"name": name, "data": data, "digest": name, "sheet": None}
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert not at.error
+    return at
+
+
+def shown_values(at) -> list[str]:
+    return [m.group(1) for md in at.markdown if (m := VALUE_RE.search(md.value))]
+
+
+@pytest.fixture(scope="module")
+def demo_results():
+    reg = load_registry()
+    df = pd.read_parquet(ROOT / "data" / "demo_people_synthetic.parquet")
+    prepared = prepare(df, suggest_mapping(df, reg), reg)
+    return reg, compute(prepared, reg)
+
+
+def test_demo_tiles_for_eight_dimensions_equal_results(demo_results):
+    reg, results = demo_results
+    at = run_page()
+    assert at.title[0].value == "Overview"
+    assert [s.value for s in at.subheader] == [d.label("en") for d in reg.dimensions]
+    assert any("demo data, synthetic" in c.value for c in at.caption)
+    # Total (all regions), the latest year by default: the tile values are the results table's
+    rows = results[(results["region"] == "Total") & (results["year"] == 2024)].set_index(
+        "indicator"
+    )
+    expected = [
+        reg.format_value(ind.id, rows.loc[ind.id, "value"], "en")
+        for ind in reg.sorted_indicators()
+        if ind.id in rows.index
+    ]
+    assert shown_values(at) == expected
+    assert len(at.get("plotly_chart")) == len(expected)  # a sparkline per tile
+    # the change since 2014 is shown with words, and the average hides something
+    assert any("since 2014 · better" in md.value for md in at.markdown)
+    flags = [md.value for md in at.markdown if "The average hides this" in md.value]
+    assert flags and "the mean got better, this got worse" in flags[0]
+    assert "#D55E00" in next(md.value for md in at.markdown if "· worse" in md.value)
+
+
+def test_shared_link_selects_region_and_years(demo_results):
+    reg, results = demo_results
+    at = run_page(query={"region": "Limburg", "year": "2021", "since": "2019"})
+    assert at.selectbox(key="region").value == "Limburg"
+    assert at.selectbox(key="year").value == "2021"
+    assert at.selectbox(key="since").value == "2019"
+    value = results.query("region == 'Limburg' and year == 2021").set_index("indicator")
+    assert shown_values(at)[0] == reg.format_value(
+        "life_satisfaction_mean", value.loc["life_satisfaction_mean", "value"], "en"
+    )
+    total = results.query("region == 'Total' and year == 2021").set_index("indicator")
+    total_text = reg.format_value(
+        "life_satisfaction_mean", total.loc["life_satisfaction_mean", "value"], "en"
+    )
+    assert f"Total: {total_text}" in [c.value for c in at.caption]
+    assert any("since 2019" in md.value for md in at.markdown)
+
+
+def test_dutch_texts():
+    at = run_page(lang="nl")
+    assert at.title[0].value == "Overzicht"
+    assert at.subheader[0].value == "Subjectief welzijn"
+    assert any("demodata, synthetisch" in c.value for c in at.caption)
+    assert any("sinds 2014" in md.value for md in at.markdown)
+    assert any("," in v for v in shown_values(at))  # decimal comma
+
+
+def small_csv(with_year=True) -> bytes:
+    lines = ["regio,jaar,levenstevredenheid" if with_year else "regio,levenstevredenheid"]
+    for year in (2022, 2023):
+        for region, n, base in (("Noord", 12, 7), ("Zuid", 12, 8), ("Klein", 3, 6)):
+            for i in range(n):
+                score = base + (i % 3) - 1 + (year == 2023)
+                lines.append(f"{region},{year},{score}" if with_year else f"{region},{score}")
+        if not with_year:
+            break
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_uploaded_csv_and_suppressed_cells():
+    at = run_page(upload=("mijn_data.csv", small_csv()), query={"region": "Klein"})
+    assert [s.value for s in at.subheader] == ["Subjective well-being"]
+    assert any("mijn_data.csv" in c.value for c in at.caption)
+    assert not any("demo data" in c.value for c in at.caption[:3])
+    hidden = [md.value for md in at.markdown if "hidden: fewer than 10 observations" in md.value]
+    assert hidden  # Klein has 3 respondents a year
+    assert at.selectbox(key="since").value == "2022"
+
+
+def test_uploaded_csv_without_years():
+    at = run_page(upload=("zonder_jaar.csv", small_csv(with_year=False)))
+    assert any("no year column" in i.value for i in at.info)
+    assert shown_values(at)  # tiles, no sparklines and no change
+    assert not at.get("plotly_chart")
+    assert not any("since" in md.value for md in at.markdown)
