@@ -1,0 +1,124 @@
+"""The whole flow in a real browser: Debian's Chromium against ``streamlit run dashboard.py``.
+
+Load the app on demo data, upload a Dutch-style CSV on the Data page, map a column the app
+does not recognise by hand, see charts for that file on the chart pages, switch the language,
+follow a shared link, and never see an exception, a traceback or the unexpected-error apology.
+
+Every test gets a fresh browser context, so a fresh Streamlit session (the ``app`` fixture in
+conftest.py). Within a test, pages change through the sidebar: ``page.goto`` would start a new
+session and lose the upload.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from indicators.registry import load_registry
+from indicators.ui.i18n import COMMON
+
+pytestmark = pytest.mark.browser
+
+# 8 municipalities x 3 years x 30 people; `;` separated, decimal commas (make_gemeenten.py)
+FIXTURE = Path(__file__).resolve().parent / "data" / "gemeenten.csv"
+UNMAPPED = "tevr_leven"  # life satisfaction under a name the registry does not know
+REGISTRY = load_registry()
+PAGES = ("overview", "distribution", "regions", "trends", "data", "indicators")
+TITLE_KEY = {
+    "overview": "page_overview",
+    "distribution": "page_distribution",
+    "regions": "page_regions",
+    "trends": "page_trends",
+    "data": "page_data",
+    "indicators": "page_indicators",
+}
+
+
+def label(indicator_or_variable: str, lang: str = "en") -> str:
+    """Return the registry's label of an indicator or a variable id."""
+    item = REGISTRY.indicator_by_id.get(indicator_or_variable) or REGISTRY.variable_by_id.get(
+        indicator_or_variable
+    )
+    return item.label(lang)
+
+
+def test_overview_opens_on_demo_data(app):
+    app.goto("/")
+    # the tiles: a value per indicator (metrics, or a chart of tiles)
+    tiles = app.main.locator('[data-testid="stMetric"], [data-testid="stPlotlyChart"]')
+    expect(tiles.first).to_be_visible()
+    expect(app.main).to_contain_text(label("life_satisfaction_mean"))
+    expect(app.sidebar).to_contain_text(COMMON["demo_source"]["en"])
+    app.assert_clean("the Overview page on demo data")
+
+
+def test_upload_map_a_column_and_see_charts(app):
+    app.goto("/data")
+    app.upload(FIXTURE)
+    expect(app.sidebar).to_contain_text(FIXTURE.name)  # "Data in use: gemeenten.csv"
+    expect(app.main).to_contain_text("8 regions")  # the shape line counts the municipalities
+    app.assert_clean("the Data page after the upload")
+
+    # `tevr_leven` is not recognised: map it to life satisfaction by hand, then save
+    life = label("life_satisfaction")
+    expect(app.main).to_contain_text(f"Not used: {UNMAPPED}")
+    app.choose(life, UNMAPPED)
+    app.main.get_by_role("button", name="Save columns").click()
+    app.wait()
+    expect(app.selected(life)).to_have_value(UNMAPPED)
+    expect(app.main).not_to_contain_text(f"Not used: {UNMAPPED}")
+    expect(app.main).to_contain_text("from 2 variables")
+    app.assert_clean("the Data page after mapping a column")
+
+    # the chart pages show the uploaded file, with a source line naming it
+    source_line = f"{COMMON['source']['en']}: {FIXTURE.name}"
+    for url_path in ("distribution", "regions", "trends"):
+        app.nav(url_path)
+        expect(app.charts().first).to_be_visible()
+        assert app.charts().count() > 0, f"no charts on the {url_path} page"
+        expect(app.main).to_contain_text(source_line)
+        app.assert_clean(f"the {url_path} page for {FIXTURE.name}")
+    # ... and the mapped variable and the file's municipalities are what they show
+    expect(app.main).to_contain_text(life)
+    app.nav("regions")
+    expect(app.main).to_contain_text("Amsterdam")
+
+
+def test_switch_language_to_dutch(app):
+    app.goto("/")
+    links = app.page.locator('[data-testid="stSidebarNavLink"]')
+    expect(links.filter(has_text=COMMON["page_overview"]["en"])).to_have_count(1)
+    app.sidebar.get_by_role("radio", name="Nederlands").click()
+    app.wait()
+    expect(app.page).to_have_url(re.compile(r"[?&]lang=nl"))
+    for key in TITLE_KEY.values():
+        expect(links.filter(has_text=COMMON[key]["nl"])).to_have_count(1)
+    expect(app.main).to_contain_text(label("life_satisfaction_mean", "nl"))
+    # every page, in Dutch, without an error; the language stays when moving on
+    for url_path in PAGES:
+        app.nav(url_path)
+        expect(app.main.locator("h1, h2").first).to_be_visible()
+        app.assert_clean(f"the {url_path} page in Dutch")
+        expect(links.filter(has_text=COMMON[TITLE_KEY[url_path]]["nl"])).to_have_count(1)
+    app.nav("data")
+    expect(app.main).to_contain_text("Welke kolom is wat")
+    app.nav("indicators")
+    expect(app.main).to_contain_text(label("income_gini", "nl"))
+
+
+def test_shared_link_opens_with_its_selections(app):
+    indicator = "income_median"
+    app.goto(f"/regions?region=Limburg&indicator={indicator}&year=2019&lang=en")
+    app.assert_clean("the Regions page from a shared link")
+    expect(app.widget("stSelectbox", COMMON["indicator"]["en"])).to_contain_text(label(indicator))
+    expect(app.widget("stSelectbox", COMMON["year"]["en"])).to_contain_text("2019")
+    region = app.widget("stSelectbox", COMMON["region"]["en"])
+    if region.count():  # the Regions page may show all regions at once rather than pick one
+        expect(region).to_contain_text("Limburg")
+    expect(app.charts().first).to_be_visible()
+    # the selections stay in the address, so the link can be passed on again
+    expect(app.page).to_have_url(re.compile(rf"indicator={indicator}"))
+    expect(app.page).to_have_url(re.compile(r"year=2019"))
