@@ -428,6 +428,20 @@ def format_number(value: float, decimals: int, lang: str = "nl") -> str:
     return text
 
 
+def format_index(value: float, lang: str = "nl", decimals: int = 3) -> str:
+    """Format an index such as a coefficient of variation: at least ``decimals`` decimals,
+    more for small values so that two significant digits show (at most 6).
+
+    >>> format_index(0.0312, "en"), format_index(0.0000234, "nl"), format_index(1.5, "en")
+    ('0.031', '0,000023', '1.500')
+    """
+    if value is None or not math.isfinite(float(value)):
+        return "–"
+    if value != 0:
+        decimals = min(max(decimals, 1 - math.floor(math.log10(abs(value)))), 6)
+    return format_number(value, decimals, lang)
+
+
 def spread_trend(spread: pd.DataFrame, measure: str = "cv", threshold: float = 0.05) -> dict:
     """Compare the spread between regions in the first and last year that have one.
 
@@ -467,8 +481,8 @@ def spread_sentence(spread: pd.DataFrame, lang: str = "nl") -> str | None:
         return _SPREAD_TEXTS[key][lang]
 
     sentence = (
-        f"{txt(found['trend'])}: {txt('cv')} {format_number(found['first'], 3, lang)} {txt('in')} "
-        f"{found['first_year']}, {format_number(found['last'], 3, lang)} {txt('in')} {found['last_year']}"
+        f"{txt(found['trend'])}: {txt('cv')} {format_index(found['first'], lang)} {txt('in')} "
+        f"{found['first_year']}, {format_index(found['last'], lang)} {txt('in')} {found['last_year']}"
     )
     if "ratio" in spread:
         by_year = spread.set_index(YEAR)["ratio"]

@@ -403,7 +403,9 @@ def spread_lines(
         type="category", categoryorder="array", categoryarray=years, title={"text": x_title}
     )
     fig.update_yaxes(title={"text": index_title}, rangemode="tozero", secondary_y=False)
-    fig.update_yaxes(title={"text": ratio_title}, secondary_y=True, showgrid=False)
+    fig.update_yaxes(
+        title={"text": ratio_title}, secondary_y=True, showgrid=False, tickformat=".3~f"
+    )
     fig.update_layout(legend={"orientation": "h", "y": -0.2, "x": 0})
     return _base(fig, title, height=400)
 

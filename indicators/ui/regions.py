@@ -1,5 +1,368 @@
-"""Page placeholder."""
+"""Regions: a map coloured by an indicator, regions ranked, and the spread between them."""
 
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-st.header("regions")
+from indicators import analysis, charts
+from indicators.compute import TOTAL
+from indicators.dataset import MICRODATA
+from indicators.ui import state
+from indicators.ui.i18n import lang, t, tr
+
+TEXTS = {
+    "title": {"nl": "Regio's", "en": "Regions"},
+    "intro": {
+        "nl": "Hoe regio's van elkaar verschillen op één indicator: op de kaart, in een "
+        "rangorde, en samengevat in maten voor de spreiding tussen regio's.",
+        "en": "How regions differ on one indicator: on a map, ranked, and summed up in measures "
+        "of the spread between regions.",
+    },
+    "data": {"nl": "Gegevens", "en": "Data"},
+    "highlight": {"nl": "Regio om te markeren", "en": "Region to highlight"},
+    "map": {"nl": "Kaart", "en": "Map"},
+    "tile_title": {"nl": "{label} per provincie, {year}", "en": "{label} by province, {year}"},
+    "tile_title_no_year": {"nl": "{label} per provincie", "en": "{label} by province"},
+    "not_provinces": {
+        "nl": "De ingebouwde tegelkaart toont de 12 provincies; de regio's in deze gegevens "
+        "zijn geen provincies. Upload hieronder een eigen kaart (GeoJSON).",
+        "en": "The built-in tile map shows the 12 provinces; the regions in these data are not "
+        "provinces. Upload a map of your own (GeoJSON) below.",
+    },
+    "unmatched_provinces": {
+        "nl": "Niet op de kaart (geen provincie herkend): {regions}.",
+        "en": "Not on the map (no province recognised): {regions}.",
+    },
+    "own_map": {"nl": "Eigen kaart (GeoJSON)", "en": "Your own map (GeoJSON)"},
+    "upload_map": {
+        "nl": "GeoJSON-bestand met de grenzen van uw regio's",
+        "en": "GeoJSON file with the boundaries of your regions",
+    },
+    "upload_help": {
+        "nl": "Bijvoorbeeld gemeentegrenzen van PDOK of CBS, geëxporteerd als GeoJSON "
+        "(lengte- en breedtegraad, WGS84). Het bestand blijft in uw sessie.",
+        "en": "For example municipal boundaries from PDOK or CBS, exported as GeoJSON "
+        "(longitude and latitude, WGS84). The file stays in your session.",
+    },
+    "property": {
+        "nl": "Eigenschap met de regiocode of -naam",
+        "en": "Property holding the region code or name",
+    },
+    "no_match": {
+        "nl": "Geen enkel gebied op de kaart komt overeen met een regio in de gegevens via "
+        "'{prop}'. Voorbeelden op de kaart: {features}. Voorbeelden in de gegevens: {regions}. "
+        "Kies een andere eigenschap, of een kaart van dezelfde soort regio's.",
+        "en": "No area on the map matches a region in the data on '{prop}'. Examples on the "
+        "map: {features}. Examples in the data: {regions}. Choose another property, or a map "
+        "of the same kind of regions.",
+    },
+    "partly_matched": {
+        "nl": "{n} van de {total} regio's staan niet op de kaart, bijvoorbeeld: {regions}.",
+        "en": "{n} of the {total} regions are not on the map, for example: {regions}.",
+    },
+    "map_title": {"nl": "{label}, {year}", "en": "{label}, {year}"},
+    "ranking": {"nl": "Rangorde", "en": "Ranking"},
+    "bars_title": {
+        "nl": "{label} per regio, {year} (beste bovenaan)",
+        "en": "{label} by region, {year} (best at the top)",
+    },
+    "bars_title_no_year": {
+        "nl": "{label} per regio (beste bovenaan)",
+        "en": "{label} by region (best at the top)",
+    },
+    "total_label": {"nl": "Totaal: {value}", "en": "Total: {value}"},
+    "error_bars": {
+        "nl": "De streepjes geven een 95%-interval (± 1,96 standaardfout): bij een gemiddelde "
+        "sd/√n, bij een aandeel √(p(1−p)/n). Dit negeert het steekproefontwerp en is dus een "
+        "benadering.",
+        "en": "The whiskers show a 95% interval (± 1.96 standard errors): sd/√n for a mean, "
+        "√(p(1−p)/n) for a share. This ignores the survey design, so it is an approximation.",
+    },
+    "error_label": {"nl": "95%-marge", "en": "95% margin"},
+    "trimmed": {
+        "nl": "{n} regio's: alleen de beste {k} en de slechtste {k} staan in de grafiek.",
+        "en": "{n} regions: only the best {k} and the worst {k} are in the chart.",
+    },
+    "suppressed_note": {
+        "nl": "{n} regio('s) zonder waarde (te weinig waarnemingen of ontbrekend): {regions}.",
+        "en": "{n} region(s) without a value (too few observations, or missing): {regions}.",
+    },
+    "spread": {"nl": "Spreiding tussen regio's", "en": "Spread between regions"},
+    "spread_intro": {
+        "nl": "Elke regio weegt mee naar {weight}. Hoe groter deze maten, hoe verder de regio's "
+        "uit elkaar liggen.",
+        "en": "Each region counts by {weight}. The larger these measures, the further apart the "
+        "regions are.",
+    },
+    "weight_micro": {
+        "nl": "de som van de gewichten van de respondenten (de bevolking die ze vertegenwoordigen)",
+        "en": "the sum of its respondents' weights (the population they stand for)",
+    },
+    "weight_agg": {
+        "nl": "de gewichtskolom ({column})",
+        "en": "the weight column ({column})",
+    },
+    "weight_none": {
+        "nl": "het aantal rijen (er is geen gewichtskolom)",
+        "en": "its number of rows (there is no weight column)",
+    },
+    "measure": {"nl": "Maat", "en": "Measure"},
+    "value": {"nl": "Waarde", "en": "Value"},
+    "meaning": {"nl": "Wat het betekent", "en": "What it means"},
+    "ratio": {"nl": "Verhouding hoogste/laagste", "en": "Highest/lowest ratio"},
+    "ratio_text": {
+        "nl": "De hoogste regio ({max_region}: {max}) gedeeld door de laagste ({min_region}: "
+        "{min}). 1 betekent geen verschil.",
+        "en": "The highest region ({max_region}: {max}) divided by the lowest ({min_region}: "
+        "{min}). 1 means no difference.",
+    },
+    "cv": {"nl": "Variatiecoëfficiënt", "en": "Coefficient of variation"},
+    "cv_text": {
+        "nl": "Gewogen standaarddeviatie tussen regio's gedeeld door het gewogen gemiddelde: "
+        "0,05 betekent dat regio's typisch 5% van het gemiddelde afwijken.",
+        "en": "Weighted standard deviation between regions divided by the weighted mean: 0.05 "
+        "means regions typically lie 5% from the average.",
+    },
+    "gini": {"nl": "Gini tussen regio's", "en": "Gini across regions"},
+    "gini_text": {
+        "nl": "0 als alle regio's gelijk zijn; hoe hoger, hoe ongelijker. Het verschil tussen "
+        "twee willekeurige inwoners' regio's, als deel van twee keer het gemiddelde.",
+        "en": "0 when all regions are equal; the higher, the more unequal. The expected gap "
+        "between the regions of two random residents, as a share of twice the mean.",
+    },
+    "theil": {"nl": "Theil tussen regio's", "en": "Theil across regions"},
+    "theil_text": {
+        "nl": "0 als alle regio's gelijk zijn; gevoeliger voor regio's ver boven het "
+        "gemiddelde. Alleen waarden boven 0 tellen mee.",
+        "en": "0 when all regions are equal; more sensitive to regions far above the average. "
+        "Only values above 0 count.",
+    },
+    "too_few": {
+        "nl": "Er zijn minder dan twee regio's met een waarde: geen spreiding te meten.",
+        "en": "Fewer than two regions have a value: no spread to measure.",
+    },
+    "n_regions": {
+        "nl": "Gemeten over {n} regio's.",
+        "en": "Measured over {n} regions.",
+    },
+    "no_indicator": {
+        "nl": "Er is geen indicator om te tonen.",
+        "en": "There is no indicator to show.",
+    },
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _mean_se(digest: str, mapping, variable: str, year, _frame: pd.DataFrame) -> pd.Series:
+    """Standard errors of the mean per region, once per file, mapping, variable and year."""
+    return analysis.mean_standard_errors(_frame, variable, year)
+
+
+@st.cache_data(show_spinner=False)
+def _layout() -> pd.DataFrame:
+    return analysis.province_layout()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _read_geojson(data: bytes, name: str) -> dict:
+    return analysis.read_geojson(data, name)
+
+
+def _examples(items, k: int = 5) -> str:
+    items = list(items)
+    shown = ", ".join(f"'{x}'" for x in items[:k])
+    return shown + (", …" if len(items) > k else "") if items else "–"
+
+
+def _with_text(frame: pd.DataFrame, reg, ind_id: str) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["text"] = [reg.format_value(ind_id, v, lang()) for v in frame["value"]]
+    return frame
+
+
+def _map_section(act, ind, year, values: pd.DataFrame, year_text: str) -> None:
+    reg, lng = act.registry, lang()
+    st.subheader(tr(TEXTS, "map"))
+    layout = _layout()
+    regions = [r for r in values["region"]]
+    provinces = analysis.are_provinces(regions, layout)
+    colour_title = ind.unit(lng)
+    if provinces:
+        title = (
+            tr(TEXTS, "tile_title", label=ind.label(lng), year=year_text)
+            if year is not None
+            else tr(TEXTS, "tile_title_no_year", label=ind.label(lng))
+        )
+        tiles = analysis.province_tiles(_with_text(values, reg, ind.id), layout)
+        fig = charts.tile_map(tiles, title=title, colorbar_title=colour_title)
+        state.show_chart(fig, act, key="tile_map")
+        unmatched = sorted(set(regions) - set(analysis.match_provinces(regions, layout)))
+        if unmatched:
+            st.caption(tr(TEXTS, "unmatched_provinces", regions=_examples(unmatched)))
+    else:
+        st.info(tr(TEXTS, "not_provinces"))
+    with st.expander(tr(TEXTS, "own_map"), expanded=not provinces):
+        upload = st.file_uploader(
+            tr(TEXTS, "upload_map"),
+            type=["geojson", "json"],
+            key="geojson",
+            help=tr(TEXTS, "upload_help"),
+        )
+        if upload is None:
+            return
+        geo = _read_geojson(upload.getvalue(), upload.name)
+        props = analysis.geojson_properties(geo)
+        best = analysis.best_geojson_property(geo, regions)
+        prop = st.selectbox(
+            tr(TEXTS, "property"),
+            props,
+            index=props.index(best) if best in props else 0,
+            key="geojson_property",
+        )
+        match = analysis.match_geojson(geo, prop, regions)
+        if not match.locations:
+            st.warning(
+                tr(
+                    TEXTS,
+                    "no_match",
+                    prop=prop,
+                    features=_examples(match.unmatched_features),
+                    regions=_examples(regions),
+                )
+            )
+            return
+        frame = _with_text(values, reg, ind.id)
+        frame = frame[frame["region"].isin(match.locations)]
+        frame["location"] = frame["region"].map(match.locations)
+        fig = charts.choropleth(
+            frame,
+            geo,
+            prop,
+            title=tr(TEXTS, "map_title", label=ind.label(lng), year=year_text),
+            colorbar_title=colour_title,
+            bounds=analysis.geojson_bounds(geo),
+        )
+        state.show_chart(fig, act, key="choropleth")
+        if match.unmatched_regions:
+            st.caption(
+                tr(
+                    TEXTS,
+                    "partly_matched",
+                    n=len(match.unmatched_regions),
+                    total=len(regions),
+                    regions=_examples(match.unmatched_regions),
+                )
+            )
+
+
+def _ranking_section(act, ind, year, region, year_text: str) -> None:
+    reg, lng = act.registry, lang()
+    st.subheader(tr(TEXTS, "ranking"))
+    microdata = act.shape == MICRODATA
+    se = None
+    if microdata and ind.spec.family == "mean":
+        se = _mean_se(act.source.digest, act.mapping, ind.variable, year, act.prepared.frame)
+    rank = analysis.ranking(act.results, reg, ind.id, year, se=se, microdata=microdata)
+    frame = _with_text(rank.frame, reg, ind.id)
+    title = (
+        tr(TEXTS, "bars_title", label=ind.label(lng), year=year_text)
+        if year is not None
+        else tr(TEXTS, "bars_title_no_year", label=ind.label(lng))
+    )
+    unit = ind.unit(lng)
+    fig = charts.ranked_bars(
+        frame,
+        title=title,
+        x_title=unit,
+        total=rank.total,
+        total_label=tr(TEXTS, "total_label", value=reg.format_value(ind.id, rank.total, lng)),
+        highlight=region if region != TOTAL else None,
+        error_label=tr(TEXTS, "error_label"),
+    )
+    state.show_chart(fig, act, key="ranked_bars")
+    if rank.has_se:
+        st.caption(tr(TEXTS, "error_bars"))
+    if rank.trimmed:
+        st.caption(tr(TEXTS, "trimmed", n=rank.n_regions, k=rank.limit))
+    if rank.n_suppressed:
+        values = analysis.region_values(act.results, ind.id, year)
+        missing = values.loc[values["suppressed"] | values["value"].isna(), "region"]
+        st.caption(
+            tr(TEXTS, "suppressed_note", n=rank.n_suppressed, regions=_examples(missing))
+            + " "
+            + t("suppressed", n=act.min_n)
+            + "."
+        )
+
+
+def _spread_section(act, ind, year) -> None:
+    reg, lng = act.registry, lang()
+    st.subheader(tr(TEXTS, "spread"))
+    if act.mapping.weight:
+        weight = (
+            tr(TEXTS, "weight_micro")
+            if act.shape == MICRODATA
+            else tr(TEXTS, "weight_agg", column=act.mapping.weight)
+        )
+    else:
+        weight = tr(TEXTS, "weight_none")
+    d = analysis.disparities(act.results, ind.id, year)
+    if d["n"] < 2:
+        st.info(tr(TEXTS, "too_few"))
+        return
+    st.caption(tr(TEXTS, "spread_intro", weight=weight))
+
+    def value(v):
+        return reg.format_value(ind.id, v, lng)
+
+    rows = [
+        (
+            "ratio",
+            analysis.format_number(d["ratio"], 2, lng),
+            tr(
+                TEXTS,
+                "ratio_text",
+                max_region=d["max_region"],
+                max=value(d["max"]),
+                min_region=d["min_region"],
+                min=value(d["min"]),
+            ),
+        ),
+        ("cv", analysis.format_index(d["cv"], lng), tr(TEXTS, "cv_text")),
+        ("gini", analysis.format_index(d["gini"], lng), tr(TEXTS, "gini_text")),
+        ("theil", analysis.format_index(d["theil"], lng), tr(TEXTS, "theil_text")),
+    ]
+    table = pd.DataFrame(
+        [(tr(TEXTS, key), shown, meaning) for key, shown, meaning in rows],
+        columns=[tr(TEXTS, "measure"), tr(TEXTS, "value"), tr(TEXTS, "meaning")],
+    )
+    st.table(table, hide_index=True)
+    st.caption(tr(TEXTS, "n_regions", n=d["n"]))
+
+
+def main() -> None:
+    st.title(tr(TEXTS, "title"))
+    st.caption(tr(TEXTS, "intro"))
+    act = state.active()
+    if act is None:
+        return
+    st.caption(f"**{tr(TEXTS, 'data')}:** {act.source.label}")
+    left, middle, right = st.columns(3)
+    with left:
+        ind = state.pick_indicator(act)
+    with middle:
+        year = state.pick_year(act)
+    with right:
+        region = state.pick_region(act, include_total=True)
+    if ind is None:
+        st.info(tr(TEXTS, "no_indicator"))
+        return
+    year_text = str(year) if year is not None else ""
+    values = analysis.region_values(act.results, ind.id, year)
+    _map_section(act, ind, year, values, year_text)
+    _ranking_section(act, ind, year, region, year_text)
+    _spread_section(act, ind, year)
+
+
+main()

@@ -1,0 +1,192 @@
+"""AppTest of the Regions page: tile map, GeoJSON map, ranked bars, spread between regions."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indicators import analysis
+from indicators.compute import compute
+from indicators.dataset import prepare, suggest_mapping
+from indicators.registry import load_registry
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "indicators/ui/regions.py"
+
+
+def run_page(lang="en", upload=None, query=None, state=None):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    if upload is not None:
+        name, data = upload
+        at.session_state["upload"] = {"name": name, "data": data, "digest": name, "sheet": None}
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert not at.error
+    return at
+
+
+def array(value) -> np.ndarray:
+    """Decode a plotly array from chart JSON (a list, or a typed array with base64 data)."""
+    if isinstance(value, dict) and "bdata" in value:
+        data = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        shape = value.get("shape")
+        if shape:
+            data = data.reshape([int(n) for n in str(shape).split(",")])
+        return data.astype(float)
+    return np.array(value, dtype=float)
+
+
+def charts_by_title(at) -> dict:
+    out = {}
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        out[spec["layout"]["title"]["text"]] = spec
+    return out
+
+
+@pytest.fixture(scope="module")
+def demo():
+    reg = load_registry()
+    df = pd.read_parquet(ROOT / "data" / "demo_people_synthetic.parquet")
+    prepared = prepare(df, suggest_mapping(df, reg), reg)
+    return reg, compute(prepared, reg)
+
+
+def test_demo_tile_map_ranked_bars_and_spread(demo):
+    reg, results = demo
+    at = run_page()
+    assert at.title[0].value == "Regions"
+    assert [s.value for s in at.subheader] == ["Map", "Ranking", "Spread between regions"]
+    figs = charts_by_title(at)
+    tile = figs["Average life satisfaction by province, 2024"]
+    names = [a["text"].split("<br>")[0] for a in tile["layout"]["annotations"]]
+    assert len(names) == 12 and "<b>Limburg</b>" in names and "<b>Fryslân</b>" in names
+    z = array(tile["data"][1]["z"])
+    rows = results.query("year == 2024 and indicator == 'life_satisfaction_mean'")
+    value = rows.set_index("region")["value"]
+    assert z[4, 2] == pytest.approx(value["Limburg"])  # Limburg's tile: row 4, col 2
+    bars = figs["Average life satisfaction by region, 2024 (best at the top)"]
+    bar = bars["data"][0]
+    assert len(bar["y"]) == 12 and bar["y"][0] == value.drop("Total").idxmax()
+    assert bar["error_x"]["array"][0] > 0  # standard errors of the mean
+    assert bars["layout"]["shapes"][0]["x0"] == pytest.approx(value["Total"])
+    assert bars["layout"]["xaxis"]["title"]["text"] == "score 0-10"
+    table = at.table[0].value
+    assert list(table.iloc[:, 0]) == [
+        "Highest/lowest ratio",
+        "Coefficient of variation",
+        "Gini across regions",
+        "Theil across regions",
+    ]
+    expected = analysis.disparities(results, "life_satisfaction_mean", 2024)
+    assert table.iloc[0, 1] == analysis.format_number(expected["ratio"], 2, "en")
+    assert table.iloc[1, 1] == analysis.format_index(expected["cv"], "en")
+    assert "demo data, synthetic" in " ".join(c.value for c in at.caption)
+
+
+def test_shared_link_highlights_region_and_picks_year():
+    at = run_page(query={"region": "Limburg", "year": "2020"})
+    assert at.selectbox(key="region").value == "Limburg"
+    figs = charts_by_title(at)
+    bar = figs["Average life satisfaction by region, 2020 (best at the top)"]["data"][0]
+    colours = dict(zip(bar["y"], bar["marker"]["color"], strict=True))
+    assert colours["Limburg"] == "#E69F00" and colours["Utrecht"] == "#0072B2"
+
+
+def test_indicator_chosen_in_session_share_has_error_bars():
+    at = run_page(state={"indicator": "lonely_share"})
+    figs = charts_by_title(at)
+    assert "Share lonely by province, 2024" in figs or any("by province" in k for k in figs)
+    bars = next(v for k, v in figs.items() if "by region" in k)
+    assert bars["data"][0]["error_x"]["array"][0] > 0
+    assert bars["data"][0]["text"][0].endswith("%")
+
+
+def test_dutch_texts():
+    at = run_page(lang="nl")
+    assert at.title[0].value == "Regio's"
+    assert [s.value for s in at.subheader] == ["Kaart", "Rangorde", "Spreiding tussen regio's"]
+    assert "Gemiddelde levenstevredenheid per provincie, 2024" in charts_by_title(at)
+    assert list(at.table[0].value.iloc[:, 0])[0] == "Verhouding hoogste/laagste"
+
+
+def test_pilot_municipalities_no_tile_map_top_and_bottom():
+    at = run_page(state={"demo": "pilot"})
+    assert any("not provinces" in i.value for i in at.info)
+    figs = charts_by_title(at)
+    assert not any("by province" in k for k in figs)
+    bars = next(v for k, v in figs.items() if "by region" in k)
+    assert len(bars["data"][0]["y"]) == 30
+    assert bars["data"][0].get("error_x", {}).get("array") is None  # aggregates: no SE
+    assert any("only the best 15 and the worst 15" in c.value for c in at.caption)
+    assert any("weight column (inwoners)" in c.value for c in at.caption)
+
+
+def square(x, y):
+    return [[[x, y], [x + 0.1, y], [x + 0.1, y + 0.1], [x, y + 0.1], [x, y]]]
+
+
+def geojson_bytes(names) -> bytes:
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"code": f"X{i}", "naam": name},
+            "geometry": {"type": "Polygon", "coordinates": square(4 + 0.2 * i, 52)},
+        }
+        for i, name in enumerate(names)
+    ]
+    return json.dumps({"type": "FeatureCollection", "features": features}).encode()
+
+
+def test_uploaded_geojson_choropleth_and_mismatch_message():
+    at = run_page(state={"demo": "pilot"})
+    uploader = at.get("file_uploader")[0]
+    uploader.set_value(
+        (
+            "gemeenten.geojson",
+            geojson_bytes(["Amsterdam", "Utrecht", "Nergenshuizen"]),
+            "application/geo+json",
+        )
+    ).run()
+    assert not at.exception
+    assert at.selectbox(key="geojson_property").value == "naam"
+    figs = charts_by_title(at)
+    chart = next(v for k, v in figs.items() if k == "Benefit recipients in part-time work, 2024")
+    assert chart["data"][0]["type"] == "choroplethmap"
+    assert sorted(chart["data"][0]["locations"]) == ["Amsterdam", "Utrecht"]
+    assert chart["layout"]["map"]["style"] == "white-bg"
+    assert any("58 of the 60 regions are not on the map" in c.value for c in at.caption)
+    at.selectbox(key="geojson_property").set_value("code").run()
+    assert not at.exception
+    warning = at.warning[0].value
+    assert "No area on the map matches" in warning and "'X0'" in warning and "'Almere'" in warning
+
+
+def test_bad_geojson_gets_a_message():
+    at = run_page(state={"demo": "pilot"})
+    at.get("file_uploader")[0].set_value(("kaart.json", b"{nope", "application/json")).run()
+    assert not at.exception
+    assert "cannot be read as JSON" in at.error[0].value
+
+
+def test_uploaded_csv_with_province_codes():
+    lines = ["provincie_code,levenstevredenheid"]
+    for i, code in enumerate(["PV20", "PV21", "PV22", "PV23"]):
+        lines += [f"{code},{6 + i + (j % 3)}" for j in range(12)]
+    at = run_page(upload=("codes.csv", ("\n".join(lines) + "\n").encode()))
+    figs = charts_by_title(at)
+    tile = next(v for k, v in figs.items() if "by province" in k)
+    z = array(tile["data"][1]["z"])
+    assert np.isfinite(z).sum() == 4 and z[0, 2] == pytest.approx(7.0)  # PV20 Groningen
+    assert any("codes.csv" in c.value for c in at.caption)
