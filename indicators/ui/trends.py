@@ -1,5 +1,168 @@
-"""Page placeholder."""
+"""Trends: an indicator over time for chosen regions and the Total, and the spread between
+regions over time (are differences growing?)."""
+
+from __future__ import annotations
 
 import streamlit as st
 
-st.header("trends")
+from indicators import analysis, charts
+from indicators.compute import TOTAL
+from indicators.ui import state
+from indicators.ui.i18n import lang, t, tr
+
+TEXTS = {
+    "title": {"nl": "Trends", "en": "Trends"},
+    "intro": {
+        "nl": "Een indicator door de jaren heen voor gekozen regio's en het totaal, en of de "
+        "verschillen tussen regio's groeien.",
+        "en": "An indicator over the years for chosen regions and the total, and whether the "
+        "differences between regions are growing.",
+    },
+    "data": {"nl": "Gegevens", "en": "Data"},
+    "regions": {"nl": "Regio's", "en": "Regions"},
+    "regions_help": {
+        "nl": "Het totaal van alle regio's is de dikke zwarte lijn.",
+        "en": "The total of all regions is the thick black line.",
+    },
+    "no_years": {
+        "nl": "Deze gegevens hebben geen jaarkolom, dus er is geen verloop in de tijd te tonen. "
+        "Geef op de pagina Gegevens aan welke kolom het jaar of de periode bevat.",
+        "en": "These data have no year column, so there is no trend over time to show. On the "
+        "Data page, say which column holds the year or period.",
+    },
+    "one_year": {
+        "nl": "Deze gegevens hebben maar één jaar ({year}): een verloop vraagt minstens twee.",
+        "en": "These data have only one year ({year}): a trend needs at least two.",
+    },
+    "lines_title": {
+        "nl": "{label}, {first}–{last}",
+        "en": "{label}, {first}–{last}",
+    },
+    "year_axis": {"nl": "Jaar", "en": "Year"},
+    "pick_regions": {
+        "nl": "Kies een of meer regio's om te tonen.",
+        "en": "Choose one or more regions to show.",
+    },
+    "gaps": {
+        "nl": "Een onderbroken lijn: geen waarde in dat jaar ({hidden}).",
+        "en": "A broken line: no value in that year ({hidden}).",
+    },
+    "spread": {
+        "nl": "Groeien de verschillen tussen regio's?",
+        "en": "Are differences between regions growing?",
+    },
+    "spread_title": {
+        "nl": "Spreiding tussen regio's: {label}, {first}–{last}",
+        "en": "Spread between regions: {label}, {first}–{last}",
+    },
+    "cv": {"nl": "Variatiecoëfficiënt", "en": "Coefficient of variation"},
+    "gini": {"nl": "Gini tussen regio's", "en": "Gini across regions"},
+    "ratio": {"nl": "Verhouding hoogste/laagste", "en": "Highest/lowest ratio"},
+    "index_axis": {"nl": "Variatiecoëfficiënt en Gini", "en": "Coefficient of variation and Gini"},
+    "ratio_axis": {"nl": "Verhouding hoogste/laagste", "en": "Highest/lowest ratio"},
+    "spread_help": {
+        "nl": "Elke regio weegt mee naar haar bevolking (of de som van de gewichten). "
+        "Variatiecoëfficiënt: gewogen standaarddeviatie tussen regio's gedeeld door het "
+        "gemiddelde. Gini: 0 als alle regio's gelijk zijn. Verhouding: hoogste regio gedeeld "
+        "door de laagste (stippellijn, rechteras).",
+        "en": "Each region counts by its population (or sum of weights). Coefficient of "
+        "variation: weighted standard deviation between regions divided by the mean. Gini: 0 "
+        "when all regions are equal. Ratio: highest region divided by the lowest (dashed line, "
+        "right axis).",
+    },
+    "no_spread": {
+        "nl": "Er zijn te weinig regio's met een waarde om de spreiding per jaar te meten.",
+        "en": "Too few regions have a value to measure the spread per year.",
+    },
+    "no_indicator": {
+        "nl": "Er is geen indicator om te tonen.",
+        "en": "There is no indicator to show.",
+    },
+}
+
+
+def main() -> None:
+    st.title(tr(TEXTS, "title"))
+    st.caption(tr(TEXTS, "intro"))
+    act = state.active()
+    if act is None:
+        return
+    st.caption(f"**{tr(TEXTS, 'data')}:** {act.source.label}")
+    years = analysis.year_order(act.prepared.years)
+    if not years:
+        st.info(tr(TEXTS, "no_years"))
+        return
+    if len(years) < 2:
+        st.info(tr(TEXTS, "one_year", year=years[0]))
+        return
+    reg, lng = act.registry, lang()
+    left, right = st.columns([1, 2])
+    with left:
+        ind = state.pick_indicator(act)
+    if ind is None:
+        st.info(tr(TEXTS, "no_indicator"))
+        return
+    regions = act.prepared.regions
+    default = [TOTAL, *analysis.extreme_regions(act.results, ind.id, years[-1])]
+    shared = st.session_state.get("region")
+    if shared in regions and shared not in default:
+        default.append(shared)
+    with right:
+        chosen = st.multiselect(
+            tr(TEXTS, "regions"),
+            [TOTAL, *regions],
+            default=default,
+            key="regions",
+            bind="query-params",
+            format_func=lambda r: t("total") if r == TOTAL else r,
+            help=tr(TEXTS, "regions_help"),
+        )
+    first, last = years[0], years[-1]
+    if not chosen:
+        st.info(tr(TEXTS, "pick_regions"))
+    else:
+        rows = act.results[
+            (act.results["indicator"] == ind.id) & act.results["region"].isin(chosen)
+        ][["region", "year", "value"]].copy()
+        rows["text"] = [reg.format_value(ind.id, v, lng) for v in rows["value"]]
+        order = {r: i for i, r in enumerate(chosen)}
+        rows = rows.sort_values("region", key=lambda s: s.map(order), kind="stable")
+        fig = charts.trend_lines(
+            rows,
+            title=tr(TEXTS, "lines_title", label=ind.label(lng), first=first, last=last),
+            y_title=ind.unit(lng),
+            years=years,
+            names={TOTAL: t("total")},
+            x_title=tr(TEXTS, "year_axis"),
+        )
+        state.show_chart(fig, act, key="trend_lines")
+        hidden = rows[rows["value"].isna()]
+        if len(hidden):
+            listed = ", ".join(
+                f"{t('total') if r == TOTAL else r} {y}"
+                for r, y in zip(hidden["region"], hidden["year"], strict=True)
+            )
+            st.caption(tr(TEXTS, "gaps", hidden=listed) + " " + t("suppressed", n=act.min_n))
+
+    st.subheader(tr(TEXTS, "spread"))
+    spread = analysis.spread_over_time(act.results, ind.id)
+    spread = spread[spread["n"] >= 2]
+    if len(spread) < 2:
+        st.info(tr(TEXTS, "no_spread"))
+        return
+    sentence = analysis.spread_sentence(spread, lng)
+    if sentence:
+        st.markdown(f"**{sentence}**")
+    fig = charts.spread_lines(
+        spread,
+        title=tr(TEXTS, "spread_title", label=ind.label(lng), first=first, last=last),
+        labels={key: tr(TEXTS, key) for key in ("cv", "gini", "ratio")},
+        ratio_title=tr(TEXTS, "ratio_axis"),
+        index_title=tr(TEXTS, "index_axis"),
+        x_title=tr(TEXTS, "year_axis"),
+    )
+    state.show_chart(fig, act, key="spread_lines")
+    st.caption(tr(TEXTS, "spread_help"))
+
+
+main()
