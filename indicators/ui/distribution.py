@@ -1,5 +1,462 @@
-"""Page placeholder."""
+"""Distribution versus average: what the mean hides, for a variable and a few regions.
 
+A thin page: it reads the choices, asks :mod:`indicators.distribution` for the numbers, the
+sentence and the figures, and shows them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
 import streamlit as st
 
-st.header("distribution")
+from indicators import distribution as dist
+from indicators.compute import TOTAL
+from indicators.ui import state
+from indicators.ui.i18n import lang, t, tr
+
+TEXTS = {
+    "title": {"nl": "Verdeling en gemiddelde", "en": "Distribution versus average"},
+    "intro": {
+        "nl": "Twee regio's kunnen hetzelfde gemiddelde hebben en toch heel anders verdeeld "
+        "zijn. Kijk naar de hele verdeling, de percentielen en de onderkant.",
+        "en": "Two regions can share the same average and still be distributed very "
+        "differently. Look at the whole distribution, the percentiles and the bottom.",
+    },
+    "no_variables": {
+        "nl": "Geen van de gekoppelde variabelen heeft een verdeling om te tonen (alleen "
+        "ja/nee-antwoorden of categorieën zonder volgorde). Koppel op de pagina Gegevens een "
+        "score, bedrag of geordend antwoord.",
+        "en": "None of the mapped variables has a distribution to show (only yes/no answers or "
+        "categories without an order). On the Data page, map a score, amount or ordered answer.",
+    },
+    "skipped": {
+        "nl": "Niet hier: {names} (ja/nee of zonder volgorde; zie het Overzicht voor hun "
+        "aandelen).",
+        "en": "Not here: {names} (yes/no or without an order; see the Overview for their shares).",
+    },
+    "chart_type": {"nl": "Soort grafiek", "en": "Chart type"},
+    "histogram": {"nl": "Histogram", "en": "Histogram"},
+    "violin": {"nl": "Viool", "en": "Violin"},
+    "ecdf": {"nl": "Cumulatief (ECDF)", "en": "Cumulative (ECDF)"},
+    "regions": {"nl": "Regio's", "en": "Regions"},
+    "groups_of": {"nl": "Groepen ({col})", "en": "Groups ({col})"},
+    "higher": {"nl": "Verdeling van de eenheden", "en": "Distribution of the units"},
+    "whole": {"nl": "over het hele land", "en": "across the whole country"},
+    "within": {"nl": "binnen elke waarde van '{col}'", "en": "within each value of '{col}'"},
+    "bottom_kind": {"nl": "Onderkant gemeten als", "en": "Bottom measured as"},
+    "bottom_share": {"nl": "aandeel voorbij een grens", "en": "share beyond a threshold"},
+    "bottom_low": {"nl": "aandeel onder een grens", "en": "share below a threshold"},
+    "bottom_high": {"nl": "aandeel vanaf een grens", "en": "share at or above a threshold"},
+    "threshold": {"nl": "Grens ({unit})", "en": "Threshold ({unit})"},
+    "threshold_nounit": {"nl": "Grens", "en": "Threshold"},
+    "threshold_help": {
+        "nl": "Voorgesteld: {default}. Het aandeel telt waarden {side} deze grens.",
+        "en": "Suggested: {default}. The share counts values {side} this threshold.",
+    },
+    "side_below": {"nl": "onder", "en": "below"},
+    "side_at_least": {"nl": "op of boven", "en": "at or above"},
+    "answer_limit": {"nl": "Onderste antwoorden tot en met", "en": "Lowest answers up to"},
+    "answer_limit_high": {"nl": "Hoogste antwoorden vanaf", "en": "Highest answers from"},
+    "pick_regions": {
+        "nl": "Kies een of meer regio's om de verdeling te zien.",
+        "en": "Choose one or more regions to see the distribution.",
+    },
+    "across_all": {"nl": "Over alle regio's: {sentence}", "en": "Across all regions: {sentence}"},
+    "hidden": {
+        "nl": "Niet getoond, minder dan {n} waarnemingen: {names}.",
+        "en": "Not shown, fewer than {n} observations: {names}.",
+    },
+    "cap_weighted": {
+        "nl": "Gewogen met de enquêtegewichten (kolom '{w}'); gemiddelde en mediaan (Eurostat-"
+        "regel) ook.",
+        "en": "Weighted with the survey weights (column '{w}'); so are the mean and the median "
+        "(Eurostat rule).",
+    },
+    "cap_unweighted": {
+        "nl": "Ongewogen: er is geen gewichtskolom gekoppeld.",
+        "en": "Unweighted: no weight column is mapped.",
+    },
+    "cap_aggregates": {
+        "nl": "Deze gegevens hebben één rij per {unit} ('{col}'), dus dit is de verdeling van "
+        "de {unit}s {where}, {weighting}, tegenover het {avg} gemiddelde.",
+        "en": "These data have one row per {unit} ('{col}'), so this is the distribution of "
+        "the units {where}, {weighting}, against the {avg} average.",
+    },
+    "agg_weighted": {
+        "nl": "gewogen naar inwoners (kolom '{w}')",
+        "en": "weighted by population (column '{w}')",
+    },
+    "agg_unweighted": {"nl": "ongewogen", "en": "unweighted"},
+    "avg_weighted": {"nl": "gewogen", "en": "population-weighted"},
+    "avg_plain": {"nl": "gewone", "en": "plain"},
+    "unit_default": {"nl": "eenheid", "en": "unit"},
+    "cap_violin": {
+        "nl": "De vioolvormen komen uit een gewogen steekproef van maximaal 4.000 waarden per "
+        "regio (kans naar gewicht); gemiddelde en mediaan gebruiken alle waarden.",
+        "en": "Violin shapes come from a weighted random sample of up to 4,000 values per "
+        "region (drawn in proportion to the weights); the mean and median use all values.",
+    },
+    "cap_hist_top": {
+        "nl": "De laatste staaf bevat ook de hoogste 0,5% van de waarden (boven {top}).",
+        "en": "The last bar also holds the top 0.5% of values (above {top}).",
+    },
+    "cap_answers": {
+        "nl": "Geordende antwoorden (laag naar hoog) worden scores 1 tot {k}; het gemiddelde "
+        "in de legenda is de gemiddelde score.",
+        "en": "Ordered answers (low to high) become scores 1 to {k}; the mean in the legend is "
+        "the mean score.",
+    },
+    "profile_head": {"nl": "Percentielen per regio", "en": "Percentiles by region"},
+    "slope_head": {"nl": "Rang naar gemiddelde en naar onderkant", "en": "Rank by mean and bottom"},
+    "slope_few": {
+        "nl": "Voor een rangorde zijn minstens drie regio's met waarden nodig.",
+        "en": "A ranking needs at least three regions with values.",
+    },
+    "slope_caption": {
+        "nl": "Alle regio's; de gekozen regio's met dikkere lijnen. Rang 1 = beste gemiddelde "
+        "en {best}.",
+        "en": "All regions; the chosen ones with thicker lines. Rank 1 = best mean and {best}.",
+    },
+    "best_share": {"nl": "kleinste aandeel aan de onderkant", "en": "smallest share at the bottom"},
+    "best_q": {"nl": "beste {p}", "en": "best {p}"},
+    "table": {"nl": "De cijfers", "en": "The numbers"},
+    "download": {"nl": "Download als CSV", "en": "Download as CSV"},
+}
+
+CHART_TYPES = ("histogram", "violin", "ecdf")
+
+
+def _variable_choice(act, variables):
+    reg, lg = act.registry, lang()
+    return st.selectbox(
+        t("variable"),
+        variables,
+        key="dist_variable",
+        format_func=lambda v: reg.variable_by_id[v].label(lg),
+    )
+
+
+def _by_column(act, col_container):
+    """For aggregates: the higher region whose units are compared (None = whole country)."""
+    if act.shape != "aggregates":
+        return None, None
+    options = [None, *dist.higher_region_columns(act.raw, act.mapping.region)]
+    col = col_container.selectbox(
+        tr(TEXTS, "higher"),
+        options,
+        key="dist_higher",
+        format_func=lambda c: tr(TEXTS, "whole") if c is None else tr(TEXTS, "within", col=c),
+    )
+    if col is None:
+        return None, np.full(len(act.prepared.frame), TOTAL, dtype=object)
+    return col, act.raw[col].astype("string").fillna("(missing)").to_numpy(dtype=object)
+
+
+def _bottom_choice(act, variable, data, answers, container):
+    """Read how the bottom is measured; the suggestion comes from the registry."""
+    lg = lang()
+    suggested = dist.default_bottom(variable, act.registry, data)
+    low = dist.low_end_is_worse(variable)
+    p_name = "P10" if low else "P90"
+    share_label = tr(TEXTS, "bottom_low" if low else "bottom_high")
+    kinds = {"share": share_label, "quantile": p_name}
+    key_base = f"dist_bottom_{variable.id}"
+    c1, c2 = container.columns([1, 1])
+    kind = c1.segmented_control(
+        tr(TEXTS, "bottom_kind"),
+        list(kinds),
+        default="share" if suggested.is_share else "quantile",
+        format_func=kinds.get,
+        key=f"{key_base}_kind",
+    )
+    if kind != "share":
+        return dist.Bottom("quantile", p=0.1 if low else 0.9)
+    direction = "below" if low else "at_least"
+    if answers:
+        k = len(answers)
+        if low:
+            default = int(suggested.threshold) - 1 if suggested.is_share else 1
+            pos = c2.selectbox(
+                tr(TEXTS, "answer_limit"),
+                list(range(1, k)),
+                index=min(max(default, 1), k - 1) - 1,
+                format_func=lambda i: answers[i - 1],
+                key=f"{key_base}_answer",
+            )
+            return dist.Bottom("share", float(pos + 1), "below")
+        default = int(suggested.threshold) if suggested.is_share else k
+        pos = c2.selectbox(
+            tr(TEXTS, "answer_limit_high"),
+            list(range(2, k + 1)),
+            index=min(max(default, 2), k) - 2,
+            format_func=lambda i: answers[i - 1],
+            key=f"{key_base}_answer",
+        )
+        return dist.Bottom("share", float(pos), "at_least")
+    default = suggested.threshold if suggested.is_share else dist.poverty_threshold(data, 1)
+    unit = variable.unit(lg)
+    step = 1.0 if variable.decimals == 0 or float(default).is_integer() else 0.1
+    value = c2.number_input(
+        tr(TEXTS, "threshold", unit=unit) if unit else tr(TEXTS, "threshold_nounit"),
+        value=float(default),
+        step=step,
+        format="%.0f" if step == 1.0 else "%.1f",
+        key=f"{key_base}_{default}",
+        help=tr(
+            TEXTS,
+            "threshold_help",
+            default=dist.fmt_number(default, variable.decimals, lg),
+            side=tr(TEXTS, f"side_{direction}"),
+        ),
+    )
+    poverty = suggested.poverty_line and value == suggested.threshold
+    return dist.Bottom("share", float(value), direction, poverty_line=poverty)
+
+
+def _group_choice(options, defaults, key, label):
+    """A multiselect whose first choice comes from the analysis (stored before the widget)."""
+    chosen = st.session_state.get(key)
+    if chosen is None or any(g not in options for g in chosen):
+        st.session_state[key] = [g for g in defaults if g in options]
+    lg = lang()
+    return st.multiselect(
+        label,
+        options,
+        key=key,
+        format_func=lambda g: t("total") if g == TOTAL else dist.group_name(g, lg),
+    )
+
+
+def _caption(act, by_col, chart, data, edges, answers):
+    lg = lang()
+    weight = act.mapping.weight
+    parts = []
+    if act.shape == "aggregates":
+        weighting = tr(TEXTS, "agg_weighted", w=weight) if weight else tr(TEXTS, "agg_unweighted")
+        parts.append(
+            tr(
+                TEXTS,
+                "cap_aggregates",
+                unit=act.mapping.region,
+                col=act.mapping.region,
+                where=tr(TEXTS, "whole") if by_col is None else tr(TEXTS, "within", col=by_col),
+                weighting=weighting,
+                avg=tr(TEXTS, "avg_weighted" if weight else "avg_plain"),
+            )
+        )
+    else:
+        parts.append(tr(TEXTS, "cap_weighted", w=weight) if weight else tr(TEXTS, "cap_unweighted"))
+    if answers:
+        parts.append(tr(TEXTS, "cap_answers", k=len(answers)))
+    elif chart == "violin":
+        parts.append(tr(TEXTS, "cap_violin"))
+    elif chart == "histogram" and len(data) and edges[-1] < data["value"].max():
+        parts.append(tr(TEXTS, "cap_hist_top", top=dist.fmt_number(edges[-1], 1, lg)))
+    st.caption(" ".join(parts))
+
+
+def main() -> None:
+    act = state.active()
+    if act is None:
+        return
+    lg = lang()
+    reg = act.registry
+    st.header(tr(TEXTS, "title"))
+    st.caption(tr(TEXTS, "intro"))
+
+    variables = [v for v in act.prepared.variables if dist.plottable(reg.variable_by_id[v])]
+    skipped = [v for v in act.prepared.variables if v not in variables]
+    if not variables:
+        st.info(tr(TEXTS, "no_variables"))
+        return
+
+    top = st.columns([3, 1, 2])
+    with top[0]:
+        var_id = _variable_choice(act, variables)
+    year = state.pick_year(act, container=top[1])
+    variable = reg.variable_by_id[var_id]
+    answers = (
+        dist.answer_labels(act.prepared.labels.get(var_id), variable, lg)
+        if variable.kind == dist.ORDINAL and var_id in act.prepared.labels
+        else None
+    )
+    with top[2]:
+        if answers:
+            chart = "answers"
+        else:
+            chart = (
+                st.segmented_control(
+                    tr(TEXTS, "chart_type"),
+                    CHART_TYPES,
+                    default="histogram",
+                    format_func=lambda c: tr(TEXTS, c),
+                    key="dist_chart",
+                )
+                or "histogram"
+            )
+
+    controls = st.columns([2, 3])
+    by_col, by = _by_column(act, controls[0])
+    everything = dist.units_frame(act.prepared, var_id, year=year, by=by)
+    bottom = _bottom_choice(act, variable, everything, answers, controls[1])
+
+    # first analysis over all groups: the default choice of groups comes from it
+    min_n = act.min_n if act.shape == "microdata" else 0
+    first = dist.analyse(act.prepared, variable, bottom, year=year, by=by, min_n=min_n)
+    all_groups = [g for g in first.overall["group"] if g != TOTAL]
+    if by is not None and by_col is None:  # aggregates, whole country: one distribution
+        chosen = [TOTAL]
+    else:
+        options = [*all_groups, TOTAL]
+        label = tr(TEXTS, "regions") if by_col is None else tr(TEXTS, "groups_of", col=by_col)
+        defaults = dist.default_groups(first.overall, first.contrast_all)
+        chosen = _group_choice(options, defaults, f"dist_groups_{by_col or 'region'}", label)
+    if not chosen:
+        st.info(tr(TEXTS, "pick_regions"))
+        return
+    result = dist.analyse(
+        act.prepared, variable, bottom, year=year, by=by, groups=chosen, min_n=min_n
+    )
+    if result.hidden:
+        st.caption(tr(TEXTS, "hidden", n=min_n, names=", ".join(result.hidden)))
+    if result.summary.empty:
+        return
+
+    # the sentence
+    integer = dist.is_integer_valued(everything["value"])
+    phrase = dist.bottom_phrase(
+        bottom,
+        lg,
+        integer=integer,
+        answers=answers,
+        decimals=variable.decimals,
+        unit=variable.unit(lg) if variable.kind == dist.CONTINUOUS else "",
+    )
+    share_dec = dist.share_decimals(variable, bottom, reg)
+    decimals = dist.mean_decimals(variable, reg)
+
+    def value_format(x):
+        if answers and np.isfinite(x):
+            return f"'{answers[int(round(x)) - 1]}'"
+        return dist.fmt_number(x, variable.decimals, lg)
+
+    def say(contrast):
+        return dist.contrast_sentence(
+            contrast,
+            bottom,
+            lg,
+            variable_label=variable.label(lg),
+            decimals=decimals,
+            share_decimals=share_dec,
+            phrase=phrase,
+            value_format=value_format,
+        )
+
+    st.info(say(result.contrast), icon=":material/lightbulb:")
+    if result.contrast.kind in ("same_story", "single") and result.contrast_all.kind in (
+        "same_mean",
+        "reversed",
+    ):
+        st.caption(tr(TEXTS, "across_all", sentence=say(result.contrast_all)))
+
+    # the distribution
+    names = dist.join_names([dist.group_name(g, lg) for g in result.summary["group"]], lg)
+    label = variable.label(lg)
+    unit = variable.unit(lg)
+    x_title = f"{label} ({unit})" if unit else label
+    weighted = bool(act.mapping.weight)
+    y_share = dist.text("share_axis_w" if weighted else "share_axis", lg)
+    edges = dist.histogram_edges(everything["value"])
+    common = {"lang": lg, "decimals": decimals}
+    if answers:
+        shares = dist.answer_shares(result.data, len(answers), list(result.summary["group"]))
+        fig = dist.answers_figure(
+            shares,
+            answers,
+            lang=lg,
+            title=dist.text("title_answers", lg, var=label, year=year, groups=names),
+            y_title=y_share,
+            summary=result.summary,
+            decimals=decimals,
+        )
+    else:
+        title = dist.text("title_dist", lg, var=label, year=year, groups=names)
+        if chart == "ecdf":
+            y_cum = dist.text("cum_axis_w" if weighted else "cum_axis", lg)
+            fig = dist.ecdf_figure(
+                result.data, result.summary, title=title, x_title=x_title, y_title=y_cum, **common
+            )
+        elif chart == "violin":
+            fig = dist.violin_figure(
+                result.data,
+                result.summary,
+                title=title,
+                x_title=tr(TEXTS, "regions"),
+                y_title=x_title,
+                **common,
+            )
+        else:
+            fig = dist.histogram_figure(
+                result.data,
+                result.summary,
+                title=title,
+                x_title=x_title,
+                y_title=y_share,
+                edges=edges,
+                **common,
+            )
+    state.show_chart(fig, act, key="dist_main")
+    _caption(act, by_col, chart, everything, edges, answers)
+
+    # percentiles and ranks
+    left, right = st.columns(2)
+    with left:
+        st.subheader(tr(TEXTS, "profile_head"))
+        fig = dist.quantile_figure(
+            result.summary,
+            title=dist.text("title_quantiles", lg, var=label, year=year),
+            x_title=x_title,
+            answers=answers,
+            **common,
+        )
+        state.show_chart(fig, act, key="dist_quantiles")
+    with right:
+        st.subheader(tr(TEXTS, "slope_head"))
+        bottom_label = dist.bottom_short(bottom, lg, phrase)
+        if len(result.ranks) < 3:
+            st.info(tr(TEXTS, "slope_few"))
+        else:
+            fig = dist.slope_figure(
+                result.ranks,
+                lang=lg,
+                title=dist.text("title_slope", lg, var=label, year=year, bottom=bottom_label),
+                bottom_label=bottom_label,
+                highlight=list(result.summary["group"]),
+            )
+            state.show_chart(fig, act, key="dist_slope")
+            best = (
+                tr(TEXTS, "best_share") if bottom.is_share else tr(TEXTS, "best_q", p=bottom_label)
+            )
+            st.caption(tr(TEXTS, "slope_caption", best=best))
+
+    with st.expander(tr(TEXTS, "table")):
+        table = dist.numbers_table(result.overall, result.ranks, lg)
+        st.dataframe(table, hide_index=True)
+        st.download_button(
+            tr(TEXTS, "download"),
+            table.to_csv(index=False).encode("utf-8"),
+            file_name=f"distribution_{var_id}_{year}.csv",
+            mime="text/csv",
+            key="dist_download",
+        )
+    if skipped:
+        st.caption(
+            tr(
+                TEXTS,
+                "skipped",
+                names=", ".join(reg.variable_by_id[v].label(lg) for v in skipped),
+            )
+        )
+
+
+main()

@@ -1,0 +1,1468 @@
+"""Distribution versus average: what the mean hides, as numbers, sentences and charts.
+
+Pure code (numpy, pandas, plotly; no Streamlit) behind the "Distribution versus average"
+page:
+
+- :func:`units_frame` takes one variable in one year from a prepared dataset as a plain
+  ``group, value, weight`` table (groups are regions, or for aggregates a higher region of
+  the units);
+- :func:`weighted_histogram`, :func:`weighted_ecdf`, :func:`answer_shares` and
+  :func:`weighted_sample` describe the distributions with their weights;
+- :func:`summarize` gives mean, median, P10 to P90 and the share at the worse end ("the
+  bottom") per group from the grouped engine (:func:`indicators.compute.measure_table`);
+- :func:`rank_table` ranks groups by the mean and by the bottom; :func:`find_contrast` looks
+  for the pair of groups with (almost) the same mean but clearly different bottoms, and
+  :func:`contrast_sentence` says it in Dutch or English with the numbers;
+- ``*_figure`` functions turn these tables into plotly figures.
+
+"Bottom" means the worse end of the distribution: the low end when higher is better (life
+satisfaction, income), the high end when lower is better (housing cost burden).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from indicators.compute import TOTAL, measure_table
+from indicators.dataset import REGION, WEIGHT, YEAR
+from indicators.measures import parse_measure
+
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+)
+MOVED_COLOUR, STEADY_COLOUR = "#D55E00", "#56B4E9"
+QUANTILES = (("p10", 0.1), ("p25", 0.25), ("median", 0.5), ("p75", 0.75), ("p90", 0.9))
+CONTINUOUS, ORDINAL = "continuous", "ordinal"
+
+TEXTS = {
+    "and": {"nl": "en", "en": "and"},
+    "versus": {"nl": "tegenover", "en": "versus"},
+    "total": {"nl": "Totaal (alle regio's)", "en": "Total (all regions)"},
+    "mean": {"nl": "gemiddelde", "en": "mean"},
+    "median": {"nl": "mediaan", "en": "median"},
+    "Mean": {"nl": "Gemiddelde", "en": "Mean"},
+    "Median": {"nl": "Mediaan", "en": "Median"},
+    # the bottom in words, after a share: "7.7% score 5 or lower"
+    "score_or_lower": {"nl": "scoort {t} of lager", "en": "score {t} or lower"},
+    "score_or_higher": {"nl": "scoort {t} of hoger", "en": "score {t} or higher"},
+    "below": {"nl": "zit onder {t}", "en": "are below {t}"},
+    "at_least": {"nl": "zit op {t} of hoger", "en": "are at {t} or higher"},
+    "poverty": {
+        "nl": "zit onder de armoedegrens van {t} (60% van de mediaan van alle regio's)",
+        "en": "are below the poverty line of {t} (60% of the median of all regions)",
+    },
+    "answer_or_lower": {"nl": "antwoordt '{a}' of lager", "en": "answer '{a}' or lower"},
+    "answer_or_higher": {"nl": "antwoordt '{a}' of hoger", "en": "answer '{a}' or higher"},
+    "answer_is": {"nl": "antwoordt '{a}'", "en": "answer '{a}'"},
+    # sentences
+    "same_mean": {
+        "nl": "Zelfde gemiddelde {var} ({m}) in {a} en {b}, maar {sa} tegenover {sb} {what}.",
+        "en": "Same mean {var} ({m}) in {a} and {b}, but {sa} versus {sb} {what}.",
+    },
+    "almost_same_mean": {
+        "nl": "Bijna hetzelfde gemiddelde {var} in {a} ({ma}) en {b} ({mb}), maar {sa} "
+        "tegenover {sb} {what}.",
+        "en": "Almost the same mean {var} in {a} ({ma}) and {b} ({mb}), but {sa} versus {sb} "
+        "{what}.",
+    },
+    "same_mean_q": {
+        "nl": "Zelfde gemiddelde {var} ({m}) in {a} en {b}, maar de {p} ligt op {sa} "
+        "tegenover {sb}.",
+        "en": "Same mean {var} ({m}) in {a} and {b}, but the {p} is {sa} versus {sb}.",
+    },
+    "almost_same_mean_q": {
+        "nl": "Bijna hetzelfde gemiddelde {var} in {a} ({ma}) en {b} ({mb}), maar de {p} ligt "
+        "op {sa} tegenover {sb}.",
+        "en": "Almost the same mean {var} in {a} ({ma}) and {b} ({mb}), but the {p} is {sa} "
+        "versus {sb}.",
+    },
+    "reversed": {
+        "nl": "{a} doet het gemiddeld beter dan {b} ({var}: {ma} tegenover {mb}), maar een "
+        "groter deel in {a} {what}: {sa} tegenover {sb}.",
+        "en": "{a} does better than {b} on average ({var}: {ma} versus {mb}), yet more people "
+        "in {a} {what}: {sa} versus {sb}.",
+    },
+    "reversed_q": {
+        "nl": "{a} doet het gemiddeld beter dan {b} ({var}: {ma} tegenover {mb}), maar de {p} "
+        "is in {a} slechter: {sa} tegenover {sb}.",
+        "en": "{a} does better than {b} on average ({var}: {ma} versus {mb}), yet its {p} is "
+        "worse: {sa} versus {sb}.",
+    },
+    "same_story": {
+        "nl": "Hier vertellen het gemiddelde en de onderkant hetzelfde verhaal: geen twee "
+        "regio's met (bijna) hetzelfde gemiddelde maar een duidelijk andere onderkant, en "
+        "geen regio waar een beter gemiddelde een slechtere onderkant verbergt.",
+        "en": "Here the average and the bottom tell the same story: no two regions with "
+        "(almost) the same mean but a clearly different bottom, and no region where a better "
+        "average hides a worse bottom.",
+    },
+    "single": {
+        "nl": "{a}: gemiddelde {var} {m}, mediaan {med}; {s} {what}.",
+        "en": "{a}: mean {var} {m}, median {med}; {s} {what}.",
+    },
+    "single_q": {
+        "nl": "{a}: gemiddelde {var} {m}, mediaan {med}; de {p} is {s}.",
+        "en": "{a}: mean {var} {m}, median {med}; the {p} is {s}.",
+    },
+    # chart titles and axes
+    "title_dist": {
+        "nl": "{var} in {year}: verdeling in {groups}, gemiddelde en mediaan gemarkeerd",
+        "en": "{var} in {year}: distribution in {groups}, mean and median marked",
+    },
+    "title_answers": {
+        "nl": "{var} in {year}: aandeel per antwoord in {groups}",
+        "en": "{var} in {year}: share of each answer in {groups}",
+    },
+    "title_quantiles": {
+        "nl": "{var} in {year}: P10, P25, mediaan, P75 en P90 per regio, met het gemiddelde",
+        "en": "{var} in {year}: P10, P25, median, P75 and P90 by region, with the mean",
+    },
+    "title_slope": {
+        "nl": "{var} in {year}: rang naar gemiddelde tegenover rang naar {bottom}",
+        "en": "{var} in {year}: rank by mean versus rank by {bottom}",
+    },
+    "rank_mean": {"nl": "Rang naar gemiddelde", "en": "Rank by mean"},
+    "rank_bottom": {"nl": "Rang naar {bottom}", "en": "Rank by {bottom}"},
+    "rank_axis": {"nl": "Rang (1 = best)", "en": "Rank (1 = best)"},
+    "moved": {"nl": "{k} of meer plaatsen verschoven", "en": "moved {k} or more places"},
+    "steady": {"nl": "minder dan {k} plaatsen verschoven", "en": "moved fewer than {k} places"},
+    "share_axis_w": {"nl": "Aandeel, gewogen (%)", "en": "Share, weighted (%)"},
+    "share_axis": {"nl": "Aandeel (%)", "en": "Share (%)"},
+    "cum_axis_w": {
+        "nl": "Aandeel met deze waarde of lager, gewogen (%)",
+        "en": "Share at or below this value, weighted (%)",
+    },
+    "cum_axis": {
+        "nl": "Aandeel met deze waarde of lager (%)",
+        "en": "Share at or below this value (%)",
+    },
+    "answer_axis": {"nl": "Antwoord", "en": "Answer"},
+    "region_axis": {"nl": "Regio", "en": "Region"},
+    "share_bottom": {"nl": "aandeel dat {what}", "en": "share who {what}"},
+    "bottom_share_short": {"nl": "aandeel aan de onderkant", "en": "share at the bottom"},
+}
+
+
+def text(key: str, lang: str, **values) -> str:
+    """Return a text of this module in ``lang``, filled in."""
+    entry = TEXTS[key][lang]
+    return entry.format(**values) if values else entry
+
+
+# ---- numbers in words -----------------------------------------------------------------------
+
+
+def fmt_number(value: float, decimals: int, lang: str) -> str:
+    """Format a number with ``decimals`` decimals: decimal comma in Dutch, point in English.
+
+    Examples
+    --------
+    >>> fmt_number(18640.4, 0, "nl"), fmt_number(7.8123, 1, "nl"), fmt_number(7.8123, 1, "en")
+    ('18.640', '7,8', '7.8')
+    >>> fmt_number(float("nan"), 1, "en")
+    '–'
+    """
+    if value is None or not math.isfinite(float(value)):
+        return "–"
+    out = f"{float(value):,.{decimals}f}"
+    if out.startswith("-") and not out.strip("-0.,"):
+        out = out[1:]
+    if lang == "nl":
+        out = out.translate(str.maketrans({",": ".", ".": ","}))
+    return out
+
+
+def fmt_share(value: float, decimals: int, lang: str) -> str:
+    """Format a share (0 to 1) as a percentage.
+
+    Examples
+    --------
+    >>> fmt_share(0.0774, 1, "nl"), fmt_share(0.0774, 1, "en")
+    ('7,7%', '7.7%')
+    """
+    if value is None or not math.isfinite(float(value)):
+        return "–"
+    return fmt_number(float(value) * 100, decimals, lang) + "%"
+
+
+def join_names(names: Sequence[str], lang: str) -> str:
+    """Join names as "A, B and C" (Dutch: "A, B en C").
+
+    Examples
+    --------
+    >>> join_names(["Utrecht", "Limburg", "Zeeland"], "nl")
+    'Utrecht, Limburg en Zeeland'
+    >>> join_names(["Utrecht"], "en")
+    'Utrecht'
+    """
+    names = [str(n) for n in names]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {text('and', lang)} {names[-1]}"
+
+
+def lower_first(label: str) -> str:
+    """Lower the first letter of a label for use inside a sentence (not for acronyms).
+
+    Examples
+    --------
+    >>> lower_first("Life satisfaction"), lower_first("OECD index")
+    ('life satisfaction', 'OECD index')
+    """
+    if len(label) > 1 and label[:2].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def group_name(group: str, lang: str) -> str:
+    """Return the shown name of a group (Total in the user's language)."""
+    return text("total", lang) if group == TOTAL else str(group)
+
+
+# ---- the data of one variable in one year ----------------------------------------------------
+
+
+def plottable(variable) -> bool:
+    """Whether a registry variable has a distribution worth showing here.
+
+    Continuous variables and ordinal answers do; binary answers are one share, and nominal
+    categories (work status) have no order and no mean.
+    """
+    return getattr(variable, "kind", CONTINUOUS) in (CONTINUOUS, ORDINAL)
+
+
+def units_frame(
+    prepared, variable: str, *, year=None, by=None, groups: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Return one variable in one year as a ``group, value, weight`` table.
+
+    Parameters
+    ----------
+    prepared : Prepared
+        The dataset from :func:`indicators.dataset.prepare`.
+    variable : str
+        A mapped registry variable id.
+    year : optional
+        The year to keep (all rows when None or without a year column).
+    by : array-like, optional
+        The group of each row of ``prepared.frame`` (for aggregates: a higher region such as
+        the province of each municipality); by default the region. When ``by`` is given but
+        empty of meaning (all one value) the groups are still its values.
+    groups : sequence of str, optional
+        Groups to keep; ``Total`` adds all rows again as group ``Total``.
+
+    Rows with no value or no weight are left out (the results table counts them).
+    """
+    frame = prepared.frame
+    mask = np.ones(len(frame), dtype=bool)
+    if year is not None and YEAR in frame:
+        mask &= (frame[YEAR] == year).to_numpy()
+    group = frame[REGION] if by is None else pd.Series(np.asarray(by, dtype=object))
+    out = pd.DataFrame(
+        {
+            "group": group.astype(str).to_numpy(),
+            "value": frame[variable].to_numpy(dtype=float, na_value=np.nan),
+            "weight": (
+                frame[WEIGHT].to_numpy(dtype=float, na_value=np.nan)
+                if WEIGHT in frame
+                else np.ones(len(frame))
+            ),
+        }
+    )[mask]
+    out = out[np.isfinite(out["value"]) & np.isfinite(out["weight"])]
+    if groups is not None:
+        parts = [out[out["group"].isin([g for g in groups if g != TOTAL])]]
+        if TOTAL in groups:
+            parts.append(out.assign(group=TOTAL))
+        out = pd.concat(parts, ignore_index=True)
+    return out.reset_index(drop=True)
+
+
+def is_integer_valued(values) -> bool:
+    """Whether all finite values are whole numbers (a 0-10 score, say).
+
+    Examples
+    --------
+    >>> is_integer_valued([0, 7, 10.0]), is_integer_valued([0.5, 1])
+    (True, False)
+    """
+    x = np.asarray(values, dtype=float)
+    x = x[np.isfinite(x)]
+    return bool(x.size) and bool(np.all(x == np.round(x)))
+
+
+def answer_labels(scores: dict | None, variable, lang: str) -> list[str]:
+    """Return the answer labels in order (score 1..k), in ``lang`` when the user's answers
+    are the registry's levels, else as the user wrote them.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> v = SimpleNamespace(levels_nl=("nee", "ja"), levels_en=("no", "yes"),
+    ...                     levels=lambda lang: {"nl": ("nee", "ja"), "en": ("no", "yes")}[lang])
+    >>> answer_labels({"nee": 1.0, "ja": 2.0, "no": 1.0, "yes": 2.0}, v, "en")
+    ['no', 'yes']
+    >>> answer_labels({"laag": 1.0, "hoog": 2.0}, v, "en")
+    ['laag', 'hoog']
+    """
+    own: dict[int, str] = {}
+    for label, score in (scores or {}).items():
+        own.setdefault(int(score), str(label))
+    labels = [own[k] for k in sorted(own)]
+    if variable is not None:
+        for levels in (getattr(variable, "levels_nl", ()), getattr(variable, "levels_en", ())):
+            if levels and [x.casefold() for x in labels] == [x.casefold() for x in levels]:
+                return list(variable.levels(lang))
+    return labels
+
+
+def higher_region_columns(raw: pd.DataFrame, region: str) -> list[str]:
+    """Return text columns that group the regions: fewer distinct values than the region
+    column, more than one, and one value per region (such as the province of a municipality).
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"gemeente": ["a", "b", "c", "a"], "prov": ["P", "P", "Q", "P"],
+    ...                     "x": ["u", "v", "u", "w"], "n": [1, 2, 3, 4]})
+    >>> higher_region_columns(raw, "gemeente")
+    ['prov']
+    """
+    n_regions = raw[region].nunique()
+    out = []
+    for col in raw.columns:
+        if col == region or pd.api.types.is_numeric_dtype(raw[col]):
+            continue
+        k = raw[col].nunique()
+        if 1 < k < n_regions and (raw.groupby(region)[col].nunique() <= 1).all():
+            out.append(col)
+    return out
+
+
+# ---- weighted distributions ----------------------------------------------------------------
+
+
+def weighted_ecdf(values, weights=None, *, max_points: int | None = None):
+    """Return the weighted empirical distribution function at each distinct value.
+
+    ``F(x)`` is the weighted share of values at or below ``x``. With ``max_points``, long
+    curves are thinned to about that many steps (first and last kept).
+
+    Examples
+    --------
+    >>> x, f = weighted_ecdf([3, 1, 2, 2], [1, 1, 1, 1])
+    >>> x.tolist(), f.tolist()
+    ([1.0, 2.0, 3.0], [0.25, 0.75, 1.0])
+    >>> weighted_ecdf([1, 2], [3, 1])[1].tolist()
+    [0.75, 1.0]
+    """
+    x = np.asarray(values, dtype=float)
+    w = np.ones_like(x) if weights is None else np.asarray(weights, dtype=float)
+    keep = np.isfinite(x) & np.isfinite(w)
+    x, w = x[keep], w[keep]
+    if not x.size or w.sum() <= 0:
+        return np.empty(0), np.empty(0)
+    ux, inverse = np.unique(x, return_inverse=True)
+    cum = np.cumsum(np.bincount(inverse, weights=w, minlength=ux.size))
+    f = cum / cum[-1]
+    if max_points and ux.size > max_points:
+        steps = np.unique(np.searchsorted(f, np.linspace(0, 1, max_points), side="left"))
+        steps = np.unique(np.concatenate(([0], steps, [ux.size - 1])))
+        steps = steps[steps < ux.size]
+        ux, f = ux[steps], f[steps]
+    return ux, f
+
+
+def histogram_edges(values, *, max_bins: int = 40, top: float = 0.995) -> np.ndarray:
+    """Return bin edges: one bin per whole number for scores, else about 10 to 40 bins.
+
+    Whole-number data with at most 31 distinct positions (a 0-10 score) gets bins centred on
+    each number. Other data gets bins from the minimum to the ``top`` quantile; the last bin
+    then also holds the few values above it (see :func:`weighted_histogram`).
+
+    Examples
+    --------
+    >>> histogram_edges([0, 5, 10]).tolist()[:3], histogram_edges([0, 5, 10]).size
+    ([-0.5, 0.5, 1.5], 12)
+    """
+    x = np.asarray(values, dtype=float)
+    x = x[np.isfinite(x)]
+    if not x.size:
+        return np.array([0.0, 1.0])
+    lo, hi = float(x.min()), float(x.max())
+    if is_integer_valued(x) and hi - lo <= 30:
+        return np.arange(lo - 0.5, hi + 1.5)
+    hi = float(np.quantile(x, top)) if x.size > 200 else hi
+    if hi <= lo:
+        return np.array([lo - 0.5, lo + 0.5])
+    edges = np.histogram_bin_edges(x[(x >= lo) & (x <= hi)], bins="auto", range=(lo, hi))
+    if edges.size - 1 > max_bins:
+        edges = np.linspace(lo, hi, max_bins + 1)
+    if edges.size - 1 < 10:
+        edges = np.linspace(lo, hi, 11)
+    return edges
+
+
+def weighted_histogram(values, weights=None, edges=None, groups=None, n_groups: int = 1):
+    """Return the weighted share of values in each bin (rows: groups; each row sums to 1).
+
+    Values below the first edge count in the first bin and values above the last edge in the
+    last bin, so every value is counted once.
+
+    Examples
+    --------
+    >>> weighted_histogram([1, 2, 2, 3], [1, 1, 2, 4], edges=[0.5, 1.5, 2.5, 3.5]).tolist()
+    [[0.125, 0.375, 0.5]]
+    >>> weighted_histogram([1, 2, 1, 9], None, [0.5, 1.5, 2.5], groups=[0, 0, 1, 1],
+    ...                    n_groups=2).tolist()
+    [[0.5, 0.5], [0.5, 0.5]]
+    """
+    x = np.asarray(values, dtype=float)
+    w = np.ones_like(x) if weights is None else np.asarray(weights, dtype=float)
+    e = np.asarray(edges, dtype=float)
+    g = np.zeros(x.size, dtype=np.int64) if groups is None else np.asarray(groups, np.int64)
+    nb = e.size - 1
+    idx = np.clip(np.searchsorted(e, x, side="right") - 1, 0, nb - 1)
+    counts = np.bincount(g * nb + idx, weights=w, minlength=n_groups * nb)
+    counts = counts[: n_groups * nb].reshape(n_groups, nb)
+    totals = counts.sum(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return counts / totals
+
+
+def answer_shares(data: pd.DataFrame, n_levels: int, groups: Sequence[str]) -> pd.DataFrame:
+    """Return the weighted share of each answer (scores 1..k) per group.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"group": ["a", "a", "a", "b"], "value": [1.0, 2.0, 2.0, 3.0],
+    ...                   "weight": [2.0, 1.0, 1.0, 1.0]})
+    >>> answer_shares(d, 3, ["a", "b"])["share"].tolist()
+    [0.5, 0.5, 0.0, 0.0, 0.0, 1.0]
+    """
+    codes = pd.Categorical(data["group"], categories=list(groups)).codes
+    keep = codes >= 0
+    edges = np.arange(0.5, n_levels + 1)
+    shares = weighted_histogram(
+        data["value"].to_numpy()[keep],
+        data["weight"].to_numpy()[keep],
+        edges,
+        groups=codes[keep],
+        n_groups=len(groups),
+    )
+    return pd.DataFrame(
+        {
+            "group": np.repeat(list(groups), n_levels),
+            "score": np.tile(np.arange(1, n_levels + 1), len(groups)),
+            "share": shares.ravel(),
+        }
+    )
+
+
+def weighted_sample(values, weights=None, size: int = 4000, seed: int = 0) -> np.ndarray:
+    """Draw a weighted random sample (with replacement), so an unweighted plot shows the
+    weighted shape; returns the values themselves, sorted, when they are few and unweighted.
+
+    Examples
+    --------
+    >>> weighted_sample([1, 2, 3], None).tolist()
+    [1.0, 2.0, 3.0]
+    >>> set(weighted_sample([1, 2, 3], [0, 0, 5], size=10).tolist())
+    {3.0}
+    """
+    x = np.asarray(values, dtype=float)
+    w = None if weights is None else np.asarray(weights, dtype=float)
+    if w is None or np.allclose(w, w[0] if w.size else 1):
+        if x.size <= size:
+            return np.sort(x)
+        w = np.ones_like(x)
+    if not x.size or w.sum() <= 0:
+        return np.empty(0)
+    rng = np.random.default_rng(seed)
+    return np.sort(rng.choice(x, size=size, replace=True, p=w / w.sum()))
+
+
+# ---- the bottom of the distribution --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bottom:
+    """The worse end of a distribution, as a share beyond a threshold or a quantile.
+
+    ``kind`` is "share" (the weighted share with x < threshold, or x >= threshold when
+    ``direction`` is "at_least") or "quantile" (P10, or P90 when lower is better).
+    """
+
+    kind: str = "share"
+    threshold: float | None = None
+    direction: str = "below"
+    p: float = 0.1
+    poverty_line: bool = False
+
+    @property
+    def measure(self) -> str:
+        """Return the measure name for the grouped engine.
+
+        Examples
+        --------
+        >>> Bottom("share", 6).measure, Bottom("share", 40, "at_least").measure
+        ('share_below:6', 'share_at_least:40')
+        >>> Bottom("quantile", p=0.9).measure
+        'p90'
+        """
+        if self.kind == "quantile":
+            return parse_measure(f"p{round(self.p * 100)}").text
+        family = "share_below" if self.direction == "below" else "share_at_least"
+        return parse_measure(f"{family}:{self.threshold}").text
+
+    @property
+    def is_share(self) -> bool:
+        """Whether the bottom is a share (lower is better) rather than a quantile."""
+        return self.kind == "share"
+
+
+def low_end_is_worse(variable) -> bool:
+    """Whether the bottom is the low end (unless the registry says lower is better)."""
+    return getattr(variable, "higher_is_better", True) is not False
+
+
+def poverty_threshold(data: pd.DataFrame, decimals: int = 0) -> float:
+    """Return 0.6 x the weighted median of all rows (Eurostat rule), rounded.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"group": list("aabb"), "value": [10.0, 20, 30, 40],
+    ...                   "weight": [1.0, 1, 1, 1]})
+    >>> poverty_threshold(d)
+    15.0
+    """
+    one = pd.DataFrame({"g": 0, "x": data["value"], "w": data["weight"]})
+    table = measure_table(one, "x", ["median"], region="g", weight="w", total=False)
+    return round(0.6 * float(table["value"].iloc[0]), decimals)
+
+
+def default_bottom(variable, registry, data: pd.DataFrame) -> Bottom:
+    """Choose a meaningful bottom for a variable: the registry's own threshold when it has
+    one (life satisfaction below 6, unhappy answers), the poverty line (60% of the median of
+    all regions) for income, else P10 (P90 when lower is better).
+    """
+    low = low_end_is_worse(variable)
+    inds = [
+        ind
+        for ind in registry.indicators
+        if ind.variable == variable.id
+        and ind.beyond_average
+        and ind.spec.family in ("poverty_rate", "share_below", "share_at_least")
+    ]
+    for ind in sorted(inds, key=lambda i: i.spec.family != "poverty_rate"):
+        fam = ind.spec.family
+        if fam == "poverty_rate" and len(data):
+            return Bottom("share", poverty_threshold(data, variable.decimals), poverty_line=True)
+        if fam == "share_below" and low:
+            return Bottom("share", float(ind.spec.param), "below")
+        if fam == "share_at_least" and not low:
+            return Bottom("share", float(ind.spec.param), "at_least")
+    return Bottom("quantile", p=0.1 if low else 0.9)
+
+
+def share_decimals(variable, bottom: Bottom, registry) -> int:
+    """Return the decimals for the bottom share: the registry indicator's, else 1."""
+    for ind in registry.indicators:
+        if ind.variable == variable.id and ind.spec.text == bottom.measure:
+            return ind.decimals
+    return 1
+
+
+def mean_decimals(variable, registry) -> int:
+    """Return the decimals for means: the registry's mean indicator's, else the variable's."""
+    for ind in registry.indicators:
+        if ind.variable == variable.id and ind.spec.family == "mean":
+            return ind.decimals
+    return variable.decimals
+
+
+def bottom_phrase(
+    bottom: Bottom,
+    lang: str,
+    *,
+    integer: bool = False,
+    answers: Sequence[str] | None = None,
+    decimals: int = 1,
+    unit: str = "",
+) -> str:
+    """Say who is at the bottom, after a share: "score 5 or lower", "are below 18.640 euro".
+
+    Examples
+    --------
+    >>> bottom_phrase(Bottom("share", 6), "en", integer=True)
+    'score 5 or lower'
+    >>> bottom_phrase(Bottom("share", 3), "nl", answers=["zeer ongelukkig", "ongelukkig", "x"])
+    "antwoordt 'ongelukkig' of lager"
+    >>> bottom_phrase(Bottom("share", 18640, poverty_line=True), "nl", decimals=0, unit="euro")
+    "zit onder de armoedegrens van 18.640 euro (60% van de mediaan van alle regio's)"
+    """
+    if not bottom.is_share:
+        return ""
+    t = float(bottom.threshold)
+    below = bottom.direction == "below"
+    if answers:
+        k = len(answers)
+        if below:
+            pos = min(max(math.ceil(t) - 1, 1), k)  # scores < t: up to answer ceil(t) - 1
+            key = "answer_is" if pos == 1 else "answer_or_lower"
+        else:
+            pos = min(max(math.ceil(t), 1), k)
+            key = "answer_is" if pos == k else "answer_or_higher"
+        return text(key, lang, a=answers[pos - 1])
+    if integer and t == round(t):
+        return text("score_or_lower" if below else "score_or_higher", lang, t=int(t) - below)
+    shown = fmt_number(t, decimals, lang) + (f" {unit}" if unit else "")
+    if bottom.poverty_line and below:
+        return text("poverty", lang, t=shown)
+    return text("below" if below else "at_least", lang, t=shown)
+
+
+def bottom_short(bottom: Bottom, lang: str, phrase: str) -> str:
+    """Name the bottom in a few words for an axis: "P10" or "share who score 5 or lower"."""
+    if not bottom.is_share:
+        return f"P{round(bottom.p * 100)}"
+    return text("share_bottom", lang, what=phrase) if phrase else text("bottom_share_short", lang)
+
+
+# ---- numbers per group ---------------------------------------------------------------------
+
+
+def summarize(data: pd.DataFrame, bottom: Bottom, *, total: bool = False) -> pd.DataFrame:
+    """Return mean, sd, quantiles and the bottom per group (weighted; Eurostat quantiles).
+
+    Columns: group, n, weight_sum, mean, sd, p10, p25, median, p75, p90, bottom. Groups keep
+    their order of first appearance; ``total`` adds a row for all rows together.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"group": ["a"] * 4 + ["b"] * 2, "value": [4.0, 6, 8, 10, 1, 3],
+    ...                   "weight": [1.0, 1, 1, 1, 1, 3]})
+    >>> s = summarize(d, Bottom("share", 6))
+    >>> s[["group", "n", "mean", "median", "bottom"]].to_dict("list")
+    {'group': ['a', 'b'], 'n': [4, 2], 'mean': [7.0, 2.5], 'median': [7.0, 3.0], 'bottom': [0.25, 1.0]}
+    """
+    measures = ["mean", "sd", *(m for m, _ in QUANTILES)]
+    extra = bottom.measure
+    if extra not in measures:
+        measures.append(extra)
+    order = list(dict.fromkeys(data["group"]))
+    columns = ["group", "n", "weight_sum", "mean", "sd", *(m for m, _ in QUANTILES), "bottom"]
+    if not order:
+        return pd.DataFrame(columns=columns)
+    table = measure_table(data, "value", measures, region="group", weight="weight", total=total)
+    wide = table.pivot_table(
+        index="group", columns="measure", values="value", aggfunc="first", dropna=False
+    )
+    counts = table.drop_duplicates("group").set_index("group")[["n", "weight_sum"]]
+    wide = wide.join(counts)
+    wide["bottom"] = wide[extra]
+    if total and TOTAL not in order:
+        order.append(TOTAL)
+    wide = wide.reindex(order).reset_index().rename(columns={"index": "group"})
+    wide["n"] = wide["n"].astype(int)
+    return wide[columns]
+
+
+def rank_table(summary: pd.DataFrame, bottom: Bottom, *, low_is_worse: bool = True):
+    """Rank groups by the mean and by the bottom (1 = best; ties share the better rank).
+
+    The mean is better when higher (or lower, when lower is better); a bottom share is better
+    when smaller; a P10 is better when higher (a P90 of a lower-is-better variable when
+    lower). ``moved`` marks groups whose two ranks differ by at least ``max(2, ceil(k / 4))``
+    places among ``k`` groups.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"group": ["a", "b", "c"], "mean": [7.0, 7.5, 6.0],
+    ...                   "bottom": [0.02, 0.10, 0.12]})
+    >>> r = rank_table(s, Bottom("share", 6))
+    >>> r[["group", "rank_mean", "rank_bottom", "change"]].to_dict("list")
+    {'group': ['a', 'b', 'c'], 'rank_mean': [2, 1, 3], 'rank_bottom': [1, 2, 3], 'change': [-1, 1, 0]}
+    """
+    s = summary[(summary["group"] != TOTAL)].dropna(subset=["mean", "bottom"]).copy()
+    s["rank_mean"] = s["mean"].rank(ascending=not low_is_worse, method="min").astype(int)
+    bottom_ascending = bottom.is_share or not low_is_worse
+    s["rank_bottom"] = s["bottom"].rank(ascending=bottom_ascending, method="min").astype(int)
+    s["change"] = s["rank_bottom"] - s["rank_mean"]
+    big = max(2, math.ceil(len(s) / 4))
+    s["moved"] = s["change"].abs() >= big
+    s.attrs["big"] = big
+    return s.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """What the average hides among some groups.
+
+    ``kind``: "same_mean" (a and b have about the same mean, a has the worse bottom),
+    "reversed" (a has the better mean but the worse bottom), "same_story" (neither), or
+    "single" (one group only).
+    """
+
+    kind: str
+    a: str | None = None
+    b: str | None = None
+    mean_a: float = math.nan
+    mean_b: float = math.nan
+    bottom_a: float = math.nan
+    bottom_b: float = math.nan
+    median_a: float = math.nan
+
+
+def find_contrast(
+    summary: pd.DataFrame,
+    bottom: Bottom,
+    *,
+    low_is_worse: bool = True,
+    mean_tolerance: float,
+    bottom_gap: float,
+) -> Contrast:
+    """Find the pair of groups with the closest means but the most different bottoms.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        From :func:`summarize` (the Total row is ignored).
+    bottom : Bottom
+        How the bottom is measured.
+    low_is_worse : bool, default True
+        False when lower values are better.
+    mean_tolerance : float
+        Means that differ by at most this much count as "about the same" (the page uses a
+        tenth of the standard deviation of all regions together).
+    bottom_gap : float
+        Bottoms count as "clearly different" when they differ by at least this much (and, for
+        shares, the larger is at least 1.25 times the smaller).
+
+    Returns a "same_mean" pair (the one with the largest bottom gap among pairs with about
+    the same mean), else a "reversed" pair (a better mean but a worse bottom; the largest
+    bottom gap), else "same_story"; "single" with one group.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"group": ["U", "L", "Z"], "mean": [7.80, 7.82, 7.0],
+    ...                   "bottom": [0.03, 0.08, 0.09], "median": [8.0, 8.0, 7.0]})
+    >>> c = find_contrast(s, Bottom("share", 6), mean_tolerance=0.1, bottom_gap=0.02)
+    >>> c.kind, c.a, c.b
+    ('same_mean', 'L', 'U')
+    """
+    s = summary.dropna(subset=["mean", "bottom"])
+    if (s["group"] != TOTAL).any():  # Total takes part only when it is shown alone
+        s = s[s["group"] != TOTAL]
+    if len(s) == 0:
+        return Contrast("none")
+    if len(s) == 1:
+        row = s.iloc[0]
+        return Contrast(
+            "single",
+            a=row["group"],
+            mean_a=float(row["mean"]),
+            bottom_a=float(row["bottom"]),
+            median_a=float(row.get("median", math.nan)),
+        )
+    names = s["group"].to_numpy()
+    m = s["mean"].to_numpy(dtype=float)
+    bot = s["bottom"].to_numpy(dtype=float)
+    # "worse" bottom: a larger share, a lower P10 (or a higher P90 when lower is better)
+    badness = bot if (bottom.is_share or not low_is_worse) else -bot
+    goodness = m if low_is_worse else -m
+    i, j = np.triu_indices(len(s), k=1)
+    gap = np.abs(bot[i] - bot[j])
+    clear = gap >= bottom_gap
+    if bottom.is_share:
+        lo, hi = np.minimum(bot[i], bot[j]), np.maximum(bot[i], bot[j])
+        clear &= hi >= 1.25 * lo
+    close = np.abs(m[i] - m[j]) <= mean_tolerance
+
+    def pick(mask, kind):
+        k = int(np.flatnonzero(mask)[np.argmax(gap[mask])])
+        a, b = i[k], j[k]
+        if kind == "same_mean" and badness[b] > badness[a]:
+            a, b = b, a
+        if kind == "reversed" and goodness[b] > goodness[a]:
+            a, b = b, a
+        return Contrast(kind, names[a], names[b], m[a], m[b], bot[a], bot[b])
+
+    if (close & clear).any():
+        return pick(close & clear, "same_mean")
+    # a better mean (clearly) with a worse bottom
+    better = np.sign(goodness[i] - goodness[j])
+    worse = np.sign(badness[i] - badness[j])
+    reversed_ = clear & ~close & (better == worse) & (better != 0)
+    if reversed_.any():
+        return pick(reversed_, "reversed")
+    return Contrast("same_story")
+
+
+def contrast_sentence(
+    contrast: Contrast,
+    bottom: Bottom,
+    lang: str,
+    *,
+    variable_label: str,
+    decimals: int,
+    share_decimals: int = 1,
+    phrase: str = "",
+    value_format=None,
+) -> str:
+    """Say what the average hides, with numbers in the language's format.
+
+    ``phrase`` says who is at the bottom (:func:`bottom_phrase`); ``value_format`` formats a
+    quantile value (default: a number with ``decimals``; pass one that names answers for
+    ordinal variables).
+
+    Examples
+    --------
+    >>> c = Contrast("same_mean", "Limburg", "Utrecht", 7.81, 7.79, 0.077, 0.029)
+    >>> contrast_sentence(c, Bottom("share", 6), "nl", variable_label="Levenstevredenheid",
+    ...                   decimals=1, phrase="scoort 5 of lager")
+    'Zelfde gemiddelde levenstevredenheid (7,8) in Limburg en Utrecht, maar 7,7% tegenover 2,9% scoort 5 of lager.'
+    """
+    var = lower_first(variable_label)
+
+    def num(x):
+        return fmt_number(x, decimals, lang)
+
+    def bot(x):
+        if bottom.is_share:
+            return fmt_share(x, share_decimals, lang)
+        return value_format(x) if value_format else num(x)
+
+    p = f"P{round(bottom.p * 100)}"
+    q = "" if bottom.is_share else "_q"
+    a, b = (group_name(g, lang) if g is not None else None for g in (contrast.a, contrast.b))
+    common = {"var": var, "a": a, "b": b, "sa": bot(contrast.bottom_a), "p": p}
+    common["sb"] = bot(contrast.bottom_b)
+    common["what"] = phrase
+    if contrast.kind == "same_mean":
+        ma, mb = num(contrast.mean_a), num(contrast.mean_b)
+        if ma == mb:
+            return text("same_mean" + q, lang, m=ma, **common)
+        return text("almost_same_mean" + q, lang, ma=ma, mb=mb, **common)
+    if contrast.kind == "reversed":
+        return text(
+            "reversed" + q, lang, ma=num(contrast.mean_a), mb=num(contrast.mean_b), **common
+        )
+    if contrast.kind == "single":
+        return text(
+            "single" + q,
+            lang,
+            m=num(contrast.mean_a),
+            med=value_format(contrast.median_a) if value_format else num(contrast.median_a),
+            s=common["sa"],
+            **{k: v for k, v in common.items() if k not in ("sa",)},
+        )
+    if contrast.kind == "same_story":
+        return text("same_story", lang)
+    return ""
+
+
+def contrast_for(summary: pd.DataFrame, bottom: Bottom, variable, sd: float) -> Contrast:
+    """Find the contrast with the page's tolerances: means within a tenth of the overall
+    standard deviation count as the same; bottoms differ clearly from 2 percentage points
+    (shares) or a fifth of the standard deviation (quantiles)."""
+    sd = sd if math.isfinite(sd) and sd > 0 else 1.0
+    return find_contrast(
+        summary,
+        bottom,
+        low_is_worse=low_end_is_worse(variable),
+        mean_tolerance=0.1 * sd,
+        bottom_gap=0.02 if bottom.is_share else 0.2 * sd,
+    )
+
+
+def default_groups(summary: pd.DataFrame, contrast: Contrast, *, most: int = 4) -> list[str]:
+    """Choose 2 to 4 groups to show first: the contrasting pair, then the groups with the
+    highest and the lowest mean.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"group": list("abcde"), "mean": [5.0, 7, 6, 9, 6.5]})
+    >>> default_groups(s, Contrast("same_mean", "c", "e"))
+    ['c', 'e', 'd', 'a']
+    >>> default_groups(s, Contrast("same_story"))
+    ['d', 'a']
+    """
+    s = summary[summary["group"] != TOTAL].dropna(subset=["mean"])
+    out = [g for g in (contrast.a, contrast.b) if g is not None and contrast.kind != "single"]
+    if len(s):
+        ranked = s.sort_values("mean", ascending=False)["group"].tolist()
+        for g in (ranked[0], ranked[-1]):
+            if g not in out:
+                out.append(g)
+    return out[:most]
+
+
+@dataclass
+class Analysis:
+    """Everything the page shows for one variable, one year and a choice of groups."""
+
+    data: pd.DataFrame  # group, value, weight of the shown groups (Total as its own group)
+    summary: pd.DataFrame  # per shown group
+    overall: pd.DataFrame  # per group, all groups, plus Total
+    ranks: pd.DataFrame  # all groups
+    contrast: Contrast  # among the shown groups
+    contrast_all: Contrast  # among all groups
+    hidden: list[str]  # shown groups left out: fewer than min_n observations
+
+
+def analyse(
+    prepared,
+    variable,
+    bottom: Bottom,
+    *,
+    year=None,
+    by=None,
+    groups: Sequence[str] = (),
+    min_n: int = 0,
+) -> Analysis:
+    """Compute the distributions, summaries, ranks and contrasts for the page.
+
+    ``by`` groups rows into higher regions (aggregates); ``min_n`` hides groups with fewer
+    observations (small cells), as the results table does.
+    """
+    everything = units_frame(prepared, variable.id, year=year, by=by)
+    overall = summarize(everything, bottom, total=True).drop_duplicates("group")
+    small = overall["n"] < min_n
+    hidden_all = set(overall.loc[small, "group"])
+    overall = overall[~small].reset_index(drop=True)
+    shown = [g for g in groups if g not in hidden_all]
+    data = units_frame(prepared, variable.id, year=year, by=by, groups=shown)
+    summary = summarize(data, bottom) if shown else overall.iloc[0:0]
+    summary = summary.set_index("group").reindex(shown).reset_index()
+    tot = overall[overall["group"] == TOTAL]
+    sd = float(tot["sd"].iloc[0]) if len(tot) else math.nan
+    low = low_end_is_worse(variable)
+    return Analysis(
+        data=data,
+        summary=summary,
+        overall=overall,
+        ranks=rank_table(overall, bottom, low_is_worse=low),
+        contrast=contrast_for(summary, bottom, variable, sd),
+        contrast_all=contrast_for(overall, bottom, variable, sd),
+        hidden=[g for g in groups if g in hidden_all],
+    )
+
+
+TABLE_COLUMNS = {
+    "group": {"nl": "regio", "en": "region"},
+    "n": {"nl": "waarnemingen", "en": "observations"},
+    "weight_sum": {"nl": "som_gewichten", "en": "weight_sum"},
+    "mean": {"nl": "gemiddelde", "en": "mean"},
+    "sd": {"nl": "standaardafwijking", "en": "sd"},
+    "p10": {"nl": "p10", "en": "p10"},
+    "p25": {"nl": "p25", "en": "p25"},
+    "median": {"nl": "mediaan", "en": "median"},
+    "p75": {"nl": "p75", "en": "p75"},
+    "p90": {"nl": "p90", "en": "p90"},
+    "bottom": {"nl": "onderkant", "en": "bottom"},
+    "rank_mean": {"nl": "rang_gemiddelde", "en": "rank_by_mean"},
+    "rank_bottom": {"nl": "rang_onderkant", "en": "rank_by_bottom"},
+}
+
+
+def numbers_table(overall: pd.DataFrame, ranks: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the numbers behind the charts, one row per group (Total last), for download.
+
+    Examples
+    --------
+    >>> o = pd.DataFrame({"group": ["a", TOTAL], "n": [3, 3], "mean": [1.0, 1.0]})
+    >>> r = pd.DataFrame({"group": ["a"], "rank_mean": [1], "rank_bottom": [1]})
+    >>> list(numbers_table(o, r, "en").columns)
+    ['region', 'observations', 'mean', 'rank_by_mean', 'rank_by_bottom']
+    """
+    table = overall.merge(ranks[["group", "rank_mean", "rank_bottom"]], on="group", how="left")
+    for col in ("rank_mean", "rank_bottom"):
+        table[col] = table[col].astype("Int64")
+    cols = [c for c in TABLE_COLUMNS if c in table]
+    return table[cols].rename(columns={c: TABLE_COLUMNS[c][lang] for c in cols})
+
+
+# ---- charts ----------------------------------------------------------------------------------
+
+
+def colours(groups: Sequence[str]) -> dict[str, str]:
+    """Return a colour per group from the Okabe-Ito palette (Total in black)."""
+    out, k = {}, 0
+    for g in groups:
+        if g == TOTAL:
+            out[g] = "#000000"
+        else:
+            out[g] = PALETTE[k % (len(PALETTE) - 1)]
+            k += 1
+    return out
+
+
+def wrap_title(title: str, width: int = 70) -> str:
+    """Break a long chart title into lines of at most ``width`` characters (``<br>``).
+
+    Examples
+    --------
+    >>> wrap_title("Life satisfaction in 2024: rank by mean versus rank by P10", 30)
+    'Life satisfaction in 2024:<br>rank by mean versus rank by<br>P10'
+    """
+    lines, line = [], ""
+    for word in title.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def _layout(fig: go.Figure, title: str, height: int, width: int = 110) -> go.Figure:
+    wrapped = wrap_title(title, width)
+    extra = 22 * wrapped.count("<br>")
+    fig.update_layout(
+        template="plotly_white",
+        title={"text": wrapped, "x": 0, "xanchor": "left"},
+        height=height + extra,
+        margin={"l": 60, "r": 30, "t": 80 + extra, "b": 60},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+    )
+    return fig
+
+
+def histogram_figure(
+    data: pd.DataFrame,
+    summary: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    x_title: str,
+    y_title: str,
+    decimals: int,
+    edges=None,
+) -> go.Figure:
+    """Draw weighted histograms (shares in %), one panel per group, mean and median marked.
+
+    ``data`` is a ``group, value, weight`` table; ``summary`` from :func:`summarize` gives the
+    mean and median lines. Bars: one trace per group named after it; the lines are traces
+    named "Mean"/"Median" (nl: "Gemiddelde"/"Mediaan").
+    """
+    groups = list(summary["group"])
+    edges = histogram_edges(data["value"]) if edges is None else np.asarray(edges)
+    codes = pd.Categorical(data["group"], categories=groups).codes
+    keep = codes >= 0
+    shares = weighted_histogram(
+        data["value"].to_numpy()[keep],
+        data["weight"].to_numpy()[keep],
+        edges,
+        groups=codes[keep],
+        n_groups=len(groups),
+    )
+    centres = (edges[:-1] + edges[1:]) / 2
+    widths = np.diff(edges) * 0.9
+    ymax = float(np.nanmax(shares) * 100 * 1.2) if shares.size else 1.0
+    col = colours(groups)
+    fig = make_subplots(
+        rows=len(groups),
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.12 / max(len(groups), 1),
+        subplot_titles=[group_name(g, lang) for g in groups],
+    )
+    for k, g in enumerate(groups):
+        row = summary.iloc[k]
+        fig.add_trace(
+            go.Bar(
+                x=centres,
+                y=shares[k] * 100,
+                width=widths,
+                name=group_name(g, lang),
+                marker_color=col[g],
+                showlegend=False,
+                hovertemplate="%{x}: %{y:.1f}%<extra>" + group_name(g, lang) + "</extra>",
+            ),
+            row=k + 1,
+            col=1,
+        )
+        # the smaller of mean and median is labelled on its left, the larger on its right
+        low_first = float(row["mean"]) <= float(row["median"])
+        sides = ("right", "left") if low_first else ("left", "right")
+        for (key, dash), anchor in zip((("mean", "solid"), ("median", "dash")), sides, strict=True):
+            value = float(row[key])
+            if not math.isfinite(value):
+                continue
+            label = text(key.capitalize(), lang)
+            fig.add_trace(
+                go.Scatter(
+                    x=[value, value],
+                    y=[0, ymax],
+                    mode="lines",
+                    line={"color": "#333333", "dash": dash, "width": 2},
+                    name=label,
+                    legendgroup=key,
+                    showlegend=k == 0,
+                    hovertemplate=f"{label}: {fmt_number(value, decimals, lang)}<extra>"
+                    f"{group_name(g, lang)}</extra>",
+                ),
+                row=k + 1,
+                col=1,
+            )
+            fig.add_annotation(
+                x=value,
+                y=ymax,
+                text=f"{text(key, lang)} {fmt_number(value, decimals, lang)}",
+                showarrow=False,
+                xanchor="right" if anchor == "right" else "left",
+                xshift=-4 if anchor == "right" else 4,
+                yanchor="top",
+                font={"size": 11, "color": "#333333"},
+                row=k + 1,
+                col=1,
+            )
+        fig.update_yaxes(title_text=y_title, range=[0, ymax], row=k + 1, col=1)
+    fig.update_xaxes(title_text=x_title, row=len(groups), col=1)
+    for ann in fig.layout.annotations[: len(groups)]:  # the panel titles: region names
+        ann.update(x=0, xanchor="left", font={"size": 13, "color": "#000000"})
+    _layout(fig, title, 140 + 190 * len(groups))
+    fig.update_layout(bargap=0.05, legend={"x": 1, "xanchor": "right"})
+    return fig
+
+
+def ecdf_figure(
+    data: pd.DataFrame,
+    summary: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    x_title: str,
+    y_title: str,
+    decimals: int,
+    max_points: int = 1500,
+) -> go.Figure:
+    """Draw weighted ECDFs (%), one line per group, with the mean (diamond) and median (circle)
+    marked on each curve."""
+    groups = list(summary["group"])
+    col = colours(groups)
+    fig = go.Figure()
+    for k, g in enumerate(groups):
+        part = data[data["group"] == g]
+        x, f = weighted_ecdf(part["value"], part["weight"], max_points=max_points)
+        name = group_name(g, lang)
+        row = summary.iloc[k]
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=f * 100,
+                mode="lines",
+                line={"shape": "hv", "color": col[g], "width": 2},
+                name=f"{name} ({text('mean', lang)} {fmt_number(row['mean'], decimals, lang)}, "
+                f"{text('median', lang)} {fmt_number(row['median'], decimals, lang)})",
+                legendgroup=name,
+                hovertemplate="%{x}: %{y:.1f}%<extra>" + name + "</extra>",
+            )
+        )
+        for key, symbol in (("mean", "diamond"), ("median", "circle")):
+            value = float(row[key])
+            if not math.isfinite(value) or not x.size:
+                continue
+            at = np.searchsorted(x, value, side="right") - 1
+            y = float(f[at]) * 100 if at >= 0 else 0.0
+            label = text(key.capitalize(), lang)
+            fig.add_trace(
+                go.Scatter(
+                    x=[value],
+                    y=[y],
+                    mode="markers",
+                    marker={
+                        "symbol": symbol,
+                        "size": 12,
+                        "color": col[g],
+                        "line": {"color": "#000000", "width": 1},
+                    },
+                    name=f"{label} {name}",
+                    legendgroup=name,
+                    showlegend=False,
+                    hovertemplate=f"{label} {name}: {fmt_number(value, decimals, lang)}"
+                    "<extra></extra>",
+                )
+            )
+    for key, symbol in (("Mean", "diamond"), ("Median", "circle")):  # legend keys only
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={"symbol": symbol, "size": 12, "color": "#777777"},
+                name=text(key, lang),
+            )
+        )
+    fig.update_xaxes(title_text=x_title)
+    fig.update_yaxes(title_text=y_title, range=[0, 102], ticksuffix="%")
+    return _layout(fig, title, 540)
+
+
+def violin_figure(
+    data: pd.DataFrame,
+    summary: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    x_title: str,
+    y_title: str,
+    decimals: int,
+    sample_size: int = 4000,
+) -> go.Figure:
+    """Draw violins from weighted samples (:func:`weighted_sample`), with the weighted mean
+    (diamond) and median (bar) of all values marked."""
+    groups = list(summary["group"])
+    col = colours(groups)
+    fig = go.Figure()
+    names = [group_name(g, lang) for g in groups]
+    integer = is_integer_valued(data["value"])
+    for g, name in zip(groups, names, strict=True):
+        part = data[data["group"] == g]
+        sample = weighted_sample(part["value"], part["weight"], size=sample_size)
+        fig.add_trace(
+            go.Violin(
+                x=[name] * sample.size,
+                y=sample,
+                name=name,
+                line_color=col[g],
+                fillcolor=col[g],
+                opacity=0.55,
+                points=False,
+                spanmode="hard",
+                bandwidth=0.6 if integer else None,
+                hoverinfo="skip",
+            )
+        )
+    for key, symbol in (("mean", "diamond"), ("median", "line-ew-open")):
+        values = summary[key].to_numpy(dtype=float)
+        label = text(key.capitalize(), lang)
+        fig.add_trace(
+            go.Scatter(
+                x=names,
+                y=values,
+                mode="markers",
+                marker={
+                    "symbol": symbol,
+                    "size": 14 if key == "mean" else 30,
+                    "color": "#000000",
+                    "line": {"width": 3, "color": "#000000"},
+                },
+                text=[f"{text(key, lang)} {fmt_number(v, decimals, lang)}" for v in values],
+                textposition="middle right" if key == "mean" else "middle left",
+                name=label,
+                hovertemplate="%{x}: %{text}<extra></extra>",
+            )
+        )
+    ticks = [
+        f"<b>{name}</b><br>{text('mean', lang)} {fmt_number(m, decimals, lang)} · "
+        f"{text('median', lang)} {fmt_number(md, decimals, lang)}"
+        for name, m, md in zip(names, summary["mean"], summary["median"], strict=True)
+    ]
+    fig.update_xaxes(title_text=x_title, tickvals=names, ticktext=ticks)
+    fig.update_yaxes(title_text=y_title)
+    return _layout(fig, title, 560)
+
+
+def answers_figure(
+    shares: pd.DataFrame,
+    answers: Sequence[str],
+    *,
+    lang: str,
+    title: str,
+    y_title: str,
+    summary: pd.DataFrame | None = None,
+    decimals: int = 2,
+) -> go.Figure:
+    """Draw grouped bars of the share of each answer (in order, low to high) per group.
+
+    With ``summary`` the legend names carry each group's mean score.
+    """
+    groups = list(dict.fromkeys(shares["group"]))
+    col = colours(groups)
+    means = {} if summary is None else dict(zip(summary["group"], summary["mean"], strict=True))
+    fig = go.Figure()
+    for g in groups:
+        part = shares[shares["group"] == g].sort_values("score")
+        name = group_name(g, lang)
+        if g in means and math.isfinite(means[g]):
+            name = f"{name} ({text('mean', lang)} {fmt_number(means[g], decimals, lang)})"
+        fig.add_trace(
+            go.Bar(
+                x=[answers[int(s) - 1] for s in part["score"]],
+                y=part["share"].to_numpy() * 100,
+                name=name,
+                marker_color=col[g],
+                hovertemplate="%{x}: %{y:.1f}%<extra>" + group_name(g, lang) + "</extra>",
+            )
+        )
+    fig.update_xaxes(
+        title_text=text("answer_axis", lang),
+        categoryorder="array",
+        categoryarray=list(answers),
+    )
+    fig.update_yaxes(title_text=y_title, ticksuffix="%")
+    fig.update_layout(barmode="group")
+    return _layout(fig, title, 480)
+
+
+def quantile_figure(
+    summary: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    x_title: str,
+    decimals: int,
+    answers: Sequence[str] | None = None,
+) -> go.Figure:
+    """Draw the quantile profile: P10 to P90 per group as a dot plot, with the mean.
+
+    Per group a thin line from P10 to P90 and a thick one from P25 to P75 (no legend; the
+    axis names the groups); then one marker trace each for "P10 / P90", "P25 / P75", the
+    median and the mean, coloured by group.
+    """
+    groups = list(summary["group"])
+    col = colours(groups)
+    names = [group_name(g, lang) for g in groups]
+    colour_list = [col[g] for g in groups]
+    fig = go.Figure()
+    for k, g in enumerate(groups):
+        row = summary.iloc[k]
+        for lo, hi, width in (("p10", "p90", 2), ("p25", "p75", 7)):
+            fig.add_trace(
+                go.Scatter(
+                    x=[float(row[lo]), float(row[hi])],
+                    y=[names[k]] * 2,
+                    mode="lines",
+                    line={"color": col[g], "width": width},
+                    opacity=0.6,
+                    showlegend=False,
+                    hoverinfo="skip",
+                    name=names[k],
+                )
+            )
+    marks = (
+        (("p10", "p90"), "P10 / P90", "line-ns-open", 16),
+        (("p25", "p75"), "P25 / P75", "square", 10),
+        (("median",), text("Median", lang), "circle", 13),
+    )
+    for keys, label, symbol, size in marks:
+        xs = np.concatenate([summary[k].to_numpy(dtype=float) for k in keys])
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=names * len(keys),
+                mode="markers",
+                marker={
+                    "symbol": symbol,
+                    "size": size,
+                    "color": colour_list * len(keys),
+                    "line": {"width": 3, "color": colour_list * len(keys)},
+                },
+                name=label,
+                text=[fmt_number(v, decimals, lang) for v in xs],
+                hovertemplate=label + " %{y}: %{text}<extra></extra>",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=summary["mean"].to_numpy(dtype=float),
+            y=names,
+            mode="markers",
+            marker={"symbol": "diamond-open", "size": 15, "color": "#000000", "line": {"width": 2}},
+            name=text("Mean", lang),
+            text=[fmt_number(v, decimals, lang) for v in summary["mean"]],
+            hovertemplate=text("Mean", lang) + " %{y}: %{text}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title_text=x_title)
+    if answers:
+        fig.update_xaxes(
+            tickvals=list(range(1, len(answers) + 1)),
+            ticktext=list(answers),
+            range=[0.5, len(answers) + 0.5],
+        )
+    fig.update_yaxes(title_text=text("region_axis", lang), autorange="reversed")
+    _layout(fig, title, 270 + 56 * len(groups), width=60)
+    return fig.update_layout(margin={"t": fig.layout.margin.t + 40})
+
+
+def slope_figure(
+    ranks: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    bottom_label: str,
+    highlight: Sequence[str] = (),
+) -> go.Figure:
+    """Draw a slope chart: each group's rank by the mean (left) and by the bottom (right).
+
+    Lines are vermillion when the rank changes by ``ranks.attrs["big"]`` places or more, light
+    blue otherwise; ``highlight`` groups get thicker lines. Legend: the two kinds of change.
+    """
+    big = ranks.attrs.get("big", 2)
+    fig = go.Figure()
+    shown = set()
+    left = text("rank_mean", lang)
+    right = wrap_title(text("rank_bottom", lang, bottom=bottom_label), 24)
+    for row in ranks.itertuples(index=False):
+        moved = bool(row.moved)
+        kind = "moved" if moved else "steady"
+        name = group_name(row.group, lang)
+        thick = row.group in highlight
+        fig.add_trace(
+            go.Scatter(
+                x=[0, 1],
+                y=[row.rank_mean, row.rank_bottom],
+                mode="lines+markers+text",
+                line={
+                    "color": MOVED_COLOUR if moved else STEADY_COLOUR,
+                    "width": 4 if thick else 2,
+                },
+                marker={"size": 9 if thick else 7},
+                text=[f"{name} ({row.rank_mean})", f"({row.rank_bottom}) {name}"],
+                textposition=["middle left", "middle right"],
+                textfont={"size": 12, "color": "#000000" if thick else "#444444"},
+                name=text(kind, lang, k=big),
+                legendgroup=kind,
+                showlegend=kind not in shown,
+                hovertemplate=f"{name}: %{{y}}<extra></extra>",
+            )
+        )
+        shown.add(kind)
+    n = max(len(ranks), 1)
+    fig.update_xaxes(
+        tickvals=[0, 1],
+        ticktext=[left, right],
+        range=[-0.9, 1.9],
+        showgrid=False,
+        zeroline=False,
+        side="top",
+        tickangle=0,
+    )
+    fig.update_yaxes(
+        title_text=text("rank_axis", lang),
+        autorange=False,
+        range=[n + 0.7, 0.3],
+        dtick=1,
+        zeroline=False,
+    )
+    _layout(fig, title, 230 + 34 * n, width=60)
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0})
+    fig.update_layout(margin={"t": fig.layout.margin.t + 40})
+    return fig

@@ -1,0 +1,454 @@
+"""Distribution versus average: hand-computed weighted distributions, ranks, sentences, charts."""
+
+from __future__ import annotations
+
+import ast
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from indicators import distribution as dist
+from indicators.compute import TOTAL
+from indicators.dataset import prepare, suggest_mapping
+from indicators.distribution import Bottom, Contrast
+from indicators.registry import load_registry
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def reg():
+    return load_registry()
+
+
+def frame(groups: dict[str, list[float]], weights: dict[str, list[float]] | None = None):
+    rows = []
+    for g, values in groups.items():
+        ws = (weights or {}).get(g, [1.0] * len(values))
+        rows += [(g, float(v), float(w)) for v, w in zip(values, ws, strict=True)]
+    return pd.DataFrame(rows, columns=["group", "value", "weight"])
+
+
+# Three regions of ten people. A and B: mean 7.8; A has 2 of 10 below 6, B none; C is lower.
+SAME_MEAN = {
+    "A": [4, 4, 8, 8, 8, 8, 9, 9, 10, 10],
+    "B": [6, 7, 7, 8, 8, 8, 8, 9, 9, 8],
+    "C": [5, 5, 5, 6, 6, 6, 6, 6, 6, 6],
+}
+
+
+# ---- weighted distributions ----------------------------------------------------------------
+
+
+def test_weighted_ecdf_by_hand():
+    x, f = dist.weighted_ecdf([3, 1, 2, 2], [1, 2, 1, 4])
+    # weights per value: 1 -> 2, 2 -> 5, 3 -> 1; total 8
+    assert x.tolist() == [1.0, 2.0, 3.0]
+    assert f.tolist() == pytest.approx([2 / 8, 7 / 8, 1.0])
+
+
+def test_weighted_ecdf_drops_missing_and_thins():
+    x, f = dist.weighted_ecdf([1, np.nan, 2], [1, 1, np.nan])
+    assert x.tolist() == [1.0] and f.tolist() == [1.0]
+    x, f = dist.weighted_ecdf(np.arange(10_000), max_points=100)
+    assert x.size <= 102 and f[-1] == 1.0 and x[0] == 0 and x[-1] == 9_999
+    assert np.all(np.diff(f) > 0)
+
+
+def test_weighted_histogram_shares_by_hand():
+    edges = [-0.5, 0.5, 1.5, 2.5]
+    # 10 lies above the last edge and counts in the last bin
+    shares = dist.weighted_histogram([0, 1, 1, 2, 10], [1, 1, 2, 4, 2], edges)
+    assert shares.tolist() == [pytest.approx([0.1, 0.3, 0.6])]
+
+
+def test_weighted_histogram_groups_sum_to_one():
+    shares = dist.weighted_histogram(
+        [0, 1, 2, 0], [1, 3, 1, 5], [-0.5, 0.5, 1.5, 2.5], groups=[0, 0, 1, 1], n_groups=2
+    )
+    assert shares[0].tolist() == pytest.approx([0.25, 0.75, 0.0])
+    assert shares[1].tolist() == pytest.approx([5 / 6, 0.0, 1 / 6])
+
+
+def test_histogram_edges_whole_numbers_and_amounts():
+    edges = dist.histogram_edges(list(range(11)))
+    assert edges[0] == -0.5 and edges[-1] == 10.5 and edges.size == 12
+    rng = np.random.default_rng(1)
+    income = rng.lognormal(10, 0.5, 5_000)
+    edges = dist.histogram_edges(income)
+    assert 10 <= edges.size - 1 <= 40
+    assert edges[0] == income.min() and edges[-1] < income.max()  # top 0.5% in the last bar
+
+
+def test_answer_shares_by_hand():
+    d = frame({"a": [1, 2, 2], "b": [3]}, {"a": [2, 1, 1]})
+    out = dist.answer_shares(d, 3, ["a", "b"])
+    assert out["share"].tolist() == [0.5, 0.5, 0.0, 0.0, 0.0, 1.0]
+    assert out["score"].tolist() == [1, 2, 3, 1, 2, 3]
+
+
+def test_weighted_sample_follows_weights():
+    sample = dist.weighted_sample([1.0, 2.0], [1.0, 3.0], size=20_000, seed=3)
+    assert (sample == 2.0).mean() == pytest.approx(0.75, abs=0.02)
+
+
+# ---- numbers per group ---------------------------------------------------------------------
+
+
+def test_summarize_by_hand():
+    d = frame({"a": [4, 6, 8, 10], "b": [1, 3]}, {"b": [1, 3]})
+    s = dist.summarize(d, Bottom("share", 6), total=True)
+    a, b, tot = (s[s["group"] == g].iloc[0] for g in ("a", "b", TOTAL))
+    # a: C = 1,2,3,4; pW = 2 hits C_2 -> median (6 + 8) / 2; p10: first C_j > 0.4 -> 4
+    assert (a["mean"], a["median"], a["p10"], a["p90"], a["bottom"]) == (7.0, 7.0, 4.0, 10.0, 0.25)
+    # b weighted 1 and 3: mean 10 / 4; median: C = 1, 4 > 2 -> 3
+    assert (b["mean"], b["median"], b["bottom"]) == (2.5, 3.0, 1.0)
+    assert tot["n"] == 6 and tot["bottom"] == pytest.approx(5 / 8)
+    assert s["group"].tolist() == ["a", "b", TOTAL]
+
+
+def test_summarize_quantile_bottom():
+    s = dist.summarize(frame({"a": list(range(1, 11))}), Bottom("quantile", p=0.9))
+    assert s["bottom"].iloc[0] == s["p90"].iloc[0] == 9.5  # C_9 = 9 = 0.9 W: (9 + 10) / 2
+
+
+def test_rank_by_mean_versus_rank_by_bottom():
+    s = pd.DataFrame(
+        {
+            "group": ["A", "B", "C", "D", TOTAL],
+            "mean": [8.0, 7.8, 7.0, 6.0, 7.2],
+            "bottom": [0.20, 0.02, 0.05, 0.30, 0.1],
+        }
+    )
+    r = dist.rank_table(s, Bottom("share", 6))
+    assert r["group"].tolist() == ["A", "B", "C", "D"]
+    assert r["rank_mean"].tolist() == [1, 2, 3, 4]
+    assert r["rank_bottom"].tolist() == [3, 1, 2, 4]
+    assert r["change"].tolist() == [2, -1, -1, 0]
+    assert r["moved"].tolist() == [True, False, False, False]  # moved: 2 places or more
+
+
+def test_rank_lower_is_better_and_p10():
+    s = pd.DataFrame({"group": ["A", "B"], "mean": [30.0, 25.0], "bottom": [0.1, 0.2]})
+    r = dist.rank_table(s, Bottom("share", 40, "at_least"), low_is_worse=False)
+    assert r["rank_mean"].tolist() == [2, 1] and r["rank_bottom"].tolist() == [1, 2]
+    s = pd.DataFrame({"group": ["A", "B"], "mean": [7.0, 8.0], "bottom": [5.0, 4.0]})
+    r = dist.rank_table(s, Bottom("quantile", p=0.1))
+    assert r["rank_mean"].tolist() == [2, 1] and r["rank_bottom"].tolist() == [1, 2]
+
+
+# ---- the sentence ---------------------------------------------------------------------------
+
+
+def test_same_mean_pair_found_and_said_in_both_languages(reg):
+    var = reg.variable_by_id["life_satisfaction"]
+    s = dist.summarize(frame(SAME_MEAN), Bottom("share", 6), total=True)
+    sd = float(s.loc[s["group"] == TOTAL, "sd"].iloc[0])
+    c = dist.contrast_for(s, Bottom("share", 6), var, sd)
+    assert (c.kind, c.a, c.b) == ("same_mean", "A", "B")
+    assert (c.mean_a, c.mean_b, c.bottom_a, c.bottom_b) == pytest.approx((7.8, 7.8, 0.2, 0.0))
+    texts = {}
+    for lang in ("en", "nl"):
+        phrase = dist.bottom_phrase(Bottom("share", 6), lang, integer=True)
+        texts[lang] = dist.contrast_sentence(
+            c,
+            Bottom("share", 6),
+            lang,
+            variable_label=var.label(lang),
+            decimals=dist.mean_decimals(var, reg),
+            share_decimals=dist.share_decimals(var, Bottom("share", 6), reg),
+            phrase=phrase,
+        )
+    assert texts["en"] == (
+        "Same mean life satisfaction (7.8) in A and B, but 20.0% versus 0.0% score 5 or lower."
+    )
+    assert texts["nl"] == (
+        "Zelfde gemiddelde levenstevredenheid (7,8) in A en B, maar 20,0% tegenover 0,0% "
+        "scoort 5 of lager."
+    )
+
+
+def test_almost_same_mean_shows_both_means():
+    c = Contrast("same_mean", "A", "B", 7.86, 7.74, 0.14, 0.06)
+    out = dist.contrast_sentence(
+        c,
+        Bottom("share", 6),
+        "nl",
+        variable_label="Levenstevredenheid",
+        decimals=1,
+        phrase="scoort 5 of lager",
+    )
+    assert out == (
+        "Bijna hetzelfde gemiddelde levenstevredenheid in A (7,9) en B (7,7), maar 14,0% "
+        "tegenover 6,0% scoort 5 of lager."
+    )
+
+
+def test_reversed_pair_and_same_story():
+    s = pd.DataFrame({"group": ["A", "B"], "mean": [7.0, 8.0], "bottom": [0.05, 0.10]})
+    c = dist.find_contrast(s, Bottom("share", 6), mean_tolerance=0.1, bottom_gap=0.02)
+    assert (c.kind, c.a, c.b) == ("reversed", "B", "A")
+    out = dist.contrast_sentence(
+        c,
+        Bottom("share", 6),
+        "en",
+        variable_label="Life satisfaction",
+        decimals=1,
+        phrase="score 5 or lower",
+    )
+    assert out == (
+        "B does better than A on average (life satisfaction: 8.0 versus 7.0), yet more people "
+        "in B score 5 or lower: 10.0% versus 5.0%."
+    )
+    s = pd.DataFrame({"group": ["A", "B"], "mean": [8.0, 7.0], "bottom": [0.02, 0.10]})
+    c = dist.find_contrast(s, Bottom("share", 6), mean_tolerance=0.1, bottom_gap=0.02)
+    assert c.kind == "same_story"
+    assert "same story" in dist.contrast_sentence(
+        c, Bottom("share", 6), "en", variable_label="x", decimals=1
+    )
+
+
+def test_small_differences_are_no_contrast():
+    # means equal, but bottoms differ by only 1 point: not clearly different
+    s = pd.DataFrame({"group": ["A", "B"], "mean": [7.8, 7.8], "bottom": [0.05, 0.06]})
+    c = dist.find_contrast(s, Bottom("share", 6), mean_tolerance=0.1, bottom_gap=0.02)
+    assert c.kind == "same_story"
+
+
+def test_quantile_bottom_sentence_in_dutch():
+    s = pd.DataFrame({"group": ["A", "B"], "mean": [31000.0, 31020.0], "bottom": [15000.0, 19500]})
+    c = dist.find_contrast(s, Bottom("quantile", p=0.1), mean_tolerance=500, bottom_gap=1000)
+    assert (c.kind, c.a, c.b) == ("same_mean", "A", "B")
+    out = dist.contrast_sentence(
+        c, Bottom("quantile", p=0.1), "nl", variable_label="Inkomen", decimals=0
+    )
+    assert out == (
+        "Bijna hetzelfde gemiddelde inkomen in A (31.000) en B (31.020), maar de P10 ligt op "
+        "15.000 tegenover 19.500."
+    )
+
+
+def test_single_group_sentence():
+    s = pd.DataFrame({"group": [TOTAL], "mean": [23.456], "bottom": [0.125], "median": [22.0]})
+    c = dist.find_contrast(s, Bottom("share", 15), mean_tolerance=1, bottom_gap=0.02)
+    assert c.kind == "single"
+    out = dist.contrast_sentence(
+        c,
+        Bottom("share", 15),
+        "en",
+        variable_label="Part-time work",
+        decimals=1,
+        phrase="are below 15.0 %",
+    )
+    assert (
+        out == "Total (all regions): mean part-time work 23.5, median 22.0; 12.5% are below 15.0 %."
+    )
+
+
+# ---- the bottom -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("variable", "expected"),
+    [
+        ("life_satisfaction", Bottom("share", 6.0, "below")),
+        ("trust", Bottom("share", 5.0, "below")),
+        ("happiness", Bottom("share", 3.0, "below")),
+        ("housing_cost_burden", Bottom("share", 40.0, "at_least")),
+        ("benefit_parttime_work", Bottom("quantile", p=0.1)),
+    ],
+)
+def test_default_bottom_from_registry(reg, variable, expected):
+    data = frame({"a": [1, 2, 3]})
+    assert dist.default_bottom(reg.variable_by_id[variable], reg, data) == expected
+
+
+def test_income_bottom_is_the_poverty_line(reg):
+    data = frame({"a": [10_000, 20_000], "b": [30_000, 40_000]})
+    b = dist.default_bottom(reg.variable_by_id["income"], reg, data)
+    # weighted median of all: C_2 = 2 = 0.5 W -> (20000 + 30000) / 2; line 0.6 x 25000
+    assert b == Bottom("share", 15_000.0, "below", poverty_line=True)
+    assert dist.bottom_phrase(b, "en", decimals=0, unit="euro per year") == (
+        "are below the poverty line of 15,000 euro per year (60% of the median of all regions)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("bottom", "kwargs", "expected"),
+    [
+        (Bottom("share", 6), {"integer": True}, "score 5 or lower"),
+        (Bottom("share", 40, "at_least"), {"integer": True}, "score 40 or higher"),
+        (Bottom("share", 40, "at_least"), {"unit": "%"}, "are at 40.0 % or higher"),
+        (Bottom("share", 6.5), {"integer": True}, "are below 6.5"),
+        (Bottom("share", 2), {"answers": ["bad", "ok", "good"]}, "answer 'bad'"),
+        (Bottom("share", 3), {"answers": ["bad", "ok", "good"]}, "answer 'ok' or lower"),
+        (Bottom("share", 3, "at_least"), {"answers": ["a", "b", "c"]}, "answer 'c'"),
+        (Bottom("quantile"), {}, ""),
+    ],
+)
+def test_bottom_phrase(bottom, kwargs, expected):
+    assert dist.bottom_phrase(bottom, "en", **kwargs) == expected
+
+
+# ---- the data -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pilot(reg):
+    raw = pd.read_parquet(ROOT / "data" / "demo_pilot_municipalities_synthetic.parquet")
+    return raw, prepare(raw, suggest_mapping(raw, reg), reg)
+
+
+def test_units_frame_by_higher_region_and_total(pilot, reg):
+    raw, prepared = pilot
+    assert "provincie" in dist.higher_region_columns(raw, "gemeente")
+    assert "gemeente_code" not in dist.higher_region_columns(raw, "gemeente")
+    data = dist.units_frame(
+        prepared,
+        "benefit_parttime_work",
+        year=2024,
+        by=raw["provincie"].to_numpy(),
+        groups=["Utrecht", TOTAL],
+    )
+    n_2024 = int((raw["jaar"] == 2024).sum())
+    assert (data["group"] == TOTAL).sum() == n_2024
+    utrecht = raw[(raw["jaar"] == 2024) & (raw["provincie"] == "Utrecht")]
+    part = data[data["group"] == "Utrecht"]
+    assert part["weight"].sum() == utrecht["inwoners"].sum()
+    s = dist.summarize(part, Bottom("quantile"))
+    expected = np.average(utrecht["aandeel_deeltijdwerk"], weights=utrecht["inwoners"])
+    assert s["mean"].iloc[0] == pytest.approx(expected)
+
+
+def test_analyse_demo_people_names_utrecht_and_limburg(reg):
+    raw = pd.read_parquet(ROOT / "data" / "demo_people_synthetic.parquet")
+    prepared = prepare(raw, suggest_mapping(raw, reg), reg)
+    var = reg.variable_by_id["life_satisfaction"]
+    result = dist.analyse(
+        prepared, var, Bottom("share", 6), year=2024, groups=["Utrecht", "Zeeland"], min_n=10
+    )
+    assert {result.contrast_all.a, result.contrast_all.b} == {"Limburg", "Utrecht"}
+    assert result.contrast_all.kind == "same_mean"
+    assert len(result.ranks) == 12
+    assert result.summary["group"].tolist() == ["Utrecht", "Zeeland"]
+    assert dist.default_groups(result.overall, result.contrast_all)[:2] == ["Limburg", "Utrecht"]
+
+
+def test_answer_labels_follow_language(reg):
+    var = reg.variable_by_id["happiness"]
+    scores = {lab: float(i + 1) for i, lab in enumerate(var.levels_nl)}
+    assert dist.answer_labels(scores, var, "en") == list(var.levels_en)
+    assert dist.answer_labels(scores, var, "nl") == list(var.levels_nl)
+
+
+# ---- charts -----------------------------------------------------------------------------------
+
+
+def decode(value):
+    """Return plain lists from figure JSON (plotly writes numbers as base64 typed arrays)."""
+    if isinstance(value, dict) and "bdata" in value:
+        out = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        return out.reshape(value["shape"]).tolist() if "shape" in value else out.tolist()
+    if isinstance(value, dict):
+        return {k: decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [decode(v) for v in value]
+    return value
+
+
+def spec(fig):
+    return decode(json.loads(fig.to_json()))
+
+
+def test_histogram_figure():
+    d = frame(SAME_MEAN)
+    s = dist.summarize(d, Bottom("share", 6))
+    fig = spec(
+        dist.histogram_figure(
+            d,
+            s,
+            lang="en",
+            title="T",
+            x_title="Life satisfaction (score 0-10)",
+            y_title="Share (%)",
+            decimals=1,
+        )
+    )
+    bars = [t for t in fig["data"] if t["type"] == "bar"]
+    assert [b["name"] for b in bars] == ["A", "B", "C"]
+    assert bars[0]["x"][0] == 4.0 and bars[0]["y"][0] == pytest.approx(20.0)  # A: 2 of 10
+    assert sum(bars[1]["y"]) == pytest.approx(100.0)
+    means = [t for t in fig["data"] if t.get("name") == "Mean"]
+    medians = [t for t in fig["data"] if t.get("name") == "Median"]
+    assert len(means) == len(medians) == 3
+    assert means[0]["x"] == pytest.approx([7.8, 7.8])
+    assert fig["layout"]["title"]["text"] == "T"
+    assert fig["layout"]["xaxis3"]["title"]["text"] == "Life satisfaction (score 0-10)"
+    assert any("mean 7.8" in a["text"] for a in fig["layout"]["annotations"])
+
+
+def test_ecdf_and_violin_figures():
+    d = frame(SAME_MEAN)
+    s = dist.summarize(d, Bottom("share", 6))
+    kw = {"lang": "nl", "title": "T", "x_title": "X", "y_title": "Y", "decimals": 1}
+    fig = spec(dist.ecdf_figure(d, s, **kw))
+    lines = [t for t in fig["data"] if t.get("mode") == "lines"]
+    assert [t["legendgroup"] for t in lines] == ["A", "B", "C"]
+    assert lines[0]["name"] == "A (gemiddelde 7,8, mediaan 8,0)"
+    assert lines[0]["y"][-1] == pytest.approx(100.0) and lines[0]["line"]["shape"] == "hv"
+    assert lines[0]["y"][0] == pytest.approx(20.0)  # A: 20% at 4 or lower
+    marks = {t["name"]: t for t in fig["data"] if t.get("mode") == "markers"}
+    # A's mean 7.8 sits on the step at 4 (20% at or below 7.8); median (8 + 8) / 2 = 8 at 60%
+    assert marks["Gemiddelde A"]["x"] == [7.8] and marks["Gemiddelde A"]["y"] == [20.0]
+    assert marks["Mediaan A"]["x"] == [8.0] and marks["Mediaan A"]["y"] == [60.0]
+    fig = spec(dist.violin_figure(d, s, **kw))
+    assert [t["name"] for t in fig["data"] if t["type"] == "violin"] == ["A", "B", "C"]
+    assert [t["name"] for t in fig["data"] if t["type"] == "scatter"] == ["Gemiddelde", "Mediaan"]
+    assert "gemiddelde 7,8" in fig["layout"]["xaxis"]["ticktext"][0]
+
+
+def test_answers_quantile_and_slope_figures():
+    d = frame({"a": [1, 2, 2, 3], "b": [3, 3]})
+    shares = dist.answer_shares(d, 3, ["a", "b"])
+    fig = spec(
+        dist.answers_figure(shares, ["bad", "ok", "good"], lang="en", title="T", y_title="%")
+    )
+    assert [t["x"] for t in fig["data"]] == [["bad", "ok", "good"]] * 2
+    assert fig["data"][0]["y"] == pytest.approx([25.0, 50.0, 25.0])
+    s = dist.summarize(frame(SAME_MEAN), Bottom("share", 6))
+    fig = spec(dist.quantile_figure(s, lang="en", title="T", x_title="X", decimals=1))
+    names = [t["name"] for t in fig["data"] if t.get("showlegend") is not False]
+    assert names == ["P10 / P90", "P25 / P75", "Median", "Mean"]
+    mean = fig["data"][-1]
+    assert mean["x"] == pytest.approx([7.8, 7.8, 5.7]) and mean["y"] == ["A", "B", "C"]
+    ranks = dist.rank_table(s, Bottom("share", 6))
+    fig = spec(dist.slope_figure(ranks, lang="en", title="T", bottom_label="P10"))
+    # ties share the better rank: A and B both first by mean; by the bottom B, A, C
+    assert [t["y"] for t in fig["data"]] == [[1, 2], [1, 1], [3, 3]]
+    assert fig["layout"]["xaxis"]["ticktext"] == ["Rank by mean", "Rank by P10"]
+    s = pd.DataFrame(
+        {"group": list("ABCD"), "mean": [8.0, 7.8, 7.0, 6.0], "bottom": [0.2, 0.02, 0.05, 0.3]}
+    )
+    fig = spec(
+        dist.slope_figure(
+            dist.rank_table(s, Bottom("share", 6)), lang="en", title="T", bottom_label="P10"
+        )
+    )
+    assert fig["data"][0]["line"]["color"] == dist.MOVED_COLOUR  # A: rank 1 -> 3
+    assert fig["data"][1]["line"]["color"] == dist.STEADY_COLOUR
+    assert fig["data"][0]["name"] == "moved 2 or more places"
+
+
+def test_core_imports_no_streamlit():
+    tree = ast.parse((ROOT / "indicators" / "distribution.py").read_text())
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            names.add((node.module or "").split(".")[0])
+    assert "streamlit" not in names

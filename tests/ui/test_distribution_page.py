@@ -1,0 +1,171 @@
+"""The "Distribution versus average" page as users see it (Streamlit AppTest)."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "indicators/ui/distribution.py"
+
+
+def decode(value):
+    """Return plain lists from figure JSON (plotly writes numbers as base64 typed arrays)."""
+    if isinstance(value, dict) and "bdata" in value:
+        out = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        return out.reshape(value["shape"]).tolist() if "shape" in value else out.tolist()
+    if isinstance(value, dict):
+        return {k: decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [decode(v) for v in value]
+    return value
+
+
+def charts(at):
+    return [decode(json.loads(c.proto.spec)) for c in at.get("plotly_chart")]
+
+
+def title(fig):
+    return fig["layout"]["title"]["text"].replace("<br>", " ")
+
+
+def open_page(lang="en", **state):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.session_state["lang"] = lang
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return open_page("en")
+
+
+def test_sentence_names_the_same_mean_provinces(demo):
+    sentence = demo.info[0].value
+    assert sentence.startswith("Same mean life satisfaction (7.9) in Limburg and Utrecht")
+    assert "score 5 or lower" in sentence
+    # Limburg has more people at the bottom (data/README.md: 7.7% against 2.9% over all years)
+    limburg, utrecht = (float(x.rstrip("%")) for x in sentence.split("but ")[1].split()[0:3:2])
+    assert limburg > 2 * utrecht
+    assert demo.multiselect[0].value[:2] == ["Limburg", "Utrecht"]
+
+
+def test_charts_show_distribution_percentiles_and_ranks(demo):
+    main, profile, slope = charts(demo)
+    assert title(main).startswith("Life satisfaction in 2024: distribution in Limburg, Utrecht")
+    assert title(main).endswith("mean and median marked")
+    bars = [t["name"] for t in main["data"] if t["type"] == "bar"]
+    assert bars[:2] == ["Limburg", "Utrecht"]
+    assert sum(t.get("name") == "Mean" for t in main["data"]) == len(bars)
+    assert sum(t.get("name") == "Median" for t in main["data"]) == len(bars)
+    assert "Share, weighted (%)" in json.dumps(main["layout"])
+    assert "Life satisfaction (score 0-10)" in json.dumps(main["layout"])
+    assert title(profile).startswith("Life satisfaction in 2024: P10, P25, median")
+    assert profile["data"][-1]["name"] == "Mean"
+    assert title(slope).startswith("Life satisfaction in 2024: rank by mean versus rank by")
+    assert len(slope["data"]) == 12  # every province
+    assert any("Source: demo_people_synthetic.parquet" in c.value for c in demo.caption)
+
+
+@pytest.mark.parametrize(("kind", "trace"), [("ecdf", "scatter"), ("violin", "violin")])
+def test_switching_chart_type(kind, trace):
+    at = open_page("en")
+    at.segmented_control(key="dist_chart").set_value(kind).run()
+    assert not at.exception and not at.error
+    main = charts(at)[0]
+    types = {t["type"] for t in main["data"]}
+    assert trace in types and "bar" not in types
+    if kind == "ecdf":
+        lines = [t for t in main["data"] if t.get("mode") == "lines"]
+        assert lines[0]["line"]["shape"] == "hv" and lines[0]["y"][-1] == pytest.approx(100)
+        assert "Share at or below this value" in json.dumps(main["layout"])
+    else:
+        assert any(
+            "Violin shapes come from a weighted random sample" in c.value for c in at.caption
+        )
+
+
+def test_dutch_sentence_has_a_decimal_comma():
+    at = open_page("nl")
+    sentence = at.info[0].value
+    assert sentence.startswith("Zelfde gemiddelde levenstevredenheid (7,9) in Limburg en Utrecht")
+    assert "tegenover" in sentence and "scoort 5 of lager" in sentence
+    assert "," in sentence.split("maar ")[1].split("%")[0]
+    assert title(charts(at)[0]).startswith("Levenstevredenheid in 2024: verdeling in")
+
+
+def test_ordinal_answers_as_bars():
+    at = open_page("en")
+    at.selectbox(key="dist_variable").set_value("happiness").run()
+    assert not at.exception and not at.error
+    main = charts(at)[0]
+    assert title(main).startswith("Happiness in 2024: share of each answer in")
+    assert main["data"][0]["x"] == [
+        "very unhappy",
+        "unhappy",
+        "neither happy nor unhappy",
+        "happy",
+        "very happy",
+    ]
+    assert "answer 'unhappy' or lower" in at.info[0].value
+    assert "Limburg" in at.info[0].value and "Utrecht" in at.info[0].value
+    assert "dist_chart" not in [w.key for w in at.segmented_control]  # no chart type here
+
+
+def test_income_uses_the_poverty_line():
+    at = open_page("en")
+    at.selectbox(key="dist_variable").set_value("income").run()
+    assert not at.exception and not at.error
+    threshold = at.number_input[0]
+    assert 15_000 < threshold.value < 25_000
+    assert "euro per year" in threshold.label
+
+
+def test_uploaded_csv():
+    # two regions with mean 7.8, one of them with more people at 5 or lower
+    rows = ["regio,levenstevredenheid"]
+    for region, values in {
+        "Noord": [4, 4, 8, 8, 8, 8, 9, 9, 10, 10] * 2,
+        "Zuid": [6, 7, 7, 8, 8, 8, 8, 9, 9, 8] * 2,
+        "West": [5, 5, 5, 6, 6, 6, 6, 6, 6, 6] * 2,
+    }.items():
+        rows += [f"{region},{v}" for v in values]
+    data = ("\n".join(rows) + "\n").encode()
+    at = open_page("en", upload={"name": "x.csv", "data": data, "digest": "abc", "sheet": None})
+    assert at.info[0].value == (
+        "Same mean life satisfaction (7.8) in Noord and Zuid, but 20.0% versus 0.0% score 5 "
+        "or lower."
+    )
+    main = charts(at)[0]
+    assert [t["name"] for t in main["data"] if t["type"] == "bar"][:2] == ["Noord", "Zuid"]
+    assert any("Unweighted" in c.value for c in at.caption)
+    assert any("Source: x.csv" in c.value for c in at.caption)
+
+
+def test_pilot_panel_distribution_of_municipalities():
+    at = open_page("en", demo="pilot")
+    assert any("one row per gemeente" in c.value for c in at.caption)
+    assert any("weighted by population (column 'inwoners')" in c.value for c in at.caption)
+    main = charts(at)[0]
+    assert [t["name"] for t in main["data"] if t["type"] == "bar"] == ["Total (all regions)"]
+    assert at.info[0].value.startswith(
+        "Total (all regions): mean benefit recipients in part-time work"
+    )
+    assert any("at least three regions" in i.value for i in at.info)
+    at.selectbox(key="dist_higher").set_value("provincie").run()
+    assert not at.exception and not at.error
+    assert len(at.multiselect[0].value) >= 2
+    titles = [title(f) for f in charts(at)]
+    assert any("rank by mean versus rank by P10" in t for t in titles)
+    slope = charts(at)[-1]
+    assert len(slope["data"]) == 12
