@@ -1,5 +1,243 @@
-"""Page placeholder."""
+"""Indicators page: the registry as readable documentation, with what the data in use allows.
+
+Thin: texts about measures, search and availability come from ``indicators.explain``.
+"""
+
+from __future__ import annotations
+
+import io
 
 import streamlit as st
 
-st.header("catalog")
+from indicators.dataset import detect_shape
+from indicators.errors import DataError
+from indicators.explain import availability, catalog_rows, document, search_indicators
+from indicators.registry import load_registry
+from indicators.ui import state
+from indicators.ui.i18n import lang, tr
+
+TEXTS = {
+    "title": {"nl": "Indicatoren", "en": "Indicators"},
+    "intro": {
+        "nl": "De catalogus van indicatoren: wat elke indicator meet, hoe, waarom hij erin "
+        "staat, en of uw gegevens hem toelaten. Indicatoren met ‘voorbij het gemiddelde’ "
+        "kijken naar de onderkant, de spreiding of de ongelijkheid.",
+        "en": "The catalogue of indicators: what each one measures, how, why it is there, and "
+        "whether your data allows it. Indicators marked ‘beyond the average’ look at the "
+        "bottom, the spread or the inequality.",
+    },
+    "search": {"nl": "Zoeken", "en": "Search"},
+    "search_placeholder": {
+        "nl": "bijvoorbeeld inkomen, eenzaam, gini, p10",
+        "en": "for example income, lonely, gini, p10",
+    },
+    "dimensions": {"nl": "Thema's", "en": "Dimensions"},
+    "only_available": {"nl": "Alleen wat mijn gegevens toelaten", "en": "Only what my data allows"},
+    "count": {
+        "nl": "{shown} van {total} indicatoren; {available} beschikbaar in de gegevens in gebruik "
+        "({source}).",
+        "en": "{shown} of {total} indicators; {available} available in the data in use ({source}).",
+    },
+    "count_plain": {
+        "nl": "{shown} van {total} indicatoren.",
+        "en": "{shown} of {total} indicators.",
+    },
+    "none": {
+        "nl": "Geen indicator past bij deze zoekopdracht. Probeer een ander woord of minder "
+        "filters.",
+        "en": "No indicator matches this search. Try another word or fewer filters.",
+    },
+    "table": {"nl": "Overzicht als tabel", "en": "Overview as a table"},
+    "oecd": {"nl": "OESO-dimensie: {names}", "en": "OECD dimension: {names}"},
+    "definition": {"nl": "Definitie", "en": "Definition"},
+    "measure": {"nl": "Maat", "en": "Measure"},
+    "variable": {"nl": "Variabele", "en": "Variable"},
+    "unit": {"nl": "Eenheid", "en": "Unit"},
+    "polarity": {"nl": "Beter als", "en": "Better when"},
+    "dimension": {"nl": "Thema", "en": "Dimension"},
+    "perspective": {"nl": "Perspectief", "en": "Perspective"},
+    "beyond": {"nl": "Voorbij het gemiddelde", "en": "Beyond the average"},
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
+    "why": {"nl": "Waarom deze indicator", "en": "Why this indicator"},
+    "reference": {"nl": "Bron", "en": "Reference"},
+    "code": {"nl": "Code: `{id}` · maat `{measure}`", "en": "Code: `{id}` · measure `{measure}`"},
+    "extend": {"nl": "De catalogus uitbreiden", "en": "Extending the catalogue"},
+    "extend_text": {
+        "nl": "De catalogus is een TOML-bestand (`indicators/catalog.toml`). Een eigen bestand "
+        "met hetzelfde schema voegt variabelen en indicatoren toe of past ze aan (op id). "
+        "Upload het hieronder om te zien hoe de indicatoren eruitzien; deze pagina toont dan "
+        "de samengevoegde catalogus. Om ermee te rekenen gebruikt u de opdrachtregel:",
+        "en": "The catalogue is a TOML file (`indicators/catalog.toml`). Your own file with the "
+        "same schema adds variables and indicators or changes them (by id). Upload it below to "
+        "see how its indicators read; this page then shows the merged catalogue. To compute "
+        "with it, use the command line:",
+    },
+    "extend_upload": {"nl": "Eigen catalogus (TOML)", "en": "Your own catalogue (TOML)"},
+    "extend_ok": {
+        "nl": "{name}: in orde; de catalogus heeft nu {n} indicatoren. Ze staan hierboven; "
+        "het rekenen in het dashboard gebruikt nog de standaardcatalogus.",
+        "en": "{name}: OK; the catalogue now has {n} indicators. They are listed above; the "
+        "dashboard's computations still use the standard catalogue.",
+    },
+    "extend_bad": {
+        "nl": "**{name} kan niet gebruikt worden.**",
+        "en": "**{name} cannot be used.**",
+    },
+    "extend_example": {"nl": "Voorbeeld", "en": "Example"},
+}
+
+EXAMPLE = """[[indicator]]
+id = "life_satisfaction_p25"
+variable = "life_satisfaction"
+measure = "p25"
+label_nl = "Levenstevredenheid van de onderste 25%"
+label_en = "Life satisfaction of the bottom 25%"
+description_nl = "Het 25e percentiel van de levenstevredenheid (0-10)."
+description_en = "The 25th percentile of life satisfaction (0-10)."
+polarity = "higher_is_better"
+beyond_average = true
+"""
+
+
+def _x(key: str, **values) -> str:
+    return tr(TEXTS, key, **values)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _merged_registry(digest: str, name: str, _data: bytes):
+    """Return the packaged catalogue with a user's catalogue file merged in."""
+    source = io.BytesIO(_data)
+    source.name = name
+    return load_registry(extra=source)
+
+
+def _data_in_use():
+    """Return (mapped variable ids, shape, source label), or None when the data cannot be read."""
+    source = state.current_source()
+    try:
+        raw = state.load_cached(source.digest, source.name, source.sheet, source.data)
+        mapping = state.get_mapping(source, raw)
+        shape = detect_shape(raw, mapping) if mapping.region in raw.columns else None
+    except DataError:
+        return None
+    return [var for var, _ in mapping.variables], shape, source.label
+
+
+def _user_catalogue():
+    """Show the catalogue upload; return the merged registry, or None."""
+    with st.expander(_x("extend"), icon=":material/library_add:"):
+        st.markdown(_x("extend_text"))
+        st.code(
+            "python -m indicators registry --catalog my_catalog.toml\n"
+            "python -m indicators compute data.csv --region gemeente --catalog my_catalog.toml",
+            language="bash",
+        )
+        st.caption(_x("extend_example"))
+        st.code(EXAMPLE, language="toml")
+        upload = st.file_uploader(_x("extend_upload"), type=["toml"], key="catalog_upload")
+        if upload is None:
+            return None
+        data = upload.getvalue()
+        try:
+            merged = _merged_registry(state.digest_of(data), upload.name, data)
+        except DataError as err:
+            st.error(f"{_x('extend_bad', name=upload.name)}\n\n{err}")
+            return None
+        st.success(_x("extend_ok", name=upload.name, n=len(merged.indicators)))
+        return merged
+
+
+def _show_indicator(ind, reg, avail) -> None:
+    doc = document(ind, reg, lang())
+    mark = avail.get(ind.id) if avail else None
+    icon = None
+    if mark is not None:
+        icon = ":material/check_circle:" if mark.ok else ":material/radio_button_unchecked:"
+    title = doc.label if mark is None or mark.ok else f"{doc.label} — {mark.reason}"
+    with st.expander(title, icon=icon):
+        if mark is not None:
+            (st.success if mark.ok else st.caption)(
+                ("✓ " if mark.ok else "") + mark.reason[:1].upper() + mark.reason[1:] + "."
+            )
+        st.markdown(f"**{_x('definition')}.** {doc.description}")
+        left, right = st.columns(2)
+        left.markdown(
+            "\n".join(
+                [
+                    f"- **{_x('measure')}:** {doc.measure}",
+                    f"- **{_x('variable')}:** {doc.variable}",
+                    f"- **{_x('unit')}:** {doc.unit or '–'}",
+                ]
+            )
+        )
+        right.markdown(
+            "\n".join(
+                [
+                    f"- **{_x('polarity')}:** {doc.polarity}",
+                    f"- **{_x('perspective')}:** {doc.perspective}",
+                    f"- **{_x('beyond')}:** {_x('yes') if doc.beyond_average else _x('no')}",
+                ]
+            )
+        )
+        if doc.rationale:
+            st.markdown(f"**{_x('why')}.** {doc.rationale}")
+        if doc.reference:
+            st.markdown(f"**{_x('reference')}:** {doc.reference}")
+        st.caption(_x("code", id=doc.id, measure=doc.measure_code))
+
+
+def main() -> None:
+    st.header(_x("title"))
+    st.caption(_x("intro"))
+    reg = state.registry()
+    placeholder = st.container()
+    merged = _user_catalogue()
+    reg = merged or reg
+
+    with placeholder:
+        in_use = _data_in_use()
+        avail = availability(reg, in_use[0], in_use[1], lang()) if in_use else None
+        query = st.text_input(
+            _x("search"), key="catalog_query", placeholder=_x("search_placeholder"), width=480
+        )
+        dims = st.pills(
+            _x("dimensions"),
+            [d.id for d in reg.dimensions],
+            selection_mode="multi",
+            format_func=lambda d: reg.dimension_by_id[d].label(lang()),
+            key="catalog_dimensions",
+        )
+        only = st.toggle(_x("only_available"), key="catalog_only", disabled=avail is None)
+        found = search_indicators(reg, query or "", dims or None)
+        if only and avail:
+            found = [ind for ind in found if avail[ind.id].ok]
+        if avail:
+            st.markdown(
+                _x(
+                    "count",
+                    shown=len(found),
+                    total=len(reg.indicators),
+                    available=sum(a.ok for a in avail.values()),
+                    source=in_use[2],
+                )
+            )
+        else:
+            st.markdown(_x("count_plain", shown=len(found), total=len(reg.indicators)))
+        if not found:
+            st.info(_x("none"))
+            return
+        with st.expander(_x("table"), icon=":material/table:"):
+            st.dataframe(catalog_rows(found, reg, lang(), avail), hide_index=True, width="stretch")
+        for dim in reg.dimensions:
+            inds = [ind for ind in found if ind.dimension == dim.id]
+            if not inds:
+                continue
+            st.subheader(dim.label(lang()))
+            if dim.oecd:
+                st.caption(_x("oecd", names=", ".join(dim.oecd)))
+            for ind in inds:
+                _show_indicator(ind, reg, avail)
+
+
+main()

@@ -1,5 +1,519 @@
-"""Page placeholder."""
+"""Data page: choose or upload a file, say which columns mean what, check it, download results.
 
+Thin: widgets here, texts and checks in ``indicators.validation_report``,
+``indicators.mapping_form`` and ``indicators.export``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-st.header("data")
+from indicators.compute import MIN_N
+from indicators.dataset import suggest_mapping
+from indicators.errors import DataError
+from indicators.export import file_stem, labelled_results, to_csv, to_excel
+from indicators.mapping_form import (
+    NOT_USED,
+    level_table,
+    mapping_from_choices,
+    mapping_problems,
+    needs_order,
+    order_options,
+    unused_columns,
+)
+from indicators.ui import state
+from indicators.ui.i18n import lang, t, tr
+from indicators.validation_report import build_report, fmt_int, pivot_text, shape_text
+
+TEXTS = {
+    "title": {"nl": "Gegevens", "en": "Data"},
+    "intro": {
+        "nl": "Kies de demodata of upload uw eigen bestand, zeg welke kolommen wat betekenen, "
+        "en controleer wat er gebruikt wordt. Uw bestand blijft in deze sessie en wordt niet "
+        "veranderd.",
+        "en": "Choose the demo data or upload your own file, say which columns mean what, and "
+        "check what is used. Your file stays in this session and is never changed.",
+    },
+    "step_source": {"nl": "1. Welke gegevens", "en": "1. Which data"},
+    "choose": {"nl": "Gegevens in gebruik", "en": "Data in use"},
+    "upload_choice": {"nl": "Uw bestand: {name}", "en": "Your file: {name}"},
+    "uploader": {
+        "nl": "Upload een bestand (CSV, TSV, TXT, Excel of Parquet)",
+        "en": "Upload a file (CSV, TSV, TXT, Excel or Parquet)",
+    },
+    "uploader_help": {
+        "nl": "Eén rij per persoon (microdata) of één rij per regio en jaar (cijfers per regio). "
+        "Puntkomma's en decimale komma's, CBS StatLine-bestanden en lange tabellen (regio, "
+        "jaar, onderwerp, waarde) worden herkend.",
+        "en": "One row per person (microdata) or one row per region and year (figures per "
+        "region). Semicolons and decimal commas, CBS StatLine files and long tables (region, "
+        "year, topic, value) are recognised.",
+    },
+    "upload_failed": {
+        "nl": "**{name} kan niet gebruikt worden.** De gegevens in gebruik blijven: {current}.",
+        "en": "**{name} cannot be used.** The data in use stays: {current}.",
+    },
+    "sheet": {"nl": "Werkblad", "en": "Sheet"},
+    "sheet_help": {
+        "nl": "Dit werkboek heeft meerdere werkbladen; kies het blad met uw tabel.",
+        "en": "This workbook has several sheets; choose the one with your table.",
+    },
+    "step_file": {"nl": "2. Wat er in het bestand staat", "en": "2. What the file holds"},
+    "size": {
+        "nl": "{rows} rijen en {cols} kolommen.",
+        "en": "{rows} rows and {cols} columns.",
+    },
+    "read_notes": {"nl": "Wat er bij het inlezen is gedaan", "en": "What was done while reading"},
+    "preview": {"nl": "Eerste rijen van het bestand", "en": "First rows of the file"},
+    "step_mapping": {"nl": "3. Welke kolom is wat", "en": "3. Which column is what"},
+    "mapping_intro": {
+        "nl": "Voorgesteld op basis van de kolomnamen; pas aan waar nodig en klik op "
+        "**Kolommen opslaan**.",
+        "en": "Suggested from the column names; change what is needed and click **Save columns**.",
+    },
+    "not_used": {"nl": "— niet gebruikt —", "en": "— not used —"},
+    "region_col": {"nl": "Regio (verplicht)", "en": "Region (required)"},
+    "year_col": {"nl": "Jaar", "en": "Year"},
+    "weight_col": {"nl": "Gewicht", "en": "Weight"},
+    "weight_help": {
+        "nl": "Enquêtegewicht (per persoon) of aantal inwoners (bij cijfers per regio).",
+        "en": "Survey weight (per person) or population (for figures per region).",
+    },
+    "groups_col": {"nl": "Groepen (uitsplitsingen)", "en": "Groups (breakdowns)"},
+    "groups_help": {
+        "nl": "Bijvoorbeeld geslacht, leeftijd, opleiding, stedelijkheid.",
+        "en": "For example gender, age, education, urbanisation.",
+    },
+    "variables": {"nl": "Variabelen uit de catalogus", "en": "Variables from the catalogue"},
+    "save_mapping": {"nl": "Kolommen opslaan", "en": "Save columns"},
+    "reset_mapping": {"nl": "Voorstel herstellen", "en": "Restore the suggestion"},
+    "saved": {"nl": "Opgeslagen.", "en": "Saved."},
+    "unused": {"nl": "Niet gebruikt: {cols}.", "en": "Not used: {cols}."},
+    "step_orders": {"nl": "4. Volgorde van antwoorden", "en": "4. Order of answers"},
+    "orders_intro": {
+        "nl": "Tekstantwoorden worden scores 1, 2, 3, ... van laag naar hoog. Zet ze in de "
+        "goede volgorde (de eerste is de laagste); de tabel toont welk niveau van de catalogus "
+        "elke positie krijgt.",
+        "en": "Text answers become scores 1, 2, 3, ... from low to high. Put them in the right "
+        "order (the first is the lowest); the table shows which catalogue level each position "
+        "gets.",
+    },
+    "order_of": {
+        "nl": "{label} (kolom '{column}'): {n} antwoorden, van '{first}' tot '{last}'",
+        "en": "{label} (column '{column}'): {n} answers, from '{first}' to '{last}'",
+    },
+    "order_label": {
+        "nl": "Antwoorden van laag naar hoog",
+        "en": "Answers from low to high",
+    },
+    "save_orders": {"nl": "Volgorde opslaan", "en": "Save the order"},
+    "no_orders": {
+        "nl": "Geen tekstantwoorden om te ordenen: alle gekozen kolommen zijn getallen.",
+        "en": "No text answers to order: every chosen column holds numbers.",
+    },
+    "step_check": {"nl": "5. Controle", "en": "5. Check"},
+    "mapping_error": {
+        "nl": "**Met deze keuzes kunnen de gegevens niet gebruikt worden.**",
+        "en": "**With these choices the data cannot be used.**",
+    },
+    "fix_hint": {
+        "nl": "Pas de kolommen of de volgorde hierboven aan, of corrigeer het bestand en upload "
+        "het opnieuw.",
+        "en": "Change the columns or the order above, or correct the file and upload it again.",
+    },
+    "left_out": {"nl": "Wat er is weggelaten", "en": "What was left out"},
+    "nothing_left_out": {
+        "nl": "Er is niets weggelaten: elke rij heeft een waarde in elke gekozen kolom.",
+        "en": "Nothing was left out: every row has a value in every chosen column.",
+    },
+    "missing_per_column": {
+        "nl": "Rijen zonder waarde tellen alleen niet mee voor die ene variabele:",
+        "en": "Rows without a value are left out of that variable only:",
+    },
+    "columns_used": {"nl": "Gebruikte kolommen", "en": "Columns used"},
+    "step_small": {"nl": "6. Kleine aantallen", "en": "6. Small numbers"},
+    "min_n": {"nl": "Minimum aantal waarnemingen", "en": "Minimum number of observations"},
+    "min_n_help": {
+        "nl": "Waarden uit minder dan {n} waarnemingen worden verborgen en gemarkeerd, zoals "
+        "statistische bureaus doen: ze zijn te onzeker en kunnen personen herkenbaar maken.",
+        "en": "Values from fewer than {n} observations are hidden and marked, as statistical "
+        "offices do: they are too uncertain and could make people recognisable.",
+    },
+    "step_download": {"nl": "7. Resultaten downloaden", "en": "7. Download the results"},
+    "download_intro": {
+        "nl": "De resultatentabel: één rij per regio, jaar en indicator, met de naam van de "
+        "indicator, de eenheid, het aantal waarnemingen en of de waarde verborgen is.",
+        "en": "The results table: one row per region, year and indicator, with the indicator's "
+        "name, its unit, the number of observations and whether the value is hidden.",
+    },
+    "download_csv": {"nl": "Download CSV", "en": "Download CSV"},
+    "download_xlsx": {"nl": "Download Excel", "en": "Download Excel"},
+    "results_preview": {
+        "nl": "Voorbeeld van de resultaten ({n} rijen)",
+        "en": "Preview of the results ({n} rows)",
+    },
+    "about_source": {"nl": "Bron", "en": "Source"},
+    "about_shape": {"nl": "Vorm", "en": "Shape"},
+    "about_min_n": {"nl": "Minimum aantal waarnemingen", "en": "Minimum number of observations"},
+    "about_note": {
+        "nl": "Gemaakt met het dashboard brede welvaart; 'Total' = alle regio's samen.",
+        "en": "Made with the broad-welfare dashboard; 'Total' = all regions together.",
+    },
+}
+DEMO_KEYS = tuple(state.DEMOS)
+UPLOAD = "upload"
+
+
+def _x(key: str, **values) -> str:
+    return tr(TEXTS, key, **values)
+
+
+# ---- 1. which data ---------------------------------------------------------------------------
+
+
+def _choose_source(choice_key: str) -> None:
+    choice = st.session_state[choice_key]
+    if choice == UPLOAD:
+        saved = st.session_state.get("data_page_upload")
+        if saved:
+            state.set_upload(saved["name"], saved["data"], sheet=saved.get("sheet"))
+    else:
+        state.clear_upload(choice)
+
+
+def _source_section() -> None:
+    st.subheader(_x("step_source"))
+    saved = st.session_state.get("data_page_upload")
+    current = state.current_source()
+    options = list(DEMO_KEYS) + ([UPLOAD] if saved else [])
+    labels = {key: state.DEMO_LABELS[key][lang()] for key in DEMO_KEYS}
+    if saved:
+        labels[UPLOAD] = _x("upload_choice", name=saved["name"])
+    choice_key = "data_source_choice"
+    st.session_state[choice_key] = UPLOAD if st.session_state.get("upload") else current.demo
+    st.radio(
+        _x("choose"),
+        options,
+        key=choice_key,
+        format_func=labels.get,
+        on_change=_choose_source,
+        args=(choice_key,),
+    )
+    uploaded = st.file_uploader(
+        _x("uploader"),
+        type=["csv", "txt", "tsv", "xlsx", "parquet"],
+        help=_x("uploader_help"),
+        key="data_uploader",
+    )
+    if uploaded is not None and uploaded.file_id != st.session_state.get("data_seen_upload"):
+        st.session_state["data_seen_upload"] = uploaded.file_id
+        data = uploaded.getvalue()
+        try:
+            sheet = _first_readable_sheet(uploaded.name, data)
+        except DataError as err:
+            st.session_state["data_upload_error"] = (uploaded.file_id, uploaded.name, str(err))
+        else:
+            st.session_state.pop("data_upload_error", None)
+            saved = {"name": uploaded.name, "data": data, "sheet": sheet}
+            st.session_state["data_page_upload"] = saved
+            state.set_upload(uploaded.name, data, sheet=sheet)
+            st.rerun()
+    failed = st.session_state.get("data_upload_error")
+    if failed and uploaded is not None and failed[0] == uploaded.file_id:
+        st.error(
+            _x("upload_failed", name=failed[1], current=state.current_source().label)
+            + "\n\n"
+            + failed[2]
+        )
+
+
+def _first_readable_sheet(name: str, data: bytes):
+    """Load an upload once (cached) to check it; return the sheet to use (None = default).
+
+    When the first sheet of a workbook cannot be read (empty, a note), the next sheets are
+    tried, so the user can still choose the right one; the first error is raised otherwise.
+    """
+    digest = state.digest_of(data)
+    try:
+        state.load_cached(digest, name, None, data)
+        return None
+    except DataError as first:
+        if not name.lower().endswith(".xlsx"):
+            raise
+        for number in range(1, 10):
+            try:
+                raw = state.load_cached(digest, name, number, data)
+            except DataError:
+                continue
+            return raw.attrs.get("load_info", {}).get("sheet", number)
+        raise first
+
+
+def _sheet_choice(source, raw: pd.DataFrame) -> None:
+    info = raw.attrs.get("load_info") or {}
+    sheets = info.get("sheets") or []
+    if source.demo or len(sheets) < 2:
+        return
+    chosen = st.selectbox(
+        _x("sheet"),
+        sheets,
+        index=sheets.index(info.get("sheet")) if info.get("sheet") in sheets else 0,
+        help=_x("sheet_help"),
+        key=f"data_sheet:{source.digest}",
+    )
+    if chosen != info.get("sheet"):
+        try:
+            state.load_cached(source.digest, source.name, chosen, source.data)
+        except DataError as err:
+            st.error(f"**{t('error_title')}**\n\n{err}")
+            return
+        state.set_upload(source.name, source.data, sheet=chosen)
+        st.session_state["data_page_upload"] = {
+            "name": source.name,
+            "data": source.data,
+            "sheet": chosen,
+        }
+        st.rerun()
+
+
+# ---- 3. mapping --------------------------------------------------------------------------------
+
+
+def _mapping_section(source, raw: pd.DataFrame, reg) -> None:
+    st.subheader(_x("step_mapping"))
+    st.caption(_x("mapping_intro"))
+    mapping = state.get_mapping(source, raw)
+    version = st.session_state.get("data_mapping_version", 0)
+    prefix = f"data_map:{source.digest}:{source.sheet}:{version}"
+    columns = [str(c) for c in raw.columns]
+    options = [NOT_USED, *columns]
+
+    def pick(label, value, key, help=None, container=st):
+        index = options.index(value) if value in options else 0
+        return container.selectbox(
+            label,
+            options,
+            index=index,
+            key=f"{prefix}:{key}",
+            help=help,
+            format_func=lambda c: _x("not_used") if c == NOT_USED else c,
+        )
+
+    with st.form(f"{prefix}:form", border=True):
+        c1, c2, c3 = st.columns(3)
+        region = pick(_x("region_col"), mapping.region, "region", container=c1)
+        year = pick(_x("year_col"), mapping.year, "year", container=c2)
+        weight = pick(_x("weight_col"), mapping.weight, "weight", _x("weight_help"), container=c3)
+        groups = st.multiselect(
+            _x("groups_col"),
+            columns,
+            default=[g for g in mapping.groups if g in columns],
+            help=_x("groups_help"),
+            key=f"{prefix}:groups",
+        )
+        st.markdown(f"**{_x('variables')}**")
+        current_vars = mapping.variable_columns
+        grid = st.columns(3)
+        chosen_vars = {}
+        for i, variable in enumerate(reg.variables):
+            unit = variable.unit(lang())
+            chosen_vars[variable.id] = pick(
+                variable.label(lang()),
+                current_vars.get(variable.id),
+                f"var:{variable.id}",
+                help=unit or None,
+                container=grid[i % 3],
+            )
+        b1, b2 = st.columns([1, 4])
+        save = b1.form_submit_button(_x("save_mapping"), type="primary")
+        reset = b2.form_submit_button(_x("reset_mapping"))
+    if reset:
+        state.set_mapping(source, suggest_mapping(raw, reg))
+        st.session_state["data_mapping_version"] = version + 1
+        st.rerun()
+    if save:
+        orders = {col: order for col, order in mapping.orders}
+        new = mapping_from_choices(
+            region, year=year, weight=weight, groups=groups, variables=chosen_vars, orders=orders
+        )
+        problems = mapping_problems(new, lang(), reg)
+        if problems:
+            for problem in problems:
+                st.warning(problem)
+        else:
+            state.set_mapping(source, new)
+            st.session_state["data_mapping_version"] = version + 1
+            st.rerun()
+    left = unused_columns(columns, mapping)
+    if left:
+        st.caption(_x("unused", cols=", ".join(left)))
+
+
+def _orders_section(source, raw: pd.DataFrame, reg) -> None:
+    st.subheader(_x("step_orders"))
+    mapping = state.get_mapping(source, raw)
+    text_vars = [
+        (var_id, col)
+        for var_id, col in mapping.variables
+        if col in raw.columns and needs_order(raw[col], reg.variable_by_id.get(var_id))
+    ]
+    if not text_vars:
+        st.caption(_x("no_orders"))
+        return
+    st.caption(_x("orders_intro"))
+    version = st.session_state.get("data_mapping_version", 0)
+    prefix = f"data_order:{source.digest}:{source.sheet}:{version}"
+    with st.form(f"{prefix}:form"):
+        chosen = {}
+        for var_id, col in text_vars:
+            variable = reg.variable_by_id[var_id]
+            answers, order = order_options(raw[col], variable, mapping.order_for(col))
+            title = _x(
+                "order_of",
+                label=variable.label(lang()),
+                column=col,
+                n=len(order),
+                first=order[0] if order else "",
+                last=order[-1] if order else "",
+            )
+            with st.expander(title):
+                chosen[col] = st.multiselect(
+                    _x("order_label"), answers, default=order, key=f"{prefix}:{col}"
+                )
+                st.dataframe(level_table(order, variable, lang()), hide_index=True, width="content")
+        save = st.form_submit_button(_x("save_orders"), type="primary")
+    if save:
+        orders = dict(mapping.orders)
+        orders.update({col: tuple(order) for col, order in chosen.items()})
+        state.set_mapping(source, mapping.with_changes(orders=orders))
+        st.session_state["data_mapping_version"] = version + 1
+        st.rerun()
+
+
+# ---- 5-7. check, small numbers, downloads -----------------------------------------------------
+
+
+def _check_section(act, error: DataError | None) -> None:
+    st.subheader(_x("step_check"))
+    if error is not None:
+        st.error(f"{_x('mapping_error')}\n\n{error}\n\n{_x('fix_hint')}")
+        return
+    if act is None:
+        return
+    report = build_report(act.prepared, act.results, act.registry, min_n=act.min_n, lang=lang())
+    st.markdown("\n".join(f"- {fact}" for fact in report.facts))
+    st.markdown(f"**{_x('left_out')}**")
+    if not report.notes and not report.column_notes:
+        st.caption(_x("nothing_left_out"))
+    if report.notes:
+        st.markdown("\n".join(f"- {note}" for note in report.notes))
+    if len(report.column_notes) <= 3:
+        st.markdown("\n".join(f"- {note}" for note in report.column_notes))
+    else:
+        st.caption(_x("missing_per_column"))
+        st.dataframe(report.missing_table(), hide_index=True, width="content")
+    with st.expander(_x("columns_used")):
+        st.dataframe(report.columns, hide_index=True, width="stretch")
+
+
+def _small_cells_section() -> None:
+    st.subheader(_x("step_small"))
+    st.number_input(
+        _x("min_n"),
+        min_value=1,
+        max_value=1000,
+        value=MIN_N,
+        step=1,
+        key="min_n",
+        persist_state="session",
+        width=260,
+    )
+    st.caption(_x("min_n_help", n=state.min_n()))
+
+
+def _download_section(act) -> None:
+    st.subheader(_x("step_download"))
+    st.caption(_x("download_intro"))
+    table = labelled_results(act.results, act.registry, lang())
+    stem = file_stem(act.source.name)
+    current = lang()
+    about = {
+        _x("about_source"): act.source.label,
+        _x("about_shape"): shape_text(act.prepared, current),
+        _x("about_min_n"): act.min_n,
+        "": _x("about_note"),
+    }
+    c1, c2, _ = st.columns([1, 1, 3])
+    c1.download_button(
+        _x("download_csv"),
+        data=to_csv(table, current),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        key="data_download_csv",
+    )
+    c2.download_button(
+        _x("download_xlsx"),
+        data=lambda: to_excel(table, about, current),
+        file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        on_click="ignore",
+        key="data_download_xlsx",
+    )
+    with st.expander(_x("results_preview", n=fmt_int(len(table), current))):
+        st.dataframe(table.head(200), hide_index=True, width="stretch")
+
+
+# ---- the page ----------------------------------------------------------------------------------
+
+
+def main() -> None:
+    st.header(_x("title"))
+    st.caption(_x("intro"))
+    _source_section()
+
+    source = state.current_source()
+    raw = state.load_cached(source.digest, source.name, source.sheet, source.data)
+    reg = state.registry()
+    _sheet_choice(source, raw)
+
+    st.subheader(_x("step_file"))
+    about = st.container()
+    notes = list(raw.attrs.get("load_notes") or [])
+    if notes:
+        with st.expander(_x("read_notes")):
+            for note in notes:
+                st.markdown(f"- {note}")
+    with st.expander(_x("preview")):
+        st.dataframe(raw.head(20), hide_index=True, width="stretch")
+
+    _mapping_section(source, raw, reg)
+    _orders_section(source, raw, reg)
+
+    check = st.container()
+    _small_cells_section()
+
+    act, error = None, None
+    with check:
+        try:
+            act = state.active()
+        except DataError as err:
+            error = err
+        _check_section(act, error)
+
+    with about:
+        if act is not None:
+            st.markdown(f"**{shape_text(act.prepared, lang())}**")
+        pivoted = pivot_text(raw, lang())
+        if pivoted:
+            st.info(pivoted)
+        st.caption(_x("size", rows=fmt_int(len(raw), lang()), cols=len(raw.columns)))
+
+    if act is not None and len(act.results):
+        _download_section(act)
+
+
+main()

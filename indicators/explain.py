@@ -1,0 +1,350 @@
+"""The indicator registry as readable documentation: measures in words, search, availability.
+
+Everything here is plain Python over the registry (no Streamlit), in Dutch and English, so the
+Indicators page stays thin and the texts are tested.
+
+Examples
+--------
+>>> from indicators.registry import load_registry
+>>> reg = load_registry()
+>>> measure_in_words(reg.indicator_by_id["income_gini"], reg, "en")
+'Gini coefficient: 0 when everyone has the same, 1 when one person has everything'
+>>> measure_in_words(reg.indicator_by_id["life_satisfaction_unsatisfied"], reg, "nl")
+'aandeel met een score lager dan 6'
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+
+from indicators.measures import MeasureSpec
+from indicators.registry import PERSPECTIVE_LABELS, POLARITY_LABELS
+
+__all__ = [
+    "Availability",
+    "IndicatorDoc",
+    "availability",
+    "catalog_rows",
+    "document",
+    "measure_in_words",
+    "search_indicators",
+]
+
+_TEXTS = {
+    "mean": {"nl": "gemiddelde", "en": "mean (average)"},
+    "mean_of_scores": {
+        "nl": "gemiddelde score ({low} = '{first}' tot {high} = '{last}')",
+        "en": "mean score ({low} = '{first}' to {high} = '{last}')",
+    },
+    "median": {
+        "nl": "mediaan: de helft zit lager, de helft hoger (Eurostat-regel, met weging)",
+        "en": "median: half are lower, half are higher (Eurostat rule, weighted)",
+    },
+    "quantile": {
+        "nl": "{p}e percentiel: {p}% zit lager (Eurostat-regel, met weging)",
+        "en": "{p}th percentile: {p}% are lower (Eurostat rule, weighted)",
+    },
+    "sd": {
+        "nl": "standaardafwijking: de gemiddelde afstand tot het gemiddelde (met weging)",
+        "en": "standard deviation: the typical distance from the mean (weighted)",
+    },
+    "n": {"nl": "aantal waarnemingen", "en": "number of observations"},
+    "gini": {
+        "nl": "Gini-coëfficiënt: 0 als iedereen evenveel heeft, 1 als één persoon alles heeft",
+        "en": "Gini coefficient: 0 when everyone has the same, 1 when one person has everything",
+    },
+    "theil": {
+        "nl": "Theil-index (Theil T, GE(1)); voor alle regio's samen gesplitst in verschillen "
+        "tussen en binnen regio's",
+        "en": "Theil index (Theil T, GE(1)); for all regions together split into differences "
+        "between and within regions",
+    },
+    "mld": {
+        "nl": "gemiddelde logaritmische afwijking (Theil L, GE(0))",
+        "en": "mean log deviation (Theil L, GE(0))",
+    },
+    "atkinson": {
+        "nl": "Atkinson-index met ongelijkheidsaversie ε = {e}: het deel van het gemiddelde "
+        "dat je zou opgeven voor een gelijke verdeling",
+        "en": "Atkinson index with inequality aversion ε = {e}: the part of the mean one would "
+        "give up for an equal distribution",
+    },
+    "s80s20": {
+        "nl": "S80/S20-verhouding: totaal van de bovenste 20% gedeeld door dat van de onderste 20%",
+        "en": "S80/S20 ratio: total of the top 20% divided by that of the bottom 20%",
+    },
+    "palma": {
+        "nl": "Palma-verhouding: totaal van de bovenste 10% gedeeld door dat van de onderste 40%",
+        "en": "Palma ratio: total of the top 10% divided by that of the bottom 40%",
+    },
+    "poverty_rate": {
+        "nl": "armoederisico: aandeel onder 60% van de mediaan van alle regio's samen in "
+        "hetzelfde jaar",
+        "en": "at-risk-of-poverty rate: share below 60% of the median of all regions together "
+        "in the same year",
+    },
+    "share_below": {
+        "nl": "aandeel met een {what} lager dan {t}",
+        "en": "share with a {what} below {t}",
+    },
+    "share_at_least": {
+        "nl": "aandeel met een {what} van {t} of meer",
+        "en": "share with a {what} of {t} or more",
+    },
+    "share_levels": {"nl": "aandeel dat {answers} antwoordt", "en": "share answering {answers}"},
+    "share": {"nl": "aandeel dat '{label}' antwoordt", "en": "share answering '{label}'"},
+    "score": {"nl": "score", "en": "score"},
+    "value": {"nl": "waarde", "en": "value"},
+    "or": {"nl": "of", "en": "or"},
+    "positive_only": {
+        "nl": " (alleen waarden boven 0 tellen mee)",
+        "en": " (only values above 0 count)",
+    },
+    "needs_column": {
+        "nl": "heeft een kolom nodig voor {variable}",
+        "en": "needs a column for {variable}",
+    },
+    "needs_microdata": {
+        "nl": "heeft gegevens per persoon nodig; uw bestand heeft één rij per regio",
+        "en": "needs data per person; your file has one row per region",
+    },
+    "available": {"nl": "beschikbaar in uw gegevens", "en": "available in your data"},
+}
+
+
+def _t(key: str, lang: str, **values) -> str:
+    text = _TEXTS[key][lang]
+    return text.format(**values) if values else text
+
+
+def _num(value: float, lang: str) -> str:
+    """Return a number without trailing zeros, with a decimal comma in Dutch."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _quote_list(labels, lang: str) -> str:
+    quoted = [f"'{lab}'" for lab in labels]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + f" {_t('or', lang)} " + quoted[-1]
+
+
+def measure_in_words(indicator, registry, lang: str = "nl") -> str:
+    """Describe an indicator's measure in words, in ``lang``.
+
+    Thresholds on ordinal answers are spelt out as the answers they cover, so
+    ``share_below:3`` of self-rated health reads "share answering 'very bad' or 'bad'".
+
+    Examples
+    --------
+    >>> from indicators.registry import load_registry
+    >>> reg = load_registry()
+    >>> measure_in_words(reg.indicator_by_id["health_bad"], reg, "en")
+    "share answering 'very bad' or 'bad'"
+    >>> measure_in_words(reg.indicator_by_id["income_p10"], reg, "en")
+    '10th percentile: 10% are lower (Eurostat rule, weighted)'
+    """
+    spec: MeasureSpec = indicator.spec
+    variable = registry.variable_by_id.get(indicator.variable)
+    levels = tuple(variable.levels(lang)) if variable is not None else ()
+    family, param = spec.family, spec.param
+    if family == "mean":
+        if levels and variable.kind == "ordinal":
+            return _t(
+                "mean_of_scores", lang, low=1, high=len(levels), first=levels[0], last=levels[-1]
+            )
+        return _t("mean", lang)
+    if family == "quantile":
+        if math.isclose(param, 0.5):
+            return _t("median", lang)
+        return _t("quantile", lang, p=_num(param * 100, lang))
+    if family == "atkinson":
+        return _t("atkinson", lang, e=_num(param, lang)) + _t("positive_only", lang)
+    if family in ("theil", "mld"):
+        return _t(family, lang) + _t("positive_only", lang)
+    if family in ("share_below", "share_at_least"):
+        if levels and variable.kind in ("ordinal", "binary"):
+            # scores are 1..k: below t covers scores 1..ceil(t)-1; at least t covers ceil(t)..k
+            cut = math.ceil(param) - 1
+            chosen = levels[:cut] if family == "share_below" else levels[cut:]
+            if chosen:
+                return _t("share_levels", lang, answers=_quote_list(chosen, lang))
+        unit = variable.unit(lang) if variable is not None else ""
+        is_score = unit.startswith("score")
+        text = _t(
+            family, lang, what=_t("score" if is_score else "value", lang), t=_num(param, lang)
+        )
+        return text if is_score or not unit else f"{text} ({unit})"
+    if family == "share":
+        label = str(param)
+        position = getattr(indicator, "level_position", None)
+        if position is not None and position < len(levels):
+            label = levels[position]
+        return _t("share", lang, label=label)
+    if family in _TEXTS:
+        return _t(family, lang)
+    return spec.text
+
+
+@dataclass(frozen=True)
+class Availability:
+    """Whether the data in use allows an indicator, and if not, why not (in words)."""
+
+    ok: bool
+    reason: str
+
+
+def availability(registry, variable_ids, shape: str | None, lang: str = "nl") -> dict:
+    """Say for every indicator whether the mapped variables (and the data's shape) allow it.
+
+    Aggregates (one row per region) allow only means: a distribution within a region needs
+    one row per person. Returns ``{indicator_id: Availability}``.
+
+    Examples
+    --------
+    >>> from indicators.registry import load_registry
+    >>> reg = load_registry()
+    >>> av = availability(reg, ["income"], "microdata", "en")
+    >>> av["income_gini"].ok, av["lonely_share"].reason
+    (True, 'needs a column for Loneliness')
+    >>> availability(reg, ["income"], "aggregates", "en")["income_gini"].ok
+    False
+    """
+    mapped = set(variable_ids or ())
+    out = {}
+    for ind in registry.indicators:
+        if ind.variable not in mapped:
+            variable = registry.variable_by_id.get(ind.variable)
+            name = variable.label(lang) if variable is not None else ind.variable
+            out[ind.id] = Availability(False, _t("needs_column", lang, variable=name))
+        elif shape == "aggregates" and ind.spec.family != "mean":
+            out[ind.id] = Availability(False, _t("needs_microdata", lang))
+        else:
+            out[ind.id] = Availability(True, _t("available", lang))
+    return out
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", str(text))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+
+def search_indicators(registry, query: str = "", dimensions=None) -> list:
+    """Return the indicators matching every word of ``query``, optionally within dimensions.
+
+    A word matches the id, the labels or the descriptions in either language, or the
+    variable's labels; case and accents are ignored. Results follow the dimension order.
+
+    Examples
+    --------
+    >>> from indicators.registry import load_registry
+    >>> reg = load_registry()
+    >>> [i.id for i in search_indicators(reg, "eenzaam")]
+    ['lonely_share']
+    >>> len(search_indicators(reg, "")) == len(reg.indicators)
+    True
+    """
+    words = _fold(query).split()
+    wanted = set(dimensions) if dimensions else None
+    found = []
+    for ind in registry.sorted_indicators():
+        if wanted is not None and ind.dimension not in wanted:
+            continue
+        variable = registry.variable_by_id.get(ind.variable)
+        haystack = _fold(
+            " ".join(
+                [
+                    ind.id,
+                    ind.label_nl,
+                    ind.label_en,
+                    ind.description_nl,
+                    ind.description_en,
+                    ind.measure,
+                    variable.label_nl if variable else "",
+                    variable.label_en if variable else "",
+                ]
+            )
+        )
+        if all(word in haystack for word in words):
+            found.append(ind)
+    return found
+
+
+@dataclass(frozen=True)
+class IndicatorDoc:
+    """What the Indicators page shows about one indicator, in one language."""
+
+    id: str
+    label: str
+    description: str
+    measure: str
+    measure_code: str
+    variable: str
+    unit: str
+    polarity: str
+    dimension: str
+    perspective: str
+    beyond_average: bool
+    rationale: str
+    reference: str
+
+
+def document(indicator, registry, lang: str = "nl") -> IndicatorDoc:
+    """Return the documentation of one indicator in ``lang``."""
+    variable = registry.variable_by_id.get(indicator.variable)
+    dimension = registry.dimension_by_id.get(indicator.dimension)
+    return IndicatorDoc(
+        id=indicator.id,
+        label=indicator.label(lang),
+        description=indicator.description(lang),
+        measure=measure_in_words(indicator, registry, lang),
+        measure_code=indicator.measure,
+        variable=variable.label(lang) if variable else indicator.variable,
+        unit=indicator.unit(lang),
+        polarity=POLARITY_LABELS[lang][indicator.polarity],
+        dimension=dimension.label(lang) if dimension else indicator.dimension,
+        perspective=PERSPECTIVE_LABELS[lang][indicator.perspective],
+        beyond_average=indicator.beyond_average,
+        rationale=indicator.rationale(lang),
+        reference=indicator.reference,
+    )
+
+
+CATALOG_COLUMNS = {
+    "label": {"nl": "Indicator", "en": "Indicator"},
+    "dimension": {"nl": "Thema", "en": "Dimension"},
+    "measure": {"nl": "Maat", "en": "Measure"},
+    "unit": {"nl": "Eenheid", "en": "Unit"},
+    "polarity": {"nl": "Beter als", "en": "Better when"},
+    "beyond_average": {"nl": "Voorbij het gemiddelde", "en": "Beyond the average"},
+    "available": {"nl": "In uw gegevens", "en": "In your data"},
+}
+
+
+def catalog_rows(indicators, registry, lang: str = "nl", available: dict | None = None):
+    """Return a compact table (pandas DataFrame) of indicators with column titles in ``lang``.
+
+    ``available`` is the result of :func:`availability`; without it the column is left out.
+    """
+    import pandas as pd
+
+    rows = []
+    for ind in indicators:
+        doc = document(ind, registry, lang)
+        row = {
+            "label": doc.label,
+            "dimension": doc.dimension,
+            "measure": doc.measure,
+            "unit": doc.unit,
+            "polarity": doc.polarity,
+            "beyond_average": doc.beyond_average,
+        }
+        if available is not None:
+            row["available"] = available[ind.id].ok
+        rows.append(row)
+    columns = [c for c in CATALOG_COLUMNS if available is not None or c != "available"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.rename(columns={c: CATALOG_COLUMNS[c][lang] for c in columns})

@@ -1,0 +1,84 @@
+"""Downloads of the results table: CSV (Dutch or English conventions) and Excel.
+
+The tidy results table gets the indicator's label and unit in the chosen language as extra
+columns; nothing else changes, so a download equals what the dashboard computed.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from indicators.registry import load_registry
+>>> res = pd.DataFrame({"region": ["A"], "indicator": ["income_gini"], "value": [0.2871]})
+>>> to_csv(labelled_results(res, load_registry(), "nl"), "nl").decode("utf-8-sig").splitlines()[1]
+'A;income_gini;Gini-coëfficiënt van het inkomen;index 0-1;0,2871'
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+__all__ = ["labelled_results", "to_csv", "to_excel", "file_stem"]
+
+_PARTS = {
+    "between": {"nl": "tussen regio's", "en": "between regions"},
+    "within": {"nl": "binnen regio's", "en": "within regions"},
+}
+SHEETS = {"results": {"nl": "resultaten", "en": "results"}, "about": {"nl": "over", "en": "about"}}
+
+
+def _label_and_unit(indicator_id: str, registry, lang: str) -> tuple[str, str]:
+    base, _, part = str(indicator_id).partition(":")
+    ind = registry.indicator_by_id.get(base)
+    if ind is None:
+        return str(indicator_id), ""
+    label = ind.label(lang)
+    if part:
+        label = f"{label}: {_PARTS.get(part, {}).get(lang, part)}"
+    return label, ind.unit(lang)
+
+
+def labelled_results(results: pd.DataFrame, registry, lang: str = "nl") -> pd.DataFrame:
+    """Return a copy of the results table with ``indicator_label`` and ``unit`` columns.
+
+    The two columns come right after ``indicator``. Parts of a decomposition
+    (``income_theil:between``) get the indicator's label with the part named.
+    """
+    out = results.copy()
+    pairs = {i: _label_and_unit(i, registry, lang) for i in out["indicator"].unique()}
+    at = list(out.columns).index("indicator") + 1
+    out.insert(at, "indicator_label", out["indicator"].map(lambda i: pairs[i][0]))
+    out.insert(at + 1, "unit", out["indicator"].map(lambda i: pairs[i][1]))
+    return out
+
+
+def to_csv(frame: pd.DataFrame, lang: str = "nl") -> bytes:
+    """Return CSV bytes: semicolons and a decimal comma in Dutch, commas and points in English.
+
+    UTF-8 with a byte-order mark, so Excel shows accents (Fryslân) correctly.
+    """
+    sep, decimal = (";", ",") if lang == "nl" else (",", ".")
+    text = frame.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n")
+    return text.encode("utf-8-sig")
+
+
+def to_excel(frame: pd.DataFrame, about: dict | None = None, lang: str = "nl") -> bytes:
+    """Return an Excel workbook (xlsx) with the table and, optionally, a sheet about it."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=SHEETS["results"][lang], index=False)
+        if about:
+            pd.DataFrame(list(about.items()), columns=["", ""]).to_excel(
+                writer, sheet_name=SHEETS["about"][lang], index=False, header=False
+            )
+    return buffer.getvalue()
+
+
+def file_stem(source_name: str) -> str:
+    """Return a download name stem from the data's file name.
+
+    >>> file_stem("demo_people_synthetic.parquet")
+    'demo_people_synthetic_results'
+    """
+    stem = str(source_name).rsplit("/", 1)[-1].rsplit(".", 1)[0] or "data"
+    return f"{stem}_results"

@@ -1,0 +1,155 @@
+"""Helpers for editing a mapping by hand: build it from choices, check it, show answer orders.
+
+Plain Python (no Streamlit) so the Data page only reads widgets and calls these.
+
+Examples
+--------
+>>> m = mapping_from_choices("gemeente", year="jaar", weight=NOT_USED, groups=[],
+...                          variables={"life_satisfaction": "score", "income": NOT_USED})
+>>> m.region, m.weight, m.variable_columns
+('gemeente', None, {'life_satisfaction': 'score'})
+>>> mapping_problems(m.with_changes(year="score"), "en")
+["Column 'score' is chosen for more than one role: year, Life satisfaction. Choose each column once."]
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from indicators.dataset import Mapping, suggest_order
+
+__all__ = [
+    "NOT_USED",
+    "level_table",
+    "mapping_from_choices",
+    "mapping_problems",
+    "needs_order",
+    "order_options",
+    "unused_columns",
+]
+
+NOT_USED = ""
+
+_TEXTS = {
+    "no_region": {
+        "nl": "Kies de kolom met de regio (gemeente, provincie, ...): zonder regio is er niets "
+        "te vergelijken.",
+        "en": "Choose the column with the region (municipality, province, ...): without a "
+        "region there is nothing to compare.",
+    },
+    "no_variables": {
+        "nl": "Kies bij minstens één variabele de kolom die haar bevat (bijvoorbeeld "
+        "levenstevredenheid of inkomen).",
+        "en": "Choose the column for at least one variable (for example life satisfaction or "
+        "income).",
+    },
+    "twice": {
+        "nl": "Kolom '{column}' is voor meer dan één rol gekozen: {roles}. Kies elke kolom één "
+        "keer.",
+        "en": "Column '{column}' is chosen for more than one role: {roles}. Choose each column "
+        "once.",
+    },
+    "region": {"nl": "regio", "en": "region"},
+    "year": {"nl": "jaar", "en": "year"},
+    "weight": {"nl": "gewicht", "en": "weight"},
+    "group": {"nl": "groep", "en": "group"},
+    "col_score": {"nl": "Score", "en": "Score"},
+    "col_answer": {"nl": "Antwoord in uw bestand", "en": "Answer in your file"},
+    "col_level": {"nl": "Niveau in de catalogus", "en": "Level in the catalogue"},
+}
+
+
+def _t(key: str, lang: str, **values) -> str:
+    text = _TEXTS[key][lang]
+    return text.format(**values) if values else text
+
+
+def _used(value) -> str | None:
+    return value if value not in (None, NOT_USED) else None
+
+
+def mapping_from_choices(
+    region, *, year=None, weight=None, groups=(), variables=None, orders=None
+) -> Mapping:
+    """Build a mapping from widget choices; ``NOT_USED`` (or None) leaves a role empty.
+
+    Orders are kept only for columns still mapped to a variable.
+    """
+    variables = {v: c for v, c in (variables or {}).items() if _used(c)}
+    kept = set(variables.values())
+    orders = {c: tuple(o) for c, o in (orders or {}).items() if c in kept and o}
+    return Mapping.build(
+        _used(region),
+        year=_used(year),
+        weight=_used(weight),
+        groups=[g for g in groups if _used(g)],
+        variables=variables,
+        orders=orders,
+    )
+
+
+def mapping_problems(mapping: Mapping, lang: str = "nl", registry=None) -> list[str]:
+    """Return what is wrong with a mapping before it is used, in plain words (empty if fine)."""
+    problems = []
+    if not mapping.region:
+        problems.append(_t("no_region", lang))
+    if not mapping.variables:
+        problems.append(_t("no_variables", lang))
+    roles: dict[str, list[str]] = {}
+    for column, role in (
+        (mapping.region, _t("region", lang)),
+        (mapping.year, _t("year", lang)),
+        (mapping.weight, _t("weight", lang)),
+        *((g, _t("group", lang)) for g in mapping.groups),
+        *((c, _variable_label(v, registry, lang)) for v, c in mapping.variables),
+    ):
+        if column:
+            roles.setdefault(column, []).append(role)
+    for column, names in roles.items():
+        if len(names) > 1:
+            problems.append(_t("twice", lang, column=column, roles=", ".join(names)))
+    return problems
+
+
+def _variable_label(var_id: str, registry, lang: str) -> str:
+    if registry is None:
+        from indicators.registry import load_registry
+
+        registry = load_registry()
+    variable = registry.variable_by_id.get(var_id)
+    return variable.label(lang) if variable is not None else var_id
+
+
+def needs_order(series: pd.Series, variable) -> bool:
+    """Whether a column holds text answers of an ordinal, binary or nominal variable."""
+    kind = getattr(variable, "kind", "continuous")
+    return kind != "continuous" and not pd.api.types.is_numeric_dtype(series)
+
+
+def order_options(series: pd.Series, variable, current=None) -> tuple[list[str], list[str]]:
+    """Return (every answer in the column, the current or suggested order low to high)."""
+    answers = list(suggest_order(series, variable))
+    order = [str(o) for o in current] if current else answers
+    return sorted(set(answers) | set(order), key=str.casefold), order
+
+
+def level_table(order, variable, lang: str = "nl") -> pd.DataFrame:
+    """Show which catalogue level each position in the order gets: score, answer, level.
+
+    >>> from indicators.registry import load_registry
+    >>> var = load_registry().variable_by_id["loneliness"]
+    >>> level_table(["nee", "ja"], var, "en").to_dict("list")
+    {'Score': [1, 2], 'Answer in your file': ['nee', 'ja'], 'Level in the catalogue': ['no', 'yes']}
+    """
+    levels = list(variable.levels(lang)) if variable is not None else []
+    rows = [
+        [i + 1, answer, levels[i] if i < len(levels) else "–"] for i, answer in enumerate(order)
+    ]
+    columns = [_t("col_score", lang), _t("col_answer", lang), _t("col_level", lang)]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def unused_columns(columns, mapping: Mapping) -> list[str]:
+    """Return the columns of the file that the mapping does not use, in file order."""
+    used = set(mapping.role_columns())
+    return [str(c) for c in columns if c not in used]

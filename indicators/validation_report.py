@@ -1,0 +1,345 @@
+"""A plain-language report on a prepared dataset: its shape, what was found, what was left out.
+
+The Data page shows this report; the texts live here (Dutch and English) so they are tested
+without Streamlit. Errors that make a dataset unusable (negative weights, text in a numeric
+column, answers outside the order) are raised by :func:`indicators.dataset.prepare` as
+:class:`~indicators.errors.DataError`; this report covers data that *can* be used.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from indicators.dataset import Mapping, prepare
+>>> from indicators.registry import load_registry
+>>> df = pd.DataFrame({"gemeente": ["A", "A", "B"], "jaar": [2020, 2020, 2020],
+...                    "levenstevredenheid": [7.0, None, 8.0]})
+>>> m = Mapping.build("gemeente", year="jaar", variables={"life_satisfaction": "levenstevredenheid"})
+>>> shape_text(prepare(df, m, load_registry()), "en")
+'One row per person or household: 3 rows in 2 regions in 2020; distributions within each region can be measured.'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from indicators.compute import TOTAL
+from indicators.dataset import MICRODATA, REGION, WEIGHT, YEAR
+
+__all__ = ["Report", "build_report", "fmt_int", "pivot_text", "shape_text", "TEXTS"]
+
+TEXTS = {
+    "micro": {
+        "nl": "Eén rij per persoon of huishouden: {rows} in {regions}{years}; de verdeling "
+        "binnen elke regio is te meten.",
+        "en": "One row per person or household: {rows} in {regions}{years}; distributions "
+        "within each region can be measured.",
+    },
+    "agg": {
+        "nl": "Eén rij per {unit}: {rows} voor {regions}{years}; de verdeling is die tussen "
+        "de regio's, {weighting}.",
+        "en": "One row per {unit}: {rows} for {regions}{years}; the distribution is across "
+        "regions, {weighting}.",
+    },
+    "unit_region": {"nl": "regio", "en": "region"},
+    "unit_region_year": {"nl": "regio en jaar", "en": "region and year"},
+    "unit_region_group": {"nl": "regio en groep", "en": "region and group"},
+    "unit_region_year_group": {"nl": "regio, jaar en groep", "en": "region, year and group"},
+    "weighted": {
+        "nl": "gewogen naar kolom '{column}' (bijvoorbeeld het aantal inwoners)",
+        "en": "weighted by column '{column}' (for example the population)",
+    },
+    "unweighted": {
+        "nl": "ongewogen (kies een kolom met het aantal inwoners om te wegen)",
+        "en": "unweighted (choose a population column to weight)",
+    },
+    "rows": {"nl": "{n} rijen", "en": "{n} rows"},
+    "row": {"nl": "1 rij", "en": "1 row"},
+    "regions": {"nl": "{n} regio's", "en": "{n} regions"},
+    "region": {"nl": "1 regio", "en": "1 region"},
+    "years_span": {
+        "nl": " over {n} jaar ({first}–{last})",
+        "en": " over {n} years ({first}–{last})",
+    },
+    "years_gaps": {"nl": " over {n} jaar ({years})", "en": " over {n} years ({years})"},
+    "one_year": {"nl": " in {year}", "en": " in {year}"},
+    "pivoted": {
+        "nl": "Het bestand was lang (één rij per regio{year} en indicator, met de namen in "
+        "kolom '{indicator}' en de waarden in kolom '{value}'); het is omgezet naar één kolom "
+        "per indicator.",
+        "en": "The file was long (one row per region{year} and indicator, with names in column "
+        "'{indicator}' and values in column '{value}'); it was turned into one column per "
+        "indicator.",
+    },
+    "pivot_year": {"nl": ", jaar", "en": ", year"},
+    "regions_found": {"nl": "Regio's: {list}.", "en": "Regions: {list}."},
+    "years_found": {"nl": "Jaren: {list}.", "en": "Years: {list}."},
+    "no_year": {
+        "nl": "Geen jaarkolom gekozen: alle rijen tellen als één periode.",
+        "en": "No year column chosen: all rows count as one period.",
+    },
+    "and_more": {"nl": "en nog {n}", "en": "and {n} more"},
+    "computed": {
+        "nl": "{n} berekend uit {k}.",
+        "en": "{n} computed from {k}.",
+    },
+    "indicators": {"nl": "{n} indicatoren", "en": "{n} indicators"},
+    "indicator": {"nl": "1 indicator", "en": "1 indicator"},
+    "variables": {"nl": "{n} variabelen", "en": "{n} variables"},
+    "variable": {"nl": "1 variabele", "en": "1 variable"},
+    "means_only": {
+        "nl": "Uit één rij per regio zijn alleen gemiddelden te berekenen; {n} andere "
+        "indicatoren van deze variabelen hebben gegevens per persoon nodig.",
+        "en": "From one row per region only averages can be computed; {n} other indicators "
+        "of these variables need data per person.",
+    },
+    "suppressed": {
+        "nl": "{n} van de {total} waarden zijn verborgen omdat ze op minder dan {min_n} "
+        "waarnemingen berusten.",
+        "en": "{n} of {total} values are hidden because they rest on fewer than {min_n} "
+        "observations.",
+    },
+    "none_suppressed": {
+        "nl": "Geen waarden verborgen: alle {total} waarden berusten op minstens {min_n} "
+        "waarnemingen.",
+        "en": "No values hidden: all {total} values rest on at least {min_n} observations.",
+    },
+    "no_small_cells": {
+        "nl": "De regel voor kleine aantallen geldt niet: elke rij is al een totaal voor een regio.",
+        "en": "The small-cell rule does not apply: each row is already a figure for a region.",
+    },
+    "missing_values": {
+        "nl": "{n} rijen zonder waarde in kolom '{column}' tellen niet mee voor {label}.",
+        "en": "{n} rows without a value in column '{column}' are left out of {label}.",
+    },
+    "missing_weight": {
+        "nl": "{n} rijen zonder gewicht in kolom '{column}' tellen nergens mee.",
+        "en": "{n} rows without a weight in column '{column}' are left out of every measure.",
+    },
+    "missing_group": {
+        "nl": "{n} rijen zonder waarde in groepskolom '{column}' vormen de groep '(missing)'.",
+        "en": "{n} rows without a value in group column '{column}' form the group '(missing)'.",
+    },
+    "excluded": {
+        "nl": "{label}: {n} waarden van 0 of lager tellen niet mee (deze maat gebruikt alleen "
+        "waarden boven 0).",
+        "en": "{label}: {n} values of 0 or below are left out (this measure uses only values "
+        "above 0).",
+    },
+    "col_column": {"nl": "Kolom", "en": "Column"},
+    "col_role": {"nl": "Gebruikt als", "en": "Used as"},
+    "col_present": {"nl": "Rijen met een waarde", "en": "Rows with a value"},
+    "col_missing": {"nl": "Rijen zonder waarde", "en": "Rows without a value"},
+    "role_region": {"nl": "regio", "en": "region"},
+    "role_year": {"nl": "jaar", "en": "year"},
+    "role_weight": {"nl": "gewicht", "en": "weight"},
+    "role_group": {"nl": "groep", "en": "group"},
+    "role_answers": {
+        "nl": "{label} (antwoorden {k} niveaus)",
+        "en": "{label} (answers, {k} levels)",
+    },
+}
+
+
+def _t(key: str, lang: str, **values) -> str:
+    text = TEXTS[key][lang]
+    return text.format(**values) if values else text
+
+
+def fmt_int(n, lang: str = "nl") -> str:
+    """Format a whole number with a thousands separator: 198.374 (nl) or 198,374 (en).
+
+    >>> fmt_int(198374, "nl"), fmt_int(198374, "en")
+    ('198.374', '198,374')
+    """
+    text = f"{int(n):,}"
+    return text.replace(",", ".") if lang == "nl" else text
+
+
+def _count(n: int, one: str, many: str, lang: str) -> str:
+    return _t(one, lang) if n == 1 else _t(many, lang, n=fmt_int(n, lang))
+
+
+def _list(items, lang: str, limit: int = 12) -> str:
+    items = [str(i) for i in items]
+    if len(items) <= limit:
+        return ", ".join(items)
+    return ", ".join(items[:limit]) + " " + _t("and_more", lang, n=len(items) - limit)
+
+
+def _years_text(years, lang: str) -> str:
+    years = [int(y) if isinstance(y, float) and y.is_integer() else y for y in years]
+    if not years:
+        return ""
+    if len(years) == 1:
+        return _t("one_year", lang, year=years[0])
+    numeric = all(isinstance(y, int) or hasattr(y, "__index__") for y in years)
+    if numeric and int(years[-1]) - int(years[0]) == len(years) - 1:
+        return _t("years_span", lang, n=len(years), first=years[0], last=years[-1])
+    return _t("years_gaps", lang, n=len(years), years=_list(years, lang))
+
+
+def _year_list(years, lang: str) -> str:
+    """Return '2014–2024' for consecutive whole years, else the years listed."""
+    try:
+        whole = [int(y) for y in years]
+    except (TypeError, ValueError):
+        whole = None
+    if whole and len(whole) > 2 and whole == list(range(whole[0], whole[-1] + 1)):
+        return f"{whole[0]}–{whole[-1]}"
+    return _list(years, lang, limit=30)
+
+
+def shape_text(prepared, lang: str = "nl") -> str:
+    """Say in one sentence what one row of the data is and what can be measured from it."""
+    mapping = prepared.mapping
+    rows = _count(len(prepared.frame), "row", "rows", lang)
+    regions = _count(len(prepared.regions), "region", "regions", lang)
+    years = _years_text(prepared.years, lang)
+    if prepared.shape == MICRODATA:
+        return _t("micro", lang, rows=rows, regions=regions, years=years)
+    unit = "unit_region" + ("_year" if mapping.year else "") + ("_group" if mapping.groups else "")
+    weighting = (
+        _t("weighted", lang, column=mapping.weight) if mapping.weight else _t("unweighted", lang)
+    )
+    return _t(
+        "agg",
+        lang,
+        unit=_t(unit, lang),
+        rows=rows,
+        regions=regions,
+        years=years,
+        weighting=weighting,
+    )
+
+
+def pivot_text(raw: pd.DataFrame, lang: str = "nl") -> str | None:
+    """Say that (and how) a long table was turned into columns, or return None."""
+    roles = raw.attrs.get("pivoted_from_long")
+    if not roles:
+        return None
+    year = _t("pivot_year", lang) if roles.get("year") else ""
+    return _t("pivoted", lang, year=year, indicator=roles["indicator"], value=roles["value"])
+
+
+@dataclass
+class Report:
+    """The validation report.
+
+    ``shape`` says what a row is; ``facts`` what was found (regions, years, indicators, hidden
+    values); ``notes`` what was left out across columns (missing weights, values of 0 or below
+    for log-based measures, missing groups); ``column_notes`` the rows without a value per
+    variable column; ``columns`` a table of every column used with its counts.
+    """
+
+    shape: str
+    facts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    column_notes: list[str] = field(default_factory=list)
+    columns: pd.DataFrame | None = None
+
+    def missing_table(self) -> pd.DataFrame:
+        """Return the rows of ``columns`` that have rows without a value."""
+        if self.columns is None or self.columns.empty:
+            return pd.DataFrame()
+        return self.columns[self.columns.iloc[:, 3].astype(str) != "0"]
+
+
+def build_report(prepared, results: pd.DataFrame, registry, *, min_n: int, lang: str = "nl"):
+    """Build the plain-language report on a prepared dataset and its results table.
+
+    Parameters
+    ----------
+    prepared : Prepared
+        From :func:`indicators.dataset.prepare`.
+    results : pandas.DataFrame
+        From :func:`indicators.compute.compute`.
+    registry : Registry
+        The indicator registry (labels).
+    min_n : int
+        The small-cell threshold used for ``results``.
+    lang : {"nl", "en"}, default "nl"
+
+    Returns
+    -------
+    Report
+    """
+    frame, mapping = prepared.frame, prepared.mapping
+    facts = [_t("regions_found", lang, list=_list(prepared.regions, lang))]
+    if mapping.year:
+        facts.append(_t("years_found", lang, list=_year_list(prepared.years, lang)))
+    else:
+        facts.append(_t("no_year", lang))
+
+    inds = [i for i in results["indicator"].unique() if i in registry.indicator_by_id]
+    facts.append(
+        _t(
+            "computed",
+            lang,
+            n=_count(len(inds), "indicator", "indicators", lang),
+            k=_count(len(prepared.variables), "variable", "variables", lang),
+        )
+    )
+    if prepared.shape != MICRODATA:
+        others = len(registry.indicators_for(prepared.variables)) - len(inds)
+        if others > 0:
+            facts.append(_t("means_only", lang, n=others))
+        facts.append(_t("no_small_cells", lang))
+    else:
+        total = len(results)
+        hidden = int(results["suppressed"].sum()) if total else 0
+        key = "suppressed" if hidden else "none_suppressed"
+        facts.append(
+            _t(key, lang, n=fmt_int(hidden, lang), total=fmt_int(total, lang), min_n=min_n)
+        )
+
+    notes, column_notes = [], []
+    rows = [_row(mapping.region, _t("role_region", lang), frame[REGION], lang)]
+    if mapping.year:
+        rows.append(_row(mapping.year, _t("role_year", lang), frame[YEAR], lang))
+    if mapping.weight:
+        rows.append(_row(mapping.weight, _t("role_weight", lang), frame[WEIGHT], lang))
+        missing = int(frame[WEIGHT].isna().sum())
+        if missing:
+            notes.append(
+                _t("missing_weight", lang, n=fmt_int(missing, lang), column=mapping.weight)
+            )
+    for col in mapping.groups:
+        missing = int((frame[col] == "(missing)").sum())
+        rows.append(
+            _row(col, _t("role_group", lang), frame[col].mask(frame[col] == "(missing)"), lang)
+        )
+        if missing:
+            notes.append(_t("missing_group", lang, n=fmt_int(missing, lang), column=col))
+    for var_id, col in mapping.variable_columns.items():
+        variable = registry.variable_by_id[var_id]
+        label = variable.label(lang)
+        order = mapping.order_for(col)
+        role = _t("role_answers", lang, label=label, k=len(order)) if order else label
+        rows.append(_row(col, role, frame[var_id], lang))
+        missing = int(frame[var_id].isna().sum())
+        if missing:
+            column_notes.append(
+                _t("missing_values", lang, n=fmt_int(missing, lang), column=col, label=f"'{label}'")
+            )
+    if len(results) and (results["n_excluded"] > 0).any():
+        total_rows = results[(results["region"] == TOTAL) & (results["n_excluded"] > 0)]
+        for ind_id, n in total_rows.groupby("indicator", sort=False)["n_excluded"].sum().items():
+            if ind_id in registry.indicator_by_id:
+                label = registry.indicator_by_id[ind_id].label(lang)
+                notes.append(_t("excluded", lang, label=label, n=fmt_int(n, lang)))
+    columns = pd.DataFrame(
+        rows,
+        columns=[
+            _t("col_column", lang),
+            _t("col_role", lang),
+            _t("col_present", lang),
+            _t("col_missing", lang),
+        ],
+    )
+    return Report(shape_text(prepared, lang), facts, notes, column_notes, columns)
+
+
+def _row(column: str, role: str, values: pd.Series, lang: str) -> list:
+    missing = int(values.isna().sum())
+    return [column, role, fmt_int(len(values) - missing, lang), fmt_int(missing, lang)]

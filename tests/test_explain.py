@@ -1,0 +1,119 @@
+"""Measures in words, search and availability for the Indicators page."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators.explain import (
+    availability,
+    catalog_rows,
+    document,
+    measure_in_words,
+    search_indicators,
+)
+from indicators.registry import LANGS, load_registry
+
+REG = load_registry()
+
+
+@pytest.mark.parametrize(
+    ("indicator", "lang", "expected"),
+    [
+        ("life_satisfaction_mean", "en", "mean (average)"),
+        ("life_satisfaction_unsatisfied", "en", "share with a score below 6"),
+        ("life_satisfaction_unsatisfied", "nl", "aandeel met een score lager dan 6"),
+        ("life_satisfaction_high", "en", "share with a score of 8 or more"),
+        ("life_satisfaction_p10", "en", "10th percentile: 10% are lower (Eurostat rule, weighted)"),
+        ("income_p10", "nl", "10e percentiel: 10% zit lager (Eurostat-regel, met weging)"),
+        (
+            "income_median",
+            "en",
+            "median: half are lower, half are higher (Eurostat rule, weighted)",
+        ),
+        ("happiness_unhappy", "en", "share answering 'very unhappy' or 'unhappy'"),
+        ("happiness_happy", "nl", "aandeel dat 'gelukkig' of 'zeer gelukkig' antwoordt"),
+        ("happiness_mean", "en", "mean score (1 = 'very unhappy' to 5 = 'very happy')"),
+        ("lonely_share", "en", "share answering 'yes'"),
+        ("unemployed_share", "nl", "aandeel dat 'werkloos' antwoordt"),
+        (
+            "housing_cost_overburden",
+            "en",
+            "share with a value of 40 or more (% of disposable income)",
+        ),
+        (
+            "income_palma",
+            "en",
+            "Palma ratio: total of the top 10% divided by that of the bottom 40%",
+        ),
+    ],
+)
+def test_measure_in_words(indicator, lang, expected):
+    assert measure_in_words(REG.indicator_by_id[indicator], REG, lang) == expected
+
+
+def test_log_based_measures_say_they_use_positive_values_only():
+    assert measure_in_words(REG.indicator_by_id["income_theil"], REG, "en").endswith(
+        "(only values above 0 count)"
+    )
+    assert "ε = 1" in measure_in_words(REG.indicator_by_id["income_atkinson_1"], REG, "nl")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_indicator_has_words_in_both_languages(lang):
+    for ind in REG.indicators:
+        words = measure_in_words(ind, REG, lang)
+        assert words and words != ind.measure, ind.id
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("eenzaam", ["lonely_share"]),
+        ("LONELY", ["lonely_share"]),
+        ("income gini", ["income_gini"]),
+        ("coëfficiënt", ["income_gini"]),
+        ("coefficient gini", ["income_gini"]),
+        ("nothing-like-this", []),
+    ],
+)
+def test_search(query, expected):
+    assert [i.id for i in search_indicators(REG, query)] == expected
+
+
+def test_search_by_dimension_keeps_dimension_order():
+    found = search_indicators(REG, "", ["health", "subjective_wellbeing"])
+    dims = [i.dimension for i in found]
+    assert set(dims) == {"health", "subjective_wellbeing"}
+    assert dims == sorted(dims, key=lambda d: REG.dimension_by_id[d].order)
+
+
+def test_availability():
+    av = availability(REG, ["life_satisfaction", "income"], "microdata", "en")
+    assert av["income_gini"].ok and av["life_satisfaction_p10"].ok
+    assert not av["lonely_share"].ok
+    assert av["lonely_share"].reason == "needs a column for Loneliness"
+    agg = availability(REG, ["life_satisfaction"], "aggregates", "nl")
+    assert agg["life_satisfaction_mean"].ok
+    assert not agg["life_satisfaction_p10"].ok
+    assert "één rij per regio" in agg["life_satisfaction_p10"].reason
+
+
+def test_document_and_table():
+    doc = document(REG.indicator_by_id["income_gini"], REG, "nl")
+    assert doc.polarity == "lager is beter"
+    assert doc.dimension == "Materiële welvaart"
+    assert doc.beyond_average
+    table = catalog_rows(
+        REG.indicators, REG, "en", availability(REG, ["income"], "microdata", "en")
+    )
+    assert list(table.columns) == [
+        "Indicator",
+        "Dimension",
+        "Measure",
+        "Unit",
+        "Better when",
+        "Beyond the average",
+        "In your data",
+    ]
+    assert len(table) == len(REG.indicators)
+    assert "In your data" not in catalog_rows(REG.indicators, REG, "en").columns
