@@ -33,6 +33,8 @@ COMMON = {
         "reload the page; the details below help us fix it.",
     },
     "details": {"nl": "Details", "en": "Details"},
+    "computing": {"nl": "Indicatoren berekenen voor alle regio's en jaren…",
+                  "en": "Computing the indicators for every region and year…"},
     "no_data": {
         "nl": "Er zijn nog geen resultaten: kies op de pagina Gegevens welke kolommen "
         "wat betekenen.",

@@ -162,7 +162,7 @@ def active() -> Active | None:
     if not mapping.region or not mapping.variables:
         st.info(t("no_data"))
         return None
-    with st.spinner("…"):
+    with st.spinner(t("computing"), show_time=True):
         prepared, results = compute_cached(
             source.digest, source.sheet, mapping, min_n(), raw, source.name
         )
