@@ -119,22 +119,33 @@ def run_size(n: int, rounds: int, tmp: Path, naive_max: int) -> dict:
         np.lexsort((x, codes))
         np.bincount(codes, w)
 
-    engine()  # warm-up (imports, first touch)
-    row["compute"] = timed(engine, rounds)
-    row["floor"] = timed(floor, rounds)
-    row["peak_mb"] = peak_above(engine) / 1e6
-
     con = duckdb.connect()
     frame["g"] = codes
     con.register("people", frame)
     sql = duckdb_sql("people", "income", "g", "weight", (0.1, 0.5, 0.9))
-    con.execute(sql).fetchall()  # warm-up
-    row["duckdb"] = timed(lambda: con.execute(sql).fetchall(), rounds)
     row["duckdb_threads"] = con.execute("SELECT current_setting('threads')").fetchone()[0]
+
+    def peer():
+        con.execute(sql).fetchall()
+
+    engine()  # warm-up (imports, first touch)
+    peer()
+    # rounds interleave the three, so that a busy spell on a shared machine hits them alike
+    times = {"compute": [], "floor": [], "duckdb": [], "compute_cpu": []}
+    for _ in range(rounds):
+        for name, fn in (("compute", engine), ("floor", floor), ("duckdb", peer)):
+            gc.collect()
+            start, cpu = time.perf_counter(), time.process_time()
+            fn()
+            times[name].append(time.perf_counter() - start)
+            if name == "compute":
+                times["compute_cpu"].append(time.process_time() - cpu)
+    row.update({name: statistics.median(t) for name, t in times.items()})
+    row["peak_mb"] = peak_above(engine) / 1e6
     con.close()
 
     if n <= naive_max:
-        row["naive"] = timed(lambda: naive_apply(frame), 1)
+        row["naive"] = timed(lambda: naive_apply(frame), max(1, rounds // 2))
     return row
 
 
@@ -161,7 +172,7 @@ def machine() -> str:
 
 def report(rows: list[dict]) -> str:
     head = (
-        "| rows | load CSV s | load Parquet s | compute s | floor s | DuckDB s | "
+        "| rows | load CSV s | load Parquet s | compute s (CPU s) | floor s | DuckDB s | "
         "(a) compute/floor | (b) compute/DuckDB | (c) naive/compute | peak MB (x columns) |"
     )
     lines = [head, "|" + "---|" * 10]
@@ -169,7 +180,7 @@ def report(rows: list[dict]) -> str:
         naive = f"{r['naive'] / r['compute']:.0f}" if "naive" in r else "-"
         lines.append(
             f"| {r['rows']:,} | {r['load_csv']:.2f} | {r['load_parquet']:.2f} | "
-            f"{r['compute']:.2f} | {r['floor']:.2f} | {r['duckdb']:.2f} | "
+            f"{r['compute']:.2f} ({r['compute_cpu']:.2f}) | {r['floor']:.2f} | {r['duckdb']:.2f} | "
             f"{r['compute'] / r['floor']:.2f} | {r['compute'] / r['duckdb']:.2f} | {naive} | "
             f"{r['peak_mb']:.0f} ({r['peak_mb'] / r['columns_mb']:.2f}) |"
         )
@@ -191,7 +202,7 @@ def report(rows: list[dict]) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1e5,1e6,1e7,1.8e7", help="row counts, comma-separated")
-    parser.add_argument("--rounds", type=int, default=3, help="rounds per timing (median)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds per timing (median)")
     parser.add_argument(
         "--naive-max", type=float, default=1e6, help="largest size for pandas apply"
     )
