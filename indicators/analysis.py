@@ -411,6 +411,10 @@ _SPREAD_TEXTS = {
     "cv": {"nl": "variatiecoëfficiënt", "en": "coefficient of variation"},
     "ratio": {"nl": "verhouding hoogste/laagste", "en": "highest/lowest ratio"},
     "in": {"nl": "in", "en": "in"},
+    "judged": {
+        "nl": "beoordeeld op de trend over alle {n} jaren",
+        "en": "judged by the trend over all {n} years",
+    },
 }
 
 
@@ -442,27 +446,45 @@ def format_index(value: float, lang: str = "nl", decimals: int = 3) -> str:
     return format_number(value, decimals, lang)
 
 
-def spread_trend(spread: pd.DataFrame, measure: str = "cv", threshold: float = 0.05) -> dict:
-    """Compare the spread between regions in the first and last year that have one.
+def spread_trend(spread: pd.DataFrame, measure: str = "cv", threshold: float = 0.10) -> dict:
+    """Judge whether the spread between regions grew, shrank or stayed about the same.
+
+    The judgement rests on the straight-line trend over all years that have a value (years in
+    order, equally spaced), not on the two end points alone, so one noisy year does not decide
+    it: the change along the fitted line from the first to the last year, relative to the mean
+    level, below ``threshold`` (10%) counts as "same".
 
     Returns ``{"trend": "grew" | "shrank" | "same", "first_year", "last_year", "first",
-    "last"}``, or an empty dict with fewer than two such years. A relative change below
-    ``threshold`` (5%) counts as "same".
+    "last", "years", "relative_change"}`` (``first`` and ``last`` are the measured end values),
+    or an empty dict with fewer than two such years.
+
+    >>> s = pd.DataFrame({"year": [1, 2, 3, 4], "cv": [0.10, 0.13, 0.08, 0.11]})
+    >>> spread_trend(s)["trend"]  # ends 10% higher, but no trend over the years
+    'same'
     """
     if measure not in spread or YEAR not in spread:
         return {}
     rows = spread[np.isfinite(spread[measure].astype(float))]
     if len(rows) < 2:
         return {}
-    a, b = float(rows[measure].iloc[0]), float(rows[measure].iloc[-1])
-    rel = (b - a) / abs(a) if a else (math.inf if b > a else -math.inf if b < a else 0.0)
+    y = rows[measure].to_numpy(dtype=float)
+    x = np.arange(len(y), dtype=float)
+    slope = np.polyfit(x, y, 1)[0]
+    level = abs(y.mean())
+    fitted_change = slope * (len(y) - 1)
+    if level > 0:
+        rel = fitted_change / level
+    else:
+        rel = 0.0 if fitted_change == 0 else math.copysign(math.inf, fitted_change)
     trend = "same" if abs(rel) < threshold else ("grew" if rel > 0 else "shrank")
     return {
         "trend": trend,
         "first_year": rows[YEAR].iloc[0],
         "last_year": rows[YEAR].iloc[-1],
-        "first": a,
-        "last": b,
+        "first": float(y[0]),
+        "last": float(y[-1]),
+        "years": len(y),
+        "relative_change": float(rel),
     }
 
 
@@ -471,7 +493,7 @@ def spread_sentence(spread: pd.DataFrame, lang: str = "nl") -> str | None:
 
     >>> s = pd.DataFrame({"year": [2014, 2024], "cv": [0.031, 0.045], "ratio": [1.1, 1.2]})
     >>> spread_sentence(s, "en")
-    'The gap between regions grew: coefficient of variation 0.031 in 2014, 0.045 in 2024 (highest/lowest ratio 1.10 and 1.20).'
+    'The gap between regions grew: coefficient of variation 0.031 in 2014, 0.045 in 2024; highest/lowest ratio 1.10 and 1.20.'
     """
     found = spread_trend(spread, "cv")
     if not found:
@@ -490,8 +512,10 @@ def spread_sentence(spread: pd.DataFrame, lang: str = "nl") -> str | None:
         if a is not None and b is not None and np.isfinite(a) and np.isfinite(b):
             word = "en" if lang == "nl" else "and"
             sentence += (
-                f" ({txt('ratio')} {format_number(a, 2, lang)} {word} {format_number(b, 2, lang)})"
+                f"; {txt('ratio')} {format_number(a, 2, lang)} {word} {format_number(b, 2, lang)}"
             )
+    if found["years"] > 2:
+        sentence += "; " + txt("judged").format(n=found["years"])
     return sentence + "."
 
 

@@ -223,6 +223,7 @@ def ranked_bars(
     total_label: str = "Total",
     highlight: str | None = None,
     error_label: str | None = None,
+    split_after: int | None = None,
 ) -> go.Figure:
     """Draw regions as horizontal bars, first row of ``frame`` at the top.
 
@@ -235,6 +236,9 @@ def ranked_bars(
         The value of all regions together: a dashed black vertical line with its label.
     highlight : str, optional
         A region drawn in orange instead of blue.
+    split_after : int, optional
+        Draw a dotted line after this many rows (where regions were left out between the best
+        and the worst).
     """
     regions = frame["region"].astype(str).tolist()
     colours = [ORANGE if r == highlight else BLUE for r in regions]
@@ -277,6 +281,17 @@ def ranked_bars(
             showarrow=False,
             font={"color": TOTAL_COLOUR},
             bgcolor="rgba(255,255,255,0.8)",
+        )
+    if split_after is not None and 0 < split_after < len(regions):
+        fig.add_shape(
+            type="line",
+            xref="paper",
+            x0=0,
+            x1=1,
+            yref="y",
+            y0=len(regions) - split_after - 0.5,
+            y1=len(regions) - split_after - 0.5,
+            line={"color": "#777777", "width": 1, "dash": "dot"},
         )
     fig.update_yaxes(
         categoryorder="array",

@@ -396,3 +396,12 @@ def test_geojson_bad_files(data, message):
 
 def test_year_order_mixed():
     assert analysis.year_order([2015, 2014, np.nan, 2015]) == [2014, 2015]
+
+
+def test_spread_trend_uses_all_years_not_just_the_ends():
+    noisy = pd.DataFrame({"year": [2014, 2015, 2016, 2017], "cv": [0.10, 0.13, 0.08, 0.11]})
+    found = analysis.spread_trend(noisy)
+    assert found["trend"] == "same" and found["first"] == 0.10 and found["last"] == 0.11
+    assert "judged by the trend over all 4 years" in analysis.spread_sentence(noisy, "en")
+    rising = pd.DataFrame({"year": [2014, 2015, 2016, 2017], "cv": [0.10, 0.12, 0.14, 0.16]})
+    assert analysis.spread_trend(rising)["trend"] == "grew"

@@ -161,3 +161,10 @@ def test_choropleth_offline_style_and_locations():
     assert fig.layout.map.style == "white-bg"
     assert (fig.layout.map.center.lon, fig.layout.map.center.lat) == (5.0, 52.5)
     json.dumps(fig.to_plotly_json(), default=str)  # serialisable
+
+
+def test_ranked_bars_split_line_between_best_and_worst():
+    frame = pd.DataFrame({"region": list("ABCD"), "value": [4.0, 3.0, 2.0, 1.0], "text": "x"})
+    fig = charts.ranked_bars(frame, title="t", x_title="x", split_after=2)
+    line = fig.layout.shapes[0]
+    assert line.y0 == line.y1 == 1.5 and line.line.dash == "dot"  # between B (2) and C (1)

@@ -279,6 +279,7 @@ def _ranking_section(act, ind, year, region, year_text: str) -> None:
         total_label=tr(TEXTS, "total_label", value=reg.format_value(ind.id, rank.total, lng)),
         highlight=region if region != TOTAL else None,
         error_label=tr(TEXTS, "error_label"),
+        split_after=rank.limit if rank.trimmed else None,
     )
     state.show_chart(fig, act, key="ranked_bars")
     if rank.has_se:
