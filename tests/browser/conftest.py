@@ -244,10 +244,11 @@ class App:
         return self.widget("stSelectbox", label).get_by_role("combobox")
 
     def choose(self, label: str, option: str) -> None:
-        """Pick ``option`` in the select box labelled ``label``."""
-        box = self.widget("stSelectbox", label)
-        box.click()
+        """Pick ``option`` in the select box labelled ``label`` (typing filters long lists)."""
+        self.widget("stSelectbox", label).click()
+        self.page.keyboard.type(option)
         self.page.get_by_role("option", name=option, exact=True).click()
+        self.wait()
 
     def charts(self):
         """Return the plotly charts in the main area."""
@@ -309,3 +310,15 @@ def page(page):
 def app(page) -> App:
     """The dashboard in a fresh browser context (a fresh Streamlit session)."""
     return App(page)
+
+
+@pytest.fixture
+def new_app(new_context):
+    """Open the dashboard in another fresh browser context, as someone else would."""
+
+    def make() -> App:
+        page = new_context().new_page()
+        page.set_default_timeout(30_000)
+        return App(page)
+
+    return make
