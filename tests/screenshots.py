@@ -60,7 +60,7 @@ def shoot(page, path: Path, harness, problems: dict) -> None:
     if found:
         problems[path.name] = found
     page.set_viewport_size(harness.VIEWPORT)
-    print(path, "  PROBLEM: " + ", ".join(found) if found else "")
+    print(f"{path}  PROBLEM: {', '.join(found)}" if found else path)
 
 
 def main(argv: list[str] | None = None) -> int:
