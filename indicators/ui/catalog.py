@@ -14,7 +14,7 @@ from indicators.errors import DataError
 from indicators.explain import availability, catalog_rows, document, search_indicators
 from indicators.registry import load_registry
 from indicators.ui import state
-from indicators.ui.i18n import lang, tr
+from indicators.ui.i18n import label_func, lang, tr
 
 TEXTS = {
     "title": {"nl": "Indicatoren", "en": "Indicators"},
@@ -188,7 +188,7 @@ def _show_indicator(ind, reg, avail) -> None:
 
 
 def main() -> None:
-    st.header(_x("title"))
+    st.title(_x("title"))
     st.caption(_x("intro"))
     reg = state.registry()
     placeholder = st.container()
@@ -205,7 +205,9 @@ def main() -> None:
             _x("dimensions"),
             [d.id for d in reg.dimensions],
             selection_mode="multi",
-            format_func=lambda d: reg.dimension_by_id[d].label(lang()),
+            format_func=label_func(
+                [d.id for d in reg.dimensions], lambda d: reg.dimension_by_id[d].label(lang())
+            ),
             key="catalog_dimensions",
         )
         only = st.toggle(_x("only_available"), key="catalog_only", disabled=avail is None)

@@ -23,7 +23,7 @@ from indicators.mapping_form import (
     unused_columns,
 )
 from indicators.ui import state
-from indicators.ui.i18n import lang, t, tr
+from indicators.ui.i18n import label_func, lang, t, tr
 from indicators.validation_report import build_report, fmt_int, pivot_text, shape_text
 
 TEXTS = {
@@ -297,7 +297,7 @@ def _mapping_section(source, raw: pd.DataFrame, reg) -> None:
             index=index,
             key=f"{prefix}:{key}",
             help=help,
-            format_func=lambda c: _x("not_used") if c == NOT_USED else c,
+            format_func=label_func(options, lambda c: _x("not_used") if c == NOT_USED else c),
         )
 
     with st.form(f"{prefix}:form", border=True):
@@ -471,7 +471,7 @@ def _download_section(act) -> None:
 
 
 def main() -> None:
-    st.header(_x("title"))
+    st.title(_x("title"))
     st.caption(_x("intro"))
     _source_section()
 

@@ -12,7 +12,7 @@ import streamlit as st
 from indicators import distribution as dist
 from indicators.compute import TOTAL
 from indicators.ui import state
-from indicators.ui.i18n import lang, t, tr
+from indicators.ui.i18n import label_func, lang, t, tr
 
 TEXTS = {
     "title": {"nl": "Verdeling en gemiddelde", "en": "Distribution versus average"},
@@ -145,7 +145,9 @@ def _by_column(act, col_container):
         tr(TEXTS, "higher"),
         options,
         key="dist_higher",
-        format_func=lambda c: tr(TEXTS, "whole") if c is None else tr(TEXTS, "within", col=c),
+        format_func=label_func(
+            options, lambda c: tr(TEXTS, "whole") if c is None else tr(TEXTS, "within", col=c)
+        ),
     )
     if col is None:
         return None, np.full(len(act.prepared.frame), TOTAL, dtype=object)
@@ -223,7 +225,9 @@ def _group_choice(options, defaults, key, label):
         label,
         options,
         key=key,
-        format_func=lambda g: t("total") if g == TOTAL else dist.group_name(g, lg),
+        format_func=label_func(
+            options, lambda g: t("total") if g == TOTAL else dist.group_name(g, lg)
+        ),
     )
 
 
@@ -261,7 +265,7 @@ def main() -> None:
         return
     lg = lang()
     reg = act.registry
-    st.header(tr(TEXTS, "title"))
+    st.title(tr(TEXTS, "title"))
     st.caption(tr(TEXTS, "intro"))
 
     variables = [v for v in act.prepared.variables if dist.plottable(reg.variable_by_id[v])]
@@ -289,7 +293,7 @@ def main() -> None:
                     tr(TEXTS, "chart_type"),
                     CHART_TYPES,
                     default="histogram",
-                    format_func=lambda c: tr(TEXTS, c),
+                    format_func=label_func(CHART_TYPES, lambda c: tr(TEXTS, c)),
                     key="dist_chart",
                 )
                 or "histogram"

@@ -33,8 +33,10 @@ COMMON = {
         "reload the page; the details below help us fix it.",
     },
     "details": {"nl": "Details", "en": "Details"},
-    "computing": {"nl": "Indicatoren berekenen voor alle regio's en jaren…",
-                  "en": "Computing the indicators for every region and year…"},
+    "computing": {
+        "nl": "Indicatoren berekenen voor alle regio's en jaren…",
+        "en": "Computing the indicators for every region and year…",
+    },
     "no_data": {
         "nl": "Er zijn nog geen resultaten: kies op de pagina Gegevens welke kolommen "
         "wat betekenen.",
@@ -73,3 +75,13 @@ def tr(texts: dict, key: str, **values) -> str:
 def t(key: str, **values) -> str:
     """Translate a common message id."""
     return tr(COMMON, key, **values)
+
+
+def label_func(options, label):
+    """Return a ``format_func`` with each option's label worked out now, in this run's language.
+
+    Streamlit may call ``format_func`` outside the script run (AppTest does), where the
+    session's language cannot be read; labels fixed at widget creation stay right.
+    """
+    labels = {option: label(option) for option in options}
+    return lambda option: labels.get(option, str(option))

@@ -20,7 +20,7 @@ from indicators.dataset import Mapping, Prepared, prepare, suggest_mapping
 from indicators.errors import DataError
 from indicators.io import load_table
 from indicators.registry import load_registry
-from indicators.ui.i18n import lang, t
+from indicators.ui.i18n import label_func, lang, t
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMOS = {
@@ -195,21 +195,47 @@ def available_indicators(act: Active) -> list:
     return [ind for ind in act.registry.indicators if ind.id in present]
 
 
+def shared_select(key, options, *, label, format_func=str, default=None, container=st, help=None):
+    """Select one of ``options``, kept in the URL as ``?key=<option>`` so a view can be shared.
+
+    The URL holds the option itself (an id, a region name, a year), never its translated label,
+    so a link works in either language, and the choice survives a page or language switch.
+    A value from the URL or session that is not among the options falls back to ``default``.
+    """
+    if not options:
+        return None
+    keep = f"_shared_{key}"
+    text = [str(o) for o in options]
+    current = st.session_state.get(key)
+    if current not in options:
+        # first visit (take the link's value, else this session's last one), or a value the
+        # browser sent as the label of another language (take this session's last one)
+        wanted = st.query_params.get(key) if current is None else None
+        candidate = wanted if wanted is not None else st.session_state.get(keep)
+        if candidate is not None and str(candidate) in text:
+            st.session_state[key] = options[text.index(str(candidate))]
+        else:
+            st.session_state[key] = default if default in options else options[0]
+    value = container.selectbox(label, options, key=key, format_func=format_func, help=help)
+    st.session_state[keep] = value
+    st.query_params[key] = str(value)
+    return value
+
+
 def pick_indicator(
     act: Active, *, key: str = "indicator", label: str | None = None, only=None, container=st
 ):
-    """Select an indicator (kept in the URL as ?indicator=...)."""
+    """Select an indicator (kept in the URL as ?indicator=<id>)."""
     inds = [ind for ind in available_indicators(act) if only is None or only(ind)]
     if not inds:
         return None
-    ids = [ind.id for ind in inds]
     by_id = {ind.id: ind for ind in inds}
-    chosen = container.selectbox(
-        label or t("indicator"),
-        ids,
-        key=key,
-        bind="query-params",
-        format_func=lambda i: by_id[i].label(lang()),
+    chosen = shared_select(
+        key,
+        list(by_id),
+        label=label or t("indicator"),
+        container=container,
+        format_func=label_func(by_id, lambda i: by_id[i].label(lang())),
     )
     return by_id.get(chosen, inds[0])
 
@@ -218,14 +244,13 @@ def pick_region(
     act: Active, *, key: str = "region", include_total: bool = False, container=st
 ) -> str:
     """Select a region (kept in the URL as ?region=...)."""
-    regions = act.prepared.regions
-    options = ([TOTAL] if include_total else []) + regions
-    return container.selectbox(
-        t("region"),
+    options = ([TOTAL] if include_total else []) + act.prepared.regions
+    return shared_select(
+        key,
         options,
-        key=key,
-        bind="query-params",
-        format_func=lambda r: t("total") if r == TOTAL else r,
+        label=t("region"),
+        container=container,
+        format_func=label_func(options, lambda r: t("total") if r == TOTAL else r),
     )
 
 
@@ -235,10 +260,8 @@ def pick_year(act: Active, *, key: str = "year", container=st):
     if not years:
         return None
     options = [str(y) for y in years]
-    chosen = container.selectbox(
-        t("year"), options, index=len(options) - 1, key=key, bind="query-params"
-    )
-    return years[options.index(chosen)] if chosen in options else years[-1]
+    chosen = shared_select(key, options, label=t("year"), default=options[-1], container=container)
+    return years[options.index(chosen)]
 
 
 def show_chart(fig, act: Active, *, key: str | None = None) -> None:

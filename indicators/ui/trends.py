@@ -8,7 +8,7 @@ import streamlit as st
 from indicators import analysis, charts
 from indicators.compute import TOTAL
 from indicators.ui import state
-from indicators.ui.i18n import lang, t, tr
+from indicators.ui.i18n import label_func, lang, t, tr
 
 TEXTS = {
     "title": {"nl": "Trends", "en": "Trends"},
@@ -108,13 +108,14 @@ def main() -> None:
     if shared in regions and shared not in default:
         default.append(shared)
     with right:
+        options = [TOTAL, *regions]
         chosen = st.multiselect(
             tr(TEXTS, "regions"),
-            [TOTAL, *regions],
+            options,
             default=default,
             key="regions",
             bind="query-params",
-            format_func=lambda r: t("total") if r == TOTAL else r,
+            format_func=label_func(options, lambda r: t("total") if r == TOTAL else r),
             help=tr(TEXTS, "regions_help"),
         )
     first, last = years[0], years[-1]

@@ -100,7 +100,7 @@ def test_dimension_filter():
 
 def test_dutch_texts():
     at = make_app("nl")
-    assert at.header[0].value == "Indicatoren"
+    assert at.title[0].value == "Indicatoren"
     markdown = "\n".join(m.value for m in at.markdown)
     assert "Gini-coëfficiënt: 0 als iedereen evenveel heeft" in markdown
     assert "**Beter als:** lager is beter" in markdown

@@ -28,7 +28,8 @@ def texts(at) -> str:
         for kind in ("markdown", "caption", "error", "warning", "info", "success")
         for e in at.get(kind)
     ]
-    parts += [h.value for h in at.header] + [h.value for h in at.subheader]
+    parts += [h.value for h in at.title] + [h.value for h in at.header]
+    parts += [h.value for h in at.subheader]
     return "\n".join(str(p) for p in parts)
 
 
@@ -103,7 +104,7 @@ def test_switch_between_demo_sets():
 def test_dutch_texts():
     at = make_app("nl", demo="pilot")
     shown = texts(at)
-    assert "Gegevens" in [h.value for h in at.header]
+    assert "Gegevens" in [h.value for h in at.title]
     assert "Eén rij per regio en jaar: 660 rijen voor 60 regio's over 11 jaar" in shown
     assert selectbox(at, "Regio (verplicht)").value == "gemeente"
     assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"]
