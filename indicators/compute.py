@@ -16,7 +16,7 @@ import pandas as pd
 
 from indicators.dataset import AGGREGATES, REGION, WEIGHT, YEAR, Prepared, to_scores
 from indicators.errors import DataError
-from indicators.grouped import grouped_measures
+from indicators.grouped import grouped_measures, quantile_by_segment
 from indicators.measures import DEFAULT_MEASURES, parse_measure
 
 TOTAL = "Total"
@@ -103,10 +103,9 @@ def _poverty_lines(frame, x, w, year):
         grouped = frame.groupby(year, sort=True, observed=True)
         codes = grouped.ngroup().to_numpy()
         years = list(grouped.size().index)
-        med = grouped_measures(x, codes, len(years), w, ["median"]).values["median"]
+        med = quantile_by_segment(x, codes, len(years), w, 0.5)
         return dict(zip(years, 0.6 * med, strict=True))
-    res = grouped_measures(x, np.zeros(len(x), dtype=np.int64), 1, w, ["median"])
-    return 0.6 * res.values["median"][0]
+    return 0.6 * quantile_by_segment(x, np.zeros(len(x), dtype=np.int64), 1, w, 0.5)[0]
 
 
 def _theil_parts(regions, tot, region, total_keys):

@@ -361,17 +361,36 @@ def share_at_least(values, threshold: float, weights=None) -> float:
 def share_equal(values, label, weights=None) -> float:
     """Compute the weighted share of answers equal to label (text or number).
 
+    Numbers compare as numbers (``2`` equals ``2.0``); text compares as text.
+
     Examples
     --------
     >>> share_equal(["ja", "nee", "ja", None], "ja")
     0.6666666666666666
+    >>> share_equal([1.0, 2.0, 2.0, 3.0], "2")
+    0.5
     """
     arr = np.asarray(values, dtype=object).ravel()
     w = np.ones(arr.size) if weights is None else np.asarray(weights, dtype=float).ravel()
-    present = np.array([v is not None and v == v for v in arr]) & np.isfinite(w)
-    hit = np.array([str(v) == str(label) for v in arr]) & present
+    present = np.array([v is not None and v == v for v in arr], dtype=bool) & np.isfinite(w)
+    number = _as_number(label)
+    if number is not None and all(_as_number(v) is not None for v in arr[present]):
+        hit = np.array(
+            [p and _as_number(v) == number for v, p in zip(arr, present, strict=True)], dtype=bool
+        )
+    else:
+        hit = np.array([str(v) == str(label) for v in arr], dtype=bool) & present
     total = w[present].sum()
     return float(w[hit].sum() / total) if total > 0 else float("nan")
+
+
+def _as_number(value) -> float | None:
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return float(value)
+    try:
+        return float(str(value).strip().replace(",", "."))
+    except ValueError:
+        return None
 
 
 def poverty_rate(values, weights=None, *, line: float | None = None) -> float:
@@ -388,6 +407,8 @@ def poverty_rate(values, weights=None, *, line: float | None = None) -> float:
     x, w = _clean(values, weights)
     if line is None:
         line = 0.6 * quantile(x, 0.5, w)
+    if not np.isfinite(line):
+        return float("nan")
     return share_below(x, line, w)
 
 
