@@ -41,6 +41,7 @@ screenshots: install chromium
 
 bench: install
 	$(PY) tests/benchmarks/bench_measures.py
+	$(PY) tests/benchmarks/bench_dashboard.py
 
 demo-data: install
 	$(PY) data/make_demo.py
