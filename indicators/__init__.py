@@ -1,29 +1,29 @@
 """Broad-welfare indicators beyond the average: registry, measures, loading, computation.
 
 The core imports no Streamlit; the dashboard lives in :mod:`indicators.ui`.
+
+>>> import indicators
+>>> df = indicators.load_table("data/demo_pilot_municipalities_synthetic.parquet")
+>>> registry = indicators.load_registry()
+>>> mapping = indicators.suggest_mapping(df, registry)
+>>> results = indicators.compute(indicators.prepare(df, mapping, registry), registry)
+>>> sorted(results["indicator"].unique())
+['benefit_fulltime_work', 'benefit_parttime_work']
 """
 
+from indicators.compute import compute, compute_measures  # the function shadows the module name
+from indicators.dataset import Mapping, prepare, suggest_mapping
 from indicators.errors import DataError
+from indicators.io import load_table
+from indicators.registry import load_registry
 
-__all__ = ["DataError", "compute", "load_registry", "load_table", "prepare"]
-
-
-def __getattr__(name):
-    # Lazy re-exports keep `import indicators` light (the CLI and the tests import parts).
-    if name == "load_table":
-        from indicators.io import load_table
-
-        return load_table
-    if name == "load_registry":
-        from indicators.registry import load_registry
-
-        return load_registry
-    if name == "compute":
-        from indicators.compute import compute
-
-        return compute
-    if name == "prepare":
-        from indicators.dataset import prepare
-
-        return prepare
-    raise AttributeError(name)
+__all__ = [
+    "DataError",
+    "Mapping",
+    "compute",
+    "compute_measures",
+    "load_registry",
+    "load_table",
+    "prepare",
+    "suggest_mapping",
+]
