@@ -29,6 +29,7 @@ __all__ = [
     "catalog_rows",
     "document",
     "measure_in_words",
+    "row_title",
     "search_indicators",
 ]
 
@@ -103,14 +104,31 @@ _TEXTS = {
         "en": " (only values above 0 count)",
     },
     "needs_column": {
-        "nl": "heeft een kolom nodig voor {variable}",
-        "en": "needs a column for {variable}",
+        "nl": "heeft een kolom nodig met {variable}",
+        "en": "needs a column with {variable}",
+    },
+    "named_like": {
+        "nl": ", bijvoorbeeld met de naam {names}",
+        "en": ", for example one named {names}",
+    },
+    "needs_column_short": {
+        "nl": "niet in uw gegevens: heeft een kolom nodig zoals {names}",
+        "en": "not in your data: needs a column such as {names}",
+    },
+    "needs_column_short_plain": {
+        "nl": "niet in uw gegevens: heeft een kolom nodig met {variable}",
+        "en": "not in your data: needs a column with {variable}",
     },
     "needs_microdata": {
         "nl": "heeft gegevens per persoon nodig; uw bestand heeft één rij per regio",
         "en": "needs data per person; your file has one row per region",
     },
+    "needs_microdata_short": {
+        "nl": "niet in uw gegevens: heeft één rij per persoon nodig",
+        "en": "not in your data: needs one row per person",
+    },
     "available": {"nl": "beschikbaar in uw gegevens", "en": "available in your data"},
+    "beyond_average": {"nl": "voorbij het gemiddelde", "en": "beyond the average"},
 }
 
 
@@ -191,10 +209,14 @@ def measure_in_words(indicator, registry, lang: str = "nl") -> str:
 
 @dataclass(frozen=True)
 class Availability:
-    """Whether the data in use allows an indicator, and if not, why not (in words)."""
+    """Whether the data in use allows an indicator, and if not, why not (in words).
+
+    ``reason`` is the full sentence part; ``short`` a few words for a list row.
+    """
 
     ok: bool
     reason: str
+    short: str = ""
 
 
 def availability(registry, variable_ids, shape: str | None, lang: str = "nl") -> dict:
@@ -209,7 +231,9 @@ def availability(registry, variable_ids, shape: str | None, lang: str = "nl") ->
     >>> reg = load_registry()
     >>> av = availability(reg, ["income"], "microdata", "en")
     >>> av["income_gini"].ok, av["lonely_share"].reason
-    (True, 'needs a column for Loneliness')
+    (True, "needs a column with Loneliness, for example one named 'eenzaam' or 'eenzaamheid'")
+    >>> av["lonely_share"].short
+    "not in your data: needs a column such as 'eenzaam'"
     >>> availability(reg, ["income"], "aggregates", "en")["income_gini"].ok
     False
     """
@@ -219,12 +243,45 @@ def availability(registry, variable_ids, shape: str | None, lang: str = "nl") ->
         if ind.variable not in mapped:
             variable = registry.variable_by_id.get(ind.variable)
             name = variable.label(lang) if variable is not None else ind.variable
-            out[ind.id] = Availability(False, _t("needs_column", lang, variable=name))
+            hints = _quote_list(variable.hints[:2], lang) if variable is not None else ""
+            reason = _t("needs_column", lang, variable=name)
+            if hints:
+                reason += _t("named_like", lang, names=hints)
+                short = _t("needs_column_short", lang, names=f"'{variable.hints[0]}'")
+            else:
+                short = _t("needs_column_short_plain", lang, variable=name)
+            out[ind.id] = Availability(False, reason, short)
         elif shape == "aggregates" and ind.spec.family != "mean":
-            out[ind.id] = Availability(False, _t("needs_microdata", lang))
+            out[ind.id] = Availability(
+                False, _t("needs_microdata", lang), _t("needs_microdata_short", lang)
+            )
         else:
             out[ind.id] = Availability(True, _t("available", lang))
     return out
+
+
+def row_title(indicator, lang: str = "nl", mark: Availability | None = None) -> tuple[str, str]:
+    """Return the two parts of an indicator's row in a list: its label, and the essentials.
+
+    The essentials are the unit, whether it looks beyond the average, and, when the data in
+    use does not allow it, why not in a few words (``mark`` from :func:`availability`).
+
+    Examples
+    --------
+    >>> from indicators.registry import load_registry
+    >>> reg = load_registry()
+    >>> row_title(reg.indicator_by_id["life_satisfaction_unsatisfied"], "en")
+    ('Share not satisfied with life', '%, beyond the average')
+    >>> row_title(reg.indicator_by_id["income_median"], "nl")
+    ('Mediaan besteedbaar inkomen', 'euro per jaar')
+    """
+    parts = [p for p in (indicator.unit(lang),) if p]
+    if indicator.beyond_average:
+        parts.append(_t("beyond_average", lang))
+    detail = ", ".join(parts)
+    if mark is not None and not mark.ok:
+        detail = f"{detail} · {mark.short or mark.reason}" if detail else mark.short
+    return indicator.label(lang), detail
 
 
 def _fold(text: str) -> str:

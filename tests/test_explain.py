@@ -9,6 +9,7 @@ from indicators.explain import (
     catalog_rows,
     document,
     measure_in_words,
+    row_title,
     search_indicators,
 )
 from indicators.registry import LANGS, load_registry
@@ -91,11 +92,54 @@ def test_availability():
     av = availability(REG, ["life_satisfaction", "income"], "microdata", "en")
     assert av["income_gini"].ok and av["life_satisfaction_p10"].ok
     assert not av["lonely_share"].ok
-    assert av["lonely_share"].reason == "needs a column for Loneliness"
+    assert av["lonely_share"].reason == (
+        "needs a column with Loneliness, for example one named 'eenzaam' or 'eenzaamheid'"
+    )
+    assert av["lonely_share"].short == "not in your data: needs a column such as 'eenzaam'"
     agg = availability(REG, ["life_satisfaction"], "aggregates", "nl")
     assert agg["life_satisfaction_mean"].ok
     assert not agg["life_satisfaction_p10"].ok
     assert "één rij per regio" in agg["life_satisfaction_p10"].reason
+    assert agg["life_satisfaction_p10"].short == (
+        "niet in uw gegevens: heeft één rij per persoon nodig"
+    )
+
+
+@pytest.mark.parametrize(
+    ("indicator", "lang", "variables", "expected"),
+    [
+        (
+            "life_satisfaction_unsatisfied",
+            "en",
+            None,
+            ("Share not satisfied with life", "%, beyond the average"),
+        ),
+        ("life_satisfaction_mean", "nl", None, ("Gemiddelde levenstevredenheid", "score 0-10")),
+        (
+            "income_gini",
+            "nl",
+            ["income"],
+            ("Gini-coëfficiënt van het inkomen", "index 0-1, voorbij het gemiddelde"),
+        ),
+        (
+            # the label is the variable's: the row names a column, not the label again
+            "benefit_fulltime_work",
+            "en",
+            ["income"],
+            (
+                "Benefit recipients in full-time work",
+                "% of benefit recipients, beyond the average · not in your data: needs a column "
+                "such as 'aandeel_voltijdwerk'",
+            ),
+        ),
+    ],
+)
+def test_row_title_gives_unit_beyond_average_and_what_is_missing(
+    indicator, lang, variables, expected
+):
+    ind = REG.indicator_by_id[indicator]
+    mark = availability(REG, variables, "microdata", lang)[ind.id] if variables else None
+    assert row_title(ind, lang, mark) == expected
 
 
 def test_document_and_table():

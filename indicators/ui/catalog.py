@@ -11,7 +11,13 @@ import streamlit as st
 
 from indicators.dataset import detect_shape
 from indicators.errors import DataError
-from indicators.explain import availability, catalog_rows, document, search_indicators
+from indicators.explain import (
+    availability,
+    catalog_rows,
+    document,
+    row_title,
+    search_indicators,
+)
 from indicators.registry import load_registry
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, tr
@@ -32,11 +38,28 @@ TEXTS = {
         "en": "for example income, lonely, gini, p10",
     },
     "dimensions": {"nl": "Thema's", "en": "Dimensions"},
+    "dimensions_help": {
+        "nl": "Kies er een of meer; niets gekozen toont alle thema's.",
+        "en": "Choose one or more; with none chosen, every dimension is shown.",
+    },
+    "all_dimensions": {
+        "nl": "Alle thema's (niets gekozen).",
+        "en": "All dimensions (none chosen).",
+    },
     "only_available": {"nl": "Alleen wat mijn gegevens toelaten", "en": "Only what my data allows"},
     "count": {
-        "nl": "{shown} van {total} indicatoren; {available} beschikbaar in de gegevens in gebruik "
-        "({source}).",
-        "en": "{shown} of {total} indicators; {available} available in the data in use ({source}).",
+        "nl": "{shown} van {total} indicatoren getoond; {available} zijn te berekenen uit de "
+        "gegevens in gebruik: {source}.",
+        "en": "{shown} of {total} indicators shown; {available} can be computed from the data "
+        "in use: {source}.",
+    },
+    "legend": {
+        "nl": ":material/check_circle: te berekenen uit uw gegevens · "
+        ":material/radio_button_unchecked: niet te berekenen; de regel zegt wat er ontbreekt · "
+        "open een regel voor de definitie",
+        "en": ":material/check_circle: can be computed from your data · "
+        ":material/radio_button_unchecked: cannot be computed; the row says what is missing · "
+        "open a row for the definition",
     },
     "count_plain": {
         "nl": "{shown} van {total} indicatoren.",
@@ -154,7 +177,8 @@ def _show_indicator(ind, reg, avail) -> None:
     icon = None
     if mark is not None:
         icon = ":material/check_circle:" if mark.ok else ":material/radio_button_unchecked:"
-    title = doc.label if mark is None or mark.ok else f"{doc.label} — {mark.reason}"
+    label, detail = row_title(ind, lang(), mark)
+    title = f"{label} :gray[— {detail}]" if detail else label
     with st.expander(title, icon=icon):
         if mark is not None:
             (st.success if mark.ok else st.caption)(
@@ -209,7 +233,10 @@ def main() -> None:
                 [d.id for d in reg.dimensions], lambda d: reg.dimension_by_id[d].label(lang())
             ),
             key="catalog_dimensions",
+            help=_x("dimensions_help"),
         )
+        if not dims:
+            st.caption(_x("all_dimensions"))
         only = st.toggle(_x("only_available"), key="catalog_only", disabled=avail is None)
         found = search_indicators(reg, query or "", dims or None)
         if only and avail:
@@ -224,6 +251,7 @@ def main() -> None:
                     source=in_use[2],
                 )
             )
+            st.caption(_x("legend"))
         else:
             st.markdown(_x("count_plain", shown=len(found), total=len(reg.indicators)))
         if not found:

@@ -27,16 +27,20 @@ def make_app(lang="en", demo=None):
     return at
 
 
-def titles(at) -> list[str]:
-    return [e.label for e in at.expander if e.label not in ("Overview as a table",)]
+OTHER = ("Overview as a table", "Extending the catalogue", "Overzicht als tabel")
+OTHER += ("De catalogus uitbreiden",)
+
+
+def rows(at) -> list[str]:
+    """The indicator rows as shown (label and essentials), colour markup left out."""
+    return [
+        e.label.replace(":gray[", "").removesuffix("]") for e in at.expander if e.label not in OTHER
+    ]
 
 
 def indicator_titles(at) -> list[str]:
-    return [
-        t
-        for t in titles(at)
-        if t not in ("Extending the catalogue", "Overzicht als tabel", "De catalogus uitbreiden")
-    ]
+    """The indicator labels only (before the dash)."""
+    return [r.split(" — ")[0] for r in rows(at)]
 
 
 def test_every_indicator_is_documented_by_dimension():
@@ -56,21 +60,39 @@ def test_every_indicator_is_documented_by_dimension():
 def test_availability_marks_for_demo_data():
     at = make_app("en")
     markdown = "\n".join(m.value for m in at.markdown)
-    assert "33 of 33 indicators; 31 available in the data in use" in markdown
-    unavailable = [t for t in indicator_titles(at) if " — " in t]
+    assert (
+        "33 of 33 indicators shown; 31 can be computed from the data in use: "
+        "demo_people_synthetic.parquet (demo data, synthetic)." in markdown
+    )
+    captions = "\n".join(c.value for c in at.caption)
+    assert "can be computed from your data" in captions  # the legend of the icons
+    assert "the row says what is missing" in captions
+    assert "All dimensions (none chosen)." in captions
+    unavailable = [r for r in rows(at) if "not in your data" in r]
     assert unavailable == [
-        "Benefit recipients in part-time work — needs a column for Benefit recipients in "
-        "part-time work",
-        "Benefit recipients in full-time work — needs a column for Benefit recipients in "
-        "full-time work",
+        "Benefit recipients in part-time work — % of benefit recipients, beyond the average · "
+        "not in your data: needs a column such as 'aandeel_deeltijdwerk'",
+        "Benefit recipients in full-time work — % of benefit recipients, beyond the average · "
+        "not in your data: needs a column such as 'aandeel_voltijdwerk'",
     ]
+    assert "Share not satisfied with life — %, beyond the average" in rows(at)
+    assert "Average life satisfaction — score 0-10" in rows(at)
     assert sum("Available in your data" in s.value for s in at.success) == 31
+    opened = "\n".join(c.value for c in at.caption)
+    assert (
+        "Needs a column with Benefit recipients in full-time work, for example one named "
+        "'aandeel_voltijdwerk' or 'voltijdwerk'." in opened
+    )
 
 
 def test_availability_for_aggregates_says_why():
     at = make_app("en", demo="pilot")
     markdown = "\n".join(m.value for m in at.markdown)
-    assert "2 available in the data in use" in markdown
+    assert "2 can be computed from the data in use" in markdown
+    assert (
+        "Share lonely — %, beyond the average · not in your data: needs a column such as "
+        "'eenzaam'" in rows(at)
+    )
     at.toggle(key="catalog_only").set_value(True).run()
     assert indicator_titles(at) == [
         "Benefit recipients in part-time work",
@@ -96,6 +118,7 @@ def test_dimension_filter():
     expected = [i.label("en") for i in reg.indicators if i.dimension == "health"]
     assert indicator_titles(at) == expected
     assert [s.value for s in at.subheader] == ["Health"]
+    assert "All dimensions (none chosen)." not in [c.value for c in at.caption]
 
 
 def test_dutch_texts():
@@ -104,7 +127,12 @@ def test_dutch_texts():
     markdown = "\n".join(m.value for m in at.markdown)
     assert "Gini-coëfficiënt: 0 als iedereen evenveel heeft" in markdown
     assert "**Beter als:** lager is beter" in markdown
-    assert "33 van 33 indicatoren" in markdown
+    assert (
+        "33 van 33 indicatoren getoond; 31 zijn te berekenen uit de gegevens in gebruik: "
+        "demo_people_synthetic.parquet (demodata, synthetisch)." in markdown
+    )
+    assert "Gini-coëfficiënt van het inkomen — index 0-1, voorbij het gemiddelde" in rows(at)
+    assert any("te berekenen uit uw gegevens" in c.value for c in at.caption)
 
 
 def test_user_catalogue_is_merged_or_refused():
