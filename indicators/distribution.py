@@ -56,8 +56,8 @@ TEXTS = {
     "median": {"nl": "mediaan", "en": "median"},
     "Mean": {"nl": "Gemiddelde", "en": "Mean"},
     "Median": {"nl": "Mediaan", "en": "Median"},
-    # the bottom in words, after a share: "7.7% score 5 or lower"
-    "score_or_lower": {"nl": "scoort {t} of lager", "en": "score {t} or lower"},
+    # the bottom in words, after a share: "7.7% score below 6" (the threshold as entered)
+    "score_below": {"nl": "scoort onder {t}", "en": "score below {t}"},
     "score_or_higher": {"nl": "scoort {t} of hoger", "en": "score {t} or higher"},
     "below": {"nl": "zit onder {t}", "en": "are below {t}"},
     "at_least": {"nl": "zit op {t} of hoger", "en": "are at {t} or higher"},
@@ -303,6 +303,23 @@ def is_integer_valued(values) -> bool:
     x = np.asarray(values, dtype=float)
     x = x[np.isfinite(x)]
     return bool(x.size) and bool(np.all(x == np.round(x)))
+
+
+def is_whole_score(variable, values) -> bool:
+    """Whether a variable is a score scale answered in whole numbers (0-10, say).
+
+    Such a bottom reads "score below 6"; whole euros are amounts, not scores.
+
+    Examples
+    --------
+    >>> from indicators.registry import load_registry
+    >>> reg = load_registry()
+    >>> is_whole_score(reg.variable_by_id["life_satisfaction"], [0, 7, 10])
+    True
+    >>> is_whole_score(reg.variable_by_id["income"], [18000, 25000])
+    False
+    """
+    return variable.unit("en").startswith("score") and is_integer_valued(values)
 
 
 def answer_labels(scores: dict | None, variable, lang: str) -> list[str]:
@@ -603,12 +620,15 @@ def bottom_phrase(
     decimals: int = 1,
     unit: str = "",
 ) -> str:
-    """Say who is at the bottom, after a share: "score 5 or lower", "are below 18.640 euro".
+    """Say who is at the bottom, after a share: "score below 6", "are below 18.640 euro".
+
+    The threshold is named as the user entered it ("scores below 6"), so the sentence and
+    the input read alike.
 
     Examples
     --------
     >>> bottom_phrase(Bottom("share", 6), "en", integer=True)
-    'score 5 or lower'
+    'score below 6'
     >>> bottom_phrase(Bottom("share", 3), "nl", answers=["zeer ongelukkig", "ongelukkig", "x"])
     "antwoordt 'ongelukkig' of lager"
     >>> bottom_phrase(Bottom("share", 18640, poverty_line=True), "nl", decimals=0, unit="euro")
@@ -628,7 +648,7 @@ def bottom_phrase(
             key = "answer_is" if pos == k else "answer_or_higher"
         return text(key, lang, a=answers[pos - 1])
     if integer and t == round(t):
-        return text("score_or_lower" if below else "score_or_higher", lang, t=int(t) - below)
+        return text("score_below" if below else "score_or_higher", lang, t=int(t))
     shown = fmt_number(t, decimals, lang) + (f" {unit}" if unit else "")
     if bottom.poverty_line and below:
         return text("poverty", lang, t=shown)
@@ -636,7 +656,7 @@ def bottom_phrase(
 
 
 def bottom_short(bottom: Bottom, lang: str, phrase: str) -> str:
-    """Name the bottom in a few words for an axis: "P10" or "share who score 5 or lower"."""
+    """Name the bottom in a few words for an axis: "P10" or "share who score below 6"."""
     if not bottom.is_share:
         return f"P{round(bottom.p * 100)}"
     return text("share_bottom", lang, what=phrase) if phrase else text("bottom_share_short", lang)
@@ -833,8 +853,8 @@ def contrast_sentence(
     --------
     >>> c = Contrast("same_mean", "Limburg", "Utrecht", 7.81, 7.79, 0.077, 0.029)
     >>> contrast_sentence(c, Bottom("share", 6), "nl", variable_label="Levenstevredenheid",
-    ...                   decimals=1, phrase="scoort 5 of lager")
-    'Zelfde gemiddelde levenstevredenheid (7,8) in Limburg en Utrecht, maar 7,7% tegenover 2,9% scoort 5 of lager.'
+    ...                   decimals=1, phrase="scoort onder 6")
+    'Zelfde gemiddelde levenstevredenheid (7,8) in Limburg en Utrecht, maar 7,7% tegenover 2,9% scoort onder 6.'
     """
     var = lower_first(variable_label)
 
@@ -1398,8 +1418,12 @@ def quantile_figure(
             range=[0.5, len(answers) + 0.5],
         )
     fig.update_yaxes(title_text=text("region_axis", lang), autorange="reversed")
-    _layout(fig, title, 270 + 56 * len(groups), width=60)
-    return fig.update_layout(margin={"t": fig.layout.margin.t + 40})
+    _layout(fig, title, 300 + 56 * len(groups), width=60)
+    # legend under the x-axis title, so a two-line title in a half-width column stays clear
+    return fig.update_layout(
+        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
+        margin={"b": 100},
+    )
 
 
 def slope_figure(

@@ -164,11 +164,11 @@ def test_same_mean_pair_found_and_said_in_both_languages(reg):
             phrase=phrase,
         )
     assert texts["en"] == (
-        "Same mean life satisfaction (7.8) in A and B, but 20.0% versus 0.0% score 5 or lower."
+        "Same mean life satisfaction (7.8) in A and B, but 20.0% versus 0.0% score below 6."
     )
     assert texts["nl"] == (
         "Zelfde gemiddelde levenstevredenheid (7,8) in A en B, maar 20,0% tegenover 0,0% "
-        "scoort 5 of lager."
+        "scoort onder 6."
     )
 
 
@@ -180,11 +180,11 @@ def test_almost_same_mean_shows_both_means():
         "nl",
         variable_label="Levenstevredenheid",
         decimals=1,
-        phrase="scoort 5 of lager",
+        phrase="scoort onder 6",
     )
     assert out == (
         "Bijna hetzelfde gemiddelde levenstevredenheid in A (7,9) en B (7,7), maar 14,0% "
-        "tegenover 6,0% scoort 5 of lager."
+        "tegenover 6,0% scoort onder 6."
     )
 
 
@@ -198,11 +198,11 @@ def test_reversed_pair_and_same_story():
         "en",
         variable_label="Life satisfaction",
         decimals=1,
-        phrase="score 5 or lower",
+        phrase="score below 6",
     )
     assert out == (
         "B does better than A on average (life satisfaction: 8.0 versus 7.0), yet more people "
-        "in B score 5 or lower: 10.0% versus 5.0%."
+        "in B score below 6: 10.0% versus 5.0%."
     )
     s = pd.DataFrame({"group": ["A", "B"], "mean": [8.0, 7.0], "bottom": [0.02, 0.10]})
     c = dist.find_contrast(s, Bottom("share", 6), mean_tolerance=0.1, bottom_gap=0.02)
@@ -277,10 +277,17 @@ def test_income_bottom_is_the_poverty_line(reg):
     )
 
 
+def test_whole_scores_but_not_whole_euros_read_as_scores():
+    reg = load_registry()
+    assert dist.is_whole_score(reg.variable_by_id["life_satisfaction"], [0, 6, 10])
+    assert not dist.is_whole_score(reg.variable_by_id["life_satisfaction"], [6.5, 7])
+    assert not dist.is_whole_score(reg.variable_by_id["income"], [18000.0, 25000.0])
+
+
 @pytest.mark.parametrize(
     ("bottom", "kwargs", "expected"),
     [
-        (Bottom("share", 6), {"integer": True}, "score 5 or lower"),
+        (Bottom("share", 6), {"integer": True}, "score below 6"),
         (Bottom("share", 40, "at_least"), {"integer": True}, "score 40 or higher"),
         (Bottom("share", 40, "at_least"), {"unit": "%"}, "are at 40.0 % or higher"),
         (Bottom("share", 6.5), {"integer": True}, "are below 6.5"),
@@ -423,6 +430,9 @@ def test_answers_quantile_and_slope_figures():
     fig = spec(dist.quantile_figure(s, lang="en", title="T", x_title="X", decimals=1))
     names = [t["name"] for t in fig["data"] if t.get("showlegend") is not False]
     assert names == ["P10 / P90", "P25 / P75", "Median", "Mean"]
+    # the legend sits at the bottom of the figure, clear of a two-line title
+    legend = fig["layout"]["legend"]
+    assert (legend["yref"], legend["yanchor"], legend["y"]) == ("container", "bottom", 0)
     mean = fig["data"][-1]
     assert mean["x"] == pytest.approx([7.8, 7.8, 5.7]) and mean["y"] == ["A", "B", "C"]
     ranks = dist.rank_table(s, Bottom("share", 6))

@@ -47,8 +47,19 @@ TEXTS = {
     "bottom_share": {"nl": "aandeel voorbij een grens", "en": "share beyond a threshold"},
     "bottom_low": {"nl": "aandeel onder een grens", "en": "share below a threshold"},
     "bottom_high": {"nl": "aandeel vanaf een grens", "en": "share at or above a threshold"},
-    "threshold": {"nl": "Grens ({unit})", "en": "Threshold ({unit})"},
-    "threshold_nounit": {"nl": "Grens", "en": "Threshold"},
+    # the threshold input reads as the sentence does: "Bottom: scores below 6"
+    "threshold_score_below": {"nl": "Onderkant: scores onder", "en": "Bottom: scores below"},
+    "threshold_score_at_least": {"nl": "Onderkant: scores vanaf", "en": "Bottom: scores from"},
+    "threshold_below": {
+        "nl": "Onderkant: waarden onder ({unit})",
+        "en": "Bottom: values below ({unit})",
+    },
+    "threshold_at_least": {
+        "nl": "Onderkant: waarden vanaf ({unit})",
+        "en": "Bottom: values from ({unit})",
+    },
+    "threshold_nounit_below": {"nl": "Onderkant: waarden onder", "en": "Bottom: values below"},
+    "threshold_nounit_at_least": {"nl": "Onderkant: waarden vanaf", "en": "Bottom: values from"},
     "threshold_help": {
         "nl": "Voorgesteld: {default}. Het aandeel telt waarden {side} deze grens.",
         "en": "Suggested: {default}. The share counts values {side} this threshold.",
@@ -107,7 +118,7 @@ TEXTS = {
         "the mean score.",
     },
     "profile_head": {"nl": "Percentielen per regio", "en": "Percentiles by region"},
-    "slope_head": {"nl": "Rang naar gemiddelde en naar onderkant", "en": "Rank by mean and bottom"},
+    "slope_head": {"nl": "Rang: gemiddelde en onderkant", "en": "Rank by mean and bottom"},
     "slope_few": {
         "nl": "Voor een rangorde zijn minstens drie regio's met waarden nodig.",
         "en": "A ranking needs at least three regions with values.",
@@ -154,7 +165,17 @@ def _by_column(act, col_container):
     return col, act.raw[col].astype("string").fillna("(missing)").to_numpy(dtype=object)
 
 
-def _bottom_choice(act, variable, data, answers, container):
+def _threshold_label(variable, direction: str, integer: bool, lg: str) -> str:
+    """Name the threshold input as the sentence names the bottom ("Bottom: scores below")."""
+    unit = variable.unit(lg)
+    if integer:
+        return tr(TEXTS, f"threshold_score_{direction}")
+    if unit:
+        return tr(TEXTS, f"threshold_{direction}", unit=unit)
+    return tr(TEXTS, f"threshold_nounit_{direction}")
+
+
+def _bottom_choice(act, variable, data, answers, container, integer):
     """Read how the bottom is measured; the suggestion comes from the registry."""
     lg = lang()
     suggested = dist.default_bottom(variable, act.registry, data)
@@ -196,10 +217,9 @@ def _bottom_choice(act, variable, data, answers, container):
         )
         return dist.Bottom("share", float(pos), "at_least")
     default = suggested.threshold if suggested.is_share else dist.poverty_threshold(data, 1)
-    unit = variable.unit(lg)
     step = 1.0 if variable.decimals == 0 or float(default).is_integer() else 0.1
     value = c2.number_input(
-        tr(TEXTS, "threshold", unit=unit) if unit else tr(TEXTS, "threshold_nounit"),
+        _threshold_label(variable, direction, integer and step == 1.0, lg),
         value=float(default),
         step=step,
         format="%.0f" if step == 1.0 else "%.1f",
@@ -302,7 +322,8 @@ def main() -> None:
     controls = st.columns([2, 3])
     by_col, by = _by_column(act, controls[0])
     everything = dist.units_frame(act.prepared, var_id, year=year, by=by)
-    bottom = _bottom_choice(act, variable, everything, answers, controls[1])
+    integer = dist.is_whole_score(variable, everything["value"])
+    bottom = _bottom_choice(act, variable, everything, answers, controls[1], integer)
 
     # first analysis over all groups: the default choice of groups comes from it
     min_n = act.min_n if act.shape == "microdata" else 0
@@ -327,7 +348,6 @@ def main() -> None:
         return
 
     # the sentence
-    integer = dist.is_integer_valued(everything["value"])
     phrase = dist.bottom_phrase(
         bottom,
         lg,

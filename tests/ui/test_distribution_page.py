@@ -53,7 +53,10 @@ def demo():
 def test_sentence_names_the_same_mean_provinces(demo):
     sentence = demo.info[0].value
     assert sentence.startswith("Same mean life satisfaction (7.9) in Limburg and Utrecht")
-    assert "score 5 or lower" in sentence
+    assert "score below 6" in sentence
+    # the threshold input reads like the sentence: "Bottom: scores below" 6
+    threshold = demo.number_input[0]
+    assert (threshold.label, threshold.value) == ("Bottom: scores below", 6)
     # Limburg has more people at the bottom (data/README.md: 7.7% against 2.9% over all years)
     limburg, utrecht = (float(x.rstrip("%")) for x in sentence.split("but ")[1].split()[0:3:2])
     assert limburg > 2 * utrecht
@@ -99,7 +102,8 @@ def test_dutch_sentence_has_a_decimal_comma():
     at = open_page("nl")
     sentence = at.info[0].value
     assert sentence.startswith("Zelfde gemiddelde levenstevredenheid (7,9) in Limburg en Utrecht")
-    assert "tegenover" in sentence and "scoort 5 of lager" in sentence
+    assert "tegenover" in sentence and "scoort onder 6" in sentence
+    assert at.number_input[0].label == "Onderkant: scores onder"
     assert "," in sentence.split("maar ")[1].split("%")[0]
     assert title(charts(at)[0]).startswith("Levenstevredenheid in 2024: verdeling in")
 
@@ -128,11 +132,13 @@ def test_income_uses_the_poverty_line():
     assert not at.exception and not at.error
     threshold = at.number_input[0]
     assert 15_000 < threshold.value < 25_000
-    assert "euro per year" in threshold.label
+    assert threshold.label == "Bottom: values below (euro per year)"
+    slope = charts(at)[-1]
+    assert "rank by share who are below the poverty line of" in title(slope)  # not a "score"
 
 
 def test_uploaded_csv():
-    # two regions with mean 7.8, one of them with more people at 5 or lower
+    # two regions with mean 7.8, one of them with more people below 6
     rows = ["regio,levenstevredenheid"]
     for region, values in {
         "Noord": [4, 4, 8, 8, 8, 8, 9, 9, 10, 10] * 2,
@@ -143,8 +149,7 @@ def test_uploaded_csv():
     data = ("\n".join(rows) + "\n").encode()
     at = open_page("en", upload={"name": "x.csv", "data": data, "digest": "abc", "sheet": None})
     assert at.info[0].value == (
-        "Same mean life satisfaction (7.8) in Noord and Zuid, but 20.0% versus 0.0% score 5 "
-        "or lower."
+        "Same mean life satisfaction (7.8) in Noord and Zuid, but 20.0% versus 0.0% score below 6."
     )
     main = charts(at)[0]
     assert [t["name"] for t in main["data"] if t["type"] == "bar"][:2] == ["Noord", "Zuid"]
