@@ -9,6 +9,7 @@ as well as 2014.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Mapping, Sequence
 
@@ -59,55 +60,78 @@ def _year_labels(years: Sequence) -> list[str]:
 # ----------------------------------------------------------------------------------------------
 
 
-def sparkline(
+def sparkline_svg(
     frame: pd.DataFrame,
     *,
     colour: str = BLUE,
-    height: int = 56,
-    hover: str | None = None,
-) -> go.Figure:
-    """Draw a small line of values over the years, without axes: columns year, value.
+    width: int = 200,
+    height: int = 40,
+    label: str | None = None,
+    title: str | None = None,
+) -> str:
+    """Draw a small line of values over the years as an inline SVG (columns year, value).
 
-    The last point with a value is marked. ``hover`` (a list or column name ``text``) gives
-    formatted values for the hover labels.
+    Light enough to show dozens at once (no plotting library in the browser). Years are equally
+    spaced in the order given; a missing value breaks the line (one polyline per run of values,
+    a lone value becomes a dot). The last value is marked with a dot. ``label`` (e.g.
+    "2014–2024") is written small under the line; ``title`` becomes the tooltip and the
+    accessible name. Returns ``""`` when fewer than two values are known.
+
+    >>> svg = sparkline_svg(pd.DataFrame({"year": [1, 2, 3], "value": [0.0, 1.0, 0.5]}))
+    >>> svg.startswith("<svg") and svg.count("<polyline") == 1
+    True
     """
-    x = _year_labels(frame["year"])
-    y = frame["value"].astype(float).tolist()
-    fig = go.Figure(
-        go.Scatter(
-            x=x,
-            y=y,
-            mode="lines",
-            line={"color": colour, "width": 2},
-            connectgaps=False,
-            hoverinfo="skip",
-            name="",
-        )
-    )
-    finite = [i for i, v in enumerate(y) if v is not None and math.isfinite(v)]
-    if finite:
-        last = finite[-1]
-        fig.add_trace(
-            go.Scatter(
-                x=[x[last]],
-                y=[y[last]],
-                mode="markers",
-                marker={"color": colour, "size": 6},
-                hoverinfo="skip",
-                name="",
+    y = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype=float)
+    finite = np.isfinite(y)
+    if finite.sum() < 2:
+        return ""
+    pad = 3.0
+    n = len(y)
+    lo, hi = float(y[finite].min()), float(y[finite].max())
+    span = hi - lo
+
+    def xy(i: int) -> tuple[float, float]:
+        x = pad + (width - 2 * pad) * (i / (n - 1) if n > 1 else 0.5)
+        share = (y[i] - lo) / span if span > 0 else 0.5  # a flat line across the middle
+        yy = pad + (height - 2 * pad) * (1 - share)
+        return round(x, 1), round(yy, 1)
+
+    runs: list[list[int]] = []
+    for i in range(n):
+        if finite[i]:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    parts = []
+    for run in runs:
+        points = [xy(i) for i in run]
+        if len(points) == 1:
+            (cx, cy) = points[0]
+            parts.append(f'<circle cx="{cx}" cy="{cy}" r="1.5" fill="{colour}"/>')
+        else:
+            coords = " ".join(f"{px},{py}" for px, py in points)
+            parts.append(
+                f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2" '
+                'stroke-linejoin="round" stroke-linecap="round"/>'
             )
+    lx, ly = xy(int(np.flatnonzero(finite)[-1]))
+    parts.append(f'<circle cx="{lx}" cy="{ly}" r="3.2" fill="{colour}"/>')
+    total_height = height + (14 if label else 0)
+    if label:
+        parts.append(
+            f'<text x="{width / 2:g}" y="{height + 11}" text-anchor="middle" '
+            f'font-size="10" fill="#6b6b6b">{html.escape(label)}</text>'
         )
-    fig.update_layout(
-        template=TEMPLATE,
-        height=height,
-        margin={"l": 2, "r": 2, "t": 2, "b": 2},
-        showlegend=False,
-        xaxis={"visible": False, "type": "category", "categoryarray": x, "fixedrange": True},
-        yaxis={"visible": False, "fixedrange": True},
-        plot_bgcolor="rgba(0,0,0,0)",
-        paper_bgcolor="rgba(0,0,0,0)",
+    name = html.escape(title) if title else ""
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" '
+        f'viewBox="0 0 {width} {total_height}" role="img"'
+        + (f' aria-label="{name}"' if name else "")
+        + ' style="display:block;overflow:visible">'
     )
-    return fig
+    tooltip = f"<title>{name}</title>" if name else ""
+    return head + tooltip + "".join(parts) + "</svg>"
 
 
 # ----------------------------------------------------------------------------------------------

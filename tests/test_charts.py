@@ -3,22 +3,53 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from indicators import analysis, charts
 
 
-def test_sparkline_marks_the_last_value_and_hides_axes():
-    frame = pd.DataFrame({"year": [2014, 2015, 2016], "value": [1.0, 2.0, np.nan]})
-    fig = charts.sparkline(frame)
-    assert isinstance(fig, go.Figure)
-    assert list(fig.data[0].x) == ["2014", "2015", "2016"]
-    assert fig.data[1].x == ("2015",) and fig.data[1].y == (2.0,)
-    assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
-    assert fig.layout.height == 56
+def _points(svg: str) -> list[list[tuple[float, float]]]:
+    runs = re.findall(r'<polyline points="([^"]+)"', svg)
+    return [[tuple(map(float, p.split(","))) for p in run.split()] for run in runs]
+
+
+def test_sparkline_svg_scales_points_into_the_box_and_marks_the_last_value():
+    frame = pd.DataFrame({"year": [2014, 2015, 2016], "value": [1.0, 3.0, 2.0]})
+    svg = charts.sparkline_svg(frame, width=100, height=40, label="2014–2016", title="Trust")
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    (line,) = _points(svg)
+    xs, ys = zip(*line, strict=True)
+    assert xs == (3.0, 50.0, 97.0)  # equally spaced within a 3-unit margin
+    assert ys == (37.0, 3.0, 20.0)  # lowest value at the bottom, highest at the top
+    last = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="3.2"', svg)
+    assert last == [("97.0", "20.0")]
+    assert ">2014–2016</text>" in svg and "<title>Trust</title>" in svg
+    assert 'viewBox="0 0 100 54"' in svg  # room for the year label under the line
+
+
+def test_sparkline_svg_breaks_the_line_at_missing_values():
+    frame = pd.DataFrame({"year": range(6), "value": [1.0, 2.0, np.nan, 3.0, 4.0, np.nan]})
+    svg = charts.sparkline_svg(frame)
+    runs = _points(svg)
+    assert [len(r) for r in runs] == [2, 2]  # no line across the gap
+    assert runs[1][-1][1] == 3.0  # the highest value at the top
+    # the last known value (index 4) gets the dot, not the missing last year
+    assert re.search(r'<circle cx="([\d.]+)"[^>]*r="3.2"', svg).group(1) == str(runs[1][-1][0])
+    lone = charts.sparkline_svg(pd.DataFrame({"year": range(3), "value": [1.0, np.nan, 2.0]}))
+    assert not _points(lone) and lone.count("<circle") == 3  # two lone dots and the last mark
+
+
+def test_sparkline_svg_flat_series_and_too_few_values():
+    flat = charts.sparkline_svg(pd.DataFrame({"year": [1, 2], "value": [5.0, 5.0]}), height=40)
+    assert {y for _, y in _points(flat)[0]} == {20.0}  # drawn across the middle
+    assert charts.sparkline_svg(pd.DataFrame({"year": [1, 2], "value": [5.0, np.nan]})) == ""
+    escaped = charts.sparkline_svg(
+        pd.DataFrame({"year": [1, 2], "value": [1.0, 2.0]}), title="a < b & c"
+    )
+    assert "a &lt; b &amp; c" in escaped
 
 
 def test_tile_map_places_the_provinces():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 
 import streamlit as st
@@ -58,16 +59,24 @@ TEXTS = {
         "en": "no value in {since} to compare with",
     },
     "hides": {
-        "nl": "<b>Het gemiddelde verbergt dit:</b> het gemiddelde werd {mean_word}, deze "
-        "indicator {word}.",
-        "en": "<b>The average hides this:</b> the mean got {mean_word}, this got {word}.",
+        "nl": "<b>Het gemiddelde verbergt dit:</b> {mean} werd {mean_word}, deze indicator {word}.",
+        "en": "<b>The average hides this:</b> {mean} got {mean_word}, this got {word}.",
     },
-    "hides_help": {"nl": "Gemiddelde: {mean}", "en": "Mean: {mean}"},
+    "hides_count_one": {
+        "nl": "Bij 1 indicator beweegt de onderkant of de ongelijkheid de andere kant op dan "
+        "het gemiddelde: zie de gemarkeerde tegel.",
+        "en": "For 1 indicator the bottom or the inequality moves the other way from the "
+        "average: see the flagged tile.",
+    },
     "hides_count": {
-        "nl": "Bij {n} indicator(en) beweegt de onderkant of de ongelijkheid de andere kant op "
+        "nl": "Bij {n} indicatoren beweegt de onderkant of de ongelijkheid de andere kant op "
         "dan het gemiddelde: zie de gemarkeerde tegels.",
-        "en": "For {n} indicator(s) the bottom or the inequality moves the other way from the "
+        "en": "For {n} indicators the bottom or the inequality moves the other way from the "
         "average: see the flagged tiles.",
+    },
+    "spark_title": {
+        "nl": "{label}, {first}–{last}",
+        "en": "{label}, {first}–{last}",
     },
     "no_tiles": {
         "nl": "Er zijn geen indicatoren voor deze keuze.",
@@ -80,7 +89,15 @@ PER_ROW = 4
 def _tile(ind, row, act, series, since, region) -> None:
     """Show one indicator tile (inside a bordered container)."""
     reg, lng = act.registry, lang()
-    st.markdown(f"**{ind.label(lng)}**", help=ind.description(lng))
+    # Two lines reserved for the title, so values and sparklines line up along a row. (A
+    # markdown element has a -1rem bottom margin meant for its last paragraph's margin; these
+    # divs set their own, else they run into the next element or the tile's border.)
+    st.markdown(
+        f"<div style='min-height:2.7em;line-height:1.35;font-weight:600;margin-bottom:0.6rem'>"
+        f"{html.escape(ind.label(lng))}</div>",
+        unsafe_allow_html=True,
+        help=ind.description(lng),
+    )
     if row.suppressed or not math.isfinite(row.value):
         shown = t("suppressed", n=act.min_n) if row.suppressed else "–"
         st.markdown(f"<span style='color:#555'>{shown}</span>", unsafe_allow_html=True)
@@ -111,24 +128,28 @@ def _tile(ind, row, act, series, since, region) -> None:
             f"<span style='color:{colour};font-weight:600'>{text}</span>",
             unsafe_allow_html=True,
         )
-    if series is not None and series["value"].notna().sum() >= 2:
-        fig = charts.sparkline(series)
-        st.plotly_chart(
-            fig, key=f"spark_{ind.id}", config={"staticPlot": True, "displayModeBar": False}
+    if series is not None and len(series):
+        first, last = series["year"].iloc[0], series["year"].iloc[-1]
+        svg = charts.sparkline_svg(
+            series,
+            label=f"{first}–{last}",
+            title=tr(TEXTS, "spark_title", label=ind.label(lng), first=first, last=last),
         )
+        if svg:
+            st.markdown(svg, unsafe_allow_html=True)
     if row.hides:
         mean = reg.indicator_by_id[row.mean_indicator]
         text = tr(
             TEXTS,
             "hides",
+            mean=html.escape(mean.label(lng)),
             mean_word=tr(TEXTS, row.mean_direction),
             word=tr(TEXTS, row.direction),
         )
         st.markdown(
             f"<div style='border-left:4px solid {charts.VERMILLION};background:#FDF0E6;"
-            f"padding:0.3rem 0.5rem;font-size:0.85rem'>{text}</div>",
+            f"padding:0.3rem 0.5rem;font-size:0.85rem;margin-bottom:1rem'>{text}</div>",
             unsafe_allow_html=True,
-            help=tr(TEXTS, "hides_help", mean=mean.label(lng)),
         )
 
 
@@ -182,7 +203,8 @@ def main() -> None:
         st.markdown(f"<small>{tr(TEXTS, 'legend', **words)}</small>", unsafe_allow_html=True)
     n_hidden = int(table["hides"].sum())
     if n_hidden:
-        st.warning(tr(TEXTS, "hides_count", n=n_hidden), icon=":material/visibility_off:")
+        key = "hides_count_one" if n_hidden == 1 else "hides_count"
+        st.warning(tr(TEXTS, key, n=n_hidden), icon=":material/visibility_off:")
 
     reg = act.registry
     for dim in reg.dimensions:
@@ -196,7 +218,8 @@ def main() -> None:
             for column, row in zip(columns, records[start : start + PER_ROW], strict=False):
                 ind = reg.indicator_by_id[row.indicator]
                 series = analysis.series(act.results, ind.id, region) if year is not None else None
-                with column.container(border=True):
+                # "stretch": every tile as tall as the tallest in its row
+                with column.container(border=True, height="stretch"):
                     _tile(ind, row, act, series, since, region)
 
 

@@ -62,11 +62,18 @@ def test_demo_tiles_for_eight_dimensions_equal_results(demo_results):
         if ind.id in rows.index
     ]
     assert shown_values(at) == expected
-    assert len(at.get("plotly_chart")) == len(expected)  # a sparkline per tile
+    # a light SVG sparkline per tile (no plotly charts: 30 of them took seconds to draw)
+    assert not at.get("plotly_chart")
+    sparks = [md.value for md in at.markdown if md.value.startswith("<svg")]
+    assert len(sparks) == len(expected)
+    assert all(">2014–2024</text>" in svg for svg in sparks)
+    assert "<title>Average life satisfaction, 2014–2024</title>" in sparks[0]
     # the change since 2014 is shown with words, and the average hides something
     assert any("since 2014 · better" in md.value for md in at.markdown)
     flags = [md.value for md in at.markdown if "The average hides this" in md.value]
-    assert flags and "the mean got better, this got worse" in flags[0]
+    assert flags and "Average life satisfaction got better, this got worse" in flags[0]
+    n_flags = len(flags)
+    assert at.warning[0].value.startswith(f"For {n_flags} indicators the bottom")
     assert "#D55E00" in next(md.value for md in at.markdown if "· worse" in md.value)
 
 
@@ -95,6 +102,11 @@ def test_dutch_texts():
     assert any("demodata, synthetisch" in c.value for c in at.caption)
     assert any("sinds 2014" in md.value for md in at.markdown)
     assert any("," in v for v in shown_values(at))  # decimal comma
+    flags = [md.value for md in at.markdown if "Het gemiddelde verbergt dit" in md.value]
+    assert (
+        flags and "Gemiddelde levenstevredenheid werd beter, deze indicator slechter" in (flags[0])
+    )
+    assert at.warning[0].value.startswith(f"Bij {len(flags)} indicatoren beweegt")
 
 
 def small_csv(with_year=True) -> bytes:
@@ -123,5 +135,24 @@ def test_uploaded_csv_without_years():
     at = run_page(upload=("zonder_jaar.csv", small_csv(with_year=False)))
     assert any("no year column" in i.value for i in at.info)
     assert shown_values(at)  # tiles, no sparklines and no change
-    assert not at.get("plotly_chart")
+    assert not any(md.value.startswith("<svg") for md in at.markdown)
     assert not any("since" in md.value for md in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "For 1 indicator the bottom or the inequality moves the other way"),
+        ("nl", "Bij 1 indicator beweegt de onderkant of de ongelijkheid de andere kant op"),
+    ],
+)
+def test_one_flag_is_said_in_the_singular(lang, expected):
+    # mean up, but more people below 6 (worse): exactly one tile is flagged
+    lines = ["regio,jaar,levenstevredenheid"]
+    for region in ("Noord", "Zuid"):
+        lines += [f"{region},2022,0"] * 4 + [f"{region},2022,9"] * 36
+        lines += [f"{region},2023,5"] * 6 + [f"{region},2023,9"] * 34
+    at = run_page(lang=lang, upload=("een.csv", ("\n".join(lines) + "\n").encode()))
+    assert at.warning[0].value.startswith(expected)
+    assert "tile." in at.warning[0].value or "tegel." in at.warning[0].value
+    assert len([md for md in at.markdown if "<b>" in md.value and "FDF0E6" in md.value]) == 1
