@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators.dataset import Mapping, suggest_order
+from indicators.dataset import Mapping, suggest_order, to_scores
+from indicators.errors import DataError
+from indicators.validation_report import fmt_int
 
 __all__ = [
     "NOT_USED",
+    "category_table",
+    "is_nominal",
     "level_table",
     "mapping_from_choices",
     "mapping_problems",
@@ -56,6 +60,14 @@ _TEXTS = {
     "col_score": {"nl": "Score", "en": "Score"},
     "col_answer": {"nl": "Antwoord in uw bestand", "en": "Answer in your file"},
     "col_level": {"nl": "Niveau in de catalogus", "en": "Level in the catalogue"},
+    "col_category": {"nl": "Categorie in uw bestand", "en": "Category in your file"},
+    "col_rows": {"nl": "Rijen", "en": "Rows"},
+    "col_catalogue_category": {
+        "nl": "Categorie in de catalogus",
+        "en": "Category in the catalogue",
+    },
+    "no_match": {"nl": "– geen overeenkomst", "en": "– no match"},
+    "by_position": {"nl": "{level} (op volgorde)", "en": "{level} (by position)"},
 }
 
 
@@ -131,6 +143,55 @@ def order_options(series: pd.Series, variable, current=None) -> tuple[list[str],
     answers = list(suggest_order(series, variable))
     order = [str(o) for o in current] if current else answers
     return sorted(set(answers) | set(order), key=str.casefold), order
+
+
+def is_nominal(variable) -> bool:
+    """Whether a variable's answers are categories without an order (work status, say)."""
+    return getattr(variable, "kind", "") == "nominal"
+
+
+def category_table(series: pd.Series, variable, lang: str = "nl", order=None):
+    """Show which catalogue category each category in a column counts as, with its rows.
+
+    Categories match the catalogue's by name (Dutch or English, any case), as the indicators
+    are computed; returns ``(table, all_matched)``. Row counts are text with the language's
+    thousands separator. When the names do not match but the
+    number of categories does, the catalogue pairs them by position, which is said.
+
+    >>> from indicators.registry import load_registry
+    >>> var = load_registry().variable_by_id["work_status"]
+    >>> table, ok = category_table(pd.Series(["werkloos", "werkzaam", "werkzaam"]), var, "en")
+    >>> ok, table.to_dict("list")  # doctest: +NORMALIZE_WHITESPACE
+    (True, {'Category in your file': ['werkzaam', 'werkloos'], 'Rows': ['2', '1'],
+            'Category in the catalogue': ['employed', 'unemployed']})
+    """
+    text = series.dropna().astype("string").str.strip()
+    counts = text.value_counts()
+    answers = [str(a) for a in (order or suggest_order(text, variable))]
+    levels = list(variable.levels(lang))
+    known = {name.casefold() for name in (*variable.levels_nl, *(variable.levels_en or ())) if name}
+    matched = [a for a in answers if a.casefold() in known]
+    all_matched = len(matched) == len(answers)
+    try:
+        _, scores = to_scores(pd.DataFrame({"c": answers}), "c", variable, order=answers)
+    except DataError:  # cannot be used as it is (the check says why); show the name matches
+        rank = {}
+        for names in (variable.levels_nl, variable.levels_en or ()):
+            for i, name in enumerate(names):
+                rank.setdefault(name.casefold(), float(i + 1))
+        scores = {a: rank[a.casefold()] for a in answers if a.casefold() in rank}
+    rows = []
+    for answer in answers:
+        score = scores.get(answer)
+        if score is None:
+            level = _t("no_match", lang)
+        else:
+            level = levels[int(score) - 1]
+            if answer.casefold() not in known:
+                level = _t("by_position", lang, level=level)
+        rows.append([answer, fmt_int(counts.get(answer, 0), lang), level])
+    columns = [_t("col_category", lang), _t("col_rows", lang), _t("col_catalogue_category", lang)]
+    return pd.DataFrame(rows, columns=columns), all_matched
 
 
 def level_table(order, variable, lang: str = "nl") -> pd.DataFrame:

@@ -7,6 +7,8 @@ import pytest
 
 from indicators.mapping_form import (
     NOT_USED,
+    category_table,
+    is_nominal,
     level_table,
     mapping_from_choices,
     mapping_problems,
@@ -75,3 +77,27 @@ def test_orders_and_levels():
 def test_unused_columns():
     m = mapping_from_choices("gemeente", variables={"life_satisfaction": "score"})
     assert unused_columns(["gemeente", "code", "score", "opmerking"], m) == ["code", "opmerking"]
+
+
+def test_category_table_matches_names_in_either_language_and_counts_rows():
+    var = REG.variable_by_id["work_status"]
+    series = pd.Series(["Retired", *["werkzaam"] * 1200, None, "student"])
+    table, matched = category_table(series, var, "nl")
+    assert matched
+    assert table.to_dict("list") == {
+        "Categorie in uw bestand": ["werkzaam", "Retired", "student"],
+        "Rijen": ["1.200", "1", "1"],
+        "Categorie in de catalogus": ["werkzaam", "gepensioneerd", "studerend"],
+    }
+
+
+def test_category_table_says_when_categories_are_paired_by_position():
+    var = REG.variable_by_id["work_status"]
+    series = pd.Series(["a", "b", "c", "d", "e", "f"])
+    table, matched = category_table(series, var, "en")
+    assert not matched
+    assert table["Category in the catalogue"].tolist()[:2] == [
+        "employed (by position)",
+        "unemployed (by position)",
+    ]
+    assert is_nominal(var) and not is_nominal(REG.variable_by_id["happiness"])

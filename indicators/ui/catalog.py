@@ -108,6 +108,7 @@ TEXTS = {
         "en": "**{name} cannot be used.**",
     },
     "extend_example": {"nl": "Voorbeeld", "en": "Example"},
+    "in_english": {"nl": "\n\n_De toelichting hieronder is (nog) in het Engels._", "en": ""},
 }
 
 EXAMPLE = """[[indicator]]
@@ -165,7 +166,7 @@ def _user_catalogue():
         try:
             merged = _merged_registry(state.digest_of(data), upload.name, data)
         except DataError as err:
-            st.error(f"{_x('extend_bad', name=upload.name)}\n\n{err}")
+            st.error(f"{_x('extend_bad', name=upload.name)}{_x('in_english')}\n\n{err}")
             return None
         st.success(_x("extend_ok", name=upload.name, n=len(merged.indicators)))
         return merged

@@ -15,6 +15,8 @@ from indicators.errors import DataError
 from indicators.export import file_stem, labelled_results, to_csv, to_excel
 from indicators.mapping_form import (
     NOT_USED,
+    category_table,
+    is_nominal,
     level_table,
     mapping_from_choices,
     mapping_problems,
@@ -90,7 +92,10 @@ TEXTS = {
     "reset_mapping": {"nl": "Voorstel herstellen", "en": "Restore the suggestion"},
     "saved": {"nl": "Opgeslagen.", "en": "Saved."},
     "unused": {"nl": "Niet gebruikt: {cols}.", "en": "Not used: {cols}."},
-    "step_orders": {"nl": "4. Volgorde van antwoorden", "en": "4. Order of answers"},
+    "step_orders": {
+        "nl": "4. Antwoorden: volgorde en categorieën",
+        "en": "4. Answers: order and categories",
+    },
     "orders_intro": {
         "nl": "Tekstantwoorden worden scores 1, 2, 3, ... van laag naar hoog. Zet ze in de "
         "goede volgorde (de eerste is de laagste); de tabel toont welk niveau van de catalogus "
@@ -108,9 +113,40 @@ TEXTS = {
         "en": "Answers from low to high",
     },
     "save_orders": {"nl": "Volgorde opslaan", "en": "Save the order"},
+    "categories_intro": {
+        "nl": "Categorieën zonder volgorde (zoals arbeidsmarktpositie) hebben geen volgorde "
+        "nodig: elke categorie in uw bestand telt als de categorie in de catalogus met "
+        "dezelfde naam.",
+        "en": "Categories without an order (such as work status) need no order: each "
+        "category in your file counts as the catalogue category with the same name.",
+    },
+    "categories_of": {
+        "nl": "{label} (kolom '{column}'): {n} categorieën, geen volgorde; {matched}",
+        "en": "{label} (column '{column}'): {n} categories, no order; {matched}",
+    },
+    "all_matched": {
+        "nl": "alle met een naam uit de catalogus",
+        "en": "all named as in the catalogue",
+    },
+    "not_all_matched": {
+        "nl": "niet alle met een naam uit de catalogus",
+        "en": "not all named as in the catalogue",
+    },
+    "categories_unmatched": {
+        "nl": "Niet elke categorie heeft de naam van een categorie in de catalogus ({levels}). "
+        "Zulke categorieën worden op volgorde gekoppeld of kunnen niet gebruikt worden; geef "
+        "ze in uw bestand de naam uit de catalogus (Nederlands of Engels).",
+        "en": "Not every category has the name of a catalogue category ({levels}). Such "
+        "categories are paired by position or cannot be used; give them the catalogue's "
+        "name in your file (Dutch or English).",
+    },
     "no_orders": {
         "nl": "Geen tekstantwoorden om te ordenen: alle gekozen kolommen zijn getallen.",
         "en": "No text answers to order: every chosen column holds numbers.",
+    },
+    "in_english": {
+        "nl": "De toelichting hieronder is (nog) in het Engels.",
+        "en": "",
     },
     "step_check": {"nl": "5. Controle", "en": "5. Check"},
     "mapping_error": {
@@ -222,10 +258,22 @@ def _source_section() -> None:
     failed = st.session_state.get("data_upload_error")
     if failed and uploaded is not None and failed[0] == uploaded.file_id:
         st.error(
-            _x("upload_failed", name=failed[1], current=state.current_source().label)
-            + "\n\n"
-            + failed[2]
+            _error_text(
+                _x("upload_failed", name=failed[1], current=state.current_source().label),
+                failed[2],
+            )
         )
+
+
+def _error_text(head: str, err, tail: str = "") -> str:
+    """Frame a core message (in English for now) with this page's language."""
+    parts = [head]
+    if _x("in_english"):
+        parts.append(f"_{_x('in_english')}_")
+    parts.append(str(err))
+    if tail:
+        parts.append(tail)
+    return "\n\n".join(parts)
 
 
 def _first_readable_sheet(name: str, data: bytes):
@@ -266,7 +314,7 @@ def _sheet_choice(source, raw: pd.DataFrame) -> None:
         try:
             state.load_cached(source.digest, source.name, chosen, source.data)
         except DataError as err:
-            st.error(f"**{t('error_title')}**\n\n{err}")
+            st.error(_error_text(f"**{t('error_title')}**", err))
             return
         state.set_upload(source.name, source.data, sheet=chosen)
         st.session_state["data_page_upload"] = {
@@ -361,6 +409,16 @@ def _orders_section(source, raw: pd.DataFrame, reg) -> None:
     if not text_vars:
         st.caption(_x("no_orders"))
         return
+    ordered = [(v, c) for v, c in text_vars if not is_nominal(reg.variable_by_id[v])]
+    nominal = [(v, c) for v, c in text_vars if is_nominal(reg.variable_by_id[v])]
+    if ordered:
+        _order_form(source, raw, reg, mapping, ordered)
+    if nominal:
+        _categories(raw, reg, mapping, nominal)
+
+
+def _order_form(source, raw: pd.DataFrame, reg, mapping, text_vars) -> None:
+    """Ordered answers (ordinal, yes/no): put them low to high, see the catalogue's levels."""
     st.caption(_x("orders_intro"))
     version = st.session_state.get("data_mapping_version", 0)
     prefix = f"data_order:{source.digest}:{source.sheet}:{version}"
@@ -391,13 +449,32 @@ def _orders_section(source, raw: pd.DataFrame, reg) -> None:
         st.rerun()
 
 
+def _categories(raw: pd.DataFrame, reg, mapping, nominal) -> None:
+    """Categories without an order: which catalogue category each one counts as."""
+    st.caption(_x("categories_intro"))
+    for var_id, col in nominal:
+        variable = reg.variable_by_id[var_id]
+        table, matched = category_table(raw[col], variable, lang(), mapping.order_for(col))
+        title = _x(
+            "categories_of",
+            label=variable.label(lang()),
+            column=col,
+            n=len(table),
+            matched=_x("all_matched" if matched else "not_all_matched"),
+        )
+        with st.expander(title, expanded=not matched):
+            if not matched:
+                st.warning(_x("categories_unmatched", levels=", ".join(variable.levels(lang()))))
+            st.dataframe(table, hide_index=True, width="content")
+
+
 # ---- 5-7. check, small numbers, downloads -----------------------------------------------------
 
 
 def _check_section(act, error: DataError | None) -> None:
     st.subheader(_x("step_check"))
     if error is not None:
-        st.error(f"{_x('mapping_error')}\n\n{error}\n\n{_x('fix_hint')}")
+        st.error(_error_text(_x("mapping_error"), error, _x("fix_hint")))
         return
     if act is None:
         return
@@ -485,6 +562,8 @@ def main() -> None:
     notes = list(raw.attrs.get("load_notes") or [])
     if notes:
         with st.expander(_x("read_notes")):
+            if _x("in_english"):
+                st.caption(_x("in_english"))
             for note in notes:
                 st.markdown(f"- {note}")
     with st.expander(_x("preview")):

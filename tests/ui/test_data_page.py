@@ -71,9 +71,23 @@ def test_demo_people_shape_mapping_report_downloads():
     assert at.multiselect[0].value == ["geslacht", "leeftijd", "opleiding", "stedelijkheid"]
     assert "Not used: provincie_code." in shown
     # the order of text answers with the catalogue's levels
-    assert "Happiness (column 'geluk'): 5 answers, from 'zeer ongelukkig' to 'zeer gelukkig'" in [
-        e.label for e in at.expander
-    ]
+    expanders = [e.label for e in at.expander]
+    assert "Happiness (column 'geluk'): 5 answers, from 'zeer ongelukkig' to 'zeer gelukkig'" in (
+        expanders
+    )
+    # work status has categories, not an order: no order to set, each one's catalogue category
+    assert (
+        "Work status (column 'werkstatus'): 6 categories, no order; all named as in the catalogue"
+        in expanders
+    )
+    assert not [e for e in expanders if e.startswith("Work status") and "answers" in e]
+    assert not [k for k in at.session_state if str(k).endswith(":werkstatus")]
+    categories = next(
+        d.value for d in at.dataframe if "Category in your file" in d.value.columns
+    ).set_index("Category in your file")["Category in the catalogue"]
+    assert categories["werkloos"] == "unemployed"
+    assert categories["arbeidsongeschikt"] == "unable to work"
+    assert "each category in your file counts as the catalogue category" in shown
     # the check
     assert "Regions: Drenthe, Flevoland" in shown
     assert "Years: 2014–2024." in shown
@@ -108,6 +122,33 @@ def test_dutch_texts():
     assert "Eén rij per regio en jaar: 660 rijen voor 60 regio's over 11 jaar" in shown
     assert selectbox(at, "Regio (verplicht)").value == "gemeente"
     assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"]
+
+
+def test_dutch_frame_around_english_core_messages():
+    at = make_app("nl", demo="pilot")
+    upload(at, "fout.csv", b"gemeente;jaar;levenstevredenheid;gewicht\nA;2022;7;1\nA;2022;6;-3\n")
+    message = next(e.value for e in at.error)
+    assert "Met deze keuzes kunnen de gegevens niet gebruikt worden" in message
+    assert "De toelichting hieronder is (nog) in het Engels." in message
+    assert "weights must be zero or more" in message  # the core's message, in English
+    assert "Pas de kolommen of de volgorde hierboven aan" in message
+
+
+def test_work_status_categories_without_matching_names_are_flagged():
+    at = make_app("en", demo="pilot")
+    content = "gemeente;werkstatus\n" + "".join(
+        f"{g};{a}\n" for g in ("A", "B") for a in ("werkloos", "baan", "werkzaam") * 4
+    )
+    upload(at, "werk.csv", content.encode())
+    assert any(
+        "Not every category has the name of a catalogue category" in w.value for w in at.warning
+    )
+    table = next(d.value for d in at.dataframe if "Category in your file" in d.value.columns)
+    assert table.set_index("Category in your file")["Category in the catalogue"].to_dict() == {
+        "werkzaam": "employed",
+        "werkloos": "unemployed",
+        "baan": "– no match",
+    }
 
 
 # ---- uploads ----------------------------------------------------------------------------------
