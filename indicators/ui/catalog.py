@@ -71,7 +71,7 @@ TEXTS = {
         "en": "No indicator matches this search. Try another word or fewer filters.",
     },
     "table": {"nl": "Overzicht als tabel", "en": "Overview as a table"},
-    "oecd": {"nl": "OESO-dimensie: {names}", "en": "OECD dimension: {names}"},
+    "oecd": {"nl": "OESO-dimensie (Engelse naam): {names}", "en": "OECD dimension: {names}"},
     "definition": {"nl": "Definitie", "en": "Definition"},
     "measure": {"nl": "Maat", "en": "Measure"},
     "variable": {"nl": "Variabele", "en": "Variable"},
