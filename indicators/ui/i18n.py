@@ -33,6 +33,7 @@ COMMON = {
         "reload the page; the details below help us fix it.",
     },
     "details": {"nl": "Details", "en": "Details"},
+    "details_in_english": {"nl": "De toelichting hieronder is (nog) in het Engels.", "en": ""},
     "computing": {
         "nl": "Indicatoren berekenen voor alle regio's en jaren…",
         "en": "Computing the indicators for every region and year…",

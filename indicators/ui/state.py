@@ -174,7 +174,8 @@ def run_page(page) -> None:
     try:
         page.run()
     except DataError as err:
-        st.error(f"**{t('error_title')}**\n\n{err}")
+        note = t("details_in_english")
+        st.error(f"**{t('error_title')}**\n\n" + (f"{note}\n\n" if note else "") + str(err))
     except Exception:
         st.error(t("unexpected"))
         with st.expander(t("details")):
