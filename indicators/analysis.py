@@ -408,15 +408,27 @@ _SPREAD_TEXTS = {
         "nl": "Het verschil tussen regio's is ongeveer gelijk gebleven",
         "en": "The gap between regions stayed about the same",
     },
-    "cv": {"nl": "variatiecoëfficiënt", "en": "coefficient of variation"},
-    "ratio": {"nl": "verhouding hoogste/laagste", "en": "highest/lowest ratio"},
-    "in": {"nl": "in", "en": "in"},
     "judged": {
-        "nl": "beoordeeld op de trend over alle {n} jaren",
-        "en": "judged by the trend over all {n} years",
+        "nl": " (beoordeeld op de trend over alle {n} jaren)",
+        "en": " (judged by the trend over all {n} years)",
     },
+    "cv_words": {
+        "nl": "in {last_year} wijken regio's gemiddeld {pct} af van het gemiddelde "
+        "(variatiecoëfficiënt {last}; {first} in {first_year})",
+        "en": "in {last_year} regions lie on average {pct} from the average "
+        "(coefficient of variation {last}; {first} in {first_year})",
+    },
+    "ratio_words": {
+        "nl": "de hoogste regio ligt {gap} (verhouding hoogste/laagste {last}; {first} in "
+        "{first_year})",
+        "en": "the highest region is {gap} (highest/lowest ratio {last}; {first} in "
+        "{first_year})",
+    },
+    "and": {"nl": "en", "en": "and"},
+    "above": {"nl": "{pct} boven de laagste", "en": "{pct} above the lowest"},
+    "times": {"nl": "{x} keer zo hoog als de laagste", "en": "{x} times the lowest"},
+    "about": {"nl": "ongeveer {pct}", "en": "about {pct}"},
 }
-
 
 def format_number(value: float, decimals: int, lang: str = "nl") -> str:
     """Format a number with fixed decimals: decimal comma in Dutch, an en dash when missing.
@@ -488,12 +500,45 @@ def spread_trend(spread: pd.DataFrame, measure: str = "cv", threshold: float = 0
     }
 
 
-def spread_sentence(spread: pd.DataFrame, lang: str = "nl") -> str | None:
-    """Say in one sentence, with numbers, whether differences between regions grew.
+def percent_words(fraction: float, lang: str = "nl") -> str:
+    """Say a small fraction as a rounded percentage: "about 0.7%", "about 3%", "less than 0.1%".
 
-    >>> s = pd.DataFrame({"year": [2014, 2024], "cv": [0.031, 0.045], "ratio": [1.1, 1.2]})
+    >>> percent_words(0.0068, "en"), percent_words(0.031, "nl"), percent_words(0.0004, "en")
+    ('about 0.7%', 'ongeveer 3%', 'less than 0.1%')
+    >>> percent_words(0.0, "en")
+    '0%'
+    """
+    if fraction is None or not math.isfinite(fraction):
+        return "–"
+    pct = abs(fraction) * 100
+    if pct == 0:
+        return "0%"
+    if pct < 0.05:
+        return ("minder dan " if lang == "nl" else "less than ") + format_number(0.1, 1, lang) + "%"
+    shown = format_number(pct, 1 if pct < 1.95 else 0, lang)
+    return _SPREAD_TEXTS["about"][lang].format(pct=shown + "%")
+
+
+def ratio_words(ratio: float, lang: str = "nl") -> str:
+    """Say a highest/lowest ratio in words: "about 3% above the lowest", "2.5 times the lowest".
+
+    >>> ratio_words(1.031, "en"), ratio_words(2.5, "nl")
+    ('about 3% above the lowest', '2,5 keer zo hoog als de laagste')
+    """
+    if ratio is None or not math.isfinite(ratio):
+        return "–"
+    if ratio >= 2:
+        return _SPREAD_TEXTS["times"][lang].format(x=format_number(ratio, 1, lang))
+    return _SPREAD_TEXTS["above"][lang].format(pct=percent_words(ratio - 1, lang))
+
+
+def spread_sentence(spread: pd.DataFrame, lang: str = "nl") -> str | None:
+    """Say in one sentence, in plain words and with numbers, whether differences between
+    regions grew.
+
+    >>> s = pd.DataFrame({"year": [2014, 2024], "cv": [0.031, 0.047], "ratio": [1.1, 1.2]})
     >>> spread_sentence(s, "en")
-    'The gap between regions grew: coefficient of variation 0.031 in 2014, 0.045 in 2024; highest/lowest ratio 1.10 and 1.20.'
+    'The gap between regions grew: in 2024 regions lie on average about 5% from the average (coefficient of variation 0.047; 0.031 in 2014), and the highest region is about 20% above the lowest (highest/lowest ratio 1.20; 1.10 in 2014).'
     """
     found = spread_trend(spread, "cv")
     if not found:
@@ -502,21 +547,123 @@ def spread_sentence(spread: pd.DataFrame, lang: str = "nl") -> str | None:
     def txt(key):
         return _SPREAD_TEXTS[key][lang]
 
-    sentence = (
-        f"{txt(found['trend'])}: {txt('cv')} {format_index(found['first'], lang)} {txt('in')} "
-        f"{found['first_year']}, {format_index(found['last'], lang)} {txt('in')} {found['last_year']}"
-    )
+    head = txt(found["trend"])
+    if found["years"] > 2:
+        head += txt("judged").format(n=found["years"])
+    years = {"first_year": found["first_year"], "last_year": found["last_year"]}
+    parts = [
+        txt("cv_words").format(
+            pct=percent_words(found["last"], lang),
+            last=format_index(found["last"], lang),
+            first=format_index(found["first"], lang),
+            **years,
+        )
+    ]
     if "ratio" in spread:
         by_year = spread.set_index(YEAR)["ratio"]
         a, b = by_year.get(found["first_year"]), by_year.get(found["last_year"])
         if a is not None and b is not None and np.isfinite(a) and np.isfinite(b):
-            word = "en" if lang == "nl" else "and"
-            sentence += (
-                f"; {txt('ratio')} {format_number(a, 2, lang)} {word} {format_number(b, 2, lang)}"
+            parts.append(
+                txt("ratio_words").format(
+                    gap=ratio_words(b, lang),
+                    last=format_number(b, 2, lang),
+                    first=format_number(a, 2, lang),
+                    **years,
+                )
             )
-    if found["years"] > 2:
-        sentence += "; " + txt("judged").format(n=found["years"])
-    return sentence + "."
+    return f"{head}: " + f", {txt('and')} ".join(parts) + "."
+
+
+def readable_index(value: float, lang: str = "nl") -> str:
+    """Format a spread measure for a reader: 3 decimals, 2 significant digits below 0.01, and
+    "< 0.001" below that (such small values all mean that regions hardly differ).
+
+    >>> readable_index(0.0312, "en"), readable_index(0.0068, "nl"), readable_index(0.000023, "en")
+    ('0.031', '0,0068', '< 0.001')
+    >>> readable_index(0.0, "en"), readable_index(1.5, "nl")
+    ('0.000', '1,500')
+    """
+    if value is None or not math.isfinite(float(value)):
+        return "–"
+    if 0 < abs(value) < 0.001:
+        return ("> -" if value < 0 else "< ") + format_number(0.001, 3, lang)
+    return format_index(value, lang)
+
+
+def spread_readings(d: dict, lang: str = "nl") -> dict[str, str]:
+    """Say what the spread measures of :func:`disparities` mean here, in plain words.
+
+    Returns one short sentence per measure (``ratio``, ``cv``, ``gini``, ``theil``) that has a
+    value; Gini below 0.01 and Theil below 0.001 read as "regions hardly differ".
+
+    >>> r = spread_readings({"ratio": 1.03, "cv": 0.0068, "gini": 0.0038, "theil": 0.000023}, "en")
+    >>> r["ratio"], r["cv"], r["gini"]
+    ('Here: the highest is about 3% above the lowest.', 'Here: regions lie on average about 0.7% from the average.', 'Here: close to 0, so regions hardly differ.')
+    """
+    texts = {
+        "here": {"nl": "Hier: ", "en": "Here: "},
+        "ratio": {"nl": "de hoogste ligt {gap}.", "en": "the highest is {gap}."},
+        "cv": {
+            "nl": "regio's wijken gemiddeld {pct} af van het gemiddelde.",
+            "en": "regions lie on average {pct} from the average.",
+        },
+        "small": {
+            "nl": "dicht bij 0, dus regio's verschillen nauwelijks.",
+            "en": "close to 0, so regions hardly differ.",
+        },
+    }
+    here = texts["here"][lang]
+    out = {}
+
+    def finite(key):
+        value = d.get(key)
+        return value is not None and math.isfinite(float(value))
+
+    if finite("ratio"):
+        out["ratio"] = here + texts["ratio"][lang].format(gap=ratio_words(d["ratio"], lang))
+    if finite("cv"):
+        out["cv"] = here + texts["cv"][lang].format(pct=percent_words(d["cv"], lang))
+    for key, small in (("gini", 0.01), ("theil", 0.001)):
+        if finite(key) and abs(d[key]) < small:
+            out[key] = here + texts["small"][lang]
+    return out
+
+
+def display_decimals(values, decimals: int, *, is_share: bool = False, extra: int = 2) -> int:
+    """Return how many decimals show regions apart: the indicator's own, plus up to ``extra``
+    more while the range of the values spans fewer than 10 steps of the last digit.
+
+    Shares count in percentage points (they are shown as percentages).
+
+    >>> display_decimals([7.83, 7.91, 8.05], 1), display_decimals([6.0, 8.1], 1)
+    (2, 1)
+    >>> display_decimals([0.101, 0.1032], 1, is_share=True), display_decimals([5.0, 5.0], 1)
+    (2, 1)
+    """
+    x = np.asarray(values, dtype=float)
+    x = x[np.isfinite(x)]
+    if x.size < 2:
+        return int(decimals)
+    span = float(x.max() - x.min()) * (100 if is_share else 1)
+    if span == 0:
+        return int(decimals)
+    d = int(decimals)
+    while d < decimals + extra and span < 10 * 10.0**-d:
+        d += 1
+    return d
+
+
+def format_display(value: float, decimals: int, *, is_share: bool = False, lang: str = "nl"):
+    """Format a value with the given decimals, a share as a percentage (as the registry does).
+
+    >>> format_display(7.8312, 2, lang="nl"), format_display(0.1034, 2, is_share=True, lang="en")
+    ('7,83', '10.34%')
+    """
+    if value is None or not math.isfinite(float(value)):
+        return "–"
+    if is_share:
+        return format_number(float(value) * 100, decimals, lang) + "%"
+    return format_number(value, decimals, lang)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -18,7 +18,6 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
-from plotly.subplots import make_subplots
 
 TEMPLATE = "plotly_white"
 OKABE_ITO = (
@@ -53,6 +52,18 @@ def _base(fig: go.Figure, title: str | None, height: int | None = None) -> go.Fi
 
 def _year_labels(years: Sequence) -> list[str]:
     return [str(y) for y in years]
+
+
+def value_tickformat(decimals: int | None, is_share: bool = False) -> str:
+    """Return a d3 tick format for values: shares as percentages, others with ``decimals``
+    (None: as few as needed).
+
+    >>> value_tickformat(2), value_tickformat(1, is_share=True), value_tickformat(None, True)
+    (',.2f', '.1%', '.4~%')
+    """
+    if is_share:
+        return ".4~%" if decimals is None else f".{int(decimals)}%"
+    return "" if decimals is None else f",.{int(decimals)}f"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -154,6 +165,9 @@ def tile_map(
     title: str,
     colorbar_title: str,
     missing_text: str = "–",
+    highlight: str | None = None,
+    row_height: int = 120,
+    tickformat: str = "",
 ) -> go.Figure:
     """Draw a tile map: one square per area on a grid, coloured by value.
 
@@ -164,8 +178,16 @@ def tile_map(
         (NaN when unknown: the tile is grey) and ``text`` (the formatted value).
     title, colorbar_title : str
         What is shown and its unit.
+    highlight : str, optional
+        The ``name`` of a tile to outline in orange (the region picked on the page).
+    tickformat : str
+        d3 format of the colour bar's numbers (:func:`value_tickformat`).
+    row_height : int, default 120
+        Pixels per grid row; the figure is as wide as it needs (tiles are square), so place it
+        in a column rather than across the page.
 
-    The figure has two heatmaps (grey tiles for every area, then the values) and one
+    The colour scale spans the values shown (lightest = lowest, darkest = highest); the
+    caller says so in words when that range is narrow. The figure has two heatmaps (grey tiles for every area, then the values) and one
     annotation per area with its name and value.
     """
     n_rows = int(tiles["row"].max()) + 1
@@ -204,7 +226,14 @@ def tile_map(
             ygap=6,
             text=hover,
             hovertemplate="%{text}<extra></extra>",
-            colorbar={"title": {"text": colorbar_title, "side": "right"}, "thickness": 14},
+            colorbar={
+                "title": {"text": colorbar_title, "side": "right"},
+                "thickness": 14,
+                "x": 1.0,
+                "xpad": 8,
+                "len": 0.9,
+                "tickformat": tickformat,
+            },
             name="",
         )
     )
@@ -222,15 +251,28 @@ def tile_map(
             showarrow=False,
             font={"color": text_colour, "size": 13},
         )
+    if highlight is not None:
+        for row in tiles[tiles["name"] == highlight].itertuples(index=False):
+            fig.add_shape(
+                type="rect",
+                x0=row.col - 0.47,
+                x1=row.col + 0.47,
+                y0=row.row - 0.47,
+                y1=row.row + 0.47,
+                line={"color": ORANGE, "width": 5},
+            )
     fig.update_xaxes(visible=False, range=[-0.5, n_cols - 0.5], fixedrange=True)
     fig.update_yaxes(
         visible=False,
-        autorange="reversed",
+        range=[n_rows - 0.5, -0.5],  # row 0 (north) at the top
         scaleanchor="x",
         scaleratio=1,
+        constrain="domain",
         fixedrange=True,
     )
-    return _base(fig, title, height=140 * n_rows + 80)
+    fig = _base(fig, title, height=row_height * n_rows + 70)
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 60, "b": 10})
+    return fig
 
 
 # ----------------------------------------------------------------------------------------------
@@ -248,6 +290,7 @@ def ranked_bars(
     highlight: str | None = None,
     error_label: str | None = None,
     split_after: int | None = None,
+    tickformat: str = "",
 ) -> go.Figure:
     """Draw regions as horizontal bars, first row of ``frame`` at the top.
 
@@ -263,6 +306,8 @@ def ranked_bars(
     split_after : int, optional
         Draw a dotted line after this many rows (where regions were left out between the best
         and the worst).
+    tickformat : str
+        d3 format of the axis numbers (:func:`value_tickformat`).
     """
     regions = frame["region"].astype(str).tolist()
     colours = [ORANGE if r == highlight else BLUE for r in regions]
@@ -323,9 +368,117 @@ def ranked_bars(
         automargin=True,
         title=None,
     )
-    fig.update_xaxes(title={"text": x_title}, rangemode="tozero")
+    fig.update_xaxes(title={"text": x_title}, rangemode="tozero", tickformat=tickformat)
     fig.update_layout(showlegend=False, bargap=0.25)
     return _base(fig, title, height=max(260, 26 * len(regions) + 140))
+
+
+def ranked_dots(
+    frame: pd.DataFrame,
+    *,
+    title: str,
+    x_title: str,
+    total: float | None = None,
+    total_label: str = "Total",
+    highlight: str | None = None,
+    error_label: str | None = None,
+    split_after: int | None = None,
+    pad: float = 0.08,
+    tickformat: str = "",
+) -> go.Figure:
+    """Draw regions as dots with 95% intervals, first row of ``frame`` at the top.
+
+    For measures that are not parts of a whole (means, medians, percentiles, indices) a bar
+    from 0 hides differences of a few tenths; dots on an axis zoomed to the data show them.
+    The axis spans the dots, their intervals and the Total, with ``pad`` (a share of that
+    span) on either side. The formatted values (``text``) stand in a column at the right.
+
+    Parameters are those of :func:`ranked_bars`.
+    """
+    regions = frame["region"].astype(str).tolist()
+    values = frame["value"].astype(float).to_numpy()
+    colours = [ORANGE if r == highlight else BLUE for r in regions]
+    half = np.zeros_like(values)
+    error = None
+    if "se" in frame and np.isfinite(frame["se"].astype(float)).any():
+        half = np.nan_to_num(1.96 * frame["se"].astype(float).to_numpy(), nan=0.0)
+        error = {
+            "type": "data",
+            "array": half.tolist(),
+            "color": "#555555",
+            "thickness": 1.5,
+            "width": 5,
+        }
+    text = frame["text"].tolist() if "text" in frame else [f"{v:g}" for v in values]
+    hover = "%{y}: %{text}"
+    if error is not None and error_label:
+        hover += f"<br>{error_label}: ±%{{error_x.array:.3g}}"
+    fig = go.Figure(
+        go.Scatter(
+            x=values.tolist(),
+            y=regions,
+            mode="markers",
+            marker={"color": colours, "size": 11, "line": {"color": "white", "width": 1}},
+            error_x=error,
+            text=text,
+            hovertemplate=hover + "<extra></extra>",
+            name="",
+        )
+    )
+    ends = [values - half, values + half]
+    finite = np.concatenate([e[np.isfinite(e)] for e in ends])
+    if total is not None and math.isfinite(total):
+        finite = np.append(finite, total)
+    if finite.size:
+        lo, hi = float(finite.min()), float(finite.max())
+        margin = (hi - lo) * pad if hi > lo else max(abs(hi) * 0.05, 0.5)
+        fig.update_xaxes(range=[lo - margin, hi + margin])
+    if total is not None and math.isfinite(total):
+        fig.add_vline(x=total, line={"color": TOTAL_COLOUR, "width": 2, "dash": "dash"})
+        fig.add_annotation(
+            x=total,
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            text=total_label,
+            showarrow=False,
+            font={"color": TOTAL_COLOUR},
+            bgcolor="rgba(255,255,255,0.8)",
+        )
+    for region, shown, colour in zip(regions, text, colours, strict=True):
+        fig.add_annotation(
+            x=1.01,
+            xref="paper",
+            xanchor="left",
+            y=region,
+            text=f"<b>{shown}</b>" if colour == ORANGE else shown,
+            showarrow=False,
+            font={"color": "#333333"},
+        )
+    if split_after is not None and 0 < split_after < len(regions):
+        fig.add_shape(
+            type="line",
+            xref="paper",
+            x0=0,
+            x1=1,
+            yref="y",
+            y0=len(regions) - split_after - 0.5,
+            y1=len(regions) - split_after - 0.5,
+            line={"color": "#777777", "width": 1, "dash": "dot"},
+        )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=list(reversed(regions)),
+        automargin=True,
+        title=None,
+        showgrid=True,
+        gridcolor="#EEEEEE",
+    )
+    fig.update_xaxes(title={"text": x_title}, zeroline=False, tickformat=tickformat)
+    fig.update_layout(showlegend=False)
+    fig = _base(fig, title, height=max(260, 26 * len(regions) + 140))
+    fig.update_layout(margin={"l": 10, "r": 70, "t": 60, "b": 10})
+    return fig
 
 
 # ----------------------------------------------------------------------------------------------
@@ -401,29 +554,22 @@ def trend_lines(
     return _base(fig, title, height=460)
 
 
-def spread_lines(
+def spread_index_lines(
     spread: pd.DataFrame,
     *,
     title: str,
     labels: Mapping[str, str],
-    ratio_title: str,
-    index_title: str,
+    y_title: str,
     x_title: str | None = None,
 ) -> go.Figure:
-    """Draw the spread between regions per year: coefficient of variation and Gini (left
-    axis), the highest/lowest ratio (right axis, dashed).
+    """Draw the coefficient of variation and the Gini between regions per year (from 0).
 
-    ``spread`` has columns year, cv, gini, ratio (as :func:`indicators.analysis.spread_over_time`);
+    ``spread`` has columns year, cv, gini (as :func:`indicators.analysis.spread_over_time`);
     ``labels`` names each measure.
     """
     years = _year_labels(spread["year"])
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
-    styles = {
-        "cv": (BLUE, "solid", False),
-        "gini": (ORANGE, "solid", False),
-        "ratio": (GREEN, "dash", True),
-    }
-    for measure, (colour, dash, secondary) in styles.items():
+    fig = go.Figure()
+    for measure, colour in (("cv", BLUE), ("gini", ORANGE)):
         if measure not in spread:
             continue
         fig.add_trace(
@@ -432,21 +578,55 @@ def spread_lines(
                 y=spread[measure].astype(float).tolist(),
                 name=labels.get(measure, measure),
                 mode="lines+markers",
-                line={"color": colour, "dash": dash, "width": 2},
+                line={"color": colour, "width": 2},
                 connectgaps=False,
-                hovertemplate="%{fullData.name}, %{x}: %{y:.3f}<extra></extra>",
-            ),
-            secondary_y=secondary,
+                hovertemplate="%{fullData.name}, %{x}: %{y:.4f}<extra></extra>",
+            )
         )
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=years, title={"text": x_title}
     )
-    fig.update_yaxes(title={"text": index_title}, rangemode="tozero", secondary_y=False)
-    fig.update_yaxes(
-        title={"text": ratio_title}, secondary_y=True, showgrid=False, tickformat=".3~f"
+    fig.update_yaxes(title={"text": y_title}, rangemode="tozero")
+    fig.update_layout(legend={"orientation": "h", "y": -0.25, "x": 0})
+    return _base(fig, title, height=380)
+
+
+def spread_ratio_line(
+    spread: pd.DataFrame,
+    *,
+    title: str,
+    label: str,
+    y_title: str,
+    x_title: str | None = None,
+) -> go.Figure:
+    """Draw the highest/lowest ratio between regions per year.
+
+    The axis starts at 1 (no difference) when every ratio is at least 1, and its ticks have
+    two decimals (1.00, 1.01, ...).
+    """
+    years = _year_labels(spread["year"])
+    y = spread["ratio"].astype(float)
+    fig = go.Figure(
+        go.Scatter(
+            x=years,
+            y=y.tolist(),
+            name=label,
+            mode="lines+markers",
+            line={"color": GREEN, "width": 2},
+            connectgaps=False,
+            hovertemplate="%{fullData.name}, %{x}: %{y:.3f}<extra></extra>",
+        )
     )
-    fig.update_layout(legend={"orientation": "h", "y": -0.2, "x": 0})
-    return _base(fig, title, height=400)
+    finite = y[np.isfinite(y)]
+    if len(finite) and finite.min() >= 1:
+        top = float(finite.max())
+        fig.update_yaxes(range=[1, top + max((top - 1) * 0.1, 0.005)])
+    fig.update_xaxes(
+        type="category", categoryorder="array", categoryarray=years, title={"text": x_title}
+    )
+    fig.update_yaxes(title={"text": y_title}, tickformat=".2f")
+    fig.update_layout(showlegend=False)
+    return _base(fig, title, height=380)
 
 
 # ----------------------------------------------------------------------------------------------

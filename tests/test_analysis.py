@@ -247,10 +247,16 @@ def test_spread_over_time_and_sentence():
     assert list(spread["year"]) == [2014, 2024]
     assert spread["cv"].tolist() == pytest.approx([0.0, 1 / 6])
     sentence = analysis.spread_sentence(spread, "en")
-    assert sentence.startswith("The gap between regions grew: coefficient of variation 0.000 in")
-    assert "0.167 in 2024" in sentence and "1.40" in sentence
+    assert sentence.startswith(
+        "The gap between regions grew: in 2024 regions lie on average about 17% from the "
+        "average (coefficient of variation 0.167; 0.000 in 2014)"
+    )
+    assert "the highest region is about 40% above the lowest (highest/lowest ratio 1.40" in (
+        sentence
+    )
     nl = analysis.spread_sentence(spread, "nl")
-    assert nl.startswith("Het verschil tussen regio's is gegroeid") and "0,167" in nl
+    assert nl.startswith("Het verschil tussen regio's is gegroeid: in 2024 wijken regio's")
+    assert "ongeveer 17%" in nl and "0,167" in nl and "ongeveer 40% boven de laagste" in nl
 
 
 @pytest.mark.parametrize(
@@ -405,3 +411,76 @@ def test_spread_trend_uses_all_years_not_just_the_ends():
     assert "judged by the trend over all 4 years" in analysis.spread_sentence(noisy, "en")
     rising = pd.DataFrame({"year": [2014, 2015, 2016, 2017], "cv": [0.10, 0.12, 0.14, 0.16]})
     assert analysis.spread_trend(rising)["trend"] == "grew"
+
+
+@pytest.mark.parametrize(
+    ("fraction", "lang", "expected"),
+    [
+        (0.0068, "en", "about 0.7%"),
+        (0.0068, "nl", "ongeveer 0,7%"),
+        (0.012, "en", "about 1.2%"),
+        (0.031, "en", "about 3%"),
+        (0.0004, "nl", "minder dan 0,1%"),
+        (0.0, "en", "0%"),
+        (float("nan"), "en", "–"),
+    ],
+)
+def test_percent_words(fraction, lang, expected):
+    assert analysis.percent_words(fraction, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (0.0312, "en", "0.031"),
+        (0.0068, "nl", "0,0068"),
+        (0.000023, "en", "< 0.001"),
+        (0.000023, "nl", "< 0,001"),
+        (0.0, "en", "0.000"),
+        (float("nan"), "en", "–"),
+    ],
+)
+def test_readable_index(value, lang, expected):
+    assert analysis.readable_index(value, lang) == expected
+
+
+def test_spread_readings_say_what_small_values_mean():
+    d = {"ratio": 1.03, "cv": 0.0068, "gini": 0.0038, "theil": 0.000023}
+    en = analysis.spread_readings(d, "en")
+    assert en["ratio"] == "Here: the highest is about 3% above the lowest."
+    assert en["cv"] == "Here: regions lie on average about 0.7% from the average."
+    assert en["gini"] == en["theil"] == "Here: close to 0, so regions hardly differ."
+    nl = analysis.spread_readings(d, "nl")
+    assert nl["theil"] == "Hier: dicht bij 0, dus regio's verschillen nauwelijks."
+    wide = analysis.spread_readings({"ratio": 2.5, "cv": 0.3, "gini": 0.2, "theil": 0.1}, "en")
+    assert wide["ratio"] == "Here: the highest is 2.5 times the lowest."
+    assert "gini" not in wide and "theil" not in wide  # not small: the table says enough
+    assert analysis.spread_readings({"ratio": float("nan")}, "en") == {}
+
+
+@pytest.mark.parametrize(
+    ("values", "decimals", "is_share", "expected"),
+    [
+        ([7.83, 7.91, 8.05], 1, False, 2),  # tiles would all say 7.9 or 8.0
+        ([6.0, 8.1], 1, False, 1),  # wide enough
+        ([7.9, 7.9001], 1, False, 3),  # at most two more
+        ([0.101, 0.1032], 1, True, 2),  # shares in percentage points
+        ([0.05, 0.25], 1, True, 1),
+        ([5.0, 5.0], 1, False, 1),
+        ([5.0, np.nan], 0, False, 0),
+    ],
+)
+def test_display_decimals(values, decimals, is_share, expected):
+    assert analysis.display_decimals(values, decimals, is_share=is_share) == expected
+
+
+def test_format_display_like_the_registry():
+    reg = load_registry()
+    for ind_id, value in (("life_satisfaction_mean", 7.8312), ("lonely_share", 0.1034)):
+        ind = reg.indicator_by_id[ind_id]
+        for lang in ("nl", "en"):
+            assert analysis.format_display(
+                value, ind.decimals, is_share=ind.is_share, lang=lang
+            ) == reg.format_value(ind_id, value, lang)
+    assert analysis.format_display(7.8312, 2, lang="nl") == "7,83"
+    assert analysis.format_display(float("nan"), 2) == "–"

@@ -79,8 +79,27 @@ def test_tile_map_places_the_provinces():
         4,
     )
     assert notes["<b>Zeeland</b>"].text.endswith("–")
-    assert fig.layout.yaxis.autorange == "reversed"  # row 0 (north) at the top
+    assert tuple(fig.layout.yaxis.range) == (4.5, -0.5)  # row 0 (north) at the top
     assert heat.colorbar.title.text == "score"
+    assert not fig.layout.shapes  # nothing highlighted
+
+
+def test_tile_map_outlines_the_highlighted_province_and_formats_the_colour_bar():
+    layout = analysis.province_layout()
+    values = pd.DataFrame({"region": list(layout["name"]), "value": np.linspace(7.8, 8.0, 12)})
+    tiles = analysis.province_tiles(values, layout)
+    fig = charts.tile_map(
+        tiles,
+        title="t",
+        colorbar_title="score",
+        highlight="Limburg",
+        tickformat=charts.value_tickformat(2),
+    )
+    (outline,) = fig.layout.shapes
+    assert outline.line.color == charts.ORANGE
+    assert (outline.x0 + outline.x1) / 2 == 2 and (outline.y0 + outline.y1) / 2 == 4
+    assert fig.data[1].colorbar.tickformat == ",.2f"
+    assert fig.layout.height == 120 * 5 + 70
 
 
 def test_ranked_bars_total_line_errors_and_highlight():
@@ -109,6 +128,48 @@ def test_ranked_bars_total_line_errors_and_highlight():
     assert fig.layout.title.text == "Trust by region, 2024"
     assert fig.layout.shapes[0].x0 == 7.5 and fig.layout.shapes[0].line.color == "#000000"
     assert fig.layout.annotations[0].text == "Total: 7,5"
+
+
+def test_ranked_dots_zoom_to_the_data_with_intervals_total_and_values():
+    frame = pd.DataFrame(
+        {
+            "region": ["B", "A", "C"],
+            "value": [8.04, 7.90, 7.83],
+            "text": ["8.04", "7.90", "7.83"],
+            "se": [0.02, 0.03, np.nan],
+        }
+    )
+    fig = charts.ranked_dots(
+        frame,
+        title="Trust by region, 2024 (best at the top, with 95% intervals)",
+        x_title="score 0-10",
+        total=7.92,
+        total_label="Total: 7.92",
+        highlight="A",
+        tickformat=charts.value_tickformat(None),
+    )
+    (dots,) = fig.data
+    assert dots.mode == "markers" and list(dots.y) == ["B", "A", "C"]
+    assert list(dots.marker.color) == [charts.BLUE, charts.ORANGE, charts.BLUE]
+    assert np.allclose(dots.error_x.array, [0.0392, 0.0588, 0.0])
+    lo, hi = fig.layout.xaxis.range
+    # zoomed: not from 0, but around the dots and their intervals, with a little padding
+    assert 7.7 < lo < 7.83 and 8.04 + 0.0392 < hi < 8.2
+    assert fig.layout.shapes[0].x0 == 7.92 and fig.layout.shapes[0].line.dash == "dash"
+    notes = [a.text for a in fig.layout.annotations]
+    assert notes[0] == "Total: 7.92"
+    assert notes[1:] == ["8.04", "<b>7.90</b>", "7.83"]  # values beside the rows
+    assert fig.layout.yaxis.categoryarray == ("C", "A", "B")  # first row at the top
+    assert fig.layout.xaxis.title.text == "score 0-10"
+
+
+def test_ranked_dots_without_errors_or_total():
+    frame = pd.DataFrame({"region": ["A", "B"], "value": [5.0, 5.0], "text": ["5", "5"]})
+    fig = charts.ranked_dots(frame, title="t", x_title="x")
+    assert fig.data[0].error_x.array is None
+    lo, hi = fig.layout.xaxis.range
+    assert lo < 5.0 < hi  # equal values: still a range around them
+    assert not fig.layout.shapes
 
 
 def test_ranked_bars_without_errors():
@@ -142,21 +203,37 @@ def test_trend_lines_total_black_and_thick_and_period_order():
     assert fig.layout.yaxis.title.text == "score 0-10"
 
 
-def test_spread_lines_two_axes():
+def test_spread_index_lines_cv_and_gini_from_zero():
     spread = pd.DataFrame(
         {"year": [2014, 2024], "cv": [0.1, 0.2], "gini": [0.05, 0.1], "ratio": [1.2, 1.5]}
     )
-    fig = charts.spread_lines(
+    fig = charts.spread_index_lines(
         spread,
-        title="Spread between regions",
-        labels={"cv": "CV", "gini": "Gini", "ratio": "max/min"},
-        ratio_title="ratio",
-        index_title="index",
+        title="Coefficient of variation and Gini",
+        labels={"cv": "CV", "gini": "Gini"},
+        y_title="index",
+        x_title="Year",
     )
-    names = [trace.name for trace in fig.data]
-    assert names == ["CV", "Gini", "max/min"]
-    assert fig.data[2].yaxis == "y2"
-    assert fig.layout.yaxis.title.text == "index" and fig.layout.yaxis2.title.text == "ratio"
+    assert [trace.name for trace in fig.data] == ["CV", "Gini"]  # not the ratio
+    assert list(fig.data[0].y) == [0.1, 0.2] and list(fig.data[0].x) == ["2014", "2024"]
+    assert fig.layout.yaxis.title.text == "index" and fig.layout.yaxis.rangemode == "tozero"
+    assert fig.layout.title.text == "Coefficient of variation and Gini"
+    assert "yaxis2" not in fig.to_plotly_json()["layout"]
+
+
+def test_spread_ratio_line_starts_at_one_with_two_decimals():
+    spread = pd.DataFrame({"year": [2014, 2015, 2016], "ratio": [1.012, 1.031, np.nan]})
+    fig = charts.spread_ratio_line(
+        spread, title="Highest/lowest ratio", label="ratio", y_title="ratio", x_title="Year"
+    )
+    (line,) = fig.data
+    assert list(line.x) == ["2014", "2015", "2016"] and np.isnan(line.y[2])
+    assert fig.layout.yaxis.tickformat == ".2f"
+    lo, hi = fig.layout.yaxis.range
+    assert lo == 1 and 1.031 < hi < 1.04  # 1 = no difference, at the bottom
+    below_one = pd.DataFrame({"year": [1, 2], "ratio": [0.8, 1.2]})
+    fig = charts.spread_ratio_line(below_one, title="t", label="r", y_title="r")
+    assert fig.layout.yaxis.range is None
 
 
 def test_choropleth_offline_style_and_locations():

@@ -9,7 +9,7 @@ from indicators import analysis, charts
 from indicators.compute import TOTAL
 from indicators.dataset import MICRODATA
 from indicators.ui import state
-from indicators.ui.i18n import lang, t, tr
+from indicators.ui.i18n import label_func, lang, t, tr
 
 TEXTS = {
     "title": {"nl": "Regio's", "en": "Regions"},
@@ -21,6 +21,25 @@ TEXTS = {
     },
     "data": {"nl": "Gegevens", "en": "Data"},
     "highlight": {"nl": "Regio om te markeren", "en": "Region to highlight"},
+    "highlight_help": {
+        "nl": "Deze regio krijgt een oranje rand op de kaart en een oranje punt of balk in de "
+        "rangorde. Bij 'Totaal (alle regio's)' wordt geen regio gemarkeerd.",
+        "en": "This region gets an orange outline on the map and an orange dot or bar in the "
+        "ranking. With 'Total (all regions)' no region is marked.",
+    },
+    "colour_range": {
+        "nl": "Licht is de laagste waarde ({min_region}: {min}), donker de hoogste "
+        "({max_region}: {max}).",
+        "en": "Light is the lowest value ({min_region}: {min}), dark the highest "
+        "({max_region}: {max}).",
+    },
+    "narrow_range": {
+        "nl": "De kleuren beslaan alleen {min} tot {max}: de verschillen tussen de provincies "
+        "zijn klein. Daarom staan de waarden hier met {d} decimalen, zodat de tegels van "
+        "elkaar te onderscheiden zijn.",
+        "en": "The colours span only {min} to {max}: the differences between provinces are "
+        "small. So the values are shown with {d} decimals here, to tell the tiles apart.",
+    },
     "map": {"nl": "Kaart", "en": "Map"},
     "tile_title": {"nl": "{label} per provincie, {year}", "en": "{label} by province, {year}"},
     "tile_title_no_year": {"nl": "{label} per provincie", "en": "{label} by province"},
@@ -67,6 +86,20 @@ TEXTS = {
         "nl": "{label} per regio, {year} (beste bovenaan)",
         "en": "{label} by region, {year} (best at the top)",
     },
+    "dots_title": {
+        "nl": "{label} per regio, {year} (beste bovenaan, met 95%-intervallen)",
+        "en": "{label} by region, {year} (best at the top, with 95% intervals)",
+    },
+    "dots_title_no_year": {
+        "nl": "{label} per regio (beste bovenaan, met 95%-intervallen)",
+        "en": "{label} by region (best at the top, with 95% intervals)",
+    },
+    "dots_note": {
+        "nl": "De as begint niet bij 0 maar beslaat de waarden, zodat kleine verschillen "
+        "zichtbaar zijn; de stippellijn is het totaal van alle regio's.",
+        "en": "The axis does not start at 0 but spans the values, so that small differences "
+        "show; the dashed line is the total of all regions.",
+    },
     "bars_title_no_year": {
         "nl": "{label} per regio (beste bovenaan)",
         "en": "{label} by region (best at the top)",
@@ -91,9 +124,10 @@ TEXTS = {
     "spread": {"nl": "Spreiding tussen regio's", "en": "Spread between regions"},
     "spread_intro": {
         "nl": "Elke regio weegt mee naar {weight}. Hoe groter deze maten, hoe verder de regio's "
-        "uit elkaar liggen.",
+        "uit elkaar liggen; waarden dicht bij 0 (en een verhouding dicht bij 1) betekenen dat "
+        "regio's nauwelijks verschillen.",
         "en": "Each region counts by {weight}. The larger these measures, the further apart the "
-        "regions are.",
+        "regions are; values near 0 (and a ratio near 1) mean that regions hardly differ.",
     },
     "weight_micro": {
         "nl": "de som van de gewichten van de respondenten (de bevolking die ze vertegenwoordigen)",
@@ -175,14 +209,18 @@ def _examples(items, k: int = 5) -> str:
     return shown + (", …" if len(items) > k else "") if items else "–"
 
 
-def _with_text(frame: pd.DataFrame, reg, ind_id: str) -> pd.DataFrame:
+def _with_text(frame: pd.DataFrame, ind, decimals: int) -> pd.DataFrame:
+    """Add the formatted values (``text``) with the decimals that tell regions apart."""
     frame = frame.copy()
-    frame["text"] = [reg.format_value(ind_id, v, lang()) for v in frame["value"]]
+    frame["text"] = [
+        analysis.format_display(v, decimals, is_share=ind.is_share, lang=lang())
+        for v in frame["value"]
+    ]
     return frame
 
 
-def _map_section(act, ind, year, values: pd.DataFrame, year_text: str) -> None:
-    reg, lng = act.registry, lang()
+def _map_section(act, ind, year, values: pd.DataFrame, year_text: str, region, decimals) -> None:
+    lng = lang()
     st.subheader(tr(TEXTS, "map"))
     layout = _layout()
     regions = [r for r in values["region"]]
@@ -194,12 +232,23 @@ def _map_section(act, ind, year, values: pd.DataFrame, year_text: str) -> None:
             if year is not None
             else tr(TEXTS, "tile_title_no_year", label=ind.label(lng))
         )
-        tiles = analysis.province_tiles(_with_text(values, reg, ind.id), layout)
-        fig = charts.tile_map(tiles, title=title, colorbar_title=colour_title)
-        state.show_chart(fig, act, key="tile_map")
-        unmatched = sorted(set(regions) - set(analysis.match_provinces(regions, layout)))
-        if unmatched:
-            st.caption(tr(TEXTS, "unmatched_provinces", regions=_examples(unmatched)))
+        tiles = analysis.province_tiles(_with_text(values, ind, decimals), layout)
+        marked = tiles.loc[tiles["region"] == region, "name"]
+        fig = charts.tile_map(
+            tiles,
+            title=title,
+            colorbar_title=colour_title,
+            highlight=marked.iloc[0] if len(marked) else None,
+            tickformat=charts.value_tickformat(decimals, ind.is_share),
+        )
+        left, right = st.columns([3, 2], vertical_alignment="center")
+        with left:
+            state.show_chart(fig, act, key="tile_map")
+        with right:
+            _colour_note(ind, tiles, decimals)
+            unmatched = sorted(set(regions) - set(analysis.match_provinces(regions, layout)))
+            if unmatched:
+                st.caption(tr(TEXTS, "unmatched_provinces", regions=_examples(unmatched)))
     else:
         st.info(tr(TEXTS, "not_provinces"))
     with st.expander(tr(TEXTS, "own_map"), expanded=not provinces):
@@ -232,7 +281,7 @@ def _map_section(act, ind, year, values: pd.DataFrame, year_text: str) -> None:
                 )
             )
             return
-        frame = _with_text(values, reg, ind.id)
+        frame = _with_text(values, ind, decimals)
         frame = frame[frame["region"].isin(match.locations)]
         frame["location"] = frame["region"].map(match.locations)
         fig = charts.choropleth(
@@ -256,7 +305,30 @@ def _map_section(act, ind, year, values: pd.DataFrame, year_text: str) -> None:
             )
 
 
-def _ranking_section(act, ind, year, region, year_text: str) -> None:
+def _colour_note(ind, tiles: pd.DataFrame, decimals: int) -> None:
+    """Say which colour is which value, and when the range is narrow, that it is."""
+    known = tiles[tiles["value"].notna()].sort_values(["value", "name"])
+    if len(known) < 2:
+        return
+    low, high = known.iloc[0], known.iloc[-1]
+    st.markdown(
+        tr(
+            TEXTS,
+            "colour_range",
+            min_region=low["name"],
+            min=low["text"],
+            max_region=high["name"],
+            max=high["text"],
+        )
+    )
+    if decimals > ind.decimals:
+        st.info(
+            tr(TEXTS, "narrow_range", min=low["text"], max=high["text"], d=decimals),
+            icon=":material/info:",
+        )
+
+
+def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> None:
     reg, lng = act.registry, lang()
     st.subheader(tr(TEXTS, "ranking"))
     microdata = act.shape == MICRODATA
@@ -264,24 +336,31 @@ def _ranking_section(act, ind, year, region, year_text: str) -> None:
     if microdata and ind.spec.family == "mean":
         se = _mean_se(act.source.digest, act.mapping, ind.variable, year, act.prepared.frame)
     rank = analysis.ranking(act.results, reg, ind.id, year, se=se, microdata=microdata)
-    frame = _with_text(rank.frame, reg, ind.id)
-    title = (
-        tr(TEXTS, "bars_title", label=ind.label(lng), year=year_text)
-        if year is not None
-        else tr(TEXTS, "bars_title_no_year", label=ind.label(lng))
-    )
-    unit = ind.unit(lng)
-    fig = charts.ranked_bars(
+    frame = _with_text(rank.frame, ind, decimals)
+    # Shares are parts of a whole: bars from 0. Other measures (means, medians, percentiles,
+    # indices): dots on an axis zoomed to the data, so differences of a few tenths show.
+    dots = not ind.is_share
+    if dots and rank.has_se:
+        key = "dots_title" if year is not None else "dots_title_no_year"
+    else:
+        key = "bars_title" if year is not None else "bars_title_no_year"
+    title = tr(TEXTS, key, label=ind.label(lng), year=year_text)
+    total_text = analysis.format_display(rank.total, decimals, is_share=ind.is_share, lang=lng)
+    draw = charts.ranked_dots if dots else charts.ranked_bars
+    fig = draw(
         frame,
         title=title,
-        x_title=unit,
+        x_title=ind.unit(lng),
         total=rank.total,
-        total_label=tr(TEXTS, "total_label", value=reg.format_value(ind.id, rank.total, lng)),
+        total_label=tr(TEXTS, "total_label", value=total_text),
         highlight=region if region != TOTAL else None,
         error_label=tr(TEXTS, "error_label"),
         split_after=rank.limit if rank.trimmed else None,
+        tickformat=charts.value_tickformat(None, ind.is_share),
     )
-    state.show_chart(fig, act, key="ranked_bars")
+    state.show_chart(fig, act, key="ranking")
+    if dots:
+        st.caption(tr(TEXTS, "dots_note"))
     if rank.has_se:
         st.caption(tr(TEXTS, "error_bars"))
     if rank.trimmed:
@@ -297,8 +376,8 @@ def _ranking_section(act, ind, year, region, year_text: str) -> None:
         )
 
 
-def _spread_section(act, ind, year) -> None:
-    reg, lng = act.registry, lang()
+def _spread_section(act, ind, year, decimals: int) -> None:
+    lng = lang()
     st.subheader(tr(TEXTS, "spread"))
     if act.mapping.weight:
         weight = (
@@ -315,7 +394,7 @@ def _spread_section(act, ind, year) -> None:
     st.caption(tr(TEXTS, "spread_intro", weight=weight))
 
     def value(v):
-        return reg.format_value(ind.id, v, lng)
+        return analysis.format_display(v, decimals, is_share=ind.is_share, lang=lng)
 
     rows = [
         (
@@ -330,12 +409,16 @@ def _spread_section(act, ind, year) -> None:
                 min=value(d["min"]),
             ),
         ),
-        ("cv", analysis.format_index(d["cv"], lng), tr(TEXTS, "cv_text")),
-        ("gini", analysis.format_index(d["gini"], lng), tr(TEXTS, "gini_text")),
-        ("theil", analysis.format_index(d["theil"], lng), tr(TEXTS, "theil_text")),
+        ("cv", analysis.readable_index(d["cv"], lng), tr(TEXTS, "cv_text")),
+        ("gini", analysis.readable_index(d["gini"], lng), tr(TEXTS, "gini_text")),
+        ("theil", analysis.readable_index(d["theil"], lng), tr(TEXTS, "theil_text")),
     ]
+    readings = analysis.spread_readings(d, lng)
     table = pd.DataFrame(
-        [(tr(TEXTS, key), shown, meaning) for key, shown, meaning in rows],
+        [
+            (tr(TEXTS, key), shown, f"{meaning} {readings.get(key, '')}".strip())
+            for key, shown, meaning in rows
+        ],
         columns=[tr(TEXTS, "measure"), tr(TEXTS, "value"), tr(TEXTS, "meaning")],
     )
     st.table(table, hide_index=True)
@@ -355,15 +438,24 @@ def main() -> None:
     with middle:
         year = state.pick_year(act)
     with right:
-        region = state.pick_region(act, include_total=True)
+        options = [TOTAL, *act.prepared.regions]
+        region = state.shared_select(
+            "region",
+            options,
+            label=tr(TEXTS, "highlight"),
+            format_func=label_func(options, lambda r: t("total") if r == TOTAL else r),
+            help=tr(TEXTS, "highlight_help"),
+        )
     if ind is None:
         st.info(tr(TEXTS, "no_indicator"))
         return
     year_text = str(year) if year is not None else ""
     values = analysis.region_values(act.results, ind.id, year)
-    _map_section(act, ind, year, values, year_text)
-    _ranking_section(act, ind, year, region, year_text)
-    _spread_section(act, ind, year)
+    shown = values.loc[~values["suppressed"].astype(bool), "value"]
+    decimals = analysis.display_decimals(shown, ind.decimals, is_share=ind.is_share)
+    _map_section(act, ind, year, values, year_text, region, decimals)
+    _ranking_section(act, ind, year, region, year_text, decimals)
+    _spread_section(act, ind, year, decimals)
 
 
 main()

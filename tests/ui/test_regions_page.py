@@ -76,12 +76,31 @@ def test_demo_tile_map_ranked_bars_and_spread(demo):
     rows = results.query("year == 2024 and indicator == 'life_satisfaction_mean'")
     value = rows.set_index("region")["value"]
     assert z[4, 2] == pytest.approx(value["Limburg"])  # Limburg's tile: row 4, col 2
-    bars = figs["Average life satisfaction by region, 2024 (best at the top)"]
-    bar = bars["data"][0]
-    assert len(bar["y"]) == 12 and bar["y"][0] == value.drop("Total").idxmax()
-    assert bar["error_x"]["array"][0] > 0  # standard errors of the mean
-    assert bars["layout"]["shapes"][0]["x0"] == pytest.approx(value["Total"])
-    assert bars["layout"]["xaxis"]["title"]["text"] == "score 0-10"
+    # the provinces lie close together: two decimals on the tiles, not the usual one
+    limburg = next(a["text"] for a in tile["layout"]["annotations"] if "Limburg" in a["text"])
+    assert limburg == f"<b>Limburg</b><br>{value['Limburg']:.2f}"
+    assert tile["data"][1]["colorbar"]["tickformat"] == ",.2f"
+    regions = value.drop("Total")
+    low, high = regions.idxmin(), regions.idxmax()
+    assert (
+        f"Light is the lowest value ({low}: {regions[low]:.2f}), dark the highest "
+        f"({high}: {regions[high]:.2f})." in [md.value for md in at.markdown]
+    )
+    assert at.info[0].value.startswith(
+        f"The colours span only {regions[low]:.2f} to {regions[high]:.2f}: the differences "
+        "between provinces are small."
+    )
+    # a mean: dots with 95% intervals on an axis zoomed to the data, not bars from 0
+    dots = figs["Average life satisfaction by region, 2024 (best at the top, with 95% intervals)"]
+    dot = dots["data"][0]
+    assert dot["type"] == "scatter" and dot["mode"] == "markers"
+    assert len(dot["y"]) == 12 and dot["y"][0] == high
+    assert array(dot["error_x"]["array"])[0] > 0  # standard errors of the mean
+    lo, hi = dots["layout"]["xaxis"]["range"]
+    assert 7 < lo < regions.min() and regions.max() < hi < 9
+    assert dots["layout"]["shapes"][0]["x0"] == pytest.approx(value["Total"])
+    assert dots["layout"]["xaxis"]["title"]["text"] == "score 0-10"
+    assert any("does not start at 0" in c.value for c in at.caption)
     table = at.table[0].value
     assert list(table.iloc[:, 0]) == [
         "Highest/lowest ratio",
@@ -91,34 +110,68 @@ def test_demo_tile_map_ranked_bars_and_spread(demo):
     ]
     expected = analysis.disparities(results, "life_satisfaction_mean", 2024)
     assert table.iloc[0, 1] == analysis.format_number(expected["ratio"], 2, "en")
-    assert table.iloc[1, 1] == analysis.format_index(expected["cv"], "en")
+    assert table.iloc[1, 1] == analysis.readable_index(expected["cv"], "en")
+    assert table.iloc[3, 1] == "< 0.001"  # Theil: tiny, said plainly
+    assert table.iloc[3, 2].endswith("Here: close to 0, so regions hardly differ.")
+    assert "Here: regions lie on average about" in table.iloc[1, 2]
     assert "demo data, synthetic" in " ".join(c.value for c in at.caption)
 
 
 def test_shared_link_highlights_region_and_picks_year():
     at = run_page(query={"region": "Limburg", "year": "2020"})
-    assert at.selectbox(key="region").value == "Limburg"
+    picker = at.selectbox(key="region")
+    assert picker.value == "Limburg" and picker.label == "Region to highlight"
+    assert "orange" in picker.help
     figs = charts_by_title(at)
-    bar = figs["Average life satisfaction by region, 2020 (best at the top)"]["data"][0]
-    colours = dict(zip(bar["y"], bar["marker"]["color"], strict=True))
+    title = "Average life satisfaction by region, 2020 (best at the top, with 95% intervals)"
+    dot = figs[title]["data"][0]
+    colours = dict(zip(dot["y"], dot["marker"]["color"], strict=True))
     assert colours["Limburg"] == "#E69F00" and colours["Utrecht"] == "#0072B2"
+    tile = figs["Average life satisfaction by province, 2020"]
+    (outline,) = tile["layout"]["shapes"]  # Limburg outlined on the map (row 4, col 2)
+    assert outline["line"]["color"] == "#E69F00" and outline["x0"] + outline["x1"] == 4
+
+
+def test_total_highlights_nothing():
+    at = run_page(query={"region": "Total"})
+    figs = charts_by_title(at)
+    tile = next(v for k, v in figs.items() if "by province" in k)
+    assert not tile["layout"].get("shapes")
+    dot = next(v for k, v in figs.items() if "by region" in k)["data"][0]
+    assert set(dot["marker"]["color"]) == {"#0072B2"}
 
 
 def test_indicator_chosen_in_session_share_has_error_bars():
     at = run_page(state={"indicator": "lonely_share"})
     figs = charts_by_title(at)
     assert "Share lonely by province, 2024" in figs or any("by province" in k for k in figs)
-    bars = next(v for k, v in figs.items() if "by region" in k)
-    assert bars["data"][0]["error_x"]["array"][0] > 0
+    # a share: bars from 0 (parts of a whole), with intervals
+    bars = figs["Share lonely by region, 2024 (best at the top)"]
+    assert bars["data"][0]["type"] == "bar"
+    assert array(bars["data"][0]["error_x"]["array"])[0] > 0
     assert bars["data"][0]["text"][0].endswith("%")
+    assert bars["layout"]["xaxis"]["rangemode"] == "tozero"
+    assert bars["layout"]["xaxis"]["tickformat"].endswith("%")
 
 
 def test_dutch_texts():
     at = run_page(lang="nl")
     assert at.title[0].value == "Regio's"
     assert [s.value for s in at.subheader] == ["Kaart", "Rangorde", "Spreiding tussen regio's"]
-    assert "Gemiddelde levenstevredenheid per provincie, 2024" in charts_by_title(at)
-    assert list(at.table[0].value.iloc[:, 0])[0] == "Verhouding hoogste/laagste"
+    figs = charts_by_title(at)
+    tile = figs["Gemiddelde levenstevredenheid per provincie, 2024"]
+    assert all("," in a["text"] for a in tile["layout"]["annotations"])  # 7,94
+    assert (
+        "Gemiddelde levenstevredenheid per regio, 2024 (beste bovenaan, met 95%-intervallen)"
+        in (figs)
+    )
+    assert at.info[0].value.startswith("De kleuren beslaan alleen")
+    assert any(md.value.startswith("Licht is de laagste waarde") for md in at.markdown)
+    assert at.selectbox(key="region").label == "Regio om te markeren"
+    table = at.table[0].value
+    assert list(table.iloc[:, 0])[0] == "Verhouding hoogste/laagste"
+    assert table.iloc[3, 1] == "< 0,001" and "," in table.iloc[1, 1]
+    assert "regio's verschillen nauwelijks" in table.iloc[3, 2]
 
 
 def test_pilot_municipalities_no_tile_map_top_and_bottom():
