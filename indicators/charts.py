@@ -591,6 +591,23 @@ def spread_index_lines(
     return _base(fig, title, height=380)
 
 
+def _nice_step(span: float, most: int = 6) -> float:
+    """Return the smallest of 1, 2 or 5 times a power of ten that cuts ``span`` into at most
+    ``most`` steps.
+
+    >>> _nice_step(0.035), _nice_step(0.009), _nice_step(1.5)
+    (0.01, 0.002, 0.5)
+    """
+    if not span > 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(span / most))
+    for factor in (1, 2, 5, 10):
+        step = factor * power
+        if span / step <= most + 1e-9:
+            return float(f"{step:.12g}")
+    return 10 * power
+
+
 def spread_ratio_line(
     spread: pd.DataFrame,
     *,
@@ -601,8 +618,8 @@ def spread_ratio_line(
 ) -> go.Figure:
     """Draw the highest/lowest ratio between regions per year.
 
-    The axis starts at 1 (no difference) when every ratio is at least 1, and its ticks have
-    two decimals (1.00, 1.01, ...).
+    The axis starts at 1 (no difference) when every ratio is at least 1, with round ticks
+    (1.00, 1.01, 1.02, ...: two decimals, three when the ratios lie within 1.02).
     """
     years = _year_labels(spread["year"])
     y = spread["ratio"].astype(float)
@@ -620,11 +637,16 @@ def spread_ratio_line(
     finite = y[np.isfinite(y)]
     if len(finite) and finite.min() >= 1:
         top = float(finite.max())
-        fig.update_yaxes(range=[1, top + max((top - 1) * 0.1, 0.005)])
+        top += max((top - 1) * 0.1, 0.002)
+        step = _nice_step(top - 1)
+        decimals = max(2, -math.floor(math.log10(step) + 1e-9))
+        fig.update_yaxes(range=[1, top], tick0=1, dtick=step, tickformat=f".{decimals}f")
+    else:
+        fig.update_yaxes(tickformat=".2f")
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=years, title={"text": x_title}
     )
-    fig.update_yaxes(title={"text": y_title}, tickformat=".2f")
+    fig.update_yaxes(title={"text": y_title})
     fig.update_layout(showlegend=False)
     return _base(fig, title, height=380)
 

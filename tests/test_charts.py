@@ -229,8 +229,12 @@ def test_spread_ratio_line_starts_at_one_with_two_decimals():
     (line,) = fig.data
     assert list(line.x) == ["2014", "2015", "2016"] and np.isnan(line.y[2])
     assert fig.layout.yaxis.tickformat == ".2f"
+    assert fig.layout.yaxis.dtick == 0.01 and fig.layout.yaxis.tick0 == 1  # 1.00, 1.01, ...
     lo, hi = fig.layout.yaxis.range
     assert lo == 1 and 1.031 < hi < 1.04  # 1 = no difference, at the bottom
+    close = pd.DataFrame({"year": [1, 2], "ratio": [1.002, 1.006]})
+    fig = charts.spread_ratio_line(close, title="t", label="r", y_title="r")
+    assert fig.layout.yaxis.dtick == 0.002 and fig.layout.yaxis.tickformat == ".3f"
     below_one = pd.DataFrame({"year": [1, 2], "ratio": [0.8, 1.2]})
     fig = charts.spread_ratio_line(below_one, title="t", label="r", y_title="r")
     assert fig.layout.yaxis.range is None

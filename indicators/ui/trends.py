@@ -51,24 +51,36 @@ TEXTS = {
         "nl": "Groeien de verschillen tussen regio's?",
         "en": "Are differences between regions growing?",
     },
-    "spread_title": {
-        "nl": "Spreiding tussen regio's: {label}, {first}–{last}",
-        "en": "Spread between regions: {label}, {first}–{last}",
+    "index_title": {
+        "nl": "Variatiecoëfficiënt en Gini tussen regio's, {first}–{last}",
+        "en": "Coefficient of variation and Gini between regions, {first}–{last}",
+    },
+    "ratio_title": {
+        "nl": "Hoogste regio gedeeld door de laagste, {first}–{last}",
+        "en": "Highest region divided by the lowest, {first}–{last}",
     },
     "cv": {"nl": "Variatiecoëfficiënt", "en": "Coefficient of variation"},
     "gini": {"nl": "Gini tussen regio's", "en": "Gini across regions"},
     "ratio": {"nl": "Verhouding hoogste/laagste", "en": "Highest/lowest ratio"},
-    "index_axis": {"nl": "Variatiecoëfficiënt en Gini", "en": "Coefficient of variation and Gini"},
-    "ratio_axis": {"nl": "Verhouding hoogste/laagste", "en": "Highest/lowest ratio"},
+    "index_axis": {
+        "nl": "Maat (0 = alle regio's gelijk)",
+        "en": "Measure (0 = all regions equal)",
+    },
+    "ratio_axis": {
+        "nl": "Verhouding (1 = geen verschil)",
+        "en": "Ratio (1 = no difference)",
+    },
     "spread_help": {
-        "nl": "Elke regio weegt mee naar haar bevolking (of de som van de gewichten). "
-        "Variatiecoëfficiënt: gewogen standaarddeviatie tussen regio's gedeeld door het "
-        "gemiddelde. Gini: 0 als alle regio's gelijk zijn. Verhouding: hoogste regio gedeeld "
-        "door de laagste (stippellijn, rechteras).",
-        "en": "Each region counts by its population (or sum of weights). Coefficient of "
-        "variation: weighted standard deviation between regions divided by the mean. Gini: 0 "
-        "when all regions are equal. Ratio: highest region divided by the lowest (dashed line, "
-        "right axis).",
+        "nl": "Spreiding tussen regio's van {label}. Elke regio weegt mee naar haar bevolking "
+        "(of de som van de gewichten). Variatiecoëfficiënt: gewogen standaarddeviatie tussen "
+        "regio's gedeeld door het gemiddelde (0,01 betekent dat regio's gemiddeld 1% van het "
+        "gemiddelde afwijken). Gini: 0 als alle regio's gelijk zijn. Verhouding: de hoogste "
+        "regio gedeeld door de laagste (1,03: de hoogste ligt 3% boven de laagste).",
+        "en": "Spread between regions of {label}. Each region counts by its population (or sum "
+        "of weights). Coefficient of variation: weighted standard deviation between regions "
+        "divided by the mean (0.01 means regions lie on average 1% from the average). Gini: 0 "
+        "when all regions are equal. Ratio: the highest region divided by the lowest (1.03: "
+        "the highest is 3% above the lowest).",
     },
     "no_spread": {
         "nl": "Er zijn te weinig regio's met een waarde om de spreiding per jaar te meten.",
@@ -154,16 +166,26 @@ def main() -> None:
     sentence = analysis.spread_sentence(spread, lng)
     if sentence:
         st.markdown(f"**{sentence}**")
-    fig = charts.spread_lines(
-        spread,
-        title=tr(TEXTS, "spread_title", label=ind.label(lng), first=first, last=last),
-        labels={key: tr(TEXTS, key) for key in ("cv", "gini", "ratio")},
-        ratio_title=tr(TEXTS, "ratio_axis"),
-        index_title=tr(TEXTS, "index_axis"),
-        x_title=tr(TEXTS, "year_axis"),
-    )
-    state.show_chart(fig, act, key="spread_lines")
-    st.caption(tr(TEXTS, "spread_help"))
+    left, right = st.columns(2)
+    with left:
+        fig = charts.spread_index_lines(
+            spread,
+            title=tr(TEXTS, "index_title", first=first, last=last),
+            labels={key: tr(TEXTS, key) for key in ("cv", "gini")},
+            y_title=tr(TEXTS, "index_axis"),
+            x_title=tr(TEXTS, "year_axis"),
+        )
+        state.show_chart(fig, act, key="spread_index")
+    with right:
+        fig = charts.spread_ratio_line(
+            spread,
+            title=tr(TEXTS, "ratio_title", first=first, last=last),
+            label=tr(TEXTS, "ratio"),
+            y_title=tr(TEXTS, "ratio_axis"),
+            x_title=tr(TEXTS, "year_axis"),
+        )
+        state.show_chart(fig, act, key="spread_ratio")
+    st.caption(tr(TEXTS, "spread_help", label=ind.label(lng)))
 
 
 main()

@@ -81,13 +81,22 @@ def test_demo_lines_total_and_extremes(demo):
     sentence = at.markdown[0].value
     assert sentence == f"**{analysis.spread_sentence(spread, 'en')}**"
     assert "in 2014" in sentence and "in 2024" in sentence
-    spread_fig = figs["Spread between regions: Average life satisfaction, 2014–2024"]
-    assert [d["name"] for d in spread_fig["data"]] == [
+    assert "regions lie on average about" in sentence and "% from the average" in sentence
+    assert "% above the lowest" in sentence
+    # two small charts: CV and Gini together, the ratio alone
+    index_fig = figs["Coefficient of variation and Gini between regions, 2014–2024"]
+    assert [d["name"] for d in index_fig["data"]] == [
         "Coefficient of variation",
         "Gini across regions",
-        "Highest/lowest ratio",
     ]
-    assert array(spread_fig["data"][0]["y"]) == pytest.approx(spread["cv"].to_numpy())
+    assert array(index_fig["data"][0]["y"]) == pytest.approx(spread["cv"].to_numpy())
+    assert index_fig["layout"]["yaxis"]["title"]["text"] == "Measure (0 = all regions equal)"
+    ratio_fig = figs["Highest region divided by the lowest, 2014–2024"]
+    (ratio,) = ratio_fig["data"]
+    assert array(ratio["y"]) == pytest.approx(spread["ratio"].to_numpy())
+    assert ratio_fig["layout"]["yaxis"]["tickformat"] == ".2f"
+    assert ratio_fig["layout"]["yaxis"]["range"][0] == 1
+    assert any("Spread between regions of Average life satisfaction" in c.value for c in at.caption)
 
 
 def test_shared_link_adds_region_and_indicator_from_session():
@@ -107,7 +116,12 @@ def test_dutch_texts():
     at = run_page(lang="nl")
     assert at.subheader[0].value == "Groeien de verschillen tussen regio's?"
     assert at.markdown[0].value.startswith("**Het verschil tussen regio's")
-    assert "Gemiddelde levenstevredenheid, 2014–2024" in charts_by_title(at)
+    assert "wijken regio's gemiddeld ongeveer 0," in at.markdown[0].value  # decimal comma
+    figs = charts_by_title(at)
+    assert "Gemiddelde levenstevredenheid, 2014–2024" in figs
+    assert "Variatiecoëfficiënt en Gini tussen regio's, 2014–2024" in figs
+    assert "Hoogste regio gedeeld door de laagste, 2014–2024" in figs
+    assert all(f["layout"]["separators"] == ",." for f in figs.values())
 
 
 def csv(lines) -> bytes:
