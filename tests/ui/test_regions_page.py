@@ -120,8 +120,8 @@ def test_demo_tile_map_ranked_bars_and_spread(demo):
 def test_shared_link_highlights_region_and_picks_year():
     at = run_page(query={"region": "Limburg", "year": "2020"})
     picker = at.selectbox(key="region")
-    assert picker.value == "Limburg" and picker.label == "Region to highlight"
-    assert "orange" in picker.help
+    assert picker.value == "Limburg" and picker.label == "Region"
+    assert picker.help.startswith("Highlights this region: an orange outline on the map")
     figs = charts_by_title(at)
     title = "Average life satisfaction by region, 2020 (best at the top, with 95% intervals)"
     dot = figs[title]["data"][0]
@@ -167,7 +167,7 @@ def test_dutch_texts():
     )
     assert at.info[0].value.startswith("De kleuren beslaan alleen")
     assert any(md.value.startswith("Licht is de laagste waarde") for md in at.markdown)
-    assert at.selectbox(key="region").label == "Regio om te markeren"
+    assert at.selectbox(key="region").help.startswith("Markeert deze regio")
     table = at.table[0].value
     assert list(table.iloc[:, 0])[0] == "Verhouding hoogste/laagste"
     assert table.iloc[3, 1] == "< 0,001" and "," in table.iloc[1, 1]
