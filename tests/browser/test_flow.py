@@ -47,9 +47,10 @@ def label(indicator_or_variable: str, lang: str = "en") -> str:
 
 def test_overview_opens_on_demo_data(app):
     app.goto("/")
-    # the tiles: a value per indicator (metrics, or a chart of tiles)
-    tiles = app.main.locator('[data-testid="stMetric"], [data-testid="stPlotlyChart"]')
-    expect(tiles.first).to_be_visible()
+    # the tiles: each has a sparkline named after its indicator for screen readers
+    name = label("life_satisfaction_mean")
+    sparkline = app.main.get_by_role("img", name=re.compile(rf"^{re.escape(name)}, 20"))
+    expect(sparkline.first).to_be_visible()
     expect(app.main).to_contain_text(label("life_satisfaction_mean"))
     expect(app.sidebar).to_contain_text(COMMON["demo_source"]["en"])
     app.assert_clean("the Overview page on demo data")
