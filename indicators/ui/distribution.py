@@ -280,13 +280,11 @@ def _caption(act, by_col, chart, data, edges, answers):
 
 
 def main() -> None:
-    act = state.active()
+    act = state.page_start(TEXTS)
     if act is None:
         return
     lg = lang()
     reg = act.registry
-    st.title(tr(TEXTS, "title"))
-    st.caption(tr(TEXTS, "intro"))
 
     variables = [v for v in act.prepared.variables if dist.plottable(reg.variable_by_id[v])]
     skipped = [v for v in act.prepared.variables if v not in variables]

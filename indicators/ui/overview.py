@@ -22,7 +22,6 @@ TEXTS = {
         "total of all regions, the change since an earlier year, and where the average hides "
         "something.",
     },
-    "data": {"nl": "Gegevens", "en": "Data"},
     "since": {"nl": "Vergelijk met jaar", "en": "Compare with year"},
     "since_help": {
         "nl": "De pijl op elke tegel toont de verandering sinds dit jaar.",
@@ -154,12 +153,9 @@ def _tile(ind, row, act, series, since, region) -> None:
 
 
 def main() -> None:
-    st.title(tr(TEXTS, "title"))
-    st.caption(tr(TEXTS, "intro"))
-    act = state.active()
+    act = state.page_start(TEXTS)
     if act is None:
         return
-    st.caption(f"**{tr(TEXTS, 'data')}:** {act.source.label}")
 
     left, middle, right = st.columns(3)
     with left:

@@ -19,7 +19,6 @@ TEXTS = {
         "en": "How regions differ on one indicator: on a map, ranked, and summed up in measures "
         "of the spread between regions.",
     },
-    "data": {"nl": "Gegevens", "en": "Data"},
     "highlight_help": {
         "nl": "Markeert deze regio: een oranje rand op de kaart en een oranje punt of balk in "
         "de rangorde. Bij 'Totaal (alle regio's)' wordt geen regio gemarkeerd.",
@@ -425,12 +424,9 @@ def _spread_section(act, ind, year, decimals: int) -> None:
 
 
 def main() -> None:
-    st.title(tr(TEXTS, "title"))
-    st.caption(tr(TEXTS, "intro"))
-    act = state.active()
+    act = state.page_start(TEXTS)
     if act is None:
         return
-    st.caption(f"**{tr(TEXTS, 'data')}:** {act.source.label}")
     left, middle, right = st.columns(3)
     with left:
         ind = state.pick_indicator(act)

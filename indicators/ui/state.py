@@ -20,7 +20,7 @@ from indicators.dataset import Mapping, Prepared, prepare, suggest_mapping
 from indicators.errors import DataError
 from indicators.io import load_table
 from indicators.registry import load_registry
-from indicators.ui.i18n import label_func, lang, t
+from indicators.ui.i18n import label_func, lang, t, tr
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMOS = {
@@ -167,6 +167,17 @@ def active() -> Active | None:
             source.digest, source.sheet, mapping, min_n(), raw, source.name
         )
     return Active(source, raw, mapping, prepared, results, registry(), min_n())
+
+
+def page_start(texts: dict) -> Active | None:
+    """Show a page's title and intro (``texts`` keys "title" and "intro") and the data in use;
+    return the active dataset, or None when there are no results to show yet."""
+    st.title(tr(texts, "title"))
+    st.caption(tr(texts, "intro"))
+    act = active()
+    if act is not None:
+        st.caption(f"**{t('data_in_use')}:** {act.source.label}")
+    return act
 
 
 def run_page(page) -> None:

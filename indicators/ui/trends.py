@@ -18,7 +18,6 @@ TEXTS = {
         "en": "An indicator over the years for chosen regions and the total, and whether the "
         "differences between regions are growing.",
     },
-    "data": {"nl": "Gegevens", "en": "Data"},
     "regions": {"nl": "Regio's", "en": "Regions"},
     "regions_help": {
         "nl": "Het totaal van alle regio's is de dikke zwarte lijn.",
@@ -94,12 +93,9 @@ TEXTS = {
 
 
 def main() -> None:
-    st.title(tr(TEXTS, "title"))
-    st.caption(tr(TEXTS, "intro"))
-    act = state.active()
+    act = state.page_start(TEXTS)
     if act is None:
         return
-    st.caption(f"**{tr(TEXTS, 'data')}:** {act.source.label}")
     years = analysis.year_order(act.prepared.years)
     if not years:
         st.info(tr(TEXTS, "no_years"))

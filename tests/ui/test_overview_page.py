@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
+from apptest_helpers import open_page
 
 from indicators.compute import compute
 from indicators.dataset import prepare, suggest_mapping
@@ -19,19 +19,7 @@ VALUE_RE = re.compile(r"font-size:1.9rem[^>]*>([^<]+)</span>")
 
 
 def run_page(lang="en", upload=None, query=None, state=None):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.session_state["lang"] = lang
-    if upload is not None:
-        name, data = upload
-        at.session_state["upload"] = {"name": name, "data": data, "digest": name, "sheet": None}
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
-    at.switch_page(PAGE).run()
-    assert not at.exception
-    assert not at.error
-    return at
+    return open_page(PAGE, lang, upload, query, state)
 
 
 def shown_values(at) -> list[str]:

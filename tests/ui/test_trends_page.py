@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import base64
-import json
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
+from apptest_helpers import array, charts_by_title, open_page
 
 from indicators import analysis
 from indicators.compute import compute
@@ -21,33 +19,7 @@ PAGE = "indicators/ui/trends.py"
 
 
 def run_page(lang="en", upload=None, query=None, state=None):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.session_state["lang"] = lang
-    if upload is not None:
-        name, data = upload
-        at.session_state["upload"] = {"name": name, "data": data, "digest": name, "sheet": None}
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
-    at.switch_page(PAGE).run()
-    assert not at.exception
-    assert not at.error
-    return at
-
-
-def array(value) -> np.ndarray:
-    """Decode a plotly array from chart JSON (a list, or a typed array with base64 data)."""
-    if isinstance(value, dict) and "bdata" in value:
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).astype(float)
-    return np.array([np.nan if v is None else v for v in value], dtype=float)
-
-
-def charts_by_title(at) -> dict:
-    return {
-        (spec := json.loads(chart.proto.spec))["layout"]["title"]["text"]: spec
-        for chart in at.get("plotly_chart")
-    }
+    return open_page(PAGE, lang, upload, query, state)
 
 
 @pytest.fixture(scope="module")
