@@ -268,28 +268,35 @@ def units_frame(
     Rows with no value or no weight are left out (the results table counts them).
     """
     frame = prepared.frame
-    mask = np.ones(len(frame), dtype=bool)
+    value = frame[variable].to_numpy(dtype=float, na_value=np.nan)
+    weight = (
+        frame[WEIGHT].to_numpy(dtype=float, na_value=np.nan)
+        if WEIGHT in frame
+        else np.ones(len(frame))
+    )
+    keep = np.isfinite(value) & np.isfinite(weight)
     if year is not None and YEAR in frame:
-        mask &= (frame[YEAR] == year).to_numpy()
+        keep &= (frame[YEAR] == year).to_numpy()
+    rows = np.flatnonzero(keep)  # select first: only the kept rows' group names become text
     group = frame[REGION] if by is None else pd.Series(np.asarray(by, dtype=object))
     out = pd.DataFrame(
         {
-            "group": group.astype(str).to_numpy(),
-            "value": frame[variable].to_numpy(dtype=float, na_value=np.nan),
-            "weight": (
-                frame[WEIGHT].to_numpy(dtype=float, na_value=np.nan)
-                if WEIGHT in frame
-                else np.ones(len(frame))
-            ),
+            "group": group.iloc[rows].astype(str).to_numpy(),
+            "value": value[rows],
+            "weight": weight[rows],
         }
-    )[mask]
-    out = out[np.isfinite(out["value"]) & np.isfinite(out["weight"])]
+    )
     if groups is not None:
-        parts = [out[out["group"].isin([g for g in groups if g != TOTAL])]]
-        if TOTAL in groups:
-            parts.append(out.assign(group=TOTAL))
-        out = pd.concat(parts, ignore_index=True)
+        out = select_groups(out, groups)
     return out.reset_index(drop=True)
+
+
+def select_groups(rows: pd.DataFrame, groups: Sequence[str]) -> pd.DataFrame:
+    """Keep the rows of some groups; ``Total`` adds all rows again as group ``Total``."""
+    parts = [rows[rows["group"].isin([g for g in groups if g != TOTAL])]]
+    if TOTAL in groups:
+        parts.append(rows.assign(group=TOTAL))
+    return pd.concat(parts, ignore_index=True)
 
 
 def is_integer_valued(values) -> bool:
@@ -683,7 +690,7 @@ def summarize(data: pd.DataFrame, bottom: Bottom, *, total: bool = False) -> pd.
     extra = bottom.measure
     if extra not in measures:
         measures.append(extra)
-    order = list(dict.fromkeys(data["group"]))
+    order = list(pd.unique(data["group"]))  # first appearance, without a Python loop
     columns = ["group", "n", "weight_sum", "mean", "sd", *(m for m, _ in QUANTILES), "bottom"]
     if not order:
         return pd.DataFrame(columns=columns)
@@ -944,6 +951,48 @@ class Analysis:
     hidden: list[str]  # shown groups left out: fewer than min_n observations
 
 
+@dataclass
+class Survey:
+    """One variable in one year over all groups: the rows and the per-group summary."""
+
+    everything: pd.DataFrame  # group, value, weight of every row with a value
+    overall: pd.DataFrame  # summary per group (small cells left out), plus Total
+    hidden: set  # groups left out as small cells
+
+
+def survey(prepared, variable, bottom: Bottom, *, year=None, by=None, min_n: int = 0) -> Survey:
+    """Summarise every group once (the costly part), for any choice of groups to show.
+
+    ``by`` groups rows into higher regions (aggregates); ``min_n`` hides groups with fewer
+    observations (small cells), as the results table does.
+    """
+    everything = units_frame(prepared, variable.id, year=year, by=by)
+    overall = summarize(everything, bottom, total=True).drop_duplicates("group")
+    small = overall["n"] < min_n
+    hidden = set(overall.loc[small, "group"])
+    return Survey(everything, overall[~small].reset_index(drop=True), hidden)
+
+
+def focus(base: Survey, variable, bottom: Bottom, groups: Sequence[str] = ()) -> Analysis:
+    """Pick the groups to show from a :func:`survey`: their rows, summaries and contrasts."""
+    overall = base.overall
+    shown = [g for g in groups if g not in base.hidden]
+    data = select_groups(base.everything, shown)
+    summary = overall.set_index("group").reindex(shown).reset_index()
+    tot = overall[overall["group"] == TOTAL]
+    sd = float(tot["sd"].iloc[0]) if len(tot) else math.nan
+    low = low_end_is_worse(variable)
+    return Analysis(
+        data=data,
+        summary=summary,
+        overall=overall,
+        ranks=rank_table(overall, bottom, low_is_worse=low),
+        contrast=contrast_for(summary, bottom, variable, sd),
+        contrast_all=contrast_for(overall, bottom, variable, sd),
+        hidden=[g for g in groups if g in base.hidden],
+    )
+
+
 def analyse(
     prepared,
     variable,
@@ -959,27 +1008,8 @@ def analyse(
     ``by`` groups rows into higher regions (aggregates); ``min_n`` hides groups with fewer
     observations (small cells), as the results table does.
     """
-    everything = units_frame(prepared, variable.id, year=year, by=by)
-    overall = summarize(everything, bottom, total=True).drop_duplicates("group")
-    small = overall["n"] < min_n
-    hidden_all = set(overall.loc[small, "group"])
-    overall = overall[~small].reset_index(drop=True)
-    shown = [g for g in groups if g not in hidden_all]
-    data = units_frame(prepared, variable.id, year=year, by=by, groups=shown)
-    summary = summarize(data, bottom) if shown else overall.iloc[0:0]
-    summary = summary.set_index("group").reindex(shown).reset_index()
-    tot = overall[overall["group"] == TOTAL]
-    sd = float(tot["sd"].iloc[0]) if len(tot) else math.nan
-    low = low_end_is_worse(variable)
-    return Analysis(
-        data=data,
-        summary=summary,
-        overall=overall,
-        ranks=rank_table(overall, bottom, low_is_worse=low),
-        contrast=contrast_for(summary, bottom, variable, sd),
-        contrast_all=contrast_for(overall, bottom, variable, sd),
-        hidden=[g for g in groups if g in hidden_all],
-    )
+    base = survey(prepared, variable, bottom, year=year, by=by, min_n=min_n)
+    return focus(base, variable, bottom, groups)
 
 
 TABLE_COLUMNS = {

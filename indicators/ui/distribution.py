@@ -160,9 +160,40 @@ def _by_column(act, col_container):
             options, lambda c: tr(TEXTS, "whole") if c is None else tr(TEXTS, "within", col=c)
         ),
     )
+    return col, _by_values(act, col)
+
+
+def _by_values(act, col):
+    """The higher region of each row (aggregates only), or None for microdata."""
+    if act.shape != "aggregates":
+        return None
     if col is None:
-        return None, np.full(len(act.prepared.frame), TOTAL, dtype=object)
-    return col, act.raw[col].astype("string").fillna("(missing)").to_numpy(dtype=object)
+        return np.full(len(act.prepared.frame), TOTAL, dtype=object)
+    return act.raw[col].astype("string").fillna("(missing)").to_numpy(dtype=object)
+
+
+def _data_key(act) -> tuple:
+    """What the active results depend on: the file, its sheet, the mapping, small cells."""
+    return (act.source.digest, act.source.sheet, act.mapping, act.min_n)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _units(data_key, var_id, year, by_col, _act):
+    """One variable in one year as group, value, weight (cached per file and settings)."""
+    return dist.units_frame(_act.prepared, var_id, year=year, by=_by_values(_act, by_col))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _survey(data_key, var_id, bottom, year, by_col, min_n, _act):
+    """Every group summarised once (cached per file, settings and choices)."""
+    return dist.survey(
+        _act.prepared,
+        _act.registry.variable_by_id[var_id],
+        bottom,
+        year=year,
+        by=_by_values(_act, by_col),
+        min_n=min_n,
+    )
 
 
 def _threshold_label(variable, direction: str, integer: bool, lg: str) -> str:
@@ -319,13 +350,15 @@ def main() -> None:
 
     controls = st.columns([2, 3])
     by_col, by = _by_column(act, controls[0])
-    everything = dist.units_frame(act.prepared, var_id, year=year, by=by)
+    key = _data_key(act)
+    everything = _units(key, var_id, year, by_col, act)
     integer = dist.is_whole_score(variable, everything["value"])
     bottom = _bottom_choice(act, variable, everything, answers, controls[1], integer)
 
     # first analysis over all groups: the default choice of groups comes from it
     min_n = act.min_n if act.shape == "microdata" else 0
-    first = dist.analyse(act.prepared, variable, bottom, year=year, by=by, min_n=min_n)
+    base = _survey(key, var_id, bottom, year, by_col, min_n, act)
+    first = dist.focus(base, variable, bottom)
     all_groups = [g for g in first.overall["group"] if g != TOTAL]
     if by is not None and by_col is None:  # aggregates, whole country: one distribution
         chosen = [TOTAL]
@@ -337,9 +370,7 @@ def main() -> None:
     if not chosen:
         st.info(tr(TEXTS, "pick_regions"))
         return
-    result = dist.analyse(
-        act.prepared, variable, bottom, year=year, by=by, groups=chosen, min_n=min_n
-    )
+    result = dist.focus(base, variable, bottom, chosen)
     if result.hidden:
         st.caption(tr(TEXTS, "hidden", n=min_n, names=", ".join(result.hidden)))
     if result.summary.empty:
