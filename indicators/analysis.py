@@ -421,14 +421,14 @@ _SPREAD_TEXTS = {
     "ratio_words": {
         "nl": "de hoogste regio ligt {gap} (verhouding hoogste/laagste {last}; {first} in "
         "{first_year})",
-        "en": "the highest region is {gap} (highest/lowest ratio {last}; {first} in "
-        "{first_year})",
+        "en": "the highest region is {gap} (highest/lowest ratio {last}; {first} in {first_year})",
     },
     "and": {"nl": "en", "en": "and"},
     "above": {"nl": "{pct} boven de laagste", "en": "{pct} above the lowest"},
     "times": {"nl": "{x} keer zo hoog als de laagste", "en": "{x} times the lowest"},
     "about": {"nl": "ongeveer {pct}", "en": "about {pct}"},
 }
+
 
 def format_number(value: float, decimals: int, lang: str = "nl") -> str:
     """Format a number with fixed decimals: decimal comma in Dutch, an en dash when missing.
