@@ -351,17 +351,7 @@ def ranked_bars(
             font={"color": TOTAL_COLOUR},
             bgcolor="rgba(255,255,255,0.8)",
         )
-    if split_after is not None and 0 < split_after < len(regions):
-        fig.add_shape(
-            type="line",
-            xref="paper",
-            x0=0,
-            x1=1,
-            yref="y",
-            y0=len(regions) - split_after - 0.5,
-            y1=len(regions) - split_after - 0.5,
-            line={"color": "#777777", "width": 1, "dash": "dot"},
-        )
+    _split_line(fig, len(regions), split_after)
     fig.update_yaxes(
         categoryorder="array",
         categoryarray=list(reversed(regions)),
@@ -455,17 +445,7 @@ def ranked_dots(
             showarrow=False,
             font={"color": "#333333"},
         )
-    if split_after is not None and 0 < split_after < len(regions):
-        fig.add_shape(
-            type="line",
-            xref="paper",
-            x0=0,
-            x1=1,
-            yref="y",
-            y0=len(regions) - split_after - 0.5,
-            y1=len(regions) - split_after - 0.5,
-            line={"color": "#777777", "width": 1, "dash": "dot"},
-        )
+    _split_line(fig, len(regions), split_after)
     fig.update_yaxes(
         categoryorder="array",
         categoryarray=list(reversed(regions)),
@@ -712,3 +692,19 @@ def choropleth(
     )
     fig.update_layout(coloraxis_colorbar={"title": {"text": colorbar_title}})
     return _base(fig, title, height=height)
+
+
+def _split_line(fig: go.Figure, n_regions: int, split_after: int | None) -> None:
+    """Draw a dotted line after the first ``split_after`` rows of a trimmed ranking."""
+    if split_after is not None and 0 < split_after < n_regions:
+        y = n_regions - split_after - 0.5
+        fig.add_shape(
+            type="line",
+            xref="paper",
+            x0=0,
+            x1=1,
+            yref="y",
+            y0=y,
+            y1=y,
+            line={"color": "#777777", "width": 1, "dash": "dot"},
+        )
