@@ -30,8 +30,8 @@ import pandas as pd
 
 from indicators import measures
 from indicators.compute import TOTAL, measure_table
-from indicators.dataset import normalise_name
 from indicators.errors import DataError
+from indicators.registry import format_number, normalise_name
 
 REGION, YEAR = "region", "year"
 BETTER, WORSE, SAME, UNKNOWN = "better", "worse", "same", "unknown"
@@ -428,20 +428,6 @@ _SPREAD_TEXTS = {
     "times": {"nl": "{x} keer zo hoog als de laagste", "en": "{x} times the lowest"},
     "about": {"nl": "ongeveer {pct}", "en": "about {pct}"},
 }
-
-
-def format_number(value: float, decimals: int, lang: str = "nl") -> str:
-    """Format a number with fixed decimals: decimal comma in Dutch, an en dash when missing.
-
-    >>> format_number(1234.5678, 2, "nl"), format_number(0.0312, 3, "en")
-    ('1.234,57', '0.031')
-    """
-    if value is None or not math.isfinite(float(value)):
-        return "–"
-    text = f"{float(value):,.{decimals}f}"
-    if lang == "nl":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return text
 
 
 def format_index(value: float, lang: str = "nl", decimals: int = 3) -> str:

@@ -8,8 +8,6 @@ and which columns hold which registry variables (with the order of ordinal text 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -17,6 +15,7 @@ import pandas as pd
 
 from indicators import validate
 from indicators.errors import DataError
+from indicators.registry import normalise_name
 
 REGION, YEAR, WEIGHT = "region", "year", "weight"
 
@@ -85,20 +84,6 @@ GROUP_HINTS = (
     "income_group",
 )
 MICRODATA, AGGREGATES = "microdata", "aggregates"
-
-
-def normalise_name(name) -> str:
-    """Normalise a column name for matching: lower case, no accents, underscores.
-
-    Examples
-    --------
-    >>> normalise_name(" Leeftijd-klasse ")
-    'leeftijd_klasse'
-    >>> normalise_name("Fryslân")
-    'fryslan'
-    """
-    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "_", text.strip().lower()).strip("_")
 
 
 @dataclass(frozen=True)

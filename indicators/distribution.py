@@ -33,6 +33,7 @@ from plotly.subplots import make_subplots
 from indicators.compute import TOTAL, measure_table
 from indicators.dataset import REGION, WEIGHT, YEAR
 from indicators.measures import parse_measure
+from indicators.registry import format_number as fmt_number
 
 PALETTE = (
     "#0072B2",
@@ -164,26 +165,6 @@ def text(key: str, lang: str, **values) -> str:
 
 
 # ---- numbers in words -----------------------------------------------------------------------
-
-
-def fmt_number(value: float, decimals: int, lang: str) -> str:
-    """Format a number with ``decimals`` decimals: decimal comma in Dutch, point in English.
-
-    Examples
-    --------
-    >>> fmt_number(18640.4, 0, "nl"), fmt_number(7.8123, 1, "nl"), fmt_number(7.8123, 1, "en")
-    ('18.640', '7,8', '7.8')
-    >>> fmt_number(float("nan"), 1, "en")
-    '–'
-    """
-    if value is None or not math.isfinite(float(value)):
-        return "–"
-    out = f"{float(value):,.{decimals}f}"
-    if out.startswith("-") and not out.strip("-0.,"):
-        out = out[1:]
-    if lang == "nl":
-        out = out.translate(str.maketrans({",": ".", ".": ","}))
-    return out
 
 
 def fmt_share(value: float, decimals: int, lang: str) -> str:

@@ -429,18 +429,28 @@ class Registry:
         """
         _check_lang(lang)
         ind = self.indicator_by_id[indicator_id]
-        try:
-            number = float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return "–"
-        if math.isnan(number):
-            return "–"
-        if ind.is_share:
-            return _format_number(number * 100, ind.decimals, lang) + "%"
-        return _format_number(number, ind.decimals, lang)
+        text = format_number(value, ind.decimals, lang)
+        if ind.is_share and text != "–":
+            return format_number(float(value) * 100, ind.decimals, lang) + "%"
+        return text
 
 
-def _format_number(number: float, decimals: int, lang: str) -> str:
+def format_number(value, decimals: int, lang: str = "nl") -> str:
+    """Format a number with fixed decimals: decimal comma and point thousands in Dutch.
+
+    Missing values show as an en dash, and a rounded zero never keeps a minus sign.
+
+    >>> format_number(1234.5678, 2, "nl"), format_number(0.0312, 3, "en")
+    ('1.234,57', '0.031')
+    >>> format_number(-0.001, 1, "nl"), format_number(float("nan"), 1, "en"), format_number(None, 0)
+    ('0,0', '–', '–')
+    """
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return "–"
+    if math.isnan(number):
+        return "–"
     if math.isinf(number):
         return "∞" if number > 0 else "-∞"
     text = f"{number:,.{decimals}f}"
