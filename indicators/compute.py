@@ -23,6 +23,32 @@ TOTAL = "Total"
 MIN_N = 10
 
 
+class Groupings:
+    """Group codes of a frame by key columns, worked out once per set of keys.
+
+    :func:`compute` measures many variables over the same regions and years; the grouping of
+    the rows is the same for all of them.
+    """
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+        self._done: dict[tuple[str, ...], tuple[np.ndarray, pd.DataFrame]] = {}
+
+    def get(self, keys) -> tuple[np.ndarray, pd.DataFrame]:
+        """Return the group code of each row and the table of groups (one row per code)."""
+        keys = tuple(keys)
+        if keys not in self._done:
+            if keys:
+                grouped = self.frame.groupby(list(keys), sort=True, observed=True, dropna=False)
+                codes = grouped.ngroup().to_numpy()
+                index = grouped.size().index.to_frame(index=False)
+            else:
+                codes = np.zeros(len(self.frame), dtype=np.int64)
+                index = pd.DataFrame(index=[0])
+            self._done[keys] = (codes, index)
+        return self._done[keys]
+
+
 def measure_table(
     frame: pd.DataFrame,
     value: str,
@@ -34,11 +60,13 @@ def measure_table(
     by: Sequence[str] = (),
     labels: dict[str, float] | None = None,
     total: bool = True,
+    groupings: Groupings | None = None,
 ) -> pd.DataFrame:
     """Compute measures of one numeric column per region (and year, and group), plus Total.
 
     Returns a tidy frame: the key columns, ``measure``, ``value``, ``n``, ``weight_sum``,
-    ``n_missing``, ``n_excluded``.
+    ``n_missing``, ``n_excluded``. Pass the same ``groupings`` of ``frame`` to measure several
+    columns without grouping the rows again.
 
     Examples
     --------
@@ -49,18 +77,19 @@ def measure_table(
     """
     specs = [parse_measure(m) for m in measures]
     texts = [s.text for s in specs]
+    groupings = groupings or Groupings(frame)
     keys = [region, *([year] if year else []), *by]
     x = frame[value].to_numpy(dtype=float, na_value=np.nan)
     w = None if weight is None else frame[weight].to_numpy(dtype=float, na_value=np.nan)
 
     lines = None
     if "poverty_rate" in texts:
-        lines = _poverty_lines(frame, x, w, year)
+        lines = _poverty_lines(groupings, x, w, year)
 
-    parts = [_by_keys(frame, keys, x, w, specs, labels, lines, year)]
+    parts = [_by_keys(groupings.get(keys), x, w, specs, labels, lines, year)]
     if total:
         total_keys = [k for k in keys if k != region]
-        tot = _by_keys(frame, total_keys, x, w, specs, labels, lines, year)
+        tot = _by_keys(groupings.get(total_keys), x, w, specs, labels, lines, year)
         tot.insert(0, region, TOTAL)
         if "theil" in texts:
             tot = pd.concat([tot, _theil_parts(parts[0], tot, region, total_keys)])
@@ -69,14 +98,8 @@ def measure_table(
     return out[[*keys, "measure", "value", "n", "weight_sum", "n_missing", "n_excluded"]]
 
 
-def _by_keys(frame, keys, x, w, specs, labels, lines, year):
-    if keys:
-        grouped = frame.groupby(keys, sort=True, observed=True, dropna=False)
-        codes = grouped.ngroup().to_numpy()
-        index = grouped.size().index.to_frame(index=False)
-    else:
-        codes = np.zeros(len(frame), dtype=np.int64)
-        index = pd.DataFrame(index=[0])
+def _by_keys(grouping, x, w, specs, labels, lines, year):
+    codes, index = grouping
     n_groups = len(index)
     group_lines = None
     if lines is not None:
@@ -97,12 +120,11 @@ def _by_keys(frame, keys, x, w, specs, labels, lines, year):
     return pd.concat(rows, ignore_index=True)
 
 
-def _poverty_lines(frame, x, w, year):
+def _poverty_lines(groupings, x, w, year):
     """Return 0.6 x the weighted median of all regions together, per year."""
     if year:
-        grouped = frame.groupby(year, sort=True, observed=True)
-        codes = grouped.ngroup().to_numpy()
-        years = list(grouped.size().index)
+        codes, index = groupings.get([year])
+        years = list(index[year])
         med = quantile_by_segment(x, codes, len(years), w, 0.5)
         return dict(zip(years, 0.6 * med, strict=True))
     return 0.6 * quantile_by_segment(x, np.zeros(len(x), dtype=np.int64), 1, w, 0.5)[0]
@@ -196,6 +218,7 @@ def compute(
         allowed = [ind for ind in allowed if ind.spec.family == "mean"]
     keys = [REGION, *([YEAR] if year else []), *by]
     parts = []
+    groupings = Groupings(frame)
     for var_id in dict.fromkeys(ind.variable for ind in allowed):
         inds = [ind for ind in allowed if ind.variable == var_id]
         measures = list(dict.fromkeys(ind.spec.text for ind in inds))
@@ -207,6 +230,7 @@ def compute(
             weight=weight,
             by=by,
             labels=prepared.labels.get(var_id),
+            groupings=groupings,
         )
         for ind in inds:
             rows = table[table["measure"] == ind.spec.text].copy()
