@@ -362,7 +362,8 @@ def _block(xb, wb, cnt, gids, specs, needs, out, labels, line):
                 term -= wb
                 term -= np.repeat(W, cnt)
                 term *= wx
-                res = np.add.reduceat(term, ls) / (W * swx)
+                # rounding can leave -1e-17 for equal values: the Gini is never below 0
+                res = np.maximum(np.add.reduceat(term, ls) / (W * swx), 0.0)
                 res[swx == 0] = np.nan
             elif fam in ("s80s20", "palma"):
                 top, bottom = (0.8, 0.2) if fam == "s80s20" else (0.9, 0.4)

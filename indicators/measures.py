@@ -234,7 +234,8 @@ def gini(values, weights=None) -> float:
         return float("nan")
     c = np.cumsum(w)
     # sum_i sum_j w_i w_j |x_i - x_j| = 2 sum_i w_i x_i (2 C_i - w_i - W) for sorted x
-    return float((w * x * (2 * c - w - total)).sum() / (total * swx))
+    # rounding can leave -1e-17 for equal values: the Gini is never below 0
+    return max(float((w * x * (2 * c - w - total)).sum() / (total * swx)), 0.0)
 
 
 def _positive(values, weights):

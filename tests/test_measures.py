@@ -171,3 +171,9 @@ def test_pigou_dalton_transfer_lowers_gini(xs, data):
     after[i] += delta
     after[j] -= delta
     assert M.gini(after) < M.gini(xs)
+
+
+def test_gini_of_equal_values_is_zero_not_minus_rounding():
+    # found by hypothesis: five equal incomes gave -2.7e-17
+    xs = [43691.33687945736] * 5
+    assert M.gini(xs) == 0.0
