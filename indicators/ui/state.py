@@ -225,9 +225,12 @@ def shared_select(key, options, *, label, format_func=str, default=None, contain
         wanted = st.query_params.get(key) if current is None else None
         candidate = wanted if wanted is not None else st.session_state.get(keep)
         if candidate is not None and str(candidate) in text:
-            st.session_state[key] = options[text.index(str(candidate))]
+            current = options[text.index(str(candidate))]
         else:
-            st.session_state[key] = default if default in options else options[0]
+            current = default if default in options else options[0]
+    # Always set the value before the widget is made: the same key on another page is another
+    # widget to Streamlit, which would otherwise open on its first option (the year reset).
+    st.session_state[key] = current
     value = container.selectbox(label, options, key=key, format_func=format_func, help=help)
     st.session_state[keep] = value
     st.query_params[key] = str(value)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
@@ -131,3 +132,30 @@ def test_shared_link_opens_with_its_selections(app, new_app):
     expect(other.selected(COMMON["region"]["en"])).to_have_value(region)
     expect(other.charts().first).to_be_visible()
     expect(other.main).to_contain_text(indicator)
+
+
+def test_year_holds_across_pages_and_opens_on_the_latest(app):
+    # issue 9.1: the year reset to the first one (2014) on the next page, and back on Overview
+    year = COMMON["year"]["en"]
+    app.goto("/")
+    expect(app.selected(year)).to_have_value("2024")  # a page opens on the latest year
+    for url_path in ("distribution", "overview", "regions", "overview"):
+        app.nav(url_path)
+        expect(app.selected(year)).to_have_value("2024")
+    # a year the user chose holds on every page until they change it
+    app.choose(year, "2019")
+    for url_path in ("distribution", "regions", "overview"):
+        app.nav(url_path)
+        expect(app.selected(year)).to_have_value("2019")
+    app.assert_clean("the Overview page after moving between pages")
+
+
+def test_year_of_an_upload_opens_on_its_latest_and_holds(app):
+    # issue 9.1 on an uploaded file: its first year came back after a page switch
+    year = COMMON["year"]["en"]
+    latest = str(pd.read_csv(FIXTURE, sep=";", decimal=",")["jaar"].max())
+    app.goto("/data")
+    app.upload(FIXTURE)
+    for url_path in ("overview", "distribution", "regions", "overview"):
+        app.nav(url_path)
+        expect(app.selected(year)).to_have_value(latest)
