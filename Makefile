@@ -39,9 +39,10 @@ test: lint install chromium
 screenshots: install chromium
 	$(PY) tests/screenshots.py
 
-bench: install
+bench: install chromium
 	$(PY) tests/benchmarks/bench_measures.py
 	$(PY) tests/benchmarks/bench_dashboard.py
+	$(PY) tests/benchmarks/bench_browser.py
 
 demo-data: install
 	$(PY) data/make_demo.py
