@@ -42,6 +42,27 @@ ROLE_HINTS = {
         "corop",
         "area",
         "gebied",
+        # English, German and European names
+        "state",
+        "county",
+        "district",
+        "borough",
+        "canton",
+        "prefecture",
+        "land",
+        "bundesland",
+        "kreis",
+        "landkreis",
+        "gemeinde",
+        "nuts",
+        "nuts1",
+        "nuts2",
+        "nuts3",
+        "nuts_code",
+        "nuts_id",
+        "geo",
+        "region_code",
+        "region_name",
     ),
     YEAR: ("jaar", "year", "perioden", "periode", "period", "jaartal", "peiljaar", "time"),
     WEIGHT: (
@@ -62,6 +83,7 @@ ROLE_HINTS = {
 GROUP_HINTS = (
     "geslacht",
     "gender",
+    "gndr",
     "sex",
     "leeftijd",
     "leeftijdsklasse",
@@ -83,7 +105,52 @@ GROUP_HINTS = (
     "inkomensgroep",
     "income_group",
 )
+# Numeric columns with more distinct values than this are measurements, never suggested as groups.
+MAX_GROUP_VALUES = 12
+# An age in years (numeric, named like this) chosen as a group becomes these age bands.
+AGE_HINTS = ("leeftijd", "age", "agea", "age_years", "leeftijd_jaren", "lft", "alter")
+AGE_BANDS = ((0, 15), (15, 25), (25, 35), (35, 45), (45, 55), (55, 65), (65, 75), (75, 121))
+AGE_BAND_LABELS = tuple(f"{lo}-{hi - 1}" if hi < 121 else f"{lo}+" for lo, hi in AGE_BANDS)
 MICRODATA, AGGREGATES = "microdata", "aggregates"
+MISSING_GROUP = "(missing)"
+
+
+def is_age_in_years(column: str, series: pd.Series) -> bool:
+    """Whether a column holds ages in years: named like an age, numeric, above 12 somewhere.
+
+    Age bands coded 1..7 stay as they are; ``agea`` (ESS) or ``leeftijd`` in years do not.
+
+    >>> is_age_in_years("agea", pd.Series([15, 40, 88])), is_age_in_years("age", pd.Series([1, 3]))
+    (True, False)
+    """
+    if normalise_name(column) not in AGE_HINTS or pd.api.types.is_bool_dtype(series):
+        return False
+    if not pd.api.types.is_numeric_dtype(series):
+        return False
+    top = pd.to_numeric(series, errors="coerce").max()
+    return bool(pd.notna(top) and top > 12)
+
+
+def age_bands(series: pd.Series) -> pd.Series:
+    """Group ages in years into bands 0-14, 15-24, ..., 65-74, 75+ (text).
+
+    Ages below 0 or above 120 (codes for "no answer" such as 999) and missing ages form the
+    group ``(missing)``.
+
+    >>> age_bands(pd.Series([15, 24, 25, 80, 999, None])).tolist()
+    ['15-24', '15-24', '25-34', '75+', '(missing)', '(missing)']
+    """
+    ages = pd.to_numeric(series, errors="coerce").astype(float)
+    edges = [lo for lo, _ in AGE_BANDS] + [AGE_BANDS[-1][1]]
+    bands = pd.cut(ages, edges, right=False, labels=list(AGE_BAND_LABELS))
+    return bands.astype("string").fillna(MISSING_GROUP)
+
+
+def _group_candidate(series: pd.Series) -> bool:
+    """Whether a column can be suggested as a group: not a measurement with many values."""
+    if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
+        return True
+    return series.nunique(dropna=True) <= MAX_GROUP_VALUES
 
 
 @dataclass(frozen=True)
@@ -169,7 +236,11 @@ def suggest_mapping(df: pd.DataFrame, registry) -> Mapping:
     used |= set(variables.values())
     weight = _match_role([c for c in columns if c not in used], ROLE_HINTS[WEIGHT])
     used.add(weight)
-    groups = tuple(c for c in columns if c not in used and normalise_name(c) in GROUP_HINTS)
+    groups = tuple(
+        c
+        for c in columns
+        if c not in used and normalise_name(c) in GROUP_HINTS and _group_candidate(df[c])
+    )
     if region is None:
         region = _guess_region(df, [c for c in columns if c not in used])
     orders = {}
@@ -242,6 +313,7 @@ class Prepared:
     source: str
     labels: dict[str, dict[str, float]] = field(default_factory=dict)  # variable -> label score
     notes: list[str] = field(default_factory=list)
+    age_bands: tuple[str, ...] = ()  # group columns of ages in years, shown as age bands
 
     @property
     def variables(self) -> list[str]:
@@ -275,8 +347,12 @@ def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data
         out[YEAR] = validate.year_column(df, mapping.year, source=source)
     if mapping.weight:
         out[WEIGHT] = validate.weight_column(df, mapping.weight, source=source)
+    banded = tuple(col for col in mapping.groups if is_age_in_years(col, df[col]))
     for col in mapping.groups:
-        out[col] = df[col].astype("string").str.strip().fillna("(missing)")
+        if col in banded:
+            out[col] = age_bands(df[col])
+        else:
+            out[col] = df[col].astype("string").str.strip().fillna(MISSING_GROUP)
     labels, notes = {}, []
     for var_id, col in mapping.variable_columns.items():
         variable = registry.variable_by_id[var_id]
@@ -299,7 +375,8 @@ def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data
                 "are left out of every measure."
             )
     shape = detect_shape(df, mapping)
-    return Prepared(frame.reset_index(drop=True), mapping, shape, source, labels, notes)
+    frame = frame.reset_index(drop=True)
+    return Prepared(frame, mapping, shape, source, labels, notes, age_bands=banded)
 
 
 def to_scores(df, column, variable=None, order=None, *, source="data"):
@@ -342,7 +419,11 @@ def to_scores(df, column, variable=None, order=None, *, source="data"):
         raise DataError(
             f"{source}: column '{column}' has answers that are not in the order you gave: "
             f"{examples}. The order lists: {', '.join(order)}. Add these answers to the order "
-            "(low to high), or correct them in the file."
+            "(low to high), or correct them in the file.",
+            nl=f"{source}: kolom '{column}' heeft antwoorden die niet in de opgegeven volgorde "
+            f"staan: {examples.replace('(row ', '(rij ')}. De volgorde is: {', '.join(order)}. "
+            "Zet deze antwoorden in de volgorde (van laag naar hoog), of verbeter ze in het "
+            "bestand.",
         )
     scores = _label_scores(order, variable, column, source)
     values = text.map(scores).astype(float)
@@ -368,11 +449,17 @@ def _label_scores(order, variable, column, source) -> dict[str, float]:
     elif len(order) == len(levels):
         scores = {label: float(i + 1) for i, label in enumerate(order)}
     else:
+        levels_en = tuple(getattr(variable, "levels_en", ()) or ()) or levels
+        answers = ", ".join(order)
         raise DataError(
-            f"{source}: column '{column}' has {len(order)} answers ({', '.join(order)}), but "
-            f"'{variable.label_en}' has {len(levels)} levels ({', '.join(levels)}). Give an "
-            "order with one answer per level, low to high, or do not tie this column to "
-            f"'{variable.label_en}'."
+            f"{source}: column '{column}' has {len(order)} answers ({answers}), but "
+            f"'{variable.label_en}' has {len(levels_en)} levels ({', '.join(levels_en)}). Give "
+            "an order with one answer per level, low to high, or do not tie this column to "
+            f"'{variable.label_en}'.",
+            nl=f"{source}: kolom '{column}' heeft {len(order)} antwoorden ({answers}), maar "
+            f"'{variable.label_nl}' heeft {len(levels)} niveaus ({', '.join(levels)}). Geef "
+            "een volgorde met één antwoord per niveau, van laag naar hoog, of koppel deze "
+            f"kolom niet aan '{variable.label_nl}'.",
         )
     for i, name in enumerate(levels):
         scores.setdefault(name, float(i + 1))

@@ -23,6 +23,7 @@ from indicators.validation_report import fmt_int
 __all__ = [
     "NOT_USED",
     "category_table",
+    "group_options",
     "is_nominal",
     "level_table",
     "mapping_from_choices",
@@ -208,6 +209,21 @@ def level_table(order, variable, lang: str = "nl") -> pd.DataFrame:
     ]
     columns = [_t("col_score", lang), _t("col_answer", lang), _t("col_level", lang)]
     return pd.DataFrame(rows, columns=columns)
+
+
+def group_options(columns, mapping: Mapping) -> list[str]:
+    """Return the columns that can be chosen as groups: those without another role.
+
+    The region, year, weight and variable columns are left out; the groups already chosen
+    stay, in file order.
+
+    >>> m = Mapping.build("gemeente", year="jaar", weight="w", groups=["sexe"],
+    ...                   variables={"income": "ink"})
+    >>> group_options(["gemeente", "jaar", "w", "sexe", "ink", "opleiding"], m)
+    ['sexe', 'opleiding']
+    """
+    taken = {mapping.region, mapping.year, mapping.weight, *dict(mapping.variables).values()}
+    return [str(c) for c in columns if c not in taken or c in mapping.groups]
 
 
 def unused_columns(columns, mapping: Mapping) -> list[str]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from indicators.compute import TOTAL
-from indicators.dataset import MICRODATA, REGION, WEIGHT, YEAR
+from indicators.dataset import AGE_BAND_LABELS, MICRODATA, REGION, WEIGHT, YEAR
 
 __all__ = ["Report", "build_report", "fmt_int", "pivot_text", "shape_text", "TEXTS"]
 
@@ -125,6 +125,12 @@ TEXTS = {
         "waarden boven 0).",
         "en": "{label}: {n} values of 0 or below are left out (this measure uses only values "
         "above 0).",
+    },
+    "age_bands": {
+        "nl": "Kolom '{column}' bevat leeftijden in jaren; als groep is ze ingedeeld in "
+        "leeftijdsklassen: {bands}.",
+        "en": "Column '{column}' holds ages in years; as a group it is split into age bands: "
+        "{bands}.",
     },
     "col_column": {"nl": "Kolom", "en": "Column"},
     "col_role": {"nl": "Gebruikt als", "en": "Used as"},
@@ -292,6 +298,11 @@ def build_report(prepared, results: pd.DataFrame, registry, *, min_n: int, lang:
         facts.append(
             _t(key, lang, n=fmt_int(hidden, lang), total=fmt_int(total, lang), min_n=min_n)
         )
+
+    for col in prepared.age_bands:
+        present = set(frame[col].unique())
+        bands = [b for b in AGE_BAND_LABELS if b in present]
+        facts.append(_t("age_bands", lang, column=col, bands=", ".join(bands)))
 
     notes, column_notes = [], []
     rows = [_row(mapping.region, _t("role_region", lang), frame[REGION], lang)]

@@ -10,12 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from indicators.compute import MIN_N
-from indicators.dataset import suggest_mapping
+from indicators.dataset import AGE_BAND_LABELS, suggest_mapping
 from indicators.errors import DataError
 from indicators.export import file_stem, labelled_results, to_csv, to_excel
 from indicators.mapping_form import (
     NOT_USED,
     category_table,
+    group_options,
     is_nominal,
     level_table,
     mapping_from_choices,
@@ -84,8 +85,12 @@ TEXTS = {
     },
     "groups_col": {"nl": "Groepen (uitsplitsingen)", "en": "Groups (breakdowns)"},
     "groups_help": {
-        "nl": "Bijvoorbeeld geslacht, leeftijd, opleiding, stedelijkheid.",
-        "en": "For example gender, age, education, urbanisation.",
+        "nl": "Bijvoorbeeld geslacht, leeftijd, opleiding, stedelijkheid. Kolommen met een "
+        "andere rol (regio, jaar, gewicht, variabele) staan hier niet bij. Een leeftijd in "
+        "jaren wordt ingedeeld in leeftijdsklassen ({bands}).",
+        "en": "For example gender, age, education, urbanisation. Columns with another role "
+        "(region, year, weight, variable) are not listed. An age in years is split into age "
+        "bands ({bands}).",
     },
     "variables": {"nl": "Variabelen uit de catalogus", "en": "Variables from the catalogue"},
     "save_mapping": {"nl": "Kolommen opslaan", "en": "Save columns"},
@@ -268,9 +273,10 @@ def _source_section() -> None:
 def _error_text(head: str, err, tail: str = "") -> str:
     """Frame a core message (in English for now) with this page's language."""
     parts = [head]
-    if _x("in_english"):
+    message = err.text(lang()) if isinstance(err, DataError) else str(err)
+    if _x("in_english") and message == str(err):
         parts.append(f"_{_x('in_english')}_")
-    parts.append(str(err))
+    parts.append(message)
     if tail:
         parts.append(tail)
     return "\n\n".join(parts)
@@ -355,9 +361,9 @@ def _mapping_section(source, raw: pd.DataFrame, reg) -> None:
         weight = pick(_x("weight_col"), mapping.weight, "weight", _x("weight_help"), container=c3)
         groups = st.multiselect(
             _x("groups_col"),
-            columns,
+            group_options(columns, mapping),
             default=[g for g in mapping.groups if g in columns],
-            help=_x("groups_help"),
+            help=_x("groups_help", bands=", ".join(AGE_BAND_LABELS)),
             key=f"{prefix}:groups",
         )
         st.markdown(f"**{_x('variables')}**")
