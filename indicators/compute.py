@@ -2,9 +2,10 @@
 
 One row per region, year, group and indicator (or measure): ``value``, ``n`` (observations
 used), ``weight_sum``, ``n_missing`` (rows left out: value or weight missing), ``n_excluded``
-(rows with x <= 0 left out of Theil, MLD and Atkinson) and ``suppressed`` (a small cell whose
-value is hidden). Rows for all regions together carry region ``Total``; on those rows
-``theil_between`` and ``theil_within`` decompose ``theil`` by region.
+(rows with x <= 0 left out of Theil, MLD and Atkinson), ``suppressed`` (a small cell whose
+value is hidden) and ``status``, the state of the value (:func:`value_states`). Rows for all
+regions together carry region ``Total``; on those rows ``theil_between`` and ``theil_within``
+decompose ``theil`` by region.
 """
 
 from __future__ import annotations
@@ -21,6 +22,26 @@ from indicators.measures import DEFAULT_MEASURES, parse_measure
 
 TOTAL = "Total"
 MIN_N = 10
+
+# The state of a value in the results table: one of four, each with one text (nl, en).
+OK, MISSING, SUPPRESSED, NOT_APPLICABLE = "ok", "missing", "suppressed", "not_applicable"
+STATES = (OK, MISSING, SUPPRESSED, NOT_APPLICABLE)
+STATE_TEXTS = {
+    # no value in the file: every row of this cell was empty, "." or the like
+    MISSING: {"nl": "geen waarde in het bestand", "en": "no value in the file"},
+    # the small-cell rule (microdata only): ``{n}`` is the threshold
+    SUPPRESSED: {
+        "nl": "verborgen: minder dan {n} waarnemingen",
+        "en": "hidden: fewer than {n} observations",
+    },
+    # there are values, but the measure cannot be computed from them (e.g. a log measure
+    # without values above 0)
+    NOT_APPLICABLE: {
+        "nl": "niet te berekenen uit deze waarden",
+        "en": "cannot be computed from these values",
+    },
+}
+N_TEXT = {"nl": "n = {n}", "en": "n = {n}"}
 
 
 class Groupings:
@@ -199,7 +220,7 @@ def compute(
     -------
     pandas.DataFrame
         Columns: region, year (when mapped), the ``by`` columns, indicator, variable, measure,
-        value, n, weight_sum, n_missing, n_excluded, suppressed.
+        value, n, weight_sum, n_missing, n_excluded, suppressed, status (:func:`value_states`).
     """
     frame = prepared.frame
     year = YEAR if YEAR in frame else None
@@ -256,12 +277,80 @@ def compute(
         "n_excluded",
     ]
     if not parts:
-        return pd.DataFrame(columns=[*columns, "suppressed"])
+        return pd.DataFrame(columns=[*columns, "suppressed", "status"])
     out = pd.concat(parts, ignore_index=True)[columns]
-    small = (out["n"] < min_n) & (prepared.shape != AGGREGATES)
+    # a cell without observations has nothing to hide: its state is missing (or not applicable)
+    small = (out["n"] > 0) & (out["n"] < min_n) & (prepared.shape != AGGREGATES)
     out["suppressed"] = small.to_numpy()
     out.loc[small, "value"] = np.nan
+    out["status"] = value_states(out)
     return out
+
+
+def value_states(results: pd.DataFrame) -> pd.Series:
+    """Return the state of every value: ok, missing, suppressed or not_applicable.
+
+    - ``suppressed``: hidden by the small-cell rule (fewer than ``min_n`` observations);
+    - ``missing``: no value in the file (no observation used; rows left out as missing);
+    - ``not_applicable``: there were values, but the measure cannot be computed from them
+      (e.g. Theil, MLD or Atkinson without values above 0);
+    - ``ok``: a value.
+
+    Works on the results table or any part of it with ``value`` and ``suppressed`` (and
+    ``n``, ``n_missing`` when present); a ``status`` column already there is returned as is.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"value": [1.0, np.nan, np.nan, np.nan], "n": [20, 3, 0, 5],
+    ...                   "n_missing": [0, 0, 4, 0], "suppressed": [False, True, False, False]})
+    >>> value_states(t).tolist()
+    ['ok', 'suppressed', 'missing', 'not_applicable']
+    """
+    if "status" in results:
+        return results["status"].copy()
+    value = pd.to_numeric(results["value"], errors="coerce").to_numpy(dtype=float)
+    hidden = results["suppressed"].fillna(False).to_numpy(dtype=bool)
+    n = results["n"].to_numpy(dtype=float) if "n" in results else np.full(len(results), np.nan)
+    n_missing = (
+        results["n_missing"].to_numpy(dtype=float)
+        if "n_missing" in results
+        else np.zeros(len(results))
+    )
+    nothing = (n == 0) & (n_missing > 0)
+    states = np.select(
+        [hidden, np.isfinite(value), nothing],
+        [SUPPRESSED, OK, MISSING],
+        default=NOT_APPLICABLE,
+    )
+    return pd.Series(states, index=results.index, name="status", dtype=object)
+
+
+def value_state(row) -> str:
+    """Return the state of one row of the results table (see :func:`value_states`).
+
+    >>> value_state({"value": float("nan"), "n": 0, "n_missing": 1, "suppressed": False})
+    'missing'
+    """
+    frame = pd.DataFrame([dict(row)]) if not isinstance(row, pd.DataFrame) else row
+    return str(value_states(frame).iloc[0])
+
+
+def state_text(state: str, lang: str = "nl", *, min_n: int = MIN_N, n=None) -> str:
+    """Say in words why a value is not shown (``""`` for ok); a suppressed one with its n.
+
+    >>> state_text("suppressed", "en", min_n=10, n=3)
+    'hidden: fewer than 10 observations (n = 3)'
+    >>> state_text("missing", "nl")
+    'geen waarde in het bestand'
+    """
+    from indicators.registry import format_number
+
+    if state == OK:
+        return ""
+    text = STATE_TEXTS[state][lang].format(n=min_n)
+    if state == SUPPRESSED and n is not None and not pd.isna(n):
+        text += f" ({N_TEXT[lang].format(n=format_number(n, 0, lang))})"
+    return text
 
 
 def compute_measures(

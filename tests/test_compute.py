@@ -141,3 +141,64 @@ def test_answers_outside_the_order_are_named(registry):
     df = pd.DataFrame({"r": ["a", "a"], "h": ["goed", "prima"]})
     with pytest.raises(DataError, match=r"'prima' \(row 3\)"):
         compute_measures(df, value="h", region="r", order=["slecht", "goed"])
+
+
+STATLINE = __import__("pathlib").Path(__file__).parent / "data" / "statline_regionaal.csv"
+
+
+def test_statline_dot_cells_are_missing_not_hidden(registry):
+    # aggregates: the small-cell rule does not apply; "x" and "." cells are missing values
+    from indicators.io import load_table
+
+    df = load_table(STATLINE)
+    mapping = Mapping.build(
+        "RegioS", year="Perioden", weight="Bevolking_1", variables={"income": "GemiddeldInkomen_2"}
+    )
+    res = compute(prepare(df, mapping, registry), registry, min_n=10)
+    cell = res[(res.region == "GM0344") & (res.year == 2020)].iloc[0]
+    assert cell.status == "missing" and not cell.suppressed and np.isnan(cell.value)
+    assert set(res.status) == {"ok", "missing"}
+
+
+def test_value_states_tell_hidden_missing_and_not_applicable(registry):
+    rows = {"gemeente": [], "inkomen": []}
+    for region, values in (
+        ("Groot", [10.0 + i for i in range(20)]),
+        ("Klein", [12.0, 13.0, 14.0]),  # 3 people: hidden
+        ("Leeg", [None] * 20),  # no value in the file
+        ("Nul", [0.0] * 20),  # Theil needs values above 0: cannot be computed
+    ):
+        rows["gemeente"] += [region] * len(values)
+        rows["inkomen"] += values
+    df = pd.DataFrame(rows)
+    mapping = Mapping.build("gemeente", variables={"income": "inkomen"})
+    res = compute(prepare(df, mapping, registry), registry, min_n=10)
+    theil = res[res.indicator == "income_theil"].set_index("region")
+    assert theil.status.to_dict() == {
+        "Groot": "ok",
+        "Klein": "suppressed",
+        "Leeg": "missing",
+        "Nul": "not_applicable",
+        TOTAL: "ok",
+    }
+    assert theil.loc["Klein", "suppressed"] and not theil.loc["Leeg", "suppressed"]
+    assert (res[res.region == "Leeg"].status == "missing").all()
+    assert (res[res.region == "Klein"].status == "suppressed").all()
+    assert res[res.status != "ok"].value.isna().all()
+
+
+@pytest.mark.parametrize(
+    ("state", "lang", "n", "expected"),
+    [
+        ("suppressed", "en", 3, "hidden: fewer than 10 observations (n = 3)"),
+        ("suppressed", "nl", 1234, "verborgen: minder dan 10 waarnemingen (n = 1.234)"),
+        ("missing", "en", None, "no value in the file"),
+        ("missing", "nl", None, "geen waarde in het bestand"),
+        ("not_applicable", "en", 20, "cannot be computed from these values"),
+        ("ok", "en", 20, ""),
+    ],
+)
+def test_one_text_per_state(state, lang, n, expected):
+    from indicators.compute import state_text
+
+    assert state_text(state, lang, min_n=10, n=n) == expected
