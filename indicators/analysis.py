@@ -211,7 +211,9 @@ def tiles(
     DataFrame
         Columns ``indicator, dimension, variable, value, total, suppressed, n, since_value,
         change, moved ("up", "down", "flat" or None), direction ("better", "worse", "same",
-        "unknown"), mean_indicator, mean_direction, hides``, in dimension order, then catalogue
+        "unknown"), missing_years (the years of the comparison that have no value: ``since``,
+        ``year`` or both, earliest first), mean_indicator, mean_direction, hides``, in
+        dimension order, then catalogue
         order. ``hides`` is True where an indicator that looks beyond the average
         (``beyond_average``) moved better while the mean of its variable moved worse, or the
         other way round: the average hides this.
@@ -250,6 +252,12 @@ def tiles(
                 "change": change,
                 "moved": movement(change, tol),
                 "direction": direction(change, ind.polarity, tol),
+                # the years without a value to compare (the shown one, the earlier one or both)
+                "missing_years": tuple(
+                    y
+                    for y, v in ((since, since_value), (year, value))
+                    if since is not None and not math.isfinite(v)
+                ),
             }
         )
     out = pd.DataFrame(
@@ -266,6 +274,7 @@ def tiles(
             "change",
             "moved",
             "direction",
+            "missing_years",
         ],
     )
     by_id = dict(zip(out["indicator"], out["direction"], strict=True))

@@ -484,3 +484,26 @@ def test_format_display_like_the_registry():
             ) == reg.format_value(ind_id, value, lang)
     assert analysis.format_display(7.8312, 2, lang="nl") == "7,83"
     assert analysis.format_display(float("nan"), 2) == "–"
+
+
+@pytest.mark.parametrize(
+    ("now", "then", "missing"),
+    [
+        (np.nan, 7.5, (2024,)),  # the shown year is the one without a value
+        (7.8, np.nan, (2014,)),  # the earlier year is
+        (np.nan, np.nan, (2014, 2024)),
+        (7.8, 7.5, ()),
+    ],
+)
+def test_tiles_name_the_year_without_a_value(now, then, missing):
+    # issue 9.4: a municipality missing in 2021 was said to have "no value in 2016"
+    results = results_table(
+        [
+            ("Utrecht", 2014, "life_satisfaction_mean", then),
+            ("Utrecht", 2024, "life_satisfaction_mean", now),
+            (TOTAL, 2014, "life_satisfaction_mean", 7.5),
+            (TOTAL, 2024, "life_satisfaction_mean", 7.6),
+        ]
+    )
+    row = analysis.tiles(results, REG, "Utrecht", 2024, since=2014).iloc[0]
+    assert row["missing_years"] == missing

@@ -54,9 +54,10 @@ TEXTS = {
     "same": {"nl": "onveranderd", "en": "unchanged"},
     "unknown": {"nl": "onbekend", "en": "unknown"},
     "no_change": {
-        "nl": "geen waarde in {since} om mee te vergelijken",
-        "en": "no value in {since} to compare with",
+        "nl": "geen waarde in {years}: geen verandering te tonen",
+        "en": "no value in {years}: no change to show",
     },
+    "and": {"nl": "en", "en": "and"},
     "hides": {
         "nl": "<b>Het gemiddelde verbergt dit:</b> {mean} werd {mean_word}, deze indicator {word}.",
         "en": "<b>The average hides this:</b> {mean} got {mean_word}, this got {word}.",
@@ -112,7 +113,9 @@ def _tile(ind, row, act, series, since, region) -> None:
         st.caption(tr(TEXTS, "total_line", value=reg.format_value(ind.id, row.total, lng)))
     if since is not None:
         if row.direction == analysis.UNKNOWN:
-            text = tr(TEXTS, "no_change", since=since)
+            missing = [str(y) for y in row.missing_years] or [str(since)]
+            years = f" {tr(TEXTS, 'and')} ".join(missing)
+            text = tr(TEXTS, "no_change", years=years)
         else:
             text = tr(
                 TEXTS,

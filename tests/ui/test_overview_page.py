@@ -144,3 +144,33 @@ def test_one_flag_is_said_in_the_singular(lang, expected):
     assert at.warning[0].value.startswith(expected)
     assert "tile." in at.warning[0].value or "tegel." in at.warning[0].value
     assert len([md for md in at.markdown if "<b>" in md.value and "FDF0E6" in md.value]) == 1
+
+
+def gap_csv() -> bytes:
+    # municipal aggregates 2016-2021; Gemert-Bakel's value for 2021 is missing
+    lines = ["gemeente;jaar;inwoners;levenstevredenheid"]
+    for region, base in (("Amsterdam", 7.0), ("Utrecht", 7.4), ("Gemert-Bakel", 7.8)):
+        for year in range(2016, 2022):
+            value = (
+                ""
+                if (region, year) == ("Gemert-Bakel", 2021)
+                else f"{base + 0.1 * (year - 2016):.1f}"
+            )
+            lines.append(f"{region};{year};100000;{value.replace('.', ',')}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize(
+    ("query", "said", "not_said"),
+    [
+        # the shown year (2021) is the one without a value, not the earlier one (2016)
+        ({"region": "Gemert-Bakel", "year": "2021", "since": "2016"}, "no value in 2021", "2016"),
+        # ... and the other way round
+        ({"region": "Gemert-Bakel", "year": "2020", "since": "2016"}, "since 2016", "no value"),
+    ],
+)
+def test_tile_names_the_year_without_a_value(query, said, not_said):
+    at = run_page(upload=("gemeenten_gat.csv", gap_csv()), query=query)
+    tile_texts = [md.value for md in at.markdown if "since" in md.value or "no value" in md.value]
+    assert any(said in text for text in tile_texts), tile_texts
+    assert not any(not_said in text for text in tile_texts if said not in text), tile_texts
