@@ -88,10 +88,10 @@ TEXTS = {
         "en": "Unweighted: no weight column is mapped.",
     },
     "cap_aggregates": {
-        "nl": "Deze gegevens hebben één rij per {unit} ('{col}'), dus dit is de verdeling van "
-        "de {unit}s {where}, {weighting}, tegenover het {avg} gemiddelde.",
-        "en": "These data have one row per {unit} ('{col}'), so this is the distribution of "
-        "the units {where}, {weighting}, against the {avg} average.",
+        "nl": "Deze gegevens hebben één rij per regio (kolom '{col}'), dus dit is de "
+        "verdeling over de regio's {where}, {weighting}, tegenover het {avg} gemiddelde.",
+        "en": "These data have one row per region (column '{col}'), so this is the "
+        "distribution across regions {where}, {weighting}, against the {avg} average.",
     },
     "agg_weighted": {
         "nl": "gewogen naar inwoners (kolom '{w}')",
@@ -292,7 +292,6 @@ def _caption(act, by_col, chart, data, edges, answers):
             tr(
                 TEXTS,
                 "cap_aggregates",
-                unit=act.mapping.region,
                 col=act.mapping.region,
                 where=tr(TEXTS, "whole") if by_col is None else tr(TEXTS, "within", col=by_col),
                 weighting=weighting,

@@ -159,7 +159,7 @@ def test_uploaded_csv():
 
 def test_pilot_panel_distribution_of_municipalities():
     at = open_page("en", demo="pilot")
-    assert any("one row per gemeente" in c.value for c in at.caption)
+    assert any("one row per region (column 'gemeente')" in c.value for c in at.caption)
     assert any("weighted by population (column 'inwoners')" in c.value for c in at.caption)
     main = charts(at)[0]
     assert [t["name"] for t in main["data"] if t["type"] == "bar"] == ["Total (all regions)"]
@@ -174,3 +174,18 @@ def test_pilot_panel_distribution_of_municipalities():
     assert any("rank by mean versus rank by P10" in t for t in titles)
     slope = charts(at)[-1]
     assert len(slope["data"]) == 12
+
+
+def test_dutch_caption_never_pluralises_a_column_name():
+    # "de verdeling van de RegioSs": a column name with an "s" glued on
+    rows = ["RegioS;Perioden;Bevolking;levenstevredenheid"]
+    rows += [f"GM{i:04d};2023;{1000 * i};{6 + i / 10:.1f}".replace(".", ",") for i in range(1, 9)]
+    data = ("\n".join(rows) + "\n").encode()
+    upload = {"name": "regios.csv", "data": data, "digest": "regios", "sheet": None}
+    at = open_page("nl", upload=upload)
+    captions = [c.value for c in at.caption]
+    assert any(
+        "één rij per regio (kolom 'RegioS'), dus dit is de verdeling over de regio's" in c
+        for c in captions
+    ), captions
+    assert not any("RegioSs" in c for c in captions)
