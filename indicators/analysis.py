@@ -390,18 +390,118 @@ def extreme_regions(results: pd.DataFrame, indicator: str, year=None) -> list[st
     return list(dict.fromkeys([rows[REGION].iloc[-1], rows[REGION].iloc[0]]))
 
 
-def spread_over_time(results: pd.DataFrame, indicator: str) -> pd.DataFrame:
+def spread_over_time(results: pd.DataFrame, indicator: str, regions=None) -> pd.DataFrame:
     """Return the disparities between regions per year: year, n, max, min, ratio, cv, gini,
-    theil (time order; empty without a year column)."""
+    theil (time order; empty without a year column).
+
+    ``regions`` (optional) limits every year to the same regions (see :func:`comparable_spread`).
+    """
     columns = [YEAR, "n", "max", "min", *SPREAD_MEASURES]
     if not has_years(results):
         return pd.DataFrame(columns=columns)
     rows = _regions_only(_rows(results, indicator=indicator))
+    if regions is not None:
+        rows = rows[rows[REGION].isin(list(regions))]
     records = []
     for year in year_order(rows[YEAR]):
         part = rows[rows[YEAR] == year]
         records.append({YEAR: year, **disparity(part["value"], part["weight_sum"])})
     return pd.DataFrame(records, columns=columns)
+
+
+@dataclass
+class Spread:
+    """The spread between regions per year, compared like with like.
+
+    ``frame`` holds :func:`spread_over_time` over ``regions`` for the years in ``years_used``
+    (the years that are compared); ``years`` are all years of the data, in order, with the
+    years absent from a yearly series filled in; ``missing_years`` are the years without a
+    comparable spread, each with why (``"absent"``: not in the data; ``"few"``: fewer than
+    half of the regions have a value). ``left_out`` names the regions not compared and the
+    years they lack. ``same_regions`` is False when no two regions have a value in every
+    compared year: then each year compares the regions it has.
+    """
+
+    frame: pd.DataFrame
+    years: list
+    years_used: list
+    regions: list
+    left_out: dict
+    missing_years: dict
+    same_regions: bool
+
+
+def _all_years(years: list) -> list:
+    """Fill in the years missing from a series of whole years (2014, 2015, 2017: 2016),
+    at the series' own step (every year, or every other year, ...)."""
+    if len(years) < 2 or not all(
+        isinstance(y, (int, np.integer)) or (isinstance(y, float) and float(y).is_integer())
+        for y in years
+    ):
+        return list(years)
+    whole = [int(y) for y in years]
+    step = min(b - a for a, b in zip(whole, whole[1:], strict=False))
+    if step <= 0 or (whole[-1] - whole[0]) // step > 10 * len(whole):
+        return list(years)
+    present = {int(y): y for y in years}
+    return [present.get(y, y) for y in range(whole[0], whole[-1] + 1, step)]
+
+
+def comparable_spread(results: pd.DataFrame, indicator: str, years=None) -> Spread:
+    """Return the spread between regions per year over the same regions in every year.
+
+    A region that lacks a value in some year (not in the file, suppressed, missing) would make
+    the spread jump in that year for no other reason, so the regions compared are those with a
+    value in every compared year, and the others are named in ``left_out``. A year in which
+    fewer than half of the regions have a value is not compared (it would shrink the set for
+    every year): it is listed in ``missing_years``, as are years absent from a yearly series.
+    When fewer than two regions have a value in every compared year, each year compares the
+    regions it has (``same_regions`` is False).
+
+    >>> rows = [("A", 2014, 6.0), ("B", 2014, 7.0), ("C", 2014, 9.0),
+    ...         ("A", 2015, 6.0), ("B", 2015, 7.5), ("A", 2017, 6.0), ("B", 2017, 8.0),
+    ...         ("C", 2017, 9.5)]
+    >>> results = pd.DataFrame(rows, columns=["region", "year", "value"]).assign(
+    ...     indicator="x", weight_sum=1.0, suppressed=False)
+    >>> s = comparable_spread(results, "x")
+    >>> s.regions, s.left_out, s.missing_years, s.years_used
+    (['A', 'B'], {'C': [2015]}, {2016: 'absent'}, [2014, 2015, 2017])
+    """
+    columns = [YEAR, "n", "max", "min", *SPREAD_MEASURES]
+    empty = Spread(pd.DataFrame(columns=columns), [], [], [], {}, {}, True)
+    if not has_years(results):
+        return empty
+    rows = _rows(results, indicator=indicator)
+    data_years = year_order(results[YEAR] if years is None else years)
+    all_years = _all_years(data_years)
+    rows = _regions_only(rows)
+    rows = rows[np.isfinite(rows["value"].astype(float))]
+    has = pd.crosstab(rows[REGION], rows[YEAR]).reindex(columns=all_years, fill_value=0) > 0
+    regions = [r for r in dict.fromkeys(rows[REGION])]
+    has = has.reindex(index=regions, fill_value=False)
+    missing = {y: "absent" for y in all_years if y not in data_years}
+    for y in data_years:
+        if has[y].sum() < max(2, 0.5 * len(regions)):
+            missing[y] = "few"
+    used = [y for y in all_years if y not in missing]
+    complete = [r for r in regions if bool(has.loc[r, used].all())] if used else []
+    same = len(complete) >= 2
+    if not same:
+        complete = regions
+    left_out = {
+        r: [y for y in used if not has.loc[r, y]] for r in regions if r not in set(complete)
+    }
+    frame = spread_over_time(results, indicator, regions=complete)
+    frame = frame[frame[YEAR].isin(used) & (frame["n"] >= 2)].reset_index(drop=True)
+    return Spread(
+        frame=frame,
+        years=all_years,
+        years_used=[y for y in used if y in set(frame[YEAR])],
+        regions=complete,
+        left_out=left_out,
+        missing_years={y: missing[y] for y in all_years if y in missing},
+        same_regions=same,
+    )
 
 
 _SPREAD_TEXTS = {
@@ -417,9 +517,64 @@ _SPREAD_TEXTS = {
         "nl": "Het verschil tussen regio's is ongeveer gelijk gebleven",
         "en": "The gap between regions stayed about the same",
     },
+    "mixed": {
+        "nl": "Het verschil tussen regio's laat geen duidelijke richting zien",
+        "en": "The gap between regions shows no clear direction",
+    },
     "judged": {
-        "nl": " (beoordeeld op de trend over alle {n} jaren)",
-        "en": " (judged by the trend over all {n} years)",
+        "nl": " (beoordeeld op de rechte lijn door alle {n} jaren)",
+        "en": " (judged on the straight line through all {n} years)",
+    },
+    "ratio_other_way": {
+        "nl": "; die verhouding kijkt alleen naar de twee uitersten en ging de andere kant op",
+        "en": "; that ratio looks only at the two extremes and moved the other way",
+    },
+    "rule": {
+        "nl": "Hoe dit is beoordeeld: een rechte lijn door de variatiecoëfficiënt van alle {n} "
+        "jaren ({first_year}–{last_year}; gestippeld in de linker grafiek) gaat van {fit_first} "
+        "naar {fit_last}, {change} ten opzichte van het begin van de lijn. Meer dan {pct} "
+        "erbij telt als gegroeid, meer dan {pct} eraf als kleiner geworden, mits het laatste "
+        "jaar ook boven (of onder) het eerste ligt; anders is het ongeveer gelijk gebleven of "
+        "is er geen duidelijke richting.",
+        "en": "How this is judged: a straight line through the coefficient of variation of all "
+        "{n} years ({first_year}–{last_year}; dotted in the left chart) goes from {fit_first} to "
+        "{fit_last}, {change} of the line's start. More than {pct} up counts as grown, more "
+        "than {pct} down as narrowed, provided the last year also lies above (or below) the "
+        "first; otherwise it stayed about the same or there is no clear direction.",
+    },
+    "same_regions": {
+        "nl": "Elk jaar vergelijkt dezelfde {n} regio's.",
+        "en": "Every year compares the same {n} regions.",
+    },
+    "left_out": {
+        "nl": "Om gelijk met gelijk te vergelijken telt elk jaar dezelfde {n} regio's; {k} "
+        "regio's met een gat in de reeks doen niet mee: {listed}.",
+        "en": "To compare like with like, every year counts the same {n} regions; {k} regions "
+        "with a gap in their series are left out: {listed}.",
+    },
+    "left_out_one": {
+        "nl": "Om gelijk met gelijk te vergelijken telt elk jaar dezelfde {n} regio's; 1 regio "
+        "met een gat in de reeks doet niet mee: {listed}.",
+        "en": "To compare like with like, every year counts the same {n} regions; 1 region "
+        "with a gap in its series is left out: {listed}.",
+    },
+    "no_value_in": {"nl": "geen waarde in {years}", "en": "no value in {years}"},
+    "more": {"nl": "en nog {k}", "en": "and {k} more"},
+    "varying": {
+        "nl": "Geen twee regio's hebben in elk jaar een waarde, dus elk jaar vergelijkt de "
+        "regio's die het heeft ({lo} tot {hi} regio's): een deel van de verandering kan "
+        "komen doordat andere regio's meetellen.",
+        "en": "No two regions have a value in every year, so each year compares the regions it "
+        "has ({lo} to {hi} regions): part of the change may come from other regions counting.",
+    },
+    "missing_years": {
+        "nl": "Niet vergeleken: {listed}; de lijn loopt over de andere jaren.",
+        "en": "Not compared: {listed}; the line runs through the other years.",
+    },
+    "absent": {"nl": "{year} (niet in de gegevens)", "en": "{year} (not in the data)"},
+    "few": {
+        "nl": "{year} (minder dan de helft van de regio's heeft een waarde)",
+        "en": "{year} (fewer than half of the regions have a value)",
     },
     "cv_words": {
         "nl": "in {last_year} wijken regio's gemiddeld {pct} af van het gemiddelde "
@@ -453,46 +608,86 @@ def format_index(value: float, lang: str = "nl", decimals: int = 3) -> str:
     return format_number(value, decimals, lang)
 
 
-def spread_trend(spread: pd.DataFrame, measure: str = "cv", threshold: float = 0.10) -> dict:
+def _year_positions(years: list, all_years: list | None = None) -> np.ndarray:
+    """Return x positions of years for a fitted line: the years themselves when they are
+    numbers, else their places in ``all_years`` (so that a missing period still counts)."""
+    if all(isinstance(y, (int, float, np.integer, np.floating)) for y in years):
+        return np.asarray(years, dtype=float)
+    order = {y: i for i, y in enumerate(all_years or years)}
+    return np.asarray([order[y] for y in years], dtype=float)
+
+
+def spread_trend(
+    spread: pd.DataFrame,
+    measure: str = "cv",
+    threshold: float = 0.10,
+    years: list | None = None,
+) -> dict:
     """Judge whether the spread between regions grew, shrank or stayed about the same.
 
-    The judgement rests on the straight-line trend over all years that have a value (years in
-    order, equally spaced), not on the two end points alone, so one noisy year does not decide
-    it: the change along the fitted line from the first to the last year, relative to the mean
-    level, below ``threshold`` (10%) counts as "same".
+    The rule: fit a straight line to the measure over all years that have a value (by least
+    squares, against the years themselves, so a missing year keeps its place), and take the
+    change along that line from the first to the last year as a share of the line's start
+    value. More than ``threshold`` (10%) up is "grew", more than 10% down is "shrank",
+    anything less is "same"; and when the last measured value lies on the other side of the
+    first one than the line says (the line rises, the last year is lower), it is "mixed"
+    (no clear direction): a falling measure never reads as grown.
 
-    Returns ``{"trend": "grew" | "shrank" | "same", "first_year", "last_year", "first",
-    "last", "years", "relative_change"}`` (``first`` and ``last`` are the measured end values),
-    or an empty dict with fewer than two such years.
+    ``years`` are all years in order (used only to place text periods such as "2019-Q1").
+
+    Returns ``{"trend": "grew" | "shrank" | "same" | "mixed", "first_year", "last_year",
+    "first", "last", "fit_first", "fit_last", "years", "relative_change", "threshold"}``
+    (``first`` and ``last`` are the measured end values, ``fit_*`` the line's), or an empty
+    dict with fewer than two such years.
 
     >>> s = pd.DataFrame({"year": [1, 2, 3, 4], "cv": [0.10, 0.13, 0.08, 0.11]})
     >>> spread_trend(s)["trend"]  # ends 10% higher, but no trend over the years
     'same'
+    >>> s = pd.DataFrame({"year": range(6), "cv": [0.046, 0.03, 0.05, 0.06, 0.065, 0.040]})
+    >>> spread_trend(s)["trend"]  # the line rises, but the last year is below the first
+    'mixed'
     """
-    if measure not in spread or YEAR not in spread:
+    if measure not in spread or YEAR not in spread or spread.empty:
         return {}
     rows = spread[np.isfinite(spread[measure].astype(float))]
     if len(rows) < 2:
         return {}
     y = rows[measure].to_numpy(dtype=float)
-    x = np.arange(len(y), dtype=float)
-    slope = np.polyfit(x, y, 1)[0]
-    level = abs(y.mean())
-    fitted_change = slope * (len(y) - 1)
-    if level > 0:
-        rel = fitted_change / level
+    x = _year_positions(list(rows[YEAR]), years)
+    slope, intercept = np.polyfit(x, y, 1)
+    fit_first, fit_last = intercept + slope * x[0], intercept + slope * x[-1]
+    change = fit_last - fit_first
+    base = fit_first if fit_first > 0 else abs(y.mean())
+    flat_zero = 0.0 if change == 0 else math.copysign(math.inf, change)  # a line from 0
+    rel = change / base if base > 0 else flat_zero
+    if abs(rel) <= threshold:
+        trend = "same"
     else:
-        rel = 0.0 if fitted_change == 0 else math.copysign(math.inf, fitted_change)
-    trend = "same" if abs(rel) < threshold else ("grew" if rel > 0 else "shrank")
+        trend = "grew" if rel > 0 else "shrank"
+        ends = y[-1] - y[0]
+        if ends == 0 or (ends > 0) != (rel > 0):
+            trend = "mixed"
     return {
         "trend": trend,
         "first_year": rows[YEAR].iloc[0],
         "last_year": rows[YEAR].iloc[-1],
         "first": float(y[0]),
         "last": float(y[-1]),
+        "fit_first": float(fit_first),
+        "fit_last": float(fit_last),
+        "slope": float(slope),
+        "intercept": float(intercept),
         "years": len(y),
         "relative_change": float(rel),
+        "threshold": float(threshold),
     }
+
+
+def fitted_line(spread: pd.DataFrame, found: dict, years: list | None = None) -> list[float]:
+    """Return the values of the fitted line of :func:`spread_trend` at each year of
+    ``spread`` (to draw beside the measure)."""
+    x = _year_positions(list(spread[YEAR]), years)
+    return [float(found["intercept"] + found["slope"] * v) for v in x]
 
 
 def percent_words(fraction: float, lang: str = "nl") -> str:
@@ -527,15 +722,17 @@ def ratio_words(ratio: float, lang: str = "nl") -> str:
     return _SPREAD_TEXTS["above"][lang].format(pct=percent_words(ratio - 1, lang))
 
 
-def spread_sentence(spread: pd.DataFrame, lang: str = "nl") -> str | None:
+def spread_sentence(
+    spread: pd.DataFrame, lang: str = "nl", years: list | None = None
+) -> str | None:
     """Say in one sentence, in plain words and with numbers, whether differences between
-    regions grew.
+    regions grew (by the rule of :func:`spread_trend`, over the same frame the charts show).
 
     >>> s = pd.DataFrame({"year": [2014, 2024], "cv": [0.031, 0.047], "ratio": [1.1, 1.2]})
     >>> spread_sentence(s, "en")
     'The gap between regions grew: in 2024 regions lie on average about 5% from the average (coefficient of variation 0.047; 0.031 in 2014), and the highest region is about 20% above the lowest (highest/lowest ratio 1.20; 1.10 in 2014).'
     """
-    found = spread_trend(spread, "cv")
+    found = spread_trend(spread, "cv", years=years)
     if not found:
         return None
 
@@ -558,15 +755,92 @@ def spread_sentence(spread: pd.DataFrame, lang: str = "nl") -> str | None:
         by_year = spread.set_index(YEAR)["ratio"]
         a, b = by_year.get(found["first_year"]), by_year.get(found["last_year"])
         if a is not None and b is not None and np.isfinite(a) and np.isfinite(b):
-            parts.append(
-                txt("ratio_words").format(
-                    gap=ratio_words(b, lang),
-                    last=format_number(b, 2, lang),
-                    first=format_number(a, 2, lang),
-                    **years,
+            ratio = txt("ratio_words").format(
+                gap=ratio_words(b, lang),
+                last=format_number(b, 2, lang),
+                first=format_number(a, 2, lang),
+                **years,
+            )
+            up = found["trend"] == "grew"
+            shown_a, shown_b = round(a, 2), round(b, 2)
+            if (
+                found["trend"] in ("grew", "shrank")
+                and shown_a != shown_b
+                and (shown_b > shown_a) != up
+            ):
+                ratio += txt("ratio_other_way")
+            parts.append(ratio)
+    return f"{head}: " + f", {txt('and')} ".join(parts) + "."
+
+
+def spread_notes(spread: Spread, lang: str = "nl", *, listed: int = 6) -> list[str]:
+    """Say how the sentence of :func:`spread_sentence` is judged and what it compares.
+
+    Returns sentences: the rule with the fitted line's numbers; which regions every year
+    compares (and which are left out, with the years they lack, at most ``listed`` named);
+    and the years not compared.
+
+    >>> rows = [("A", 2014, 6.0), ("B", 2014, 7.0), ("C", 2014, 9.0),
+    ...         ("A", 2015, 6.0), ("B", 2015, 7.5), ("A", 2017, 6.0), ("B", 2017, 8.0),
+    ...         ("C", 2017, 9.5)]
+    >>> results = pd.DataFrame(rows, columns=["region", "year", "value"]).assign(
+    ...     indicator="x", weight_sum=1.0, suppressed=False)
+    >>> for note in spread_notes(comparable_spread(results, "x"), "en")[1:]:
+    ...     print(note)
+    To compare like with like, every year counts the same 2 regions; 1 region with a gap in its series is left out: C (no value in 2015).
+    Not compared: 2016 (not in the data); the line runs through the other years.
+    """
+
+    def txt(key):
+        return _SPREAD_TEXTS[key][lang]
+
+    notes = []
+    found = spread_trend(spread.frame, "cv", years=spread.years)
+    if found:
+        change = found["fit_last"] - found["fit_first"]
+        rel = found["relative_change"]
+        if math.isfinite(rel):
+            shown = format_number(abs(rel) * 100, 0 if abs(rel) >= 0.095 else 1, lang) + "%"
+            sign = "+" if change > 0 else ("-" if change < 0 else "")
+            change_text = sign + shown if shown.strip("0,.%") else shown
+        else:
+            change_text = "+∞" if change > 0 else "-∞"
+        notes.append(
+            txt("rule").format(
+                n=found["years"],
+                first_year=found["first_year"],
+                last_year=found["last_year"],
+                fit_first=format_index(found["fit_first"], lang),
+                fit_last=format_index(found["fit_last"], lang),
+                change=change_text,
+                pct=format_number(found["threshold"] * 100, 0, lang) + "%",
+            )
+        )
+    if spread.same_regions:
+        if spread.left_out:
+            names = [
+                f"{region} ({txt('no_value_in').format(years=', '.join(map(str, lacks)))})"
+                for region, lacks in list(spread.left_out.items())[:listed]
+            ]
+            if len(spread.left_out) > listed:
+                names.append(txt("more").format(k=len(spread.left_out) - listed))
+            key = "left_out_one" if len(spread.left_out) == 1 else "left_out"
+            notes.append(
+                txt(key).format(
+                    n=len(spread.regions), k=len(spread.left_out), listed="; ".join(names)
                 )
             )
-    return f"{head}: " + f", {txt('and')} ".join(parts) + "."
+        elif len(spread.regions):
+            notes.append(txt("same_regions").format(n=len(spread.regions)))
+    elif len(spread.frame):
+        n = spread.frame["n"].astype(int)
+        notes.append(txt("varying").format(lo=int(n.min()), hi=int(n.max())))
+    if spread.missing_years:
+        listed_years = ", ".join(
+            txt(why).format(year=year) for year, why in spread.missing_years.items()
+        )
+        notes.append(txt("missing_years").format(listed=listed_years))
+    return notes
 
 
 def readable_index(value: float, lang: str = "nl") -> str:

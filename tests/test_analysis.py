@@ -408,9 +408,130 @@ def test_spread_trend_uses_all_years_not_just_the_ends():
     noisy = pd.DataFrame({"year": [2014, 2015, 2016, 2017], "cv": [0.10, 0.13, 0.08, 0.11]})
     found = analysis.spread_trend(noisy)
     assert found["trend"] == "same" and found["first"] == 0.10 and found["last"] == 0.11
-    assert "judged by the trend over all 4 years" in analysis.spread_sentence(noisy, "en")
+    assert "judged on the straight line through all 4 years" in analysis.spread_sentence(
+        noisy, "en"
+    )
     rising = pd.DataFrame({"year": [2014, 2015, 2016, 2017], "cv": [0.10, 0.12, 0.14, 0.16]})
     assert analysis.spread_trend(rising)["trend"] == "grew"
+
+
+# ---- the spread trend: the sentence follows from the numbers shown ---------------------------
+
+FALLING = [
+    [0.046, 0.030, 0.050, 0.060, 0.065, 0.040],  # a dip after the start, then high, then low
+    [0.046, 0.030, 0.035, 0.050, 0.060, 0.040],
+    [0.10, 0.09, 0.08, 0.07],
+    [0.046, 0.045, 0.047, 0.044, 0.040],
+    [0.20, 0.02, 0.05, 0.08, 0.11, 0.14, 0.17, 0.19],
+]
+
+
+@pytest.mark.parametrize("values", FALLING)
+def test_a_falling_spread_never_reads_as_grown(values):
+    spread = pd.DataFrame({"year": range(2014, 2014 + len(values)), "cv": values})
+    found = analysis.spread_trend(spread)
+    assert found["last"] < found["first"]
+    assert found["trend"] in ("shrank", "same", "mixed")
+    sentence = analysis.spread_sentence(spread, "en")
+    assert "grew" not in sentence
+    rising = spread.assign(cv=[-v for v in values][::-1])  # mirrored: a rising series
+    rising["cv"] += 1.0
+    assert analysis.spread_trend(rising)["trend"] in ("grew", "same", "mixed")
+
+
+def test_line_and_ends_that_disagree_say_no_clear_direction():
+    spread = pd.DataFrame(
+        {"year": range(2014, 2020), "cv": FALLING[0], "ratio": [1.14, 1.1, 1.15, 1.2, 1.2, 1.11]}
+    )
+    found = analysis.spread_trend(spread)
+    assert found["trend"] == "mixed" and found["fit_last"] > found["fit_first"]
+    assert analysis.spread_sentence(spread, "en").startswith(
+        "The gap between regions shows no clear direction"
+    )
+    assert analysis.spread_sentence(spread, "nl").startswith(
+        "Het verschil tussen regio's laat geen duidelijke richting zien"
+    )
+
+
+def test_the_rule_is_judged_on_the_line_against_its_start():
+    # a straight line from 0.050 to 0.044 (-12%): narrowed; its mean is 0.047 (-12.8%)
+    years = [2014, 2015, 2016, 2017]
+    spread = pd.DataFrame({"year": years, "cv": [0.050, 0.048, 0.046, 0.044]})
+    found = analysis.spread_trend(spread)
+    assert found["trend"] == "shrank"
+    assert found["relative_change"] == pytest.approx(-0.12)
+    assert analysis.fitted_line(spread, found) == pytest.approx(spread["cv"].tolist())
+    # a missing year keeps its place on the line: 2014, 2015, 2024
+    spread = pd.DataFrame({"year": [2014, 2015, 2024], "cv": [0.050, 0.049, 0.040]})
+    found = analysis.spread_trend(spread)
+    assert found["slope"] == pytest.approx(-0.001)
+    assert found["fit_first"] == pytest.approx(0.050)
+
+
+def gap_panel(*, missing, absent=(), regions=None):
+    """Four regions whose spread narrows every year; ``missing`` = {region: years}."""
+    regions = regions or {"A": 4.0, "B": 6.0, "C": 7.0, "D": 8.0}
+    rows = []
+    for k, year in enumerate(range(2014, 2020)):
+        if year in absent:
+            continue
+        for region, level in regions.items():
+            if year in missing.get(region, ()):
+                continue
+            rows.append((region, year, "trust_mean", 6.5 + (level - 6.5) * (1 - 0.04 * k)))
+    return results_table(rows)
+
+
+def test_comparable_spread_compares_the_same_regions_every_year():
+    # the lowest region A is missing in the first two years: all regions per year would
+    # show a growing spread (A enters in 2016), the same regions a narrowing one
+    results = gap_panel(missing={"A": (2014, 2015)})
+    everyone = analysis.spread_over_time(results, "trust_mean")
+    assert analysis.spread_trend(everyone)["trend"] == "grew"
+    compared = analysis.comparable_spread(results, "trust_mean")
+    assert compared.same_regions and compared.regions == ["B", "C", "D"]
+    assert compared.left_out == {"A": [2014, 2015]}
+    assert compared.missing_years == {}
+    assert compared.frame["n"].tolist() == [3] * 6
+    assert analysis.spread_trend(compared.frame)["trend"] == "shrank"
+    sentence = analysis.spread_sentence(compared.frame, "en", years=compared.years)
+    assert sentence.startswith("The gap between regions narrowed")
+    notes = analysis.spread_notes(compared, "en")
+    assert notes[0].startswith("How this is judged: a straight line through the coefficient")
+    assert "More than 10% up counts as grown" in notes[0]
+    assert notes[1] == (
+        "To compare like with like, every year counts the same 3 regions; 1 region with a "
+        "gap in its series is left out: A (no value in 2014, 2015)."
+    )
+
+
+def test_comparable_spread_reports_missing_years():
+    # 2016 is not in the data; in 2018 only one of four regions has a value
+    results = gap_panel(missing={r: (2018,) for r in "BCD"} | {"C": (2015, 2018)}, absent=(2016,))
+    compared = analysis.comparable_spread(results, "trust_mean")
+    assert compared.years == [2014, 2015, 2016, 2017, 2018, 2019]
+    assert compared.missing_years == {2016: "absent", 2018: "few"}
+    assert compared.years_used == [2014, 2015, 2017, 2019]
+    assert compared.regions == ["A", "B", "D"] and compared.left_out == {"C": [2015]}
+    notes = analysis.spread_notes(compared, "en")
+    assert notes[-1] == (
+        "Not compared: 2016 (not in the data), 2018 (fewer than half of the regions have a "
+        "value); the line runs through the other years."
+    )
+    nl = analysis.spread_notes(compared, "nl")
+    assert "2016 (niet in de gegevens)" in nl[-1] and "C (geen waarde in 2015)" in nl[1]
+    # the line is fitted on the years themselves, 2016 keeps its place
+    found = analysis.spread_trend(compared.frame, years=compared.years)
+    assert found["years"] == 4 and found["trend"] == "shrank"
+
+
+def test_without_two_complete_regions_each_year_compares_what_it_has():
+    results = gap_panel(missing={"A": (2014,), "B": (2015,), "C": (2016,), "D": (2017,)})
+    compared = analysis.comparable_spread(results, "trust_mean")
+    assert not compared.same_regions and compared.left_out == {}
+    (note,) = analysis.spread_notes(compared, "en")[1:]
+    assert note.startswith("No two regions have a value in every year, so each year compares")
+    assert "(3 to 4 regions)" in note
 
 
 @pytest.mark.parametrize(
