@@ -120,21 +120,22 @@ TEXTS = {
         "en": "{a}: mean {var} {m}, median {med}; the {p} is {s}.",
     },
     # chart titles and axes
+    "in_year": {"nl": " in {year}", "en": " in {year}"},
     "title_dist": {
-        "nl": "{var} in {year}: verdeling in {groups}, gemiddelde en mediaan gemarkeerd",
-        "en": "{var} in {year}: distribution in {groups}, mean and median marked",
+        "nl": "{var}{in_year}: verdeling in {groups}, gemiddelde en mediaan gemarkeerd",
+        "en": "{var}{in_year}: distribution in {groups}, mean and median marked",
     },
     "title_answers": {
-        "nl": "{var} in {year}: aandeel per antwoord in {groups}",
-        "en": "{var} in {year}: share of each answer in {groups}",
+        "nl": "{var}{in_year}: aandeel per antwoord in {groups}",
+        "en": "{var}{in_year}: share of each answer in {groups}",
     },
     "title_quantiles": {
-        "nl": "{var} in {year}: P10, P25, mediaan, P75 en P90 per regio, met het gemiddelde",
-        "en": "{var} in {year}: P10, P25, median, P75 and P90 by region, with the mean",
+        "nl": "{var}{in_year}: P10, P25, mediaan, P75 en P90 per regio, met het gemiddelde",
+        "en": "{var}{in_year}: P10, P25, median, P75 and P90 by region, with the mean",
     },
     "title_slope": {
-        "nl": "{var} in {year}: rang naar gemiddelde tegenover rang naar {bottom}",
-        "en": "{var} in {year}: rank by mean versus rank by {bottom}",
+        "nl": "{var}{in_year}: rang naar gemiddelde tegenover rang naar {bottom}",
+        "en": "{var}{in_year}: rank by mean versus rank by {bottom}",
     },
     "rank_mean": {"nl": "Rang naar gemiddelde", "en": "Rank by mean"},
     "rank_bottom": {"nl": "Rang naar {bottom}", "en": "Rank by {bottom}"},
@@ -159,8 +160,20 @@ TEXTS = {
 
 
 def text(key: str, lang: str, **values) -> str:
-    """Return a text of this module in ``lang``, filled in."""
+    """Return a text of this module in ``lang``, filled in.
+
+    A ``year`` of None (data without years) leaves the year out of the text: ``{in_year}``
+    becomes " in 2024" or nothing.
+
+    >>> text("title_quantiles", "en", var="Income", year=None)
+    'Income: P10, P25, median, P75 and P90 by region, with the mean'
+    >>> text("title_quantiles", "nl", var="Inkomen", year=2024)[:15]
+    'Inkomen in 2024'
+    """
     entry = TEXTS[key][lang]
+    if "year" in values:
+        year = values["year"]
+        values["in_year"] = "" if year is None else TEXTS["in_year"][lang].format(year=year)
     return entry.format(**values) if values else entry
 
 

@@ -497,7 +497,7 @@ def main() -> None:
         st.download_button(
             tr(TEXTS, "download"),
             table.to_csv(index=False).encode("utf-8"),
-            file_name=f"distribution_{var_id}_{year}.csv",
+            file_name=f"distribution_{var_id}" + (f"_{year}" if year is not None else "") + ".csv",
             mime="text/csv",
             key="dist_download",
         )

@@ -286,7 +286,11 @@ def _map_section(act, ind, year, values: pd.DataFrame, year_text: str, region, d
             frame,
             geo,
             prop,
-            title=tr(TEXTS, "map_title", label=ind.label(lng), year=year_text),
+            title=(
+                tr(TEXTS, "map_title", label=ind.label(lng), year=year_text)
+                if year is not None
+                else ind.label(lng)
+            ),
             colorbar_title=colour_title,
             bounds=analysis.geojson_bounds(geo),
         )

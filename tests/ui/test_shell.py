@@ -68,3 +68,39 @@ def test_unusable_upload_shows_a_message_not_a_traceback():
     message = " ".join(e.value for e in at.error)
     assert "kapot.csv" in message
     assert "Traceback" not in message
+
+
+def shown_texts(at) -> list[str]:
+    """Return every text on the page: elements, chart titles and axis titles."""
+    import json
+
+    texts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning"):
+        texts += [str(e.value) for e in getattr(at, kind)]
+    for chart in at.get("plotly_chart"):
+        layout = json.loads(chart.proto.spec)["layout"]
+        texts.append(str((layout.get("title") or {}).get("text", "")))
+        for axis in ("xaxis", "yaxis"):
+            texts.append(str(((layout.get(axis) or {}).get("title") or {}).get("text", "")))
+    return texts
+
+
+def test_a_file_without_years_never_says_none():
+    # issue 9.7: chart titles read "income in None" for files without a year
+    from indicators.dataset import Mapping
+
+    eusilc = ROOT.parent / "shared" / "data" / "eusilc.csv"  # Austrian EU-SILC (laeken)
+    mapping = Mapping.build("db040", weight="rb050", variables={"income": "eqIncome"})
+    at = app("en", upload=("eusilc.csv", eusilc.read_bytes()))
+    at.session_state["mapping:eusilc.csv:None"] = mapping
+    for lang in ("en", "nl"):
+        at.session_state["lang"] = lang
+        for page in PAGES:
+            at.switch_page(f"indicators/ui/{page}.py").run()
+            assert not at.exception and not at.error, (lang, page)
+            texts = shown_texts(at)
+            assert texts, (lang, page)
+            said = [t for t in texts if "None" in t or " nan" in t.lower()]
+            assert not said, (lang, page, said)
+        at.switch_page("indicators/ui/distribution.py").run()
+        assert len(at.get("plotly_chart")) >= 2, lang  # the charts are there, titled
