@@ -29,7 +29,18 @@ import numpy as np
 import pandas as pd
 
 from indicators import measures
-from indicators.compute import TOTAL, measure_table
+from indicators.compute import (
+    N_TEXT,
+    NOT_APPLICABLE,
+    OK,
+    STATES,
+    SUPPRESSED,
+    TOTAL,
+    measure_table,
+    state_text,
+    value_state,
+    value_states,
+)
 from indicators.errors import DataError
 from indicators.registry import format_number, normalise_name
 
@@ -209,7 +220,7 @@ def tiles(
     Returns
     -------
     DataFrame
-        Columns ``indicator, dimension, variable, value, total, suppressed, n, since_value,
+        Columns ``indicator, dimension, variable, value, total, suppressed, status, n, since_value,
         change, moved ("up", "down", "flat" or None), direction ("better", "worse", "same",
         "unknown"), missing_years (the years of the comparison that have no value: ``since``,
         ``year`` or both, earliest first), mean_indicator, mean_direction, hides``, in
@@ -247,6 +258,7 @@ def tiles(
                 "value": value,
                 "total": float(total.loc[ind.id, "value"]) if ind.id in total.index else np.nan,
                 "suppressed": bool(row["suppressed"]),
+                "status": value_state(row),
                 "n": int(row["n"]),
                 "since_value": since_value,
                 "change": change,
@@ -269,6 +281,7 @@ def tiles(
             "value",
             "total",
             "suppressed",
+            "status",
             "n",
             "since_value",
             "change",
@@ -375,10 +388,71 @@ def disparities(results: pd.DataFrame, indicator: str, year=None) -> dict:
 
 
 def region_values(results: pd.DataFrame, indicator: str, year=None) -> pd.DataFrame:
-    """Return region, value, suppressed of one indicator and year, without the Total."""
+    """Return region, value, suppressed, status, n of one indicator and year, without the Total.
+
+    ``status`` says why a value is missing (:func:`indicators.compute.value_states`).
+    """
     rows = _rows(results, indicator=indicator, year=year)
     rows = rows[rows[REGION] != TOTAL]
-    return rows[[REGION, "value", "suppressed"]].drop_duplicates(REGION).reset_index(drop=True)
+    rows = rows.assign(status=value_states(rows))
+    if "n" not in rows:
+        rows = rows.assign(n=np.nan)
+    columns = [REGION, "value", "suppressed", "status", "n"]
+    return rows[columns].drop_duplicates(REGION).reset_index(drop=True)
+
+
+def states_in_words(
+    names: Sequence[str],
+    states: Sequence[str],
+    ns: Sequence | None = None,
+    *,
+    lang: str = "nl",
+    min_n: int = 10,
+    limit: int = 5,
+) -> str:
+    """Say which values are not shown and why: the names grouped by state, each group with
+    its one text (:data:`indicators.compute.STATE_TEXTS`); hidden ones with their n.
+
+    Examples
+    --------
+    >>> states_in_words(["Zuid 2023", "Oost 2024", "Noord"], ["suppressed", "missing", "ok"],
+    ...                 [3, 0, 40], lang="en")
+    'Oost 2024 — no value in the file; Zuid 2023 (n = 3) — hidden: fewer than 10 observations'
+    """
+    ns = list(ns) if ns is not None else [None] * len(names)
+    groups = []
+    for state in STATES:
+        if state == OK:
+            continue
+        items = [
+            f"{name} ({N_TEXT[lang].format(n=format_number(n, 0, lang))})"
+            if state == SUPPRESSED and n is not None and not _missing(n)
+            else str(name)
+            for name, st_, n in zip(names, states, ns, strict=True)
+            if st_ == state
+        ]
+        if not items:
+            continue
+        listed = ", ".join(items[:limit]) + (", …" if len(items) > limit else "")
+        groups.append(f"{listed} — {state_text(state, lang, min_n=min_n)}")
+    return "; ".join(groups)
+
+
+def trend_gaps(results: pd.DataFrame, indicator: str, regions, years) -> pd.DataFrame:
+    """Return the region-years of a trend without a value: region, year, status, n.
+
+    A region-year without rows in the data is ``not_applicable`` (nothing to measure).
+    """
+    rows = _rows(results, indicator=indicator)
+    rows = rows[rows[REGION].isin(list(regions))]
+    rows = rows.assign(status=value_states(rows)).drop_duplicates([REGION, YEAR])
+    present = set(zip(rows[REGION], rows[YEAR], strict=True))
+    absent = pd.DataFrame(
+        [(r, y) for r in regions for y in years if (r, y) not in present], columns=[REGION, YEAR]
+    ).assign(status=NOT_APPLICABLE, n=0)
+    gaps = pd.concat([rows[rows["status"] != OK][[REGION, YEAR, "status", "n"]], absent])
+    order = {r: i for i, r in enumerate(regions)}
+    return gaps.sort_values([REGION, YEAR], key=lambda s: s.map(order) if s.name == REGION else s)
 
 
 def extreme_regions(results: pd.DataFrame, indicator: str, year=None) -> list[str]:

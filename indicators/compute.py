@@ -34,11 +34,11 @@ STATE_TEXTS = {
         "nl": "verborgen: minder dan {n} waarnemingen",
         "en": "hidden: fewer than {n} observations",
     },
-    # there are values, but the measure cannot be computed from them (e.g. a log measure
-    # without values above 0)
+    # the measure cannot be computed: no rows for this region and year, or no values it can
+    # use (a log measure without values above 0)
     NOT_APPLICABLE: {
-        "nl": "niet te berekenen uit deze waarden",
-        "en": "cannot be computed from these values",
+        "nl": "niet van toepassing: geen waarden die deze maat kan gebruiken",
+        "en": "not applicable: no values this measure can use",
     },
 }
 N_TEXT = {"nl": "n = {n}", "en": "n = {n}"}

@@ -194,7 +194,7 @@ def test_value_states_tell_hidden_missing_and_not_applicable(registry):
         ("suppressed", "nl", 1234, "verborgen: minder dan 10 waarnemingen (n = 1.234)"),
         ("missing", "en", None, "no value in the file"),
         ("missing", "nl", None, "geen waarde in het bestand"),
-        ("not_applicable", "en", 20, "cannot be computed from these values"),
+        ("not_applicable", "en", 20, "not applicable: no values this measure can use"),
         ("ok", "en", 20, ""),
     ],
 )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from indicators.compute import STATE_TEXTS, SUPPRESSED
+from indicators.compute import state_text as _state_text
+
 LANGS = ("nl", "en")
 
 # Texts shared by every page; each page keeps its own TEXTS dict beside its code.
@@ -48,10 +51,8 @@ COMMON = {
     "indicator": {"nl": "Indicator", "en": "Indicator"},
     "variable": {"nl": "Variabele", "en": "Variable"},
     "total": {"nl": "Totaal (alle regio's)", "en": "Total (all regions)"},
-    "suppressed": {
-        "nl": "verborgen: minder dan {n} waarnemingen",
-        "en": "hidden: fewer than {n} observations",
-    },
+    # why a value is not shown: one text per state, from the core (indicators.compute)
+    "suppressed": STATE_TEXTS[SUPPRESSED],
 }
 
 
@@ -86,3 +87,8 @@ def label_func(options, label):
     """
     labels = {option: label(option) for option in options}
     return lambda option: labels.get(option, str(option))
+
+
+def state_text(state: str, *, min_n: int, n=None) -> str:
+    """Say why a value is not shown (missing, suppressed, not applicable), in this language."""
+    return _state_text(state, lang(), min_n=min_n, n=n)

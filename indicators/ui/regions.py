@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators import analysis, charts
-from indicators.compute import TOTAL
+from indicators.compute import OK, TOTAL
 from indicators.dataset import MICRODATA
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, t, tr
@@ -116,8 +116,8 @@ TEXTS = {
         "en": "{n} regions: only the best {k} and the worst {k} are in the chart.",
     },
     "suppressed_note": {
-        "nl": "{n} regio('s) zonder waarde (te weinig waarnemingen of ontbrekend): {regions}.",
-        "en": "{n} region(s) without a value (too few observations, or missing): {regions}.",
+        "nl": "{n} regio('s) zonder waarde: {why}.",
+        "en": "{n} region(s) without a value: {why}.",
     },
     "spread": {"nl": "Spreiding tussen regio's", "en": "Spread between regions"},
     "spread_intro": {
@@ -369,15 +369,13 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
         st.caption(tr(TEXTS, "trimmed", n=rank.n_regions, k=rank.limit))
     if rank.n_suppressed:
         values = analysis.region_values(act.results, ind.id, year)
-        missing = values.loc[values["suppressed"] | values["value"].isna(), "region"]
-        st.caption(
-            tr(TEXTS, "suppressed_note", n=rank.n_suppressed, regions=_examples(missing))
-            + " "
-            + t("suppressed", n=act.min_n)
-            + "."
+        gone = values[values["status"] != OK]
+        why = analysis.states_in_words(
+            gone["region"], gone["status"], gone["n"], lang=lng, min_n=act.min_n
         )
 
 
+        st.caption(tr(TEXTS, "suppressed_note", n=len(gone), why=why))
 def _spread_section(act, ind, year, decimals: int) -> None:
     lng = lang()
     st.subheader(tr(TEXTS, "spread"))

@@ -211,3 +211,31 @@ def test_uploaded_csv_with_province_codes():
     z = array(tile["data"][1]["z"])
     assert np.isfinite(z).sum() == 4 and z[0, 2] == pytest.approx(7.0)  # PV20 Groningen
     assert any("codes.csv" in c.value for c in at.caption)
+
+
+STATLINE = ROOT / "tests" / "data" / "statline_regionaal.csv"
+
+
+def test_statline_dot_is_missing_not_hidden():
+    # aggregates: the small-cell rule does not apply; StatLine's "x" is a value not in the file
+    from indicators.dataset import Mapping
+
+    mapping = Mapping.build(
+        "RegioS", year="Perioden", weight="Bevolking_1", variables={"income": "GemiddeldInkomen_2"}
+    )
+    at = run_page(
+        upload=(STATLINE.name, STATLINE.read_bytes()),
+        query={"year": "2020"},
+        state={f"mapping:{STATLINE.name}:None": mapping},
+    )
+    notes = [c.value for c in at.caption if "without a value" in c.value]
+    assert len(notes) == 1 and "no value in the file" in notes[0], notes
+    assert "fewer than" not in notes[0] and "observations" not in notes[0]
+
+
+def test_hidden_regions_say_why_with_their_n():
+    data = (ROOT / "tests" / "browser" / "data" / "gemeenten.csv").read_bytes()
+    at = run_page(upload=("gemeenten.csv", data), state={"min_n": 50})
+    notes = [c.value for c in at.caption if "without a value" in c.value]
+    assert notes and "Amsterdam (n = 30)" in notes[0]
+    assert "hidden: fewer than 50 observations" in notes[0]
