@@ -374,8 +374,9 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
             gone["region"], gone["status"], gone["n"], lang=lng, min_n=act.min_n
         )
 
-
         st.caption(tr(TEXTS, "suppressed_note", n=len(gone), why=why))
+
+
 def _spread_section(act, ind, year, decimals: int) -> None:
     lng = lang()
     st.subheader(tr(TEXTS, "spread"))
