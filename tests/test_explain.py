@@ -24,7 +24,8 @@ REG = load_registry()
         ("life_satisfaction_unsatisfied", "en", "share with a score below 6"),
         ("life_satisfaction_unsatisfied", "nl", "aandeel met een score lager dan 6"),
         ("life_satisfaction_high", "en", "share with a score of 8 or more"),
-        ("life_satisfaction_p10", "en", "10th percentile: 10% are lower (Eurostat rule, weighted)"),
+        ("income_p10", "en", "10th percentile: 10% are lower (Eurostat rule, weighted)"),
+        ("life_satisfaction_low", "en", "share with a score below 5"),
         ("income_p10", "nl", "10e percentiel: 10% zit lager (Eurostat-regel, met weging)"),
         (
             "income_median",
@@ -90,7 +91,7 @@ def test_search_by_dimension_keeps_dimension_order():
 
 def test_availability():
     av = availability(REG, ["life_satisfaction", "income"], "microdata", "en")
-    assert av["income_gini"].ok and av["life_satisfaction_p10"].ok
+    assert av["income_gini"].ok and av["life_satisfaction_low"].ok
     assert not av["lonely_share"].ok
     assert av["lonely_share"].reason == (
         "needs a column with Loneliness, for example one named 'eenzaam' or 'eenzaamheid'"
@@ -98,9 +99,9 @@ def test_availability():
     assert av["lonely_share"].short == "not in your data: needs a column such as 'eenzaam'"
     agg = availability(REG, ["life_satisfaction"], "aggregates", "nl")
     assert agg["life_satisfaction_mean"].ok
-    assert not agg["life_satisfaction_p10"].ok
-    assert "één rij per regio" in agg["life_satisfaction_p10"].reason
-    assert agg["life_satisfaction_p10"].short == (
+    assert not agg["life_satisfaction_low"].ok
+    assert "één rij per regio" in agg["life_satisfaction_low"].reason
+    assert agg["life_satisfaction_low"].short == (
         "niet in uw gegevens: heeft één rij per persoon nodig"
     )
 

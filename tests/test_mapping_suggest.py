@@ -116,3 +116,22 @@ def test_level_mismatch_message_lists_levels_in_the_users_language():
     assert "very unhappy" not in dutch
     assert dutch.startswith("gss.csv: kolom 'happy' heeft 3 antwoorden")
     assert caught.value.text("en") == english
+
+
+def test_every_demo_indicator_beyond_the_average_moves_over_the_years_as_shown():
+    # "Life satisfaction of the bottom 10%" was 6.0 in every year: a tile that tells nothing.
+    # (A flat mean is the synthetic data's doing; a flat bottom measure is the measure's.)
+    from indicators.compute import compute
+    from indicators.io import load_table
+
+    df = load_table("data/demo_people_synthetic.parquet")
+    prepared = prepare(df, suggest_mapping(df, REG), REG, source="demo")
+    total = compute(prepared, REG).query("region == 'Total'")
+    flat = [
+        ind
+        for ind, values in total.groupby("indicator")["value"]
+        if ind in REG.indicator_by_id
+        and REG.indicator_by_id[ind].beyond_average
+        and len({REG.format_value(ind, v, "en") for v in values}) == 1
+    ]
+    assert not flat, flat
