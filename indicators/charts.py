@@ -475,6 +475,7 @@ def trend_lines(
     total: str = "Total",
     names: Mapping[str, str] | None = None,
     x_title: str | None = None,
+    tickformat: str = "",
 ) -> go.Figure:
     """Draw one line per region over the years; the Total black and thicker.
 
@@ -489,6 +490,9 @@ def trend_lines(
         The region value of all regions together.
     names : mapping, optional
         Display names of regions (e.g. the translated Total).
+    tickformat : str
+        d3 format of the y axis numbers (:func:`value_tickformat`: shares as percentages, as
+        the tiles show them); also used on hover when there is no ``text``.
     """
     names = dict(names or {})
     labels = _year_labels(years)
@@ -522,14 +526,14 @@ def trend_lines(
                 marker={"size": 7 if is_total else 5},
                 connectgaps=False,
                 hovertemplate="%{fullData.name}, %{x}: "
-                + ("%{text}" if texts else "%{y}")
+                + ("%{text}" if texts else f"%{{y:{tickformat}}}" if tickformat else "%{y}")
                 + "<extra></extra>",
             )
         )
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=labels, title={"text": x_title}
     )
-    fig.update_yaxes(title={"text": y_title})
+    fig.update_yaxes(title={"text": y_title}, tickformat=tickformat)
     fig.update_layout(legend={"orientation": "h", "y": -0.15, "x": 0}, hovermode="closest")
     return _base(fig, title, height=460)
 
@@ -541,21 +545,32 @@ def spread_index_lines(
     labels: Mapping[str, str],
     y_title: str,
     x_title: str | None = None,
+    years: Sequence | None = None,
+    fit: Sequence[float] | None = None,
+    fit_label: str = "",
 ) -> go.Figure:
     """Draw the coefficient of variation and the Gini between regions per year (from 0).
 
     ``spread`` has columns year, cv, gini (as :func:`indicators.analysis.spread_over_time`);
-    ``labels`` names each measure.
+    ``labels`` names each measure. ``years`` are all years of the x axis (a year without a
+    row leaves a gap); ``fit`` (one value per row of ``spread``) is the straight line the
+    trend sentence is judged on, drawn dotted in the colour of the coefficient of variation.
     """
-    years = _year_labels(spread["year"])
+    axis = _year_labels(years if years is not None else spread["year"])
+    at = {y: i for i, y in enumerate(_year_labels(spread["year"]))}
+
+    def on_axis(values):
+        values = list(values)
+        return [values[at[y]] if y in at else np.nan for y in axis]
+
     fig = go.Figure()
     for measure, colour in (("cv", BLUE), ("gini", ORANGE)):
         if measure not in spread:
             continue
         fig.add_trace(
             go.Scatter(
-                x=years,
-                y=spread[measure].astype(float).tolist(),
+                x=axis,
+                y=on_axis(spread[measure].astype(float)),
                 name=labels.get(measure, measure),
                 mode="lines+markers",
                 line={"color": colour, "width": 2},
@@ -563,8 +578,19 @@ def spread_index_lines(
                 hovertemplate="%{fullData.name}, %{x}: %{y:.4f}<extra></extra>",
             )
         )
+    if fit is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=[y for y in axis if y in at],
+                y=[float(fit[at[y]]) for y in axis if y in at],
+                name=fit_label,
+                mode="lines",
+                line={"color": BLUE, "width": 1.5, "dash": "dot"},
+                hovertemplate="%{fullData.name}, %{x}: %{y:.4f}<extra></extra>",
+            )
+        )
     fig.update_xaxes(
-        type="category", categoryorder="array", categoryarray=years, title={"text": x_title}
+        type="category", categoryorder="array", categoryarray=axis, title={"text": x_title}
     )
     fig.update_yaxes(title={"text": y_title}, rangemode="tozero")
     fig.update_layout(legend={"orientation": "h", "y": -0.25, "x": 0})
@@ -595,18 +621,21 @@ def spread_ratio_line(
     label: str,
     y_title: str,
     x_title: str | None = None,
+    years: Sequence | None = None,
 ) -> go.Figure:
     """Draw the highest/lowest ratio between regions per year.
 
     The axis starts at 1 (no difference) when every ratio is at least 1, with round ticks
-    (1.00, 1.01, 1.02, ...: two decimals, three when the ratios lie within 1.02).
+    (1.00, 1.01, 1.02, ...: two decimals, three when the ratios lie within 1.02). ``years``
+    are all years of the x axis (a year without a row leaves a gap).
     """
-    years = _year_labels(spread["year"])
+    axis = _year_labels(years if years is not None else spread["year"])
+    by_year = dict(zip(_year_labels(spread["year"]), spread["ratio"].astype(float), strict=True))
     y = spread["ratio"].astype(float)
     fig = go.Figure(
         go.Scatter(
-            x=years,
-            y=y.tolist(),
+            x=axis,
+            y=[by_year.get(year, np.nan) for year in axis],
             name=label,
             mode="lines+markers",
             line={"color": GREEN, "width": 2},
@@ -624,7 +653,7 @@ def spread_ratio_line(
     else:
         fig.update_yaxes(tickformat=".2f")
     fig.update_xaxes(
-        type="category", categoryorder="array", categoryarray=years, title={"text": x_title}
+        type="category", categoryorder="array", categoryarray=axis, title={"text": x_title}
     )
     fig.update_yaxes(title={"text": y_title})
     fig.update_layout(showlegend=False)

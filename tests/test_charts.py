@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from indicators import analysis, charts
+from indicators.registry import load_registry
 
 
 def _points(svg: str) -> list[list[tuple[float, float]]]:
@@ -219,6 +220,66 @@ def test_spread_index_lines_cv_and_gini_from_zero():
     assert fig.layout.yaxis.title.text == "index" and fig.layout.yaxis.rangemode == "tozero"
     assert fig.layout.title.text == "Coefficient of variation and Gini"
     assert "yaxis2" not in fig.to_plotly_json()["layout"]
+
+
+def d3_format(value: float, spec: str) -> str:
+    """Format a number as d3-format does for the specs value_tickformat returns (English)."""
+    match = re.fullmatch(r"(,?)\.(\d+)([f%])", spec)
+    assert match, spec
+    comma, decimals, kind = match.groups()
+    if kind == "%":
+        return f"{value * 100:.{decimals}f}%"
+    return f"{value:{comma}.{decimals}f}"
+
+
+def test_a_share_on_the_trend_chart_reads_as_on_the_tile():
+    reg = load_registry()
+    share = reg.indicator_by_id["income_poverty_rate"]
+    assert share.is_share
+    frame = pd.DataFrame(
+        {"region": ["Total", "Total"], "year": [2023, 2024], "value": [0.1843, 0.1912]}
+    )
+    tickformat = charts.value_tickformat(share.decimals, share.is_share)
+    fig = charts.trend_lines(
+        frame, title="Poverty", y_title=share.unit("en"), years=[2023, 2024], tickformat=tickformat
+    )
+    assert fig.layout.yaxis.tickformat == ".1%"  # ticks 18.4%, not 0.184 under a "%" title
+    (line,) = fig.data
+    assert line.hovertemplate == "%{fullData.name}, %{x}: %{y:.1%}<extra></extra>"
+    tile = reg.format_value(share.id, 0.1843, "en")
+    assert tile == "18.4%" == d3_format(0.1843, fig.layout.yaxis.tickformat)
+    # every indicator: the axis rule and the text rule agree (shares and others)
+    for ind in reg.indicators:
+        spec = charts.value_tickformat(ind.decimals, ind.is_share)
+        for value in (0.1843, 0.5, 0.03217):
+            assert d3_format(value, spec).replace(",", "") == reg.format_value(ind.id, value, "en")
+
+
+def test_spread_charts_keep_a_missing_year_on_the_axis_and_draw_the_fitted_line():
+    spread = pd.DataFrame(
+        {"year": [2014, 2015, 2017], "cv": [0.05, 0.048, 0.044], "gini": [0.03, 0.029, 0.027]}
+    )
+    spread["ratio"] = [1.2, 1.18, 1.15]
+    years = [2014, 2015, 2016, 2017]
+    fig = charts.spread_index_lines(
+        spread,
+        title="t",
+        labels={"cv": "CV", "gini": "Gini"},
+        y_title="index",
+        years=years,
+        fit=[0.05, 0.048, 0.044],
+        fit_label="Line",
+    )
+    cv, gini, fit = fig.data
+    assert list(cv.x) == ["2014", "2015", "2016", "2017"]
+    assert np.isnan(cv.y[2]) and cv.y[3] == 0.044 and np.isnan(gini.y[2])
+    assert fit.name == "Line" and fit.line.dash == "dot" and fit.line.color == cv.line.color
+    assert list(fit.x) == ["2014", "2015", "2017"] and list(fit.y) == [0.05, 0.048, 0.044]
+    assert list(fig.layout.xaxis.categoryarray) == ["2014", "2015", "2016", "2017"]
+    fig = charts.spread_ratio_line(spread, title="t", label="r", y_title="r", years=years)
+    (line,) = fig.data
+    assert list(line.x) == ["2014", "2015", "2016", "2017"] and np.isnan(line.y[2])
+    assert line.y[3] == 1.15
 
 
 def test_spread_ratio_line_starts_at_one_with_two_decimals():

@@ -60,6 +60,10 @@ TEXTS = {
     },
     "cv": {"nl": "Variatiecoëfficiënt", "en": "Coefficient of variation"},
     "gini": {"nl": "Gini tussen regio's", "en": "Gini across regions"},
+    "fit": {
+        "nl": "Rechte lijn door de variatiecoëfficiënt",
+        "en": "Straight line through the coefficient of variation",
+    },
     "ratio": {"nl": "Verhouding hoogste/laagste", "en": "Highest/lowest ratio"},
     "index_axis": {
         "nl": "Maat (0 = alle regio's gelijk)",
@@ -143,6 +147,7 @@ def main() -> None:
             years=years,
             names={TOTAL: t("total")},
             x_title=tr(TEXTS, "year_axis"),
+            tickformat=charts.value_tickformat(ind.decimals, ind.is_share),
         )
         state.show_chart(fig, act, key="trend_lines")
         hidden = rows[rows["value"].isna()]
@@ -154,14 +159,16 @@ def main() -> None:
             st.caption(tr(TEXTS, "gaps", hidden=listed) + " " + t("suppressed", n=act.min_n))
 
     st.subheader(tr(TEXTS, "spread"))
-    spread = analysis.spread_over_time(act.results, ind.id)
-    spread = spread[spread["n"] >= 2]
+    compared = analysis.comparable_spread(act.results, ind.id, years=years)
+    spread = compared.frame
     if len(spread) < 2:
         st.info(tr(TEXTS, "no_spread"))
         return
-    sentence = analysis.spread_sentence(spread, lng)
+    sentence = analysis.spread_sentence(spread, lng, years=compared.years)
     if sentence:
         st.markdown(f"**{sentence}**")
+        st.caption(" ".join(analysis.spread_notes(compared, lng)))
+    found = analysis.spread_trend(spread, "cv", years=compared.years)
     left, right = st.columns(2)
     with left:
         fig = charts.spread_index_lines(
@@ -170,6 +177,9 @@ def main() -> None:
             labels={key: tr(TEXTS, key) for key in ("cv", "gini")},
             y_title=tr(TEXTS, "index_axis"),
             x_title=tr(TEXTS, "year_axis"),
+            years=compared.years,
+            fit=analysis.fitted_line(spread, found, compared.years) if found else None,
+            fit_label=tr(TEXTS, "fit"),
         )
         state.show_chart(fig, act, key="spread_index")
     with right:
@@ -179,6 +189,7 @@ def main() -> None:
             label=tr(TEXTS, "ratio"),
             y_title=tr(TEXTS, "ratio_axis"),
             x_title=tr(TEXTS, "year_axis"),
+            years=compared.years,
         )
         state.show_chart(fig, act, key="spread_ratio")
     st.caption(tr(TEXTS, "spread_help", label=ind.label(lng)))

@@ -49,9 +49,11 @@ def test_demo_lines_total_and_extremes(demo):
     assert [d["line"]["width"] for d in lines["data"][1:]] == [2, 2]
     assert lines["layout"]["yaxis"]["title"]["text"] == "score 0-10"
     # spread over time and the sentence with numbers
-    spread = analysis.spread_over_time(results, "life_satisfaction_mean")
+    compared = analysis.comparable_spread(results, "life_satisfaction_mean")
+    spread = compared.frame
+    assert compared.same_regions and len(compared.regions) == 12 and not compared.left_out
     sentence = at.markdown[0].value
-    assert sentence == f"**{analysis.spread_sentence(spread, 'en')}**"
+    assert sentence == f"**{analysis.spread_sentence(spread, 'en', years=compared.years)}**"
     assert "in 2014" in sentence and "in 2024" in sentence
     assert "regions lie on average about" in sentence and "% from the average" in sentence
     assert "% above the lowest" in sentence
@@ -60,6 +62,7 @@ def test_demo_lines_total_and_extremes(demo):
     assert [d["name"] for d in index_fig["data"]] == [
         "Coefficient of variation",
         "Gini across regions",
+        "Straight line through the coefficient of variation",
     ]
     assert array(index_fig["data"][0]["y"]) == pytest.approx(spread["cv"].to_numpy())
     assert index_fig["layout"]["yaxis"]["title"]["text"] == "Measure (0 = all regions equal)"
@@ -131,3 +134,71 @@ def test_suppressed_years_leave_gaps():
     y = array(trend["data"][0]["y"])
     assert np.isnan(y[1]) and np.isfinite(y[0]) and np.isfinite(y[2])
     assert any("Zuid 2023" in c.value and "fewer than 10" in c.value for c in at.caption)
+
+
+def test_a_share_reads_as_a_percentage_on_axis_and_hover(demo):
+    reg, results = demo
+    ind = reg.indicator_by_id["income_poverty_rate"]
+    at = run_page(state={"indicator": ind.id})
+    lines = charts_by_title(at)[f"{ind.label('en')}, 2014–2024"]
+    assert lines["layout"]["yaxis"]["tickformat"] == ".1%"  # 18.4%, not 0.184 under "%"
+    total = lines["data"][0]
+    value = results.query(f"region == 'Total' and indicator == '{ind.id}' and year == 2024")
+    tile = reg.format_value(ind.id, float(value["value"].iloc[0]), "en")
+    assert tile.endswith("%") and total["text"][-1] == tile  # the Overview tile's text
+    assert 5 < float(tile.rstrip("%")) < 40
+
+
+def municipal_panel(gaps: bool) -> bytes:
+    """Aggregates of 12 municipalities whose spread narrows slowly, 2014-2024. With gaps: the
+    poorest municipality has no row in 2015-2018, one other none in 2020, and 2019 is not in
+    the file at all. (Comparing whoever is there each year, the coefficient of variation falls
+    13% from 2014 to 2024, and the old rule said "stayed about the same".)"""
+    offsets = np.linspace(-1, 1, 12)
+    wobble = [0.002, -0.001, 0.0015, -0.002, 0.0005, 0.001, -0.0015, 0.0, 0.002, -0.0005, 0.001]
+    lines = ["gemeente,jaar,inkomen,inwoners"]
+    for k, year in enumerate(range(2014, 2025)):
+        if gaps and year == 2019:
+            continue
+        for i, offset in enumerate(offsets):
+            if gaps and ((i == 0 and 2015 <= year <= 2018) or (i == 7 and year == 2020)):
+                continue
+            spread = 0.080 - 0.001 * k
+            value = 30000 * (1 + spread * offset) * (1 + 0.01 * k) * (1 + wobble[(i + k) % 11])
+            lines.append(f"Gemeente {chr(65 + i)},{year},{value:.0f},{20000 + 1000 * i}")
+    return csv(lines)
+
+
+def test_gaps_in_a_municipal_panel_compare_like_with_like():
+    at = run_page(upload=("gemeenten_gaten.csv", municipal_panel(gaps=True)))
+    sentence = at.markdown[0].value
+    assert sentence.startswith("**The gap between regions narrowed")
+    figs = charts_by_title(at)
+    index_fig = next(v for k, v in figs.items() if k.startswith("Coefficient of variation"))
+    cv, _gini, fit = index_fig["data"]
+    assert list(cv["x"]) == [str(y) for y in range(2014, 2025)]  # 2019 keeps its place
+    y = array(cv["y"])
+    assert np.isnan(y[5]) and np.isfinite(np.delete(y, 5)).all()
+    assert y[-1] < y[0]  # the numbers shown fall, and the sentence says narrowed
+    assert fit["line"]["dash"] == "dot" and array(fit["y"])[-1] < array(fit["y"])[0]
+    ratio = array(next(v for k, v in figs.items() if k.startswith("Highest"))["data"][0]["y"])
+    assert f"(highest/lowest ratio {ratio[-1]:.2f}; {ratio[0]:.2f} in 2014)" in sentence
+    notes = next(c.value for c in at.caption if c.value.startswith("How this is judged"))
+    assert "More than 10% up counts as grown" in notes
+    assert "every year counts the same 10 regions; 2 regions with a gap" in notes
+    assert "Gemeente A (no value in 2015, 2016, 2017, 2018); Gemeente H (no value in 2020)" in (
+        notes
+    )
+    assert "Not compared: 2019 (not in the data)" in notes
+    # the same municipalities without gaps tell the same story
+    full = run_page(upload=("gemeenten.csv", municipal_panel(gaps=False)))
+    assert full.markdown[0].value.startswith("**The gap between regions narrowed")
+    assert any("Every year compares the same 12 regions." in c.value for c in full.caption)
+
+
+def test_gap_notes_in_dutch():
+    at = run_page(lang="nl", upload=("gemeenten_gaten.csv", municipal_panel(gaps=True)))
+    assert at.markdown[0].value.startswith("**Het verschil tussen regio's is kleiner geworden")
+    notes = next(c.value for c in at.caption if c.value.startswith("Hoe dit is beoordeeld"))
+    assert "Gemeente A (geen waarde in 2015, 2016, 2017, 2018)" in notes
+    assert "Niet vergeleken: 2019 (niet in de gegevens)" in notes
