@@ -84,33 +84,45 @@ TEXTS = {
     },
 }
 PER_ROW = 4
+MUTED = "rgba(49,51,63,0.6)"  # Streamlit's caption and help-icon grey (light theme)
+CAPTION_STYLE = f"font-size:0.875rem;color:{MUTED}"
+TILE_STYLE = (  # as st.container(border=True); a flex column, so tiles of a row align
+    "border:1px solid rgba(49,51,63,0.2);border-radius:0.5rem;padding:calc(1rem - 1px);"
+    "display:flex;flex-direction:column;gap:0.75rem;min-width:0"
+)
+# PER_ROW tiles a row on a wide screen, fewer (down to one) when a tile would get narrower
+# than 12rem; every tile of a grid row as tall as the tallest.
+GRID_STYLE = (
+    "display:grid;gap:1rem;margin-bottom:1rem;grid-template-columns:"
+    f"repeat(auto-fill,minmax(max(12rem,calc((100% - {PER_ROW - 1}rem) / {PER_ROW})),1fr))"
+)
 
 
-def _tile(ind, row, act, series, since, region) -> None:
-    """Show one indicator tile (inside a bordered container)."""
+def _tile(ind, row, act, series, since, region) -> str:
+    """Return one indicator tile as HTML (a bordered box). ``main`` puts a dimension's tiles in
+    one grid, one Streamlit element per dimension: ~150 elements took a second to draw."""
     reg, lng = act.registry, lang()
-    # Two lines reserved for the title, so values and sparklines line up along a row. (A
-    # markdown element has a -1rem bottom margin meant for its last paragraph's margin; these
-    # divs set their own, else they run into the next element or the tile's border.)
-    st.markdown(
-        f"<div style='min-height:2.7em;line-height:1.35;font-weight:600;margin-bottom:0.6rem'>"
-        f"{html.escape(ind.label(lng))}</div>",
-        unsafe_allow_html=True,
-        help=ind.description(lng),
+    parts = []
+    # Two lines reserved for the title, so values and sparklines line up along a row; the
+    # description is the tooltip of the help mark, as Streamlit's ``help=`` showed it.
+    parts.append(
+        f"<div style='display:flex;gap:0.5rem;align-items:flex-start'>"
+        f"<div style='flex:1;min-height:2.7em;line-height:1.35;font-weight:600'>"
+        f"{html.escape(ind.label(lng))}</div>{_help_mark(ind.description(lng))}</div>"
     )
     if row.suppressed or not math.isfinite(row.value):
         shown = t("suppressed", n=act.min_n) if row.suppressed else "–"
-        st.markdown(f"<span style='color:#555'>{shown}</span>", unsafe_allow_html=True)
+        parts.append(f"<div style='color:#555'>{shown}</div>")
     else:
         value = reg.format_value(ind.id, row.value, lng)
         unit = "" if ind.is_share else ind.unit(lng)
-        st.markdown(
-            f"<span style='font-size:1.9rem;font-weight:600;line-height:1.2'>{value}</span> "
-            f"<span style='color:#555'>{unit}</span>",
-            unsafe_allow_html=True,
+        parts.append(
+            f"<div><span style='font-size:1.9rem;font-weight:600;line-height:1.2'>{value}</span> "
+            f"<span style='color:#555'>{unit}</span></div>"
         )
     if region != TOTAL:
-        st.caption(tr(TEXTS, "total_line", value=reg.format_value(ind.id, row.total, lng)))
+        total = tr(TEXTS, "total_line", value=reg.format_value(ind.id, row.total, lng))
+        parts.append(f"<div style='{CAPTION_STYLE}'>{total}</div>")
     if since is not None:
         if row.direction == analysis.UNKNOWN:
             missing = [str(y) for y in row.missing_years] or [str(since)]
@@ -126,10 +138,7 @@ def _tile(ind, row, act, series, since, region) -> None:
                 word=tr(TEXTS, row.direction),
             )
         colour = analysis.DIRECTION_COLOURS[row.direction]
-        st.markdown(
-            f"<span style='color:{colour};font-weight:600'>{text}</span>",
-            unsafe_allow_html=True,
-        )
+        parts.append(f"<div style='color:{colour};font-weight:600'>{text}</div>")
     if series is not None and len(series):
         first, last = series["year"].iloc[0], series["year"].iloc[-1]
         svg = charts.sparkline_svg(
@@ -138,7 +147,7 @@ def _tile(ind, row, act, series, since, region) -> None:
             title=tr(TEXTS, "spark_title", label=ind.label(lng), first=first, last=last),
         )
         if svg:
-            st.markdown(svg, unsafe_allow_html=True)
+            parts.append(svg)
     if row.hides:
         mean = reg.indicator_by_id[row.mean_indicator]
         text = tr(
@@ -148,11 +157,24 @@ def _tile(ind, row, act, series, since, region) -> None:
             mean_word=tr(TEXTS, row.mean_direction),
             word=tr(TEXTS, row.direction),
         )
-        st.markdown(
+        parts.append(
             f"<div style='border-left:4px solid {charts.VERMILLION};background:#FDF0E6;"
-            f"padding:0.3rem 0.5rem;font-size:0.85rem;margin-bottom:1rem'>{text}</div>",
-            unsafe_allow_html=True,
+            f"padding:0.3rem 0.5rem;font-size:0.85rem'>{text}</div>"
         )
+    return f"<div class='bw-tile' style='{TILE_STYLE}'>{''.join(parts)}</div>"
+
+
+def _help_mark(text: str) -> str:
+    """Return a grey question mark in a circle whose tooltip (and accessible name) is ``text``."""
+    words = html.escape(text, quote=True)
+    return (
+        f"<span title='{words}' aria-label='{words}' style='cursor:help;color:{MUTED};"
+        "flex:none;line-height:1;padding-top:0.15rem'>"
+        "<svg width='16' height='16' viewBox='0 0 24 24' fill='none' stroke='currentColor' "
+        "stroke-width='2' stroke-linecap='round' aria-hidden='true'><circle cx='12' cy='12' "
+        "r='10'/><path d='M9.1 9a3 3 0 0 1 5.8 1c0 2-3 2.5-3 4'/><circle cx='12' cy='17.5' "
+        "r='0.6' fill='currentColor'/></svg></span>"
+    )
 
 
 def main() -> None:
@@ -211,15 +233,13 @@ def main() -> None:
         if rows.empty:
             continue
         st.subheader(dim.label(lang()), divider="gray")
-        records = list(rows.itertuples(index=False))
-        for start in range(0, len(records), PER_ROW):
-            columns = st.columns(PER_ROW)
-            for column, row in zip(columns, records[start : start + PER_ROW], strict=False):
-                ind = reg.indicator_by_id[row.indicator]
-                series = analysis.series(act.results, ind.id, region) if year is not None else None
-                # "stretch": every tile as tall as the tallest in its row
-                with column.container(border=True, height="stretch"):
-                    _tile(ind, row, act, series, since, region)
+        tiles = []
+        for row in rows.itertuples(index=False):
+            ind = reg.indicator_by_id[row.indicator]
+            series = analysis.series(act.results, ind.id, region) if year is not None else None
+            tiles.append(_tile(ind, row, act, series, since, region))
+        # one element for the dimension's tiles (no blank line: markdown keeps it one HTML block)
+        st.markdown(f"<div style='{GRID_STYLE}'>{''.join(tiles)}</div>", unsafe_allow_html=True)
 
 
 main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -16,14 +17,21 @@ from indicators.registry import load_registry
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "indicators/ui/overview.py"
 VALUE_RE = re.compile(r"font-size:1.9rem[^>]*>([^<]+)</span>")
+SPARK_RE = re.compile(r'<svg [^>]*role="img".*?</svg>')  # a sparkline (not the help mark)
+TILE_START = "<div class='bw-tile'"
 
 
 def run_page(lang="en", upload=None, query=None, state=None):
     return open_page(PAGE, lang, upload, query, state)
 
 
+def tiles(at) -> list[str]:
+    """Return the HTML of every tile, in page order (a dimension's tiles are one element)."""
+    return [part for md in at.markdown for part in md.value.split(TILE_START)[1:]]
+
+
 def shown_values(at) -> list[str]:
-    return [m.group(1) for md in at.markdown if (m := VALUE_RE.search(md.value))]
+    return [m.group(1) for tile in tiles(at) if (m := VALUE_RE.search(tile))]
 
 
 @pytest.fixture(scope="module")
@@ -52,17 +60,21 @@ def test_demo_tiles_for_eight_dimensions_equal_results(demo_results):
     assert shown_values(at) == expected
     # a light SVG sparkline per tile (no plotly charts: 30 of them took seconds to draw)
     assert not at.get("plotly_chart")
-    sparks = [md.value for md in at.markdown if md.value.startswith("<svg")]
-    assert len(sparks) == len(expected)
+    sparks = [svg for tile in tiles(at) for svg in SPARK_RE.findall(tile)]
+    assert len(sparks) == len(expected) == len(tiles(at))
     assert all(">2014–2024</text>" in svg for svg in sparks)
     assert "<title>Average life satisfaction, 2014–2024</title>" in sparks[0]
     # the change since 2014 is shown with words, and the average hides something
-    assert any("since 2014 · better" in md.value for md in at.markdown)
-    flags = [md.value for md in at.markdown if "The average hides this" in md.value]
+    assert any("since 2014 · better" in tile for tile in tiles(at))
+    flags = [tile for tile in tiles(at) if "The average hides this" in tile]
     assert flags and "Average life satisfaction got better, this got worse" in flags[0]
     n_flags = len(flags)
     assert at.warning[0].value.startswith(f"For {n_flags} indicators the bottom")
-    assert "#D55E00" in next(md.value for md in at.markdown if "· worse" in md.value)
+    worse = next(tile for tile in tiles(at) if "· worse" in tile)
+    assert re.search(r"color:#D55E00;font-weight:600'>[^<]*· worse<", worse)
+    # the indicator's description is the tooltip of the help mark beside its name
+    description = reg.indicator_by_id["life_satisfaction_mean"].description("en")
+    assert f"title='{html.escape(description, quote=True)}'" in tiles(at)[0]
 
 
 def test_shared_link_selects_region_and_years(demo_results):
@@ -79,8 +91,8 @@ def test_shared_link_selects_region_and_years(demo_results):
     total_text = reg.format_value(
         "life_satisfaction_mean", total.loc["life_satisfaction_mean", "value"], "en"
     )
-    assert f"Total: {total_text}" in [c.value for c in at.caption]
-    assert any("since 2019" in md.value for md in at.markdown)
+    assert f">Total: {total_text}<" in tiles(at)[0]
+    assert all("since 2019" in tile for tile in tiles(at))
 
 
 def test_dutch_texts():
@@ -88,9 +100,9 @@ def test_dutch_texts():
     assert at.title[0].value == "Overzicht"
     assert at.subheader[0].value == "Subjectief welzijn"
     assert any("demodata, synthetisch" in c.value for c in at.caption)
-    assert any("sinds 2014" in md.value for md in at.markdown)
+    assert any("sinds 2014" in tile for tile in tiles(at))
     assert any("," in v for v in shown_values(at))  # decimal comma
-    flags = [md.value for md in at.markdown if "Het gemiddelde verbergt dit" in md.value]
+    flags = [tile for tile in tiles(at) if "Het gemiddelde verbergt dit" in tile]
     assert (
         flags and "Gemiddelde levenstevredenheid werd beter, deze indicator slechter" in (flags[0])
     )
@@ -123,8 +135,8 @@ def test_uploaded_csv_without_years():
     at = run_page(upload=("zonder_jaar.csv", small_csv(with_year=False)))
     assert any("no year column" in i.value for i in at.info)
     assert shown_values(at)  # tiles, no sparklines and no change
-    assert not any(md.value.startswith("<svg") for md in at.markdown)
-    assert not any("since" in md.value for md in at.markdown)
+    assert not any(SPARK_RE.search(tile) for tile in tiles(at))
+    assert not any("since" in tile for tile in tiles(at))
 
 
 @pytest.mark.parametrize(
@@ -143,7 +155,7 @@ def test_one_flag_is_said_in_the_singular(lang, expected):
     at = run_page(lang=lang, upload=("een.csv", ("\n".join(lines) + "\n").encode()))
     assert at.warning[0].value.startswith(expected)
     assert "tile." in at.warning[0].value or "tegel." in at.warning[0].value
-    assert len([md for md in at.markdown if "<b>" in md.value and "FDF0E6" in md.value]) == 1
+    assert len([tile for tile in tiles(at) if "<b>" in tile and "FDF0E6" in tile]) == 1
 
 
 def gap_csv() -> bytes:
@@ -171,6 +183,20 @@ def gap_csv() -> bytes:
 )
 def test_tile_names_the_year_without_a_value(query, said, not_said):
     at = run_page(upload=("gemeenten_gat.csv", gap_csv()), query=query)
-    tile_texts = [md.value for md in at.markdown if "since" in md.value or "no value" in md.value]
+    tile_texts = [tile for tile in tiles(at) if "since" in tile or "no value" in tile]
     assert any(said in text for text in tile_texts), tile_texts
     assert not any(not_said in text for text in tile_texts if said not in text), tile_texts
+
+
+def element_count(node) -> int:
+    """Count the Streamlit elements and blocks under an AppTest node."""
+    return sum(1 + element_count(child) for child in getattr(node, "children", {}).values())
+
+
+def test_overview_sends_few_elements(demo_results):
+    # issue 9.12: ~33 tiles of 4 to 6 elements each in columns and containers (about 230
+    # elements) took a second or more to draw in a browser; a dimension's tiles are one element
+    reg, _ = demo_results
+    at = run_page(query={"region": "Limburg"})
+    assert element_count(at._tree[0]) <= 20 + 2 * len(reg.dimensions)
+    assert len(tiles(at)) >= 30
