@@ -79,12 +79,15 @@ def sparkline_svg(
     height: int = 40,
     label: str | None = None,
     title: str | None = None,
+    mark=None,
 ) -> str:
     """Draw a small line of values over the years as an inline SVG (columns year, value).
 
     Light enough to show dozens at once (no plotting library in the browser). Years are equally
     spaced in the order given; a missing value breaks the line (one polyline per run of values,
-    a lone value becomes a dot). The last value is marked with a dot. ``label`` (e.g.
+    a lone value becomes a dot). A dot marks the value of year ``mark`` (the year the page
+    shows; compared as text, so 2019 and "2019" are the same year), or the last known value
+    when ``mark`` is None; no dot when the year ``mark`` has no value. ``label`` (e.g.
     "2014–2024") is written small under the line; ``title`` becomes the tooltip and the
     accessible name. Returns ``""`` when fewer than two values are known.
 
@@ -126,8 +129,14 @@ def sparkline_svg(
                 f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2" '
                 'stroke-linejoin="round" stroke-linecap="round"/>'
             )
-    lx, ly = xy(int(np.flatnonzero(finite)[-1]))
-    parts.append(f'<circle cx="{lx}" cy="{ly}" r="3.2" fill="{colour}"/>')
+    if mark is None:
+        marked = int(np.flatnonzero(finite)[-1])
+    else:
+        years = [str(v) for v in frame["year"]]
+        marked = years.index(str(mark)) if str(mark) in years else None
+    if marked is not None and finite[marked]:
+        lx, ly = xy(marked)
+        parts.append(f'<circle cx="{lx}" cy="{ly}" r="3.2" fill="{colour}"/>')
     total_height = height + (14 if label else 0)
     if label:
         parts.append(

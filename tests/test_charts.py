@@ -43,6 +43,19 @@ def test_sparkline_svg_breaks_the_line_at_missing_values():
     assert not _points(lone) and lone.count("<circle") == 3  # two lone dots and the last mark
 
 
+def test_sparkline_svg_marks_the_chosen_year_not_the_last():
+    frame = pd.DataFrame({"year": [2014, 2015, 2016, 2017], "value": [1.0, 3.0, 2.0, 4.0]})
+    svg = charts.sparkline_svg(frame, width=100, height=40, mark=2015)
+    (line,) = _points(svg)
+    dots = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="3.2"', svg)
+    assert dots == [(f"{line[1][0]}", f"{line[1][1]}")]  # on the line at 2015, not at 2017
+    # the year as text (from a select box or a link) marks the same point
+    assert charts.sparkline_svg(frame, mark="2015") == charts.sparkline_svg(frame, mark=2015)
+    # a chosen year without a value gets no dot (the tile says the value is missing)
+    gap = pd.DataFrame({"year": [2014, 2015, 2016], "value": [1.0, np.nan, 2.0]})
+    assert 'r="3.2"' not in charts.sparkline_svg(gap, mark=2015)
+
+
 def test_sparkline_svg_flat_series_and_too_few_values():
     flat = charts.sparkline_svg(pd.DataFrame({"year": [1, 2], "value": [5.0, 5.0]}), height=40)
     assert {y for _, y in _points(flat)[0]} == {20.0}  # drawn across the middle

@@ -98,7 +98,7 @@ GRID_STYLE = (
 )
 
 
-def _tile(ind, row, act, series, since, region) -> str:
+def _tile(ind, row, act, series, since, region, year=None) -> str:
     """Return one indicator tile as HTML (a bordered box). ``main`` puts a dimension's tiles in
     one grid, one Streamlit element per dimension: ~150 elements took a second to draw."""
     reg, lng = act.registry, lang()
@@ -145,6 +145,7 @@ def _tile(ind, row, act, series, since, region) -> str:
             series,
             label=f"{first}–{last}",
             title=tr(TEXTS, "spark_title", label=ind.label(lng), first=first, last=last),
+            mark=year,
         )
         if svg:
             parts.append(svg)
@@ -237,7 +238,7 @@ def main() -> None:
         for row in rows.itertuples(index=False):
             ind = reg.indicator_by_id[row.indicator]
             series = analysis.series(act.results, ind.id, region) if year is not None else None
-            tiles.append(_tile(ind, row, act, series, since, region))
+            tiles.append(_tile(ind, row, act, series, since, region, year=year))
         # one element for the dimension's tiles (no blank line: markdown keeps it one HTML block)
         st.markdown(f"<div style='{GRID_STYLE}'>{''.join(tiles)}</div>", unsafe_allow_html=True)
 

@@ -95,6 +95,19 @@ def test_shared_link_selects_region_and_years(demo_results):
     assert all("since 2019" in tile for tile in tiles(at))
 
 
+def test_sparkline_dot_marks_the_chosen_year():
+    """The dot on a tile's line is the year shown on the tile, not the last year (2024)."""
+    at = run_page(query={"year": "2019"})
+    assert at.selectbox(key="year").value == "2019"
+    sparks = [svg for tile in tiles(at) for svg in SPARK_RE.findall(tile)]
+    assert sparks
+    for svg in sparks:
+        (dot_x,) = re.findall(r'<circle cx="([\d.]+)" cy="[\d.]+" r="3.2"', svg)
+        # 2014-2024 is eleven years equally spaced over 3..197 in a 200-wide box: 2019 is the
+        # sixth, in the middle
+        assert float(dot_x) == pytest.approx(100.0)
+
+
 def test_dutch_texts():
     at = run_page(lang="nl")
     assert at.title[0].value == "Overzicht"
