@@ -42,6 +42,7 @@ from indicators.compute import (
     value_states,
 )
 from indicators.errors import DataError
+from indicators.registry import format_display as format_display  # one rule, re-exported
 from indicators.registry import format_number, normalise_name
 
 REGION, YEAR = "region", "year"
@@ -994,19 +995,6 @@ def display_decimals(values, decimals: int, *, is_share: bool = False, extra: in
     while d < decimals + extra and span < 10 * 10.0**-d:
         d += 1
     return d
-
-
-def format_display(value: float, decimals: int, *, is_share: bool = False, lang: str = "nl"):
-    """Format a value with the given decimals, a share as a percentage (as the registry does).
-
-    >>> format_display(7.8312, 2, lang="nl"), format_display(0.1034, 2, is_share=True, lang="en")
-    ('7,83', '10.34%')
-    """
-    if value is None or not math.isfinite(float(value)):
-        return "–"
-    if is_share:
-        return format_number(float(value) * 100, decimals, lang) + "%"
-    return format_number(value, decimals, lang)
 
 
 # ----------------------------------------------------------------------------------------------

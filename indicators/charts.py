@@ -56,7 +56,8 @@ def _year_labels(years: Sequence) -> list[str]:
 
 def value_tickformat(decimals: int | None, is_share: bool = False) -> str:
     """Return a d3 tick format for values: shares as percentages, others with ``decimals``
-    (None: as few as needed).
+    (None: as few as needed). The axis counterpart of :func:`indicators.registry.format_display`
+    (with the same decimals an axis tick reads as the tile, the table and the sentence: 18.4%).
 
     >>> value_tickformat(2), value_tickformat(1, is_share=True), value_tickformat(None, True)
     (',.2f', '.1%', '.4~%')

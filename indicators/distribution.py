@@ -33,6 +33,7 @@ from plotly.subplots import make_subplots
 from indicators.compute import TOTAL, measure_table
 from indicators.dataset import REGION, WEIGHT, YEAR
 from indicators.measures import parse_measure
+from indicators.registry import format_display
 from indicators.registry import format_number as fmt_number
 
 PALETTE = (
@@ -188,9 +189,7 @@ def fmt_share(value: float, decimals: int, lang: str) -> str:
     >>> fmt_share(0.0774, 1, "nl"), fmt_share(0.0774, 1, "en")
     ('7,7%', '7.7%')
     """
-    if value is None or not math.isfinite(float(value)):
-        return "–"
-    return fmt_number(float(value) * 100, decimals, lang) + "%"
+    return format_display(value, decimals, is_share=True, lang=lang)
 
 
 def join_names(names: Sequence[str], lang: str) -> str:

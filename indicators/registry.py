@@ -429,10 +429,25 @@ class Registry:
         """
         _check_lang(lang)
         ind = self.indicator_by_id[indicator_id]
-        text = format_number(value, ind.decimals, lang)
-        if ind.is_share and text != "–":
-            return format_number(float(value) * 100, ind.decimals, lang) + "%"
-        return text
+        return format_display(value, ind.decimals, is_share=ind.is_share, lang=lang)
+
+
+def format_display(value, decimals: int, *, is_share: bool = False, lang: str = "nl") -> str:
+    """Format a value for display: the one rule for every tile, table, sentence and hover.
+
+    A share (0 to 1) is shown as a percentage with ``decimals`` decimals ("18.4%"), anything
+    else as a number with ``decimals`` decimals; missing values as an en dash. Chart axes
+    follow the same rule through :func:`indicators.charts.value_tickformat` (d3 ".1%").
+
+    >>> format_display(0.1843, 1, is_share=True, lang="en"), format_display(0.1843, 1, lang="nl")
+    ('18.4%', '0,2')
+    >>> format_display(0.1034, 2, is_share=True, lang="nl"), format_display(None, 1, is_share=True)
+    ('10,34%', '–')
+    """
+    text = format_number(value, decimals, lang)
+    if is_share and text != "–" and math.isfinite(float(value)):
+        return format_number(float(value) * 100, decimals, lang) + "%"
+    return text
 
 
 def format_number(value, decimals: int, lang: str = "nl") -> str:

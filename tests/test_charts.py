@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from indicators import analysis, charts
-from indicators.registry import load_registry
+from indicators.distribution import fmt_share
+from indicators.registry import format_display, load_registry
 
 
 def _points(svg: str) -> list[list[tuple[float, float]]]:
@@ -261,6 +262,9 @@ def test_a_share_on_the_trend_chart_reads_as_on_the_tile():
     assert line.hovertemplate == "%{fullData.name}, %{x}: %{y:.1%}<extra></extra>"
     tile = reg.format_value(share.id, 0.1843, "en")
     assert tile == "18.4%" == d3_format(0.1843, fig.layout.yaxis.tickformat)
+    # one text rule: the registry's, also behind the analyses' and the distribution page's
+    assert analysis.format_display is format_display
+    assert fmt_share(0.1843, 1, "en") == format_display(0.1843, 1, is_share=True, lang="en")
     # every indicator: the axis rule and the text rule agree (shares and others)
     for ind in reg.indicators:
         spec = charts.value_tickformat(ind.decimals, ind.is_share)
