@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -942,6 +942,8 @@ class Analysis:
     contrast: Contrast  # among the shown groups
     contrast_all: Contrast  # among all groups
     hidden: list[str]  # shown groups left out: fewer than min_n observations
+    small: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["group", "n"]))
+    # every group left out as a small cell (group, n), chosen or not
 
 
 @dataclass
@@ -951,6 +953,8 @@ class Survey:
     everything: pd.DataFrame  # group, value, weight of every row with a value
     overall: pd.DataFrame  # summary per group (small cells left out), plus Total
     hidden: set  # groups left out as small cells
+    small: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["group", "n"]))
+    # the small cells with their number of observations (group, n)
 
 
 def survey(prepared, variable, bottom: Bottom, *, year=None, by=None, min_n: int = 0) -> Survey:
@@ -963,7 +967,8 @@ def survey(prepared, variable, bottom: Bottom, *, year=None, by=None, min_n: int
     overall = summarize(everything, bottom, total=True).drop_duplicates("group")
     small = overall["n"] < min_n
     hidden = set(overall.loc[small, "group"])
-    return Survey(everything, overall[~small].reset_index(drop=True), hidden)
+    cells = overall.loc[small, ["group", "n"]].reset_index(drop=True)
+    return Survey(everything, overall[~small].reset_index(drop=True), hidden, cells)
 
 
 def focus(base: Survey, variable, bottom: Bottom, groups: Sequence[str] = ()) -> Analysis:
@@ -983,6 +988,7 @@ def focus(base: Survey, variable, bottom: Bottom, groups: Sequence[str] = ()) ->
         contrast=contrast_for(summary, bottom, variable, sd),
         contrast_all=contrast_for(overall, bottom, variable, sd),
         hidden=[g for g in groups if g in base.hidden],
+        small=base.small,
     )
 
 
@@ -1019,20 +1025,34 @@ TABLE_COLUMNS = {
     "bottom": {"nl": "onderkant", "en": "bottom"},
     "rank_mean": {"nl": "rang_gemiddelde", "en": "rank_by_mean"},
     "rank_bottom": {"nl": "rang_onderkant", "en": "rank_by_bottom"},
+    "suppressed": {"nl": "verborgen", "en": "suppressed"},
 }
 
 
-def numbers_table(overall: pd.DataFrame, ranks: pd.DataFrame, lang: str) -> pd.DataFrame:
+def numbers_table(
+    overall: pd.DataFrame, ranks: pd.DataFrame, lang: str, small: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Return the numbers behind the charts, one row per group (Total last), for download.
+
+    ``small`` (group, n) are the small cells: listed with their n, every number blank and
+    ``suppressed`` true.
 
     Examples
     --------
-    >>> o = pd.DataFrame({"group": ["a", TOTAL], "n": [3, 3], "mean": [1.0, 1.0]})
+    >>> o = pd.DataFrame({"group": ["a", TOTAL], "n": [30, 33], "mean": [1.0, 1.0]})
     >>> r = pd.DataFrame({"group": ["a"], "rank_mean": [1], "rank_bottom": [1]})
-    >>> list(numbers_table(o, r, "en").columns)
-    ['region', 'observations', 'mean', 'rank_by_mean', 'rank_by_bottom']
+    >>> t = numbers_table(o, r, "en", small=pd.DataFrame({"group": ["b"], "n": [3]}))
+    >>> list(t.columns)
+    ['region', 'observations', 'mean', 'rank_by_mean', 'rank_by_bottom', 'suppressed']
+    >>> t[["region", "observations", "suppressed"]].to_dict("list"), t["mean"].isna().tolist()
+    ({'region': ['a', 'b', 'Total'], 'observations': [30, 3, 33], 'suppressed': [False, True, False]}, [False, True, False])
     """
-    table = overall.merge(ranks[["group", "rank_mean", "rank_bottom"]], on="group", how="left")
+    table = overall.assign(suppressed=False)
+    if small is not None and len(small):
+        hidden = small[["group", "n"]].assign(suppressed=True)
+        regions = table[table["group"] != TOTAL]
+        table = pd.concat([regions, hidden, table[table["group"] == TOTAL]], ignore_index=True)
+    table = table.merge(ranks[["group", "rank_mean", "rank_bottom"]], on="group", how="left")
     for col in ("rank_mean", "rank_bottom"):
         table[col] = table[col].astype("Int64")
     cols = [c for c in TABLE_COLUMNS if c in table]

@@ -9,8 +9,9 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from indicators import analysis
 from indicators import distribution as dist
-from indicators.compute import TOTAL
+from indicators.compute import SUPPRESSED, TOTAL
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, t, tr
 
@@ -73,9 +74,12 @@ TEXTS = {
         "en": "Choose one or more regions to see the distribution.",
     },
     "across_all": {"nl": "Over alle regio's: {sentence}", "en": "Across all regions: {sentence}"},
-    "hidden": {
-        "nl": "Niet getoond, minder dan {n} waarnemingen: {names}.",
-        "en": "Not shown, fewer than {n} observations: {names}.",
+    "hidden": {"nl": "Niet getoond: {why}.", "en": "Not shown: {why}."},
+    "all_hidden": {
+        "nl": "Niets te tonen: elke regio en het totaal hebben minder dan {n} waarnemingen in "
+        "deze keuze. Verlaag de grens op de pagina Gegevens of kies een ander jaar.",
+        "en": "Nothing to show: every region and the total have fewer than {n} observations "
+        "in this choice. Lower the threshold on the Data page or choose another year.",
     },
     "cap_weighted": {
         "nl": "Gewogen met de enquêtegewichten (kolom '{w}'); gemiddelde en mediaan (Eurostat-"
@@ -359,19 +363,28 @@ def main() -> None:
     base = _survey(key, var_id, bottom, year, by_col, min_n, act)
     first = dist.focus(base, variable, bottom)
     all_groups = [g for g in first.overall["group"] if g != TOTAL]
+    if len(base.small):  # small cells: not drawn, not quoted, not ranked; say which and their n
+        names = [t("total") if g == TOTAL else dist.group_name(g, lg) for g in base.small["group"]]
+        why = analysis.states_in_words(
+            names, [SUPPRESSED] * len(names), base.small["n"], lang=lg, min_n=min_n, limit=8
+        )
+        st.caption(tr(TEXTS, "hidden", why=why))
+        if not all_groups and TOTAL in base.hidden:
+            st.info(tr(TEXTS, "all_hidden", n=min_n))
+            return
     if by is not None and by_col is None:  # aggregates, whole country: one distribution
         chosen = [TOTAL]
     else:
         options = [*all_groups, TOTAL]
         label = tr(TEXTS, "regions") if by_col is None else tr(TEXTS, "groups_of", col=by_col)
         defaults = dist.default_groups(first.overall, first.contrast_all)
+        if not all_groups and TOTAL not in base.hidden:  # every region a small cell
+            defaults = [TOTAL]
         chosen = _group_choice(options, defaults, f"dist_groups_{by_col or 'region'}", label)
     if not chosen:
         st.info(tr(TEXTS, "pick_regions"))
         return
     result = dist.focus(base, variable, bottom, chosen)
-    if result.hidden:
-        st.caption(tr(TEXTS, "hidden", n=min_n, names=", ".join(result.hidden)))
     if result.summary.empty:
         return
 
@@ -492,7 +505,7 @@ def main() -> None:
             st.caption(tr(TEXTS, "slope_caption", best=best))
 
     with st.expander(tr(TEXTS, "table")):
-        table = dist.numbers_table(result.overall, result.ranks, lg)
+        table = dist.numbers_table(result.overall, result.ranks, lg, small=result.small)
         st.dataframe(table, hide_index=True)
         st.download_button(
             tr(TEXTS, "download"),

@@ -189,3 +189,48 @@ def test_dutch_caption_never_pluralises_a_column_name():
         for c in captions
     ), captions
     assert not any("RegioSs" in c for c in captions)
+
+
+GEMEENTEN = ROOT / "tests" / "browser" / "data" / "gemeenten.csv"
+
+
+def upload_gemeenten():
+    data = GEMEENTEN.read_bytes()
+    return {"name": "gemeenten.csv", "data": data, "digest": "gemeenten", "sheet": None}
+
+
+def test_small_cells_are_not_drawn_and_say_their_n():
+    # 8 municipalities x 30 people a year, threshold 50: only the total (240) may be drawn
+    at = open_page("en", upload=upload_gemeenten(), min_n=50)
+    notes = [c.value for c in at.caption if c.value.startswith("Not shown:")]
+    assert len(notes) == 1 and "Amsterdam (n = 30)" in notes[0]
+    assert "hidden: fewer than 50 observations" in notes[0]
+    for fig in charts(at):
+        names = {t.get("name") for t in fig["data"]} | {title(fig)}
+        assert not any("Amsterdam" in str(n) or "Rotterdam" in str(n) for n in names)
+    sentences = [i.value for i in at.info]
+    assert sentences[0].startswith("Total (all regions):")
+    assert not any("Amsterdam" in s or "versus" in s for s in sentences)
+
+
+def test_nothing_drawn_when_even_the_total_is_a_small_cell():
+    at = open_page("nl", upload=upload_gemeenten(), min_n=1000)
+    assert not charts(at)
+    assert any("Niets te tonen" in i.value and "1000" in i.value for i in at.info)
+    assert any("Amsterdam (n = 30)" in c.value for c in at.caption)
+
+
+def test_demo_with_a_high_threshold_quotes_only_large_cells():
+    at = open_page("en", min_n=1500)
+    note = next(c.value for c in at.caption if c.value.startswith("Not shown:"))
+    hidden = [part.split(" (n = ")[0] for part in note[len("Not shown: ") :].split(", ")]
+    hidden = [h for h in hidden if h and h != "…"]
+    assert hidden and "hidden: fewer than 1500 observations" in note
+    main = charts(at)[0]
+    drawn = {t["name"] for t in main["data"] if t["type"] == "bar"}
+    assert drawn and not drawn & set(hidden)
+    assert not any(h in at.info[0].value for h in hidden)
+    table = at.dataframe[0].value
+    small = table[table["suppressed"]]
+    assert set(small["region"]) >= set(hidden[:3]) and small["mean"].isna().all()
+    assert (small["observations"] < 1500).all()
