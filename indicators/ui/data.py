@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from indicators import region_names
 from indicators.compute import MIN_N
 from indicators.dataset import AGE_BAND_LABELS, suggest_mapping
 from indicators.errors import DataError
@@ -519,6 +520,8 @@ def _download_section(act) -> None:
     st.subheader(_x("step_download"))
     st.caption(_x("download_intro"))
     table = labelled_results(act.results, act.registry, lang())
+    if region_names.differ(act.region_names):  # codes stay the key; their names beside them
+        table = region_names.with_names(table, act.region_names)
     stem = file_stem(act.source.name)
     current = lang()
     about = {

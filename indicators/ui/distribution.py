@@ -7,9 +7,10 @@ sentence and the figures, and shows them.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
-from indicators import analysis
+from indicators import analysis, region_names
 from indicators import distribution as dist
 from indicators.compute import SUPPRESSED, TOTAL
 from indicators.ui import state
@@ -136,6 +137,7 @@ TEXTS = {
     "best_q": {"nl": "beste {p}", "en": "best {p}"},
     "table": {"nl": "De cijfers", "en": "The numbers"},
     "download": {"nl": "Download als CSV", "en": "Download as CSV"},
+    "name_column": {"nl": "regionaam", "en": "region_name"},
 }
 
 CHART_TYPES = ("histogram", "violin", "ecdf")
@@ -167,13 +169,43 @@ def _by_column(act, col_container):
     return col, _by_values(act, col)
 
 
+def _group_names(act, col) -> dict:
+    """The name shown for each group value: regions (and a higher region column's CBS codes)
+    by their names, as everywhere else on the dashboard."""
+    if col is None:
+        return act.region_names
+    values = act.raw[col].astype("string").fillna("(missing)")
+    return region_names.display_names(pd.unique(values))
+
+
 def _by_values(act, col):
-    """The higher region of each row (aggregates only), or None for microdata."""
+    """The group of each row, by its shown name: for microdata the region (None when every
+    region is shown as it is), for aggregates the higher region (Total for the whole country)."""
     if act.shape != "aggregates":
-        return None
+        names = act.region_names
+        if not region_names.differ(names):
+            return None
+        return act.prepared.frame["region"].map(names).to_numpy(dtype=object)
     if col is None:
         return np.full(len(act.prepared.frame), TOTAL, dtype=object)
-    return act.raw[col].astype("string").fillna("(missing)").to_numpy(dtype=object)
+    values = act.raw[col].astype("string").fillna("(missing)")
+    return values.map(_group_names(act, col)).to_numpy(dtype=object)
+
+
+def _with_codes(table: pd.DataFrame, act, col, lg: str) -> pd.DataFrame:
+    """The download keeps the codes as the key: the region column holds the code again, the
+    name shown comes beside it (only when names differ from the codes)."""
+    if act.shape == "aggregates" and col is None:  # one distribution: the whole country
+        return table
+    names = _group_names(act, None if act.shape != "aggregates" else col)
+    if not region_names.differ(names) or table.empty:
+        return table
+    codes = {name: code for code, name in names.items()}
+    first = table.columns[0]
+    out = table.copy()
+    out.insert(1, tr(TEXTS, "name_column"), out[first])
+    out[first] = out[first].map(lambda g: codes.get(g, g))
+    return out
 
 
 def _data_key(act) -> tuple:
@@ -509,7 +541,7 @@ def main() -> None:
         st.dataframe(table, hide_index=True)
         st.download_button(
             tr(TEXTS, "download"),
-            table.to_csv(index=False).encode("utf-8"),
+            _with_codes(table, act, by_col, lg).to_csv(index=False).encode("utf-8"),
             file_name=f"distribution_{var_id}" + (f"_{year}" if year is not None else "") + ".csv",
             mime="text/csv",
             key="dist_download",

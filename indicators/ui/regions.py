@@ -246,7 +246,8 @@ def _map_section(act, ind, year, values: pd.DataFrame, year_text: str, region, d
             _colour_note(ind, tiles, decimals)
             unmatched = sorted(set(regions) - set(analysis.match_provinces(regions, layout)))
             if unmatched:
-                st.caption(tr(TEXTS, "unmatched_provinces", regions=_examples(unmatched)))
+                names = [act.region_name(r) for r in unmatched]
+                st.caption(tr(TEXTS, "unmatched_provinces", regions=_examples(names)))
     else:
         st.info(tr(TEXTS, "not_provinces"))
     with st.expander(tr(TEXTS, "own_map"), expanded=not provinces):
@@ -282,6 +283,7 @@ def _map_section(act, ind, year, values: pd.DataFrame, year_text: str, region, d
         frame = _with_text(values, ind, decimals)
         frame = frame[frame["region"].isin(match.locations)]
         frame["location"] = frame["region"].map(match.locations)
+        frame = state.with_region_names(act, frame)
         fig = charts.choropleth(
             frame,
             geo,
@@ -338,7 +340,7 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
     if microdata and ind.spec.family == "mean":
         se = _mean_se(act.source.digest, act.mapping, ind.variable, year, act.prepared.frame)
     rank = analysis.ranking(act.results, reg, ind.id, year, se=se, microdata=microdata)
-    frame = _with_text(rank.frame, ind, decimals)
+    frame = state.with_region_names(act, _with_text(rank.frame, ind, decimals))
     # Shares are parts of a whole: bars from 0. Other measures (means, medians, percentiles,
     # indices): dots on an axis zoomed to the data, so differences of a few tenths show.
     dots = not ind.is_share
@@ -355,7 +357,7 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
         x_title=ind.unit(lng),
         total=rank.total,
         total_label=tr(TEXTS, "total_label", value=total_text),
-        highlight=region if region != TOTAL else None,
+        highlight=act.region_name(region) if region != TOTAL else None,
         error_label=tr(TEXTS, "error_label"),
         split_after=rank.limit if rank.trimmed else None,
         tickformat=charts.value_tickformat(None, ind.is_share),
@@ -404,9 +406,9 @@ def _spread_section(act, ind, year, decimals: int) -> None:
             tr(
                 TEXTS,
                 "ratio_text",
-                max_region=d["max_region"],
+                max_region=act.region_name(d["max_region"]),
                 max=value(d["max"]),
-                min_region=d["min_region"],
+                min_region=act.region_name(d["min_region"]),
                 min=value(d["min"]),
             ),
         ),
@@ -441,7 +443,7 @@ def main() -> None:
             "region",
             options,
             label=t("region"),  # the shared label: a link or test finds "Region" on every page
-            format_func=label_func(options, lambda r: t("total") if r == TOTAL else r),
+            format_func=label_func(options, act.region_name),
             help=tr(TEXTS, "highlight_help"),
         )
     if ind is None:

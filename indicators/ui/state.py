@@ -10,11 +10,13 @@ import hashlib
 import io
 import traceback
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from indicators import region_names
 from indicators.compute import MIN_N, TOTAL, compute
 from indicators.dataset import Mapping, Prepared, prepare, suggest_mapping
 from indicators.errors import DataError
@@ -74,6 +76,22 @@ class Active:
         """Return "microdata" or "aggregates"."""
         return self.prepared.shape
 
+    @cached_property
+    def region_names(self) -> dict:
+        """Return ``{region: name to show}``: CBS codes such as GM0796 by their name (the file's
+        own name column first, then the packaged CBS list); the region stays the key."""
+        return _region_names(
+            self.source.digest,
+            self.source.sheet,
+            self.mapping.region,
+            tuple(self.prepared.regions),
+            self.raw,
+        )
+
+    def region_name(self, region) -> str:
+        """Return the name to show for one region (the translated word for ``Total``)."""
+        return t("total") if region == TOTAL else self.region_names.get(region, str(region))
+
 
 @st.cache_resource
 def registry():
@@ -95,6 +113,12 @@ def digest_of(data: bytes) -> str:
 def load_cached(digest: str, name: str, sheet: str | None, _data: bytes) -> pd.DataFrame:
     """Read a file once per content digest (and sheet)."""
     return load_table(io.BytesIO(_data), name=name, sheet=sheet)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _region_names(digest: str, sheet, column: str, regions: tuple, _raw: pd.DataFrame) -> dict:
+    """Work out the region names once per file and region column."""
+    return region_names.display_names(regions, region_names.own_names(_raw, column))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -265,8 +289,16 @@ def pick_region(
         options,
         label=t("region"),
         container=container,
-        format_func=label_func(options, lambda r: t("total") if r == TOTAL else r),
+        format_func=label_func(options, act.region_name),
     )
+
+
+def with_region_names(act: Active, frame: pd.DataFrame, column: str = "region") -> pd.DataFrame:
+    """Return a copy of ``frame`` with its regions replaced by the names to show (for charts
+    and tables on screen; downloads keep the codes, with a name column beside them)."""
+    out = frame.copy()
+    out[column] = out[column].map(act.region_name)
+    return out
 
 
 def pick_year(act: Active, *, key: str = "year", container=st):

@@ -3,6 +3,8 @@ regions over time (are differences growing?)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from indicators import analysis, charts
@@ -43,8 +45,8 @@ TEXTS = {
         "en": "Choose one or more regions to show.",
     },
     "gaps": {
-        "nl": "Onderbroken lijnen, geen waarde: {hidden}.",
-        "en": "Broken lines, no value: {hidden}.",
+        "nl": "Een onderbroken lijn: geen waarde in dat jaar ({hidden}).",
+        "en": "A broken line: no value in that year ({hidden}).",
     },
     "spread": {
         "nl": "Groeien de verschillen tussen regio's?",
@@ -127,7 +129,7 @@ def main() -> None:
             default=default,
             key="regions",
             bind="query-params",
-            format_func=label_func(options, lambda r: t("total") if r == TOTAL else r),
+            format_func=label_func(options, act.region_name),
             help=tr(TEXTS, "regions_help"),
         )
     first, last = years[0], years[-1]
@@ -145,21 +147,18 @@ def main() -> None:
             title=tr(TEXTS, "lines_title", label=ind.label(lng), first=first, last=last),
             y_title=ind.unit(lng),
             years=years,
-            names={TOTAL: t("total")},
+            names={r: act.region_name(r) for r in chosen},
             x_title=tr(TEXTS, "year_axis"),
             tickformat=charts.value_tickformat(ind.decimals, ind.is_share),
         )
         state.show_chart(fig, act, key="trend_lines")
-        gaps = analysis.trend_gaps(act.results, ind.id, chosen, years)
-        if len(gaps):
-            names = [
-                f"{t('total') if r == TOTAL else r} {y}"
-                for r, y in zip(gaps["region"], gaps["year"], strict=True)
-            ]
-            why = analysis.states_in_words(
-                names, gaps["status"], gaps["n"], lang=lng, min_n=act.min_n, limit=8
+        hidden = rows[rows["value"].isna()]
+        if len(hidden):
+            listed = ", ".join(
+                f"{act.region_name(r)} {y}"
+                for r, y in zip(hidden["region"], hidden["year"], strict=True)
             )
-            st.caption(tr(TEXTS, "gaps", hidden=why))
+            st.caption(tr(TEXTS, "gaps", hidden=listed) + " " + t("suppressed", n=act.min_n))
 
     st.subheader(tr(TEXTS, "spread"))
     compared = analysis.comparable_spread(act.results, ind.id, years=years)
@@ -170,7 +169,9 @@ def main() -> None:
     sentence = analysis.spread_sentence(spread, lng, years=compared.years)
     if sentence:
         st.markdown(f"**{sentence}**")
-        st.caption(" ".join(analysis.spread_notes(compared, lng)))
+        named = {act.region_name(r): lacks for r, lacks in compared.left_out.items()}
+        notes = analysis.spread_notes(replace(compared, left_out=named), lng)
+        st.caption(" ".join(notes))
     found = analysis.spread_trend(spread, "cv", years=compared.years)
     left, right = st.columns(2)
     with left:

@@ -1,0 +1,101 @@
+"""Issue 9.6: a StatLine file with codes (GM0363, PV27) shows names on every page; the
+results table and downloads keep the codes as the key."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from apptest_helpers import charts_by_title, open_page
+
+from indicators.dataset import Mapping
+
+ROOT = Path(__file__).resolve().parents[2]
+STATLINE = ROOT / "tests" / "data" / "statline_regionaal.csv"
+NAME = "statline_regionaal.csv"
+MAPPING = Mapping.build(
+    "RegioS", year="Perioden", weight="Bevolking_1", variables={"income": "GemiddeldInkomen_2"}
+)
+NAMES = ["Amsterdam", "Noord-Holland", "Utrecht"]
+CODES = ["GM0344", "GM0363", "PV27"]
+
+
+def run(page: str, lang: str = "en", state=None):
+    return open_page(
+        f"indicators/ui/{page}.py",
+        lang,
+        upload=(NAME, STATLINE.read_bytes()),
+        state={f"mapping:{NAME}:None": MAPPING, **(state or {})},
+    )
+
+
+def shown_texts(at) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "info", "table") for e in at.get(kind)]
+    for chart in at.get("plotly_chart"):
+        parts.append(chart.proto.spec)
+    return " ".join(str(p) for p in parts)
+
+
+def test_the_statline_file_holds_codes():
+    text = STATLINE.read_text(encoding="utf-8")
+    for code in CODES:
+        assert f'"{code}    ' in text or f'"{code}      ' in text
+    assert "Amsterdam" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_regions_page_shows_names_not_codes(lang):
+    at = run("regions", lang, state={"year": "2019"})  # the year all three have a value
+    box = at.selectbox(key="region")
+    assert sorted(box.options[1:]) == NAMES
+    figs = charts_by_title(at)
+    ranking = next(
+        spec for title, spec in figs.items() if "by region" in title or "per regio" in title
+    )
+    labels = [y for trace in ranking["data"] for y in (trace.get("y") or []) if isinstance(y, str)]
+    assert set(NAMES) <= set(labels), labels
+    assert not set(CODES) & set(labels), labels
+    text = shown_texts(at)
+    # the spread sentence names the highest and lowest region
+    assert "Utrecht" in text and "Amsterdam" in text
+    for code in CODES:
+        assert code not in text, code
+
+
+def test_regions_page_highlights_a_region_by_code_in_the_link():
+    at = run("regions", state={"region": "GM0363", "year": "2019"})
+    assert at.selectbox(key="region").value == "GM0363"  # the key stays the code
+    ranking = next(spec for title, spec in charts_by_title(at).items() if "by region" in title)
+    dots = [t for t in ranking["data"] if "Amsterdam" in (t.get("y") or [])]
+    assert dots, "Amsterdam drawn"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_overview_region_choice_shows_names(lang):
+    at = run("overview", lang)
+    box = at.selectbox(key="region")
+    assert sorted(box.options[1:]) == NAMES
+    assert box.options[0] in ("Total (all regions)", "Totaal (alle regio's)")
+
+
+def test_trends_page_shows_names():
+    at = run("trends")
+    chosen = at.multiselect(key="regions")
+    assert not set(CODES) & set(chosen.options)
+    assert set(NAMES) <= set(chosen.options)
+    lines = next(spec for title, spec in charts_by_title(at).items() if "income" in title.lower())
+    shown = {trace.get("name") for trace in lines["data"]}
+    assert not set(CODES) & shown
+
+
+def test_data_page_download_keeps_the_codes_with_names_beside_them():
+    at = run("data")
+    previews = [df.value for df in at.dataframe if "region" in df.value.columns]
+    results = next(df for df in previews if "indicator" in df.columns)
+    assert list(results.columns[:2]) == ["region", "region_name"]
+    pairs = dict(zip(results["region"], results["region_name"], strict=True))
+    assert pairs["GM0363"] == "Amsterdam"
+    assert pairs["GM0344"] == "Utrecht"
+    assert pairs["PV27"] == "Noord-Holland"
+    assert json.dumps(sorted(set(results["region"]) - {"Total"})) == json.dumps(CODES)
