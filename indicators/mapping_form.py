@@ -22,12 +22,14 @@ from indicators.validation_report import fmt_int
 
 __all__ = [
     "NOT_USED",
+    "answer_levels",
     "category_table",
     "group_options",
     "is_nominal",
     "level_table",
     "mapping_from_choices",
     "mapping_problems",
+    "move_answer",
     "needs_order",
     "order_options",
     "unused_columns",
@@ -169,30 +171,66 @@ def category_table(series: pd.Series, variable, lang: str = "nl", order=None):
     text = series.dropna().astype("string").str.strip()
     counts = text.value_counts()
     answers = [str(a) for a in (order or suggest_order(text, variable))]
+    levels, all_matched = answer_levels(answers, variable, lang)
+    rows = [
+        [answer, fmt_int(counts.get(answer, 0), lang), level]
+        for answer, level in zip(answers, levels, strict=True)
+    ]
+    columns = [_t("col_category", lang), _t("col_rows", lang), _t("col_catalogue_category", lang)]
+    return pd.DataFrame(rows, columns=columns), all_matched
+
+
+def answer_levels(answers, variable, lang: str = "nl") -> tuple[list[str], bool]:
+    """Return the catalogue level each answer counts as, as the indicators are computed.
+
+    When every answer is named as a catalogue level (Dutch or English, any case), each counts
+    as that level wherever it stands; otherwise all are paired with the levels by position
+    (said, even for an answer named like a level), or, when their number differs from the
+    levels', not at all. Also returns whether every answer is named as in the catalogue (then
+    the order changes nothing).
+
+    >>> from indicators.registry import load_registry
+    >>> var = load_registry().variable_by_id["loneliness"]
+    >>> answer_levels(["ja", "nee"], var, "en"), answer_levels(["niet", "wel"], var, "en")
+    ((['yes', 'no'], True), (['no (by position)', 'yes (by position)'], False))
+    """
+    answers = [str(a) for a in answers]
     levels = list(variable.levels(lang))
     known = {name.casefold() for name in (*variable.levels_nl, *(variable.levels_en or ())) if name}
-    matched = [a for a in answers if a.casefold() in known]
-    all_matched = len(matched) == len(answers)
+    all_matched = all(a.casefold() in known for a in answers)
+    by_position = not all_matched
     try:
         _, scores = to_scores(pd.DataFrame({"c": answers}), "c", variable, order=answers)
     except DataError:  # cannot be used as it is (the check says why); show the name matches
+        by_position = False
         rank = {}
         for names in (variable.levels_nl, variable.levels_en or ()):
             for i, name in enumerate(names):
                 rank.setdefault(name.casefold(), float(i + 1))
         scores = {a: rank[a.casefold()] for a in answers if a.casefold() in rank}
-    rows = []
+    shown = []
     for answer in answers:
         score = scores.get(answer)
         if score is None:
-            level = _t("no_match", lang)
+            shown.append(_t("no_match", lang))
+        elif by_position:  # even an answer named like a level counts by its place
+            shown.append(_t("by_position", lang, level=levels[int(score) - 1]))
         else:
-            level = levels[int(score) - 1]
-            if answer.casefold() not in known:
-                level = _t("by_position", lang, level=level)
-        rows.append([answer, fmt_int(counts.get(answer, 0), lang), level])
-    columns = [_t("col_category", lang), _t("col_rows", lang), _t("col_catalogue_category", lang)]
-    return pd.DataFrame(rows, columns=columns), all_matched
+            shown.append(levels[int(score) - 1])
+    return shown, all_matched
+
+
+def move_answer(order, position: int, step: int) -> list[str]:
+    """Return the order with the answer at ``position`` moved ``step`` places (-1 up, +1 down).
+
+    >>> move_answer(["a", "b", "c"], 2, -1), move_answer(["a", "b", "c"], 0, -1)
+    (['a', 'c', 'b'], ['a', 'b', 'c'])
+    """
+    order = list(order)
+    target = position + step
+    if 0 <= position < len(order) and 0 <= target < len(order):
+        order[position], order[target] = order[target], order[position]
+    return order
 
 
 def level_table(order, variable, lang: str = "nl") -> pd.DataFrame:

@@ -21,12 +21,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from indicators.compute import TOTAL
 from indicators.dataset import AGE_BAND_LABELS, MICRODATA, REGION, WEIGHT, YEAR
 
-__all__ = ["Report", "build_report", "fmt_int", "pivot_text", "shape_text", "TEXTS"]
+__all__ = [
+    "Report",
+    "build_report",
+    "decimals_needed",
+    "fmt_int",
+    "localized_table",
+    "pivot_text",
+    "shape_text",
+    "TEXTS",
+]
 
 TEXTS = {
     "micro": {
@@ -160,6 +170,50 @@ def fmt_int(n, lang: str = "nl") -> str:
     """
     text = f"{int(n):,}"
     return text.replace(",", ".") if lang == "nl" else text
+
+
+def decimals_needed(values, most: int = 4) -> int:
+    """Return the fewest decimals (up to ``most``) that show every value as it is.
+
+    >>> decimals_needed([7.7, 8.0, 6.25]), decimals_needed([1.0, 2.0]), decimals_needed([1 / 3])
+    (2, 0, 4)
+    """
+    numbers = pd.to_numeric(pd.Series(values), errors="coerce").dropna().to_numpy(dtype=float)
+    for decimals in range(most):
+        if not len(numbers) or np.abs(numbers.round(decimals) - numbers).max() < 1e-9:
+            return decimals
+    return most
+
+
+def localized_table(frame: pd.DataFrame, lang: str = "nl"):
+    """Return a Styler that shows numbers with the language's decimal mark: 7,7 (nl), 7.7 (en).
+
+    Values stay numbers (a table sorts them as numbers); only what is shown changes. Columns of
+    fractions get the decimals they need (up to 4), without thousands separators (years and
+    codes stay 2014 and 363); whole-number columns are shown as they are.
+
+    >>> styler = localized_table(pd.DataFrame({"x": [7.7, 8.0], "jaar": [2014, 2015]}), "nl")
+    >>> styler.to_string(delimiter=" ").splitlines()[1:]
+    ['0 7,7 2014', '1 8,0 2015']
+    """
+    formats = {}
+    for column in frame.columns:
+        series = frame[column]
+        if pd.api.types.is_float_dtype(series):
+            decimals = decimals_needed(series)
+            formats[column] = _decimal_formatter(decimals, lang)
+    return frame.style.format(formats, na_rep="–")
+
+
+def _decimal_formatter(decimals: int, lang: str):
+    mark = "," if lang == "nl" else "."
+
+    def shown(value) -> str:
+        if value is None or pd.isna(value):
+            return "–"
+        return f"{float(value):.{decimals}f}".replace(".", mark)
+
+    return shown
 
 
 def _count(n: int, one: str, many: str, lang: str) -> str:

@@ -16,19 +16,26 @@ from indicators.errors import DataError
 from indicators.export import file_stem, labelled_results, to_csv, to_excel
 from indicators.mapping_form import (
     NOT_USED,
+    answer_levels,
     category_table,
     group_options,
     is_nominal,
-    level_table,
     mapping_from_choices,
     mapping_problems,
+    move_answer,
     needs_order,
     order_options,
     unused_columns,
 )
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, t, tr
-from indicators.validation_report import build_report, fmt_int, pivot_text, shape_text
+from indicators.validation_report import (
+    build_report,
+    fmt_int,
+    localized_table,
+    pivot_text,
+    shape_text,
+)
 
 TEXTS = {
     "title": {"nl": "Gegevens", "en": "Data"},
@@ -53,6 +60,12 @@ TEXTS = {
         "en": "One row per person (microdata) or one row per region and year (figures per "
         "region). Semicolons and decimal commas, CBS StatLine files and long tables (region, "
         "year, topic, value) are recognised.",
+    },
+    "uploader_note": {
+        "nl": "Sleep uw bestand naar het vak hierboven of klik op **Browse files** (bladeren) "
+        "om het te kiezen; maximaal {mb} MB per bestand. Die knop en de tekst in het vak komen "
+        "van Streamlit en zijn niet te vertalen.",
+        "en": "",
     },
     "upload_failed": {
         "nl": "**{name} kan niet gebruikt worden.** De gegevens in gebruik blijven: {current}.",
@@ -103,22 +116,37 @@ TEXTS = {
         "en": "4. Answers: order and categories",
     },
     "orders_intro": {
-        "nl": "Tekstantwoorden worden scores 1, 2, 3, ... van laag naar hoog. Zet ze in de "
-        "goede volgorde (de eerste is de laagste); de tabel toont welk niveau van de catalogus "
-        "elke positie krijgt.",
-        "en": "Text answers become scores 1, 2, 3, ... from low to high. Put them in the right "
-        "order (the first is the lowest); the table shows which catalogue level each position "
-        "gets.",
+        "nl": "Tekstantwoorden worden scores 1, 2, 3, ... van laag naar hoog. Zet ze met de "
+        "pijlen in de goede volgorde (de eerste is de laagste); achter elk antwoord staat het "
+        "niveau van de catalogus waarvoor het telt.",
+        "en": "Text answers become scores 1, 2, 3, ... from low to high. Use the arrows to put "
+        "them in the right order (the first is the lowest); after each answer is the "
+        "catalogue level it counts as.",
     },
     "order_of": {
         "nl": "{label} (kolom '{column}'): {n} antwoorden, van '{first}' tot '{last}'",
         "en": "{label} (column '{column}'): {n} answers, from '{first}' to '{last}'",
     },
-    "order_label": {
-        "nl": "Antwoorden van laag naar hoog",
-        "en": "Answers from low to high",
-    },
     "save_orders": {"nl": "Volgorde opslaan", "en": "Save the order"},
+    "move_up": {"nl": "'{answer}' één plaats omhoog (lager)", "en": "Move '{answer}' up (lower)"},
+    "move_down": {
+        "nl": "'{answer}' één plaats omlaag (hoger)",
+        "en": "Move '{answer}' down (higher)",
+    },
+    "order_row": {
+        "nl": "**{score}.** {answer} → _{level}_",
+        "en": "**{score}.** {answer} → _{level}_",
+    },
+    "order_named": {
+        "nl": "Deze antwoorden heten zoals in de catalogus: elk telt als het niveau met die "
+        "naam, in welke volgorde ze ook staan.",
+        "en": "These answers are named as in the catalogue: each counts as the level of that "
+        "name, whatever their order.",
+    },
+    "order_unsaved": {
+        "nl": "De volgorde is veranderd maar nog niet opgeslagen.",
+        "en": "The order has changed but is not saved yet.",
+    },
     "categories_intro": {
         "nl": "Categorieën zonder volgorde (zoals arbeidsmarktpositie) hebben geen volgorde "
         "nodig: elke categorie in uw bestand telt als de categorie in de catalogus met "
@@ -248,6 +276,8 @@ def _source_section() -> None:
         help=_x("uploader_help"),
         key="data_uploader",
     )
+    if _x("uploader_note", mb=0):
+        st.caption(_x("uploader_note", mb=st.get_option("server.maxUploadSize")))
     if uploaded is not None and uploaded.file_id != st.session_state.get("data_seen_upload"):
         st.session_state["data_seen_upload"] = uploaded.file_id
         data = uploaded.getvalue()
@@ -424,33 +454,64 @@ def _orders_section(source, raw: pd.DataFrame, reg) -> None:
         _categories(raw, reg, mapping, nominal)
 
 
+def _move(key: str, position: int, step: int) -> None:
+    st.session_state[key] = move_answer(st.session_state[key], position, step)
+
+
 def _order_form(source, raw: pd.DataFrame, reg, mapping, text_vars) -> None:
-    """Ordered answers (ordinal, yes/no): put them low to high, see the catalogue's levels."""
+    """Ordered answers (ordinal, yes/no): move them up or down, see each one's catalogue level."""
     st.caption(_x("orders_intro"))
     version = st.session_state.get("data_mapping_version", 0)
     prefix = f"data_order:{source.digest}:{source.sheet}:{version}"
-    with st.form(f"{prefix}:form"):
-        chosen = {}
-        for var_id, col in text_vars:
-            variable = reg.variable_by_id[var_id]
-            answers, order = order_options(raw[col], variable, mapping.order_for(col))
-            title = _x(
-                "order_of",
-                label=variable.label(lang()),
-                column=col,
-                n=len(order),
-                first=order[0] if order else "",
-                last=order[-1] if order else "",
-            )
-            with st.expander(title):
-                chosen[col] = st.multiselect(
-                    _x("order_label"), answers, default=order, key=f"{prefix}:{col}"
+    drafts, changed = {}, False
+    for var_id, col in text_vars:
+        variable = reg.variable_by_id[var_id]
+        answers, order = order_options(raw[col], variable, mapping.order_for(col))
+        order = order + [a for a in answers if a not in order]  # every answer has a place
+        key = f"{prefix}:{col}"
+        if key not in st.session_state:
+            st.session_state[key] = list(order)
+        draft = st.session_state[key]
+        drafts[col] = draft
+        changed |= draft != order
+        title = _x(
+            "order_of",
+            label=variable.label(lang()),
+            column=col,
+            n=len(draft),
+            first=draft[0] if draft else "",
+            last=draft[-1] if draft else "",
+        )
+        levels, named = answer_levels(draft, variable, lang())
+        with st.expander(title, expanded=draft != order):
+            for i, (answer, level) in enumerate(zip(draft, levels, strict=True)):
+                up, down, text = st.columns([1, 1, 14], vertical_alignment="center", gap="small")
+                up.button(
+                    ":material/arrow_upward:",
+                    key=f"{key}:up:{i}",
+                    help=_x("move_up", answer=answer),
+                    disabled=i == 0,
+                    on_click=_move,
+                    args=(key, i, -1),
                 )
-                st.dataframe(level_table(order, variable, lang()), hide_index=True, width="content")
-        save = st.form_submit_button(_x("save_orders"), type="primary")
+                down.button(
+                    ":material/arrow_downward:",
+                    key=f"{key}:down:{i}",
+                    help=_x("move_down", answer=answer),
+                    disabled=i == len(draft) - 1,
+                    on_click=_move,
+                    args=(key, i, 1),
+                )
+                text.markdown(_x("order_row", score=i + 1, answer=answer, level=level))
+            if named:
+                st.caption(_x("order_named"))
+    b1, b2 = st.columns([1, 4])
+    save = b1.button(_x("save_orders"), type="primary", key=f"{prefix}:save", disabled=not changed)
+    if changed:
+        b2.caption(_x("order_unsaved"))
     if save:
         orders = dict(mapping.orders)
-        orders.update({col: tuple(order) for col, order in chosen.items()})
+        orders.update({col: tuple(order) for col, order in drafts.items()})
         state.set_mapping(source, mapping.with_changes(orders=orders))
         st.session_state["data_mapping_version"] = version + 1
         st.rerun()
@@ -550,7 +611,7 @@ def _download_section(act) -> None:
         key="data_download_xlsx",
     )
     with st.expander(_x("results_preview", n=fmt_int(len(table), current))):
-        st.dataframe(table.head(200), hide_index=True, width="stretch")
+        st.dataframe(localized_table(table.head(200), current), hide_index=True, width="stretch")
 
 
 # ---- the page ----------------------------------------------------------------------------------
@@ -576,7 +637,7 @@ def main() -> None:
             for note in notes:
                 st.markdown(f"- {note}")
     with st.expander(_x("preview")):
-        st.dataframe(raw.head(20), hide_index=True, width="stretch")
+        st.dataframe(localized_table(raw.head(20), lang()), hide_index=True, width="stretch")
 
     _mapping_section(source, raw, reg)
     _orders_section(source, raw, reg)

@@ -239,18 +239,70 @@ def test_mapping_edit_and_reset():
     assert selectbox(at, "Year").value == "jaar"
 
 
-def test_order_of_answers_can_be_changed():
+def order_buttons(at, column):
+    """The up and down buttons of the answers of one column, by position."""
+    ups = {
+        b.key: b
+        for b in at.button
+        if str(b.key).endswith(tuple(f":{column}:up:{i}" for i in range(9)))
+    }
+    downs = {b.key: b for b in at.button if ":" + column + ":down:" in str(b.key)}
+    return sorted(ups.values(), key=lambda b: b.key), sorted(downs.values(), key=lambda b: b.key)
+
+
+def test_order_of_answers_is_changed_with_up_and_down_buttons():
+    # five answers, one named as in the catalogue: paired with the levels by position
+    answers = ("not at all happy", "not very happy", "neither", "quite happy", "very happy")
+    content = "gemeente;geluk\n" + "".join(f"{g};{a}\n" for g in ("A", "B") for a in answers * 4)
     at = make_app("en", demo="pilot")
+    upload(at, "geluk.csv", content.encode())
+    rows = [m.value for m in at.markdown if " → " in m.value]
+    assert rows[0] == "**1.** very happy → _very unhappy (by position)_"
+    save = next(b for b in at.button if b.label == "Save the order")
+    assert save.disabled  # nothing changed yet
+    # move "very happy" from the top to the bottom: four times down
+    for position in range(4):
+        _, downs = order_buttons(at, "geluk")
+        downs[position].click().run()
+        assert not at.exception
+    rows = [m.value for m in at.markdown if " → " in m.value]
+    assert rows[-1] == "**5.** very happy → _very happy (by position)_"
+    assert "The order has changed but is not saved yet." in texts(at)
+    ups, downs = order_buttons(at, "geluk")
+    assert ups[0].disabled and downs[-1].disabled
+    # "neither" is now first; move "not at all happy" above it, then "not very happy" second
+    ups[1].click().run()
+    ups, _ = order_buttons(at, "geluk")
+    ups[2].click().run()
+    rows = [m.value for m in at.markdown if " → " in m.value]
+    assert [r.split(" → ")[0] for r in rows] == [
+        "**1.** not at all happy",
+        "**2.** not very happy",
+        "**3.** neither",
+        "**4.** quite happy",
+        "**5.** very happy",
+    ]
+    next(b for b in at.button if b.label == "Save the order").click().run()
+    assert not at.exception and not at.error
+    # saved: a fresh form (new widget keys) reads the order from the mapping
+    rows = [m.value for m in at.markdown if " → " in m.value]
+    assert rows[0] == "**1.** not at all happy → _very unhappy (by position)_"
+    assert rows[-1] == "**5.** very happy → _very happy (by position)_"
+    assert "The order has changed" not in texts(at)
+    assert next(b for b in at.button if b.label == "Save the order").disabled
+
+
+def test_answers_named_as_in_the_catalogue_keep_their_level_in_any_order():
     content = "gemeente;geluk\n" + "".join(
         f"{g};{a}\n" for g in ("A", "B") for a in ("gelukkig", "ongelukkig", "zeer gelukkig") * 4
     )
+    at = make_app("en", demo="pilot")
     upload(at, "geluk.csv", content.encode())
-    order = at.multiselect(key=next(k for k in at.session_state if str(k).endswith(":geluk")))
-    assert order.value == ["ongelukkig", "gelukkig", "zeer gelukkig"]
-    order.set_value(["ongelukkig", "gelukkig"])  # one answer missing from the order
-    next(b for b in at.button if b.label == "Save the order").click().run()
-    assert not at.exception
-    assert any("not in the order you gave" in e.value for e in at.error)
+    _, downs = order_buttons(at, "geluk")
+    downs[0].click().run()
+    rows = [m.value for m in at.markdown if " → " in m.value]
+    assert rows[:2] == ["**1.** gelukkig → _happy_", "**2.** ongelukkig → _unhappy_"]
+    assert "whatever their order" in texts(at)
 
 
 def test_excel_sheet_choice():
@@ -275,3 +327,92 @@ def test_back_to_demo_after_upload():
     # the uploaded file can be chosen again
     at.radio(key="data_source_choice").set_value("upload").run()
     assert "48 rows in 2 regions" in texts(at)
+
+
+# ---- issue 9, item 11: what the Data page says must be true ------------------------------------
+
+
+def ess_csv(happy=("not too happy", "pretty happy", "very happy")) -> bytes:
+    """An English survey file as the ESS or GSS has them: state, agea, happy, stflife, ..."""
+    lines = ["state,year,agea,gndr,happy,stflife,hinctnta,pspwght"]
+    for s_i, state_name in enumerate(("Bavaria", "Hesse", "Saxony")):
+        for i in range(40):
+            lines.append(
+                f"{state_name},{2020 + i % 2},{18 + (i * 7 + s_i) % 70},{('male', 'female')[i % 2]},"
+                f"{happy[i % len(happy)]},{(i + s_i) % 11},{1 + i % 10},{0.5 + (i % 5) / 4}"
+            )
+    return ("\n".join(lines) + "\n").encode()
+
+
+def dataframe_shown(df_element):
+    """The table as the browser shows it: the Styler's display values (or the values)."""
+    import pyarrow as pa
+
+    arrow = df_element.proto.arrow_data
+    if arrow.HasField("styler") and arrow.styler.display_values:
+        return pa.ipc.open_stream(arrow.styler.display_values).read_all().to_pandas()
+    return df_element.value.astype(str)
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("nl", "25,8"), ("en", "25.8")])
+def test_preview_numbers_use_the_pages_decimal_mark_and_stay_numbers(lang, shown):
+    at = make_app(lang)
+    preview = at.dataframe[0]
+    assert preview.value["woonquote"].iloc[0] == pytest.approx(25.8)  # still a number
+    table = dataframe_shown(preview)
+    assert table["woonquote"].iloc[0] == shown
+    assert table["jaar"].iloc[0] == "2014"  # years are not 2.014
+
+
+def test_dutch_upload_widget_is_explained_in_dutch():
+    at = make_app("nl")
+    uploader = at.get("file_uploader")[0]
+    assert uploader.proto.label.startswith("Upload een bestand")
+    notes = [c.value for c in at.caption if "Browse files" in c.value]
+    assert notes and notes[0].startswith("Sleep uw bestand naar het vak hierboven")
+    assert "maximaal 500 MB per bestand" in notes[0]
+    assert not [c.value for c in make_app("en").caption if "Browse files" in c.value]
+
+
+def test_english_survey_file_state_region_age_bands_and_group_picker():
+    at = make_app("en", demo="pilot")
+    upload(
+        at,
+        "ess.csv",
+        ess_csv(
+            happy=("very unhappy", "unhappy", "happy", "very happy", "neither happy nor unhappy")
+        ),
+    )
+    assert selectbox(at, "Region (required)").value == "state"
+    assert selectbox(at, "Weight").value == "pspwght"
+    groups = at.multiselect[0]
+    assert groups.value == ["gndr"]  # agea (ages in years) is not suggested as a group
+    assert "year" not in groups.options and "pspwght" not in groups.options
+    assert "stflife" not in groups.options and "state" not in groups.options
+    assert "agea" in groups.options
+    groups.set_value(["gndr", "agea"])
+    next(b for b in at.button if b.label == "Save columns").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "Column 'agea' holds ages in years; as a group it is split into age bands: 15-24, " in (
+        texts(at)
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "levels", "other"),
+    [
+        ("en", "very unhappy, unhappy, neither happy nor unhappy, happy, very happy", "zeer"),
+        (
+            "nl",
+            "zeer ongelukkig, ongelukkig, niet gelukkig/niet ongelukkig, gelukkig",
+            "very unhappy",
+        ),
+    ],
+)
+def test_level_mismatch_lists_the_catalogue_levels_in_the_pages_language(lang, levels, other):
+    at = make_app(lang, demo="pilot")
+    upload(at, "gss.csv", ess_csv())
+    errors = [e.value for e in at.error]
+    assert errors and levels in errors[0], errors
+    assert other not in errors[0]
+    assert ("in het Engels" in errors[0]) is False
