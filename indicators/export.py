@@ -1,7 +1,8 @@
 """Downloads of the results table: CSV (Dutch or English conventions) and Excel.
 
 The tidy results table gets the indicator's label and unit in the chosen language as extra
-columns; nothing else changes, so a download equals what the dashboard computed.
+columns; nothing else changes, so a download equals what the dashboard computed. Suppressed
+values (small cells) are blank in every download, their ``suppressed`` flag kept.
 
 Examples
 --------
@@ -18,12 +19,14 @@ import io
 
 import pandas as pd
 
-__all__ = ["labelled_results", "to_csv", "to_excel", "file_stem"]
+__all__ = ["blank_suppressed", "labelled_results", "to_csv", "to_excel", "file_stem"]
 
 _PARTS = {
     "between": {"nl": "tussen regio's", "en": "between regions"},
     "within": {"nl": "binnen regio's", "en": "within regions"},
 }
+# the numbers a small cell hides (n, n_missing and the flag stay: they say why it is blank)
+HIDDEN_NUMBERS = ("value", "se", "ci_low", "ci_high", "weight_sum")
 SHEETS = {"results": {"nl": "resultaten", "en": "results"}, "about": {"nl": "over", "en": "about"}}
 
 
@@ -44,11 +47,30 @@ def labelled_results(results: pd.DataFrame, registry, lang: str = "nl") -> pd.Da
     The two columns come right after ``indicator``. Parts of a decomposition
     (``income_theil:between``) get the indicator's label with the part named.
     """
-    out = results.copy()
+    out = blank_suppressed(results)
     pairs = {i: _label_and_unit(i, registry, lang) for i in out["indicator"].unique()}
     at = list(out.columns).index("indicator") + 1
     out.insert(at, "indicator_label", out["indicator"].map(lambda i: pairs[i][0]))
     out.insert(at + 1, "unit", out["indicator"].map(lambda i: pairs[i][1]))
+    return out
+
+
+def blank_suppressed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy with the numbers of suppressed rows blank (value, se, interval).
+
+    The small-cell rule holds in every download, also for a table that did not come from
+    :func:`indicators.compute.compute` (which already hides them); ``suppressed`` stays.
+
+    >>> t = pd.DataFrame({"value": [0.5, 0.2], "se": [0.1, 0.1], "suppressed": [True, False]})
+    >>> blank_suppressed(t)["value"].tolist()
+    [nan, 0.2]
+    """
+    out = frame.copy()
+    if "suppressed" in out:
+        hidden = out["suppressed"].fillna(False).astype(bool)
+        for col in HIDDEN_NUMBERS:
+            if col in out:
+                out[col] = out[col].astype(float).where(~hidden)
     return out
 
 

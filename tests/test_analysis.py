@@ -191,6 +191,26 @@ def test_series_in_period_order():
     assert list(out["value"]) == [5.9, 6.0, 6.2]
 
 
+def test_series_by_indicator_equals_series_of_each():
+    results = results_table(
+        [
+            ("A", "2019-Q2", "trust_mean", 6.2),
+            ("A", "2019-Q1", "trust_mean", 6.0),
+            ("B", "2019-Q1", "trust_mean", 7.0),
+            ("A", "2018-Q4", "trust_mean", 5.9),
+            ("A", "2019-Q1", "trust_low", 0.2),
+            ("A", "2018-Q4", "trust_low", float("nan")),
+            ("B", "2018-Q4", "lonely_share", 0.1),
+        ]
+    )
+    out = analysis.series_by_indicator(results, "A")
+    assert list(out) == ["trust_mean", "trust_low"]  # lonely_share has no rows for A
+    for indicator, frame in out.items():
+        pd.testing.assert_frame_equal(frame, analysis.series(results, indicator, "A"))
+    no_years = results.drop(columns="year")
+    assert analysis.series_by_indicator(no_years, "A") == {}
+
+
 # ---- disparities between regions ---------------------------------------------------------
 
 

@@ -59,3 +59,23 @@ def test_excel_has_results_and_about():
 def test_file_stem():
     assert file_stem("enquete 2024.csv") == "enquete 2024_results"
     assert file_stem("data") == "data_results"
+
+
+def test_suppressed_values_are_blank_in_every_download():
+    # a results table that carries a small cell's value (e.g. read back from a file)
+    res = RESULTS.assign(
+        value=[0.2871, 0.0123, 7.81], n=[3, 400, 400], suppressed=[True, False, False]
+    )
+    for lang in ("nl", "en"):
+        out = labelled_results(res, REG, lang)
+        assert out["suppressed"].tolist() == [True, False, False]
+        assert pd.isna(out["value"].iloc[0]) and out["value"].iloc[2] == 7.81
+        assert out["n"].iloc[0] == 3  # the n says why it is blank
+        sep = ";" if lang == "nl" else ","
+        rows = to_csv(out, lang).decode("utf-8-sig").splitlines()
+        header = rows[0].split(sep)
+        first = rows[1].split(sep)
+        assert first[header.index("value")] == "" and first[header.index("suppressed")] == "True"
+        book = pd.read_excel(io.BytesIO(to_excel(out, lang=lang)))
+        assert pd.isna(book["value"].iloc[0]) and bool(book["suppressed"].iloc[0])
+    assert res["value"].iloc[0] == 0.2871  # the input is not changed

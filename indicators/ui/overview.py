@@ -229,6 +229,8 @@ def main() -> None:
         st.warning(tr(TEXTS, key, n=n_hidden), icon=":material/visibility_off:")
 
     reg = act.registry
+    # every sparkline's values in one pass over the results (one filter per tile cost 0.1 s)
+    lines = analysis.series_by_indicator(act.results, region) if year is not None else {}
     for dim in reg.dimensions:
         rows = table[table["dimension"] == dim.id]
         if rows.empty:
@@ -237,7 +239,7 @@ def main() -> None:
         tiles = []
         for row in rows.itertuples(index=False):
             ind = reg.indicator_by_id[row.indicator]
-            series = analysis.series(act.results, ind.id, region) if year is not None else None
+            series = lines.get(ind.id)
             tiles.append(_tile(ind, row, act, series, since, region, year=year))
         # one element for the dimension's tiles (no blank line: markdown keeps it one HTML block)
         st.markdown(f"<div style='{GRID_STYLE}'>{''.join(tiles)}</div>", unsafe_allow_html=True)

@@ -213,3 +213,39 @@ def test_overview_sends_few_elements(demo_results):
     at = run_page(query={"region": "Limburg"})
     assert element_count(at._tree[0]) <= 20 + 2 * len(reg.dimensions)
     assert len(tiles(at)) >= 30
+
+
+STATLINE = ROOT / "tests" / "data" / "statline_regionaal.csv"
+
+
+def statline_state():
+    from indicators.dataset import Mapping
+
+    mapping = Mapping.build(
+        "RegioS", year="Perioden", weight="Bevolking_1", variables={"income": "GemiddeldInkomen_2"}
+    )
+    return {f"mapping:{STATLINE.name}:None": mapping}
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("en", "no value in the file"), ("nl", "geen waarde in het bestand")]
+)
+def test_statline_dot_is_missing_not_hidden(lang, expected):
+    # StatLine's "x" cell (GM0344, 2020) is a missing value in aggregates, not a small cell
+    at = run_page(
+        lang,
+        upload=(STATLINE.name, STATLINE.read_bytes()),
+        query={"region": "GM0344", "year": "2020"},
+        state=statline_state(),
+    )
+    texts = [md.value for md in at.markdown]
+    assert any(expected in text for text in texts), texts
+    assert not any("fewer than" in text or "minder dan" in text for text in texts)
+
+
+def test_hidden_tile_tells_its_n():
+    at = run_page(upload=("mijn_data.csv", small_csv()), query={"region": "Klein"})
+    hidden = [tile for tile in tiles(at) if "hidden: fewer than 10 observations" in tile]
+    assert hidden and all("(n = 3)" in text for text in hidden)
+    shown = run_page(upload=("mijn_data.csv", small_csv()), query={"region": "Noord"})
+    assert any("title='n = 12'" in md.value for md in shown.markdown)
