@@ -247,8 +247,9 @@ def tiles(
         if ind.id not in present:
             continue
         row = here.loc[ind.id]
-        value = float(row["value"])
-        since_value = float(before.loc[ind.id, "value"]) if ind.id in before.index else np.nan
+        # only values in the ok state are shown, compared or flagged: never a small cell's
+        value = _shown_value(row)
+        since_value = _shown_value(before.loc[ind.id]) if ind.id in before.index else np.nan
         change = value - since_value if since is not None else np.nan
         tol = tolerance(ind)
         records.append(
@@ -305,6 +306,11 @@ def tiles(
     out["mean_direction"] = mean_dirs
     out["hides"] = hides
     return out
+
+
+def _shown_value(row) -> float:
+    """Return a row's value when its state is ok, else NaN."""
+    return float(row["value"]) if value_state(row) == OK else np.nan
 
 
 def series(results: pd.DataFrame, indicator: str, region: str) -> pd.DataFrame:

@@ -648,3 +648,53 @@ def test_tiles_name_the_year_without_a_value(now, then, missing):
     )
     row = analysis.tiles(results, REG, "Utrecht", 2024, since=2014).iloc[0]
     assert row["missing_years"] == missing
+
+
+def test_flags_and_changes_never_use_a_suppressed_value():
+    # a table that carries small cells' values (e.g. read back from a file): the tile shows
+    # none of them, compares with none and flags nothing from them
+    rows = results_table(
+        [
+            ("Zeeland", 2023, "life_satisfaction_mean", 7.9, 200),
+            ("Zeeland", 2024, "life_satisfaction_mean", 7.6, 200),
+            ("Zeeland", 2023, "life_satisfaction_unsatisfied", 0.10, 4),
+            ("Zeeland", 2024, "life_satisfaction_unsatisfied", 0.05, 4),
+        ]
+    )
+    rows.loc[rows["n"] < 10, "suppressed"] = True
+    table = analysis.tiles(rows, REG, "Zeeland", 2024, since=2023).set_index("indicator")
+    small = table.loc["life_satisfaction_unsatisfied"]
+    assert small["status"] == "suppressed" and math.isnan(small["value"])
+    assert math.isnan(small["change"]) and small["direction"] == "unknown"
+    assert not table["hides"].any()
+    assert table.loc["life_satisfaction_mean", "direction"] == "worse"
+
+
+def test_states_in_words_group_the_reasons():
+    said = analysis.states_in_words(
+        ["Zuid 2023", "Oost 2024", "West 2024", "Noord 2022"],
+        ["suppressed", "not_applicable", "missing", "suppressed"],
+        [3, 0, 0, 1234],
+        lang="nl",
+        min_n=10,
+    )
+    assert said == (
+        "West 2024 — geen waarde in het bestand; Zuid 2023 (n = 3), Noord 2022 (n = 1.234) — "
+        "verborgen: minder dan 10 waarnemingen; Oost 2024 — niet van toepassing: geen waarden "
+        "die deze maat kan gebruiken"
+    )
+
+
+def test_trend_gaps_name_region_years_without_rows():
+    rows = results_table(
+        [
+            ("Zuid", 2022, "life_satisfaction_mean", 7.5, 40),
+            ("Zuid", 2023, "life_satisfaction_mean", np.nan, 3),
+            ("Noord", 2022, "life_satisfaction_mean", 7.0, 40),
+        ]
+    )
+    gaps = analysis.trend_gaps(rows, "life_satisfaction_mean", ["Zuid", "Noord"], [2022, 2023])
+    assert list(zip(gaps["region"], gaps["year"], gaps["status"], strict=True)) == [
+        ("Zuid", 2023, "suppressed"),
+        ("Noord", 2023, "not_applicable"),
+    ]

@@ -8,9 +8,10 @@ import math
 import streamlit as st
 
 from indicators import analysis, charts
-from indicators.compute import TOTAL
+from indicators.compute import N_TEXT, OK, TOTAL
+from indicators.registry import format_number
 from indicators.ui import state
-from indicators.ui.i18n import lang, t, tr
+from indicators.ui.i18n import lang, state_text, tr
 
 TEXTS = {
     "title": {"nl": "Overzicht", "en": "Overview"},
@@ -78,6 +79,7 @@ TEXTS = {
         "nl": "{label}, {first}–{last}",
         "en": "{label}, {first}–{last}",
     },
+    "n_obs": N_TEXT,
     "no_tiles": {
         "nl": "Er zijn geen indicatoren voor deze keuze.",
         "en": "There are no indicators for this choice.",
@@ -110,14 +112,16 @@ def _tile(ind, row, act, series, since, region, year=None) -> str:
         f"<div style='flex:1;min-height:2.7em;line-height:1.35;font-weight:600'>"
         f"{html.escape(ind.label(lng))}</div>{_help_mark(ind.description(lng))}</div>"
     )
-    if row.suppressed or not math.isfinite(row.value):
-        shown = t("suppressed", n=act.min_n) if row.suppressed else "–"
+    n_text = tr(TEXTS, "n_obs", n=format_number(row.n, 0, lng))
+    if row.status != OK or not math.isfinite(row.value):
+        shown = state_text(row.status, min_n=act.min_n, n=row.n) or "–"
         parts.append(f"<div style='color:#555'>{shown}</div>")
     else:
         value = reg.format_value(ind.id, row.value, lng)
         unit = "" if ind.is_share else ind.unit(lng)
         parts.append(
-            f"<div><span style='font-size:1.9rem;font-weight:600;line-height:1.2'>{value}</span> "
+            f"<div><span style='font-size:1.9rem;font-weight:600;line-height:1.2' "
+            f"title='{n_text}'>{value}</span> "
             f"<span style='color:#555'>{unit}</span></div>"
         )
     if region != TOTAL:

@@ -10,7 +10,7 @@ import streamlit as st
 from indicators import analysis, charts
 from indicators.compute import TOTAL
 from indicators.ui import state
-from indicators.ui.i18n import label_func, lang, t, tr
+from indicators.ui.i18n import label_func, lang, tr
 
 TEXTS = {
     "title": {"nl": "Trends", "en": "Trends"},
@@ -45,8 +45,8 @@ TEXTS = {
         "en": "Choose one or more regions to show.",
     },
     "gaps": {
-        "nl": "Een onderbroken lijn: geen waarde in dat jaar ({hidden}).",
-        "en": "A broken line: no value in that year ({hidden}).",
+        "nl": "Onderbroken lijnen, geen waarde: {hidden}.",
+        "en": "Broken lines, no value: {hidden}.",
     },
     "spread": {
         "nl": "Groeien de verschillen tussen regio's?",
@@ -152,13 +152,16 @@ def main() -> None:
             tickformat=charts.value_tickformat(ind.decimals, ind.is_share),
         )
         state.show_chart(fig, act, key="trend_lines")
-        hidden = rows[rows["value"].isna()]
-        if len(hidden):
-            listed = ", ".join(
+        gaps = analysis.trend_gaps(act.results, ind.id, chosen, years)
+        if len(gaps):
+            names = [
                 f"{act.region_name(r)} {y}"
-                for r, y in zip(hidden["region"], hidden["year"], strict=True)
+                for r, y in zip(gaps["region"], gaps["year"], strict=True)
+            ]
+            why = analysis.states_in_words(
+                names, gaps["status"], gaps["n"], lang=lng, min_n=act.min_n, limit=8
             )
-            st.caption(tr(TEXTS, "gaps", hidden=listed) + " " + t("suppressed", n=act.min_n))
+            st.caption(tr(TEXTS, "gaps", hidden=why))
 
     st.subheader(tr(TEXTS, "spread"))
     compared = analysis.comparable_spread(act.results, ind.id, years=years)
