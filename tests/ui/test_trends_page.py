@@ -147,6 +147,8 @@ def test_a_share_reads_as_a_percentage_on_axis_and_hover(demo):
     tile = reg.format_value(ind.id, float(value["value"].iloc[0]), "en")
     assert tile.endswith("%") and total["text"][-1] == tile  # the Overview tile's text
     assert 5 < float(tile.rstrip("%")) < 40
+    # the relative spread of a rate is also said in points, so 19% is not read as points
+    assert "percentage points) from the average" in at.markdown[0].value
 
 
 def municipal_panel(gaps: bool) -> bytes:
@@ -173,7 +175,11 @@ def test_gaps_in_a_municipal_panel_compare_like_with_like():
     at = run_page(upload=("gemeenten_gaten.csv", municipal_panel(gaps=True)))
     sentence = at.markdown[0].value
     assert sentence.startswith("**The gap between regions narrowed")
+    assert "percentage points" not in sentence  # euros, not a share
     figs = charts_by_title(at)
+    lines = next(v for k, v in figs.items() if k.startswith("Mean disposable income"))
+    assert list(lines["data"][0]["x"]) == [str(y) for y in range(2014, 2025)]  # 2019 a gap
+    assert np.isnan(array(lines["data"][0]["y"])[5])
     index_fig = next(v for k, v in figs.items() if k.startswith("Coefficient of variation"))
     cv, _gini, fit = index_fig["data"]
     assert list(cv["x"]) == [str(y) for y in range(2014, 2025)]  # 2019 keeps its place
