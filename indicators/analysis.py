@@ -363,7 +363,8 @@ def disparity(values: Sequence[float], weights: Sequence[float] | None = None) -
     Returns
     -------
     dict
-        ``n`` (regions used), ``max``, ``min``, ``ratio`` = max / min (NaN unless min > 0),
+        ``n`` (regions used), ``max``, ``min``, ``mean`` (weighted), ``ratio`` = max / min
+        (NaN unless min > 0),
         ``cv`` = weighted standard deviation / weighted mean (population-weighted coefficient of
         variation), ``gini`` and ``theil`` across regions (weighted; Theil over values above 0),
         as in :mod:`indicators.measures`. With fewer than two regions every measure is NaN.
@@ -378,7 +379,7 @@ def disparity(values: Sequence[float], weights: Sequence[float] | None = None) -
     w = np.ones_like(x) if weights is None else np.asarray(weights, dtype=float)
     keep = np.isfinite(x) & np.isfinite(w) & (w >= 0)
     x, w = x[keep], w[keep]
-    out = {"n": int(x.size), "max": np.nan, "min": np.nan}
+    out = {"n": int(x.size), "max": np.nan, "min": np.nan, "mean": np.nan}
     out.update({m: np.nan for m in SPREAD_MEASURES})
     if x.size == 0:
         return out
@@ -387,6 +388,7 @@ def disparity(values: Sequence[float], weights: Sequence[float] | None = None) -
         return out
     out["ratio"] = out["max"] / out["min"] if out["min"] > 0 else np.nan
     mu = measures.mean(x, w)
+    out["mean"] = float(mu)
     out["cv"] = measures.sd(x, w) / mu if mu > 0 else np.nan
     out["gini"] = measures.gini(x, w) if (x >= 0).all() else np.nan
     out["theil"] = measures.theil(x, w) if (x > 0).any() else np.nan
@@ -496,7 +498,7 @@ def spread_over_time(results: pd.DataFrame, indicator: str, regions=None) -> pd.
 
     ``regions`` (optional) limits every year to the same regions (see :func:`comparable_spread`).
     """
-    columns = [YEAR, "n", "max", "min", *SPREAD_MEASURES]
+    columns = [YEAR, "n", "max", "min", "mean", *SPREAD_MEASURES]
     if not has_years(results):
         return pd.DataFrame(columns=columns)
     rows = _regions_only(_rows(results, indicator=indicator))
@@ -531,9 +533,13 @@ class Spread:
     same_regions: bool
 
 
-def _all_years(years: list) -> list:
+def all_years(years: list) -> list:
     """Fill in the years missing from a series of whole years (2014, 2015, 2017: 2016),
-    at the series' own step (every year, or every other year, ...)."""
+    at the series' own step (every year, or every other year, ...); periods stay as they are.
+
+    >>> all_years([2014, 2015, 2017]), all_years([2014, 2016, 2020]), all_years(["2019-Q1"])
+    ([2014, 2015, 2016, 2017], [2014, 2016, 2018, 2020], ['2019-Q1'])
+    """
     if len(years) < 2 or not all(
         isinstance(y, (int, np.integer)) or (isinstance(y, float) and float(y).is_integer())
         for y in years
@@ -567,23 +573,23 @@ def comparable_spread(results: pd.DataFrame, indicator: str, years=None) -> Spre
     >>> s.regions, s.left_out, s.missing_years, s.years_used
     (['A', 'B'], {'C': [2015]}, {2016: 'absent'}, [2014, 2015, 2017])
     """
-    columns = [YEAR, "n", "max", "min", *SPREAD_MEASURES]
+    columns = [YEAR, "n", "max", "min", "mean", *SPREAD_MEASURES]
     empty = Spread(pd.DataFrame(columns=columns), [], [], [], {}, {}, True)
     if not has_years(results):
         return empty
     rows = _rows(results, indicator=indicator)
     data_years = year_order(results[YEAR] if years is None else years)
-    all_years = _all_years(data_years)
+    filled = all_years(data_years)
     rows = _regions_only(rows)
     rows = rows[np.isfinite(rows["value"].astype(float))]
-    has = pd.crosstab(rows[REGION], rows[YEAR]).reindex(columns=all_years, fill_value=0) > 0
+    has = pd.crosstab(rows[REGION], rows[YEAR]).reindex(columns=filled, fill_value=0) > 0
     regions = [r for r in dict.fromkeys(rows[REGION])]
     has = has.reindex(index=regions, fill_value=False)
-    missing = {y: "absent" for y in all_years if y not in data_years}
+    missing = {y: "absent" for y in filled if y not in data_years}
     for y in data_years:
         if has[y].sum() < max(2, 0.5 * len(regions)):
             missing[y] = "few"
-    used = [y for y in all_years if y not in missing]
+    used = [y for y in filled if y not in missing]
     complete = [r for r in regions if bool(has.loc[r, used].all())] if used else []
     same = len(complete) >= 2
     if not same:
@@ -595,11 +601,11 @@ def comparable_spread(results: pd.DataFrame, indicator: str, years=None) -> Spre
     frame = frame[frame[YEAR].isin(used) & (frame["n"] >= 2)].reset_index(drop=True)
     return Spread(
         frame=frame,
-        years=all_years,
+        years=filled,
         years_used=[y for y in used if y in set(frame[YEAR])],
         regions=complete,
         left_out=left_out,
-        missing_years={y: missing[y] for y in all_years if y in missing},
+        missing_years={y: missing[y] for y in filled if y in missing},
         same_regions=same,
     )
 
@@ -677,10 +683,14 @@ _SPREAD_TEXTS = {
         "en": "{year} (fewer than half of the regions have a value)",
     },
     "cv_words": {
-        "nl": "in {last_year} wijken regio's gemiddeld {pct} af van het gemiddelde "
+        "nl": "in {last_year} wijken regio's gemiddeld {pct}{points} af van het gemiddelde "
         "(variatiecoëfficiënt {last}; {first} in {first_year})",
-        "en": "in {last_year} regions lie on average {pct} from the average "
+        "en": "in {last_year} regions lie on average {pct}{points} from the average "
         "(coefficient of variation {last}; {first} in {first_year})",
+    },
+    "points": {
+        "nl": " (ongeveer {pp} procentpunt)",
+        "en": " (about {pp} percentage points)",
     },
     "ratio_words": {
         "nl": "de hoogste regio ligt {gap} (verhouding hoogste/laagste {last}; {first} in "
@@ -823,10 +833,14 @@ def ratio_words(ratio: float, lang: str = "nl") -> str:
 
 
 def spread_sentence(
-    spread: pd.DataFrame, lang: str = "nl", years: list | None = None
+    spread: pd.DataFrame, lang: str = "nl", years: list | None = None, *, is_share: bool = False
 ) -> str | None:
     """Say in one sentence, in plain words and with numbers, whether differences between
     regions grew (by the rule of :func:`spread_trend`, over the same frame the charts show).
+
+    The coefficient of variation is a relative spread ("about 19% from the average"); for a
+    share (``is_share``, shown as a percentage) the sentence adds what that is in percentage
+    points, so 19% is not read as points beside a rate of 17%.
 
     >>> s = pd.DataFrame({"year": [2014, 2024], "cv": [0.031, 0.047], "ratio": [1.1, 1.2]})
     >>> spread_sentence(s, "en")
@@ -843,9 +857,16 @@ def spread_sentence(
     if found["years"] > 2:
         head += txt("judged").format(n=found["years"])
     years = {"first_year": found["first_year"], "last_year": found["last_year"]}
+    points = ""
+    if is_share and "mean" in spread:
+        mean = spread.set_index(YEAR)["mean"].get(found["last_year"])
+        if mean is not None and math.isfinite(float(mean)):
+            pp = found["last"] * float(mean) * 100
+            points = txt("points").format(pp=format_number(pp, 1, lang))
     parts = [
         txt("cv_words").format(
             pct=percent_words(found["last"], lang),
+            points=points,
             last=format_index(found["last"], lang),
             first=format_index(found["first"], lang),
             **years,

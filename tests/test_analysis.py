@@ -488,6 +488,20 @@ def test_the_rule_is_judged_on_the_line_against_its_start():
     assert found["fit_first"] == pytest.approx(0.050)
 
 
+def test_the_spread_of_a_share_is_also_said_in_percentage_points():
+    # poverty rates around 17%: a CV of 0.19 is 19% of the average, about 3.2 points
+    spread = pd.DataFrame(
+        {"year": [2014, 2024], "cv": [0.185, 0.19], "mean": [0.16, 0.17], "ratio": [2.1, 2.2]}
+    )
+    en = analysis.spread_sentence(spread, "en", is_share=True)
+    assert "regions lie on average about 19% (about 3.2 percentage points) from the average" in en
+    nl = analysis.spread_sentence(spread, "nl", is_share=True)
+    assert "gemiddeld ongeveer 19% (ongeveer 3,2 procentpunt) af van het gemiddelde" in nl
+    assert "percentage points" not in analysis.spread_sentence(spread, "en")  # not a share
+    results = results_table([("A", 2024, "lonely_share", 0.1), ("B", 2024, "lonely_share", 0.3)])
+    assert analysis.spread_over_time(results, "lonely_share")["mean"].tolist() == [0.2]
+
+
 def gap_panel(*, missing, absent=(), regions=None):
     """Four regions whose spread narrows every year; ``missing`` = {region: years}."""
     regions = regions or {"A": 4.0, "B": 6.0, "C": 7.0, "D": 8.0}

@@ -146,7 +146,7 @@ def main() -> None:
             rows,
             title=tr(TEXTS, "lines_title", label=ind.label(lng), first=first, last=last),
             y_title=ind.unit(lng),
-            years=years,
+            years=analysis.all_years(years),
             names={r: act.region_name(r) for r in chosen},
             x_title=tr(TEXTS, "year_axis"),
             tickformat=charts.value_tickformat(ind.decimals, ind.is_share),
@@ -169,7 +169,7 @@ def main() -> None:
     if len(spread) < 2:
         st.info(tr(TEXTS, "no_spread"))
         return
-    sentence = analysis.spread_sentence(spread, lng, years=compared.years)
+    sentence = analysis.spread_sentence(spread, lng, years=compared.years, is_share=ind.is_share)
     if sentence:
         st.markdown(f"**{sentence}**")
         named = {act.region_name(r): lacks for r, lacks in compared.left_out.items()}
