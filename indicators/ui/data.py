@@ -62,9 +62,10 @@ TEXTS = {
         "year, topic, value) are recognised.",
     },
     "uploader_note": {
-        "nl": "Sleep uw bestand naar het vak hierboven of klik op **Browse files** (bladeren) "
-        "om het te kiezen; maximaal {mb} MB per bestand. Die knop en de tekst in het vak komen "
-        "van Streamlit en zijn niet te vertalen.",
+        "nl": "Klik in het vak hierboven op **Upload** om uw bestand te kiezen, of sleep het "
+        "naar het vak; maximaal {mb} MB per bestand. De knop en de tekst in het vak ('per "
+        "file', 'Drag and drop') komen van Streamlit en staan in het Engels: Streamlit kan ze "
+        "niet vertalen.",
         "en": "",
     },
     "upload_failed": {
@@ -546,7 +547,14 @@ def _check_section(act, error: DataError | None) -> None:
         return
     if act is None:
         return
-    report = build_report(act.prepared, act.results, act.registry, min_n=act.min_n, lang=lang())
+    report = build_report(
+        act.prepared,
+        act.results,
+        act.registry,
+        min_n=act.min_n,
+        lang=lang(),
+        names=act.region_names,
+    )
     st.markdown("\n".join(f"- {fact}" for fact in report.facts))
     st.markdown(f"**{_x('left_out')}**")
     if not report.notes and not report.column_notes:

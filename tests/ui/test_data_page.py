@@ -368,10 +368,10 @@ def test_dutch_upload_widget_is_explained_in_dutch():
     at = make_app("nl")
     uploader = at.get("file_uploader")[0]
     assert uploader.proto.label.startswith("Upload een bestand")
-    notes = [c.value for c in at.caption if "Browse files" in c.value]
-    assert notes and notes[0].startswith("Sleep uw bestand naar het vak hierboven")
-    assert "maximaal 500 MB per bestand" in notes[0]
-    assert not [c.value for c in make_app("en").caption if "Browse files" in c.value]
+    notes = [c.value for c in at.caption if "**Upload**" in c.value]
+    assert notes and notes[0].startswith("Klik in het vak hierboven op **Upload**")
+    assert "maximaal 500 MB per bestand" in notes[0]  # the box says "500MB per file"
+    assert not [c.value for c in make_app("en").caption if "**Upload**" in c.value]
 
 
 def test_english_survey_file_state_region_age_bands_and_group_picker():
