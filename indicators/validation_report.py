@@ -305,7 +305,9 @@ class Report:
         return self.columns[self.columns.iloc[:, 3].astype(str) != "0"]
 
 
-def build_report(prepared, results: pd.DataFrame, registry, *, min_n: int, lang: str = "nl"):
+def build_report(
+    prepared, results: pd.DataFrame, registry, *, min_n: int, lang: str = "nl", names=None
+):
     """Build the plain-language report on a prepared dataset and its results table.
 
     Parameters
@@ -319,13 +321,18 @@ def build_report(prepared, results: pd.DataFrame, registry, *, min_n: int, lang:
     min_n : int
         The small-cell threshold used for ``results``.
     lang : {"nl", "en"}, default "nl"
+    names : mapping, optional
+        The name shown for each region (:func:`indicators.region_names.display_names`);
+        regions are listed as "name (code)" where the name differs from the code.
 
     Returns
     -------
     Report
     """
     frame, mapping = prepared.frame, prepared.mapping
-    facts = [_t("regions_found", lang, list=_list(prepared.regions, lang))]
+    names = names or {}
+    listed = [f"{names[r]} ({r})" if names.get(r, r) != r else str(r) for r in prepared.regions]
+    facts = [_t("regions_found", lang, list=_list(listed, lang))]
     if mapping.year:
         facts.append(_t("years_found", lang, list=_year_list(prepared.years, lang)))
     else:

@@ -99,3 +99,9 @@ def test_data_page_download_keeps_the_codes_with_names_beside_them():
     assert pairs["GM0344"] == "Utrecht"
     assert pairs["PV27"] == "Noord-Holland"
     assert json.dumps(sorted(set(results["region"]) - {"Total"})) == json.dumps(CODES)
+
+
+def test_data_page_check_lists_regions_by_name_and_code():
+    at = run("data")
+    facts = " ".join(md.value for md in at.markdown)
+    assert "Amsterdam (GM0363)" in facts and "Noord-Holland (PV27)" in facts
