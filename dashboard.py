@@ -29,6 +29,8 @@ pages = [
 ]
 page = st.navigation(pages)
 
+state.follow_link()  # a shared link names its data: a demo, or a file to ask for
+
 with st.sidebar:
     st.segmented_control(
         t("language"),

@@ -145,11 +145,11 @@ CHART_TYPES = ("histogram", "violin", "ecdf")
 
 def _variable_choice(act, variables):
     reg, lg = act.registry, lang()
-    return st.selectbox(
-        t("variable"),
+    return state.shared_select(
+        "variable",
         variables,
-        key="dist_variable",
-        format_func=lambda v: reg.variable_by_id[v].label(lg),
+        label=t("variable"),
+        format_func=label_func(variables, lambda v: reg.variable_by_id[v].label(lg)),
     )
 
 
@@ -252,12 +252,13 @@ def _bottom_choice(act, variable, data, answers, container, integer):
     kinds = {"share": share_label, "quantile": p_name}
     key_base = f"dist_bottom_{variable.id}"
     c1, c2 = container.columns([1, 1])
-    kind = c1.segmented_control(
-        tr(TEXTS, "bottom_kind"),
+    kind = state.shared_segmented(
+        f"{key_base}_kind",
         list(kinds),
+        label=tr(TEXTS, "bottom_kind"),
         default="share" if suggested.is_share else "quantile",
         format_func=kinds.get,
-        key=f"{key_base}_kind",
+        container=c1,
     )
     if kind != "share":
         return dist.Bottom("quantile", p=0.1 if low else 0.9)
@@ -303,15 +304,13 @@ def _bottom_choice(act, variable, data, answers, container, integer):
 
 
 def _group_choice(options, defaults, key, label):
-    """A multiselect whose first choice comes from the analysis (stored before the widget)."""
-    chosen = st.session_state.get(key)
-    if chosen is None or any(g not in options for g in chosen):
-        st.session_state[key] = [g for g in defaults if g in options]
+    """A multiselect whose first choice comes from the analysis (kept in the URL)."""
     lg = lang()
-    return st.multiselect(
-        label,
+    return state.shared_multiselect(
+        key,
         options,
-        key=key,
+        label=label,
+        default=defaults,
         format_func=label_func(
             options, lambda g: t("total") if g == TOTAL else dist.group_name(g, lg)
         ),
@@ -372,15 +371,12 @@ def main() -> None:
         if answers:
             chart = "answers"
         else:
-            chart = (
-                st.segmented_control(
-                    tr(TEXTS, "chart_type"),
-                    CHART_TYPES,
-                    default="histogram",
-                    format_func=label_func(CHART_TYPES, lambda c: tr(TEXTS, c)),
-                    key="dist_chart",
-                )
-                or "histogram"
+            chart = state.shared_segmented(
+                "chart",
+                CHART_TYPES,
+                label=tr(TEXTS, "chart_type"),
+                default="histogram",
+                format_func=label_func(CHART_TYPES, lambda c: tr(TEXTS, c)),
             )
 
     controls = st.columns([2, 3])

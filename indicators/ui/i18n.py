@@ -53,6 +53,25 @@ COMMON = {
     "total": {"nl": "Totaal (alle regio's)", "en": "Total (all regions)"},
     # why a value is not shown: one text per state, from the core (indicators.compute)
     "suppressed": STATE_TEXTS[SUPPRESSED],
+    "link_needs_file": {
+        "nl": "Deze link toont een weergave van het bestand **{name}**, dat in deze browser niet "
+        "geladen is. Upload dat bestand hieronder om de weergave te zien, met de keuzes uit de "
+        "link. (Een bestand reist nooit mee in een link: het blijft bij wie het uploadde.)",
+        "en": "This link shows a view of the file **{name}**, which is not loaded in this "
+        "browser. Upload that file below to see the view, with the link's choices. (A file "
+        "never travels in a link: it stays with whoever uploaded it.)",
+    },
+    "link_unnamed": {"nl": "(naam onbekend)", "en": "(name unknown)"},
+    "link_upload": {"nl": "Upload het bestand van de link", "en": "Upload the link's file"},
+    "link_use_demo": {"nl": "Nee, toon de demodata", "en": "No, show the demo data"},
+    "link_other_file": {
+        "nl": "{name} is niet het bestand waarmee de link gemaakt is (de inhoud verschilt): "
+        "de keuzes uit de link zijn overgenomen waar ze bestaan, maar de cijfers kunnen "
+        "afwijken van wat de afzender zag.",
+        "en": "{name} is not the file the link was made with (its content differs): the "
+        "link's choices were taken where they exist, but the numbers may differ from what "
+        "the sender saw.",
+    },
 }
 
 

@@ -201,12 +201,11 @@ def main() -> None:
             earlier = years[: years.index(year)]
             if earlier:
                 options = [str(y) for y in earlier]
-                chosen = st.selectbox(
-                    tr(TEXTS, "since"),
+                chosen = state.shared_select(
+                    "since",
                     options,
-                    index=0,
-                    key="since",
-                    bind="query-params",
+                    label=tr(TEXTS, "since"),
+                    default=options[0],
                     help=tr(TEXTS, "since_help"),
                 )
                 since = earlier[options.index(chosen)] if chosen in options else earlier[0]

@@ -204,8 +204,89 @@ def page_start(texts: dict) -> Active | None:
     return act
 
 
+# ---- the data a shared link was made on ------------------------------------------------------
+
+LINK_DATA, LINK_FILE = "data", "file"  # ?data=demo:people | file:<digest>, ?file=<name>
+PENDING = "_link_pending"
+
+
+def source_id(source: Source) -> str:
+    """Return how a link names the data in use: ``demo:<key>`` or ``file:<content digest>``."""
+    return f"demo:{source.demo}" if source.demo else f"file:{source.digest[:12]}"
+
+
+def follow_link() -> None:
+    """On a session's first run, take the data the link names: a demo is switched to; a file
+    this browser does not have is asked for (see :func:`run_page`), with the link's choices
+    kept until it is uploaded."""
+    if st.session_state.get("_link_followed"):
+        return
+    st.session_state["_link_followed"] = True
+    wanted = st.query_params.get(LINK_DATA)
+    if not wanted or wanted == source_id(current_source()):
+        return
+    kind, _, ref = wanted.partition(":")
+    if kind == "demo" and ref in DEMOS and not st.session_state.get("upload"):
+        st.session_state["demo"] = ref
+    elif kind == "file" and ref:
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        name = st.query_params.get(LINK_FILE) or ""
+        st.session_state[PENDING] = {"digest": ref, "name": name, "params": params}
+
+
+def _restore_link(params: dict) -> None:
+    """Put a link's choices back in the URL, so every widget opens on them again."""
+    for key, values in params.items():
+        if key in (LINK_DATA, LINK_FILE):
+            continue
+        st.session_state.pop(key, None)
+        st.session_state.pop(f"_shared_{key}", None)
+        st.query_params[key] = values if len(values) > 1 else values[0]
+
+
+def _ask_for_linked_file(pending: dict) -> None:
+    """Say that the link was made on a file this browser does not have, and offer its upload."""
+    name = escape_markdown(pending["name"]) or t("link_unnamed")
+    st.warning(t("link_needs_file", name=name), icon=":material/link:")
+    uploaded = st.file_uploader(
+        t("link_upload"), type=["csv", "txt", "tsv", "xlsx", "parquet"], key="link_upload"
+    )
+    if uploaded is not None:
+        data = uploaded.getvalue()
+        set_upload(uploaded.name, data)
+        st.session_state["data_page_upload"] = {"name": uploaded.name, "data": data, "sheet": None}
+        if not digest_of(data).startswith(pending["digest"]):
+            st.session_state["_link_other_file"] = uploaded.name
+        st.session_state.pop(PENDING, None)
+        _restore_link(pending["params"])
+        st.rerun()
+    if st.button(t("link_use_demo"), key="link_use_demo"):
+        st.session_state.pop(PENDING, None)
+        st.rerun()
+
+
+def escape_markdown(text: str) -> str:
+    """Return ``text`` with the characters markdown would act on inside a sentence escaped, so
+    it shows as written (no link, image, emphasis or formula)."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]()#!<>|~$" else ch for ch in str(text))
+
+
 def run_page(page) -> None:
     """Run a page; a DataError shows its message, anything else a short apology with details."""
+    pending = st.session_state.get(PENDING)
+    if pending is not None:
+        st.title(page.title)
+        _ask_for_linked_file(pending)
+        return
+    source = current_source()
+    st.query_params[LINK_DATA] = source_id(source)
+    if source.demo:
+        st.query_params.pop(LINK_FILE, None)
+    else:
+        st.query_params[LINK_FILE] = source.name
+    other = st.session_state.pop("_link_other_file", None)
+    if other:
+        st.warning(t("link_other_file", name=escape_markdown(other)), icon=":material/link:")
     try:
         page.run()
     except DataError as err:
@@ -231,6 +312,61 @@ def available_indicators(act: Active) -> list:
     return [ind for ind in act.registry.indicators if ind.id in present]
 
 
+def link_value(key, options, *, default=None, multi=False):
+    """Set, before its widget is made, the value a widget kept in the URL shows; return it.
+
+    This session's value when it is still among ``options``; on a first visit the link's value
+    (``?key=<option>``, repeated for several); else this session's last value; else
+    ``default`` (for ``multi``, a list). Call :func:`link_store` with the widget's value after
+    it, and never give such a widget a ``default``/``index`` of its own.
+
+    The value is always set here: the same key on another page is another widget to
+    Streamlit, which would otherwise open on its first option (the year reset of issue 9).
+    """
+    keep = f"_shared_{key}"
+    text = [str(o) for o in options]
+
+    def valid(value):
+        if multi:
+            return isinstance(value, list | tuple) and all(v in options for v in value)
+        return value in options
+
+    def from_text(values):
+        found = [options[text.index(str(v))] for v in values if str(v) in text]
+        return found if multi else (found[0] if found else None)
+
+    current = st.session_state.get(key)
+    if not valid(current):
+        # first visit (take the link's value, else this session's last one), or a value the
+        # browser sent as the label of another language (take this session's last one)
+        candidate = None
+        if current is None and key in st.query_params:
+            wanted = st.query_params.get_all(key) if multi else [st.query_params.get(key)]
+            candidate = from_text(wanted) or None
+        if candidate is None and st.session_state.get(keep) is not None:
+            last = st.session_state[keep]
+            candidate = from_text(last if multi else [last]) or None
+        if candidate is None:
+            if multi:
+                candidate = [v for v in (default or []) if v in options]
+            else:
+                candidate = default if default in options else (options[0] if options else None)
+        current = list(candidate) if multi else candidate
+    st.session_state[key] = list(current) if multi else current
+    return current
+
+
+def link_store(key, value, *, multi=False) -> None:
+    """Keep a widget's value for this session and in the URL, so the view can be shared."""
+    st.session_state[f"_shared_{key}"] = list(value) if multi and value is not None else value
+    if value is None or (multi and not value):
+        st.query_params.pop(key, None)
+    elif multi:
+        st.query_params[key] = [str(v) for v in value]
+    else:
+        st.query_params[key] = str(value)
+
+
 def shared_select(key, options, *, label, format_func=str, default=None, container=st, help=None):
     """Select one of ``options``, kept in the URL as ``?key=<option>`` so a view can be shared.
 
@@ -240,24 +376,30 @@ def shared_select(key, options, *, label, format_func=str, default=None, contain
     """
     if not options:
         return None
-    keep = f"_shared_{key}"
-    text = [str(o) for o in options]
-    current = st.session_state.get(key)
-    if current not in options:
-        # first visit (take the link's value, else this session's last one), or a value the
-        # browser sent as the label of another language (take this session's last one)
-        wanted = st.query_params.get(key) if current is None else None
-        candidate = wanted if wanted is not None else st.session_state.get(keep)
-        if candidate is not None and str(candidate) in text:
-            current = options[text.index(str(candidate))]
-        else:
-            current = default if default in options else options[0]
-    # Always set the value before the widget is made: the same key on another page is another
-    # widget to Streamlit, which would otherwise open on its first option (the year reset).
-    st.session_state[key] = current
+    link_value(key, options, default=default)
     value = container.selectbox(label, options, key=key, format_func=format_func, help=help)
-    st.session_state[keep] = value
-    st.query_params[key] = str(value)
+    link_store(key, value)
+    return value
+
+
+def shared_multiselect(
+    key, options, *, label, default=(), format_func=str, container=st, help=None
+):
+    """Select several of ``options``, kept in the URL as ``?key=a&key=b`` (see shared_select)."""
+    link_value(key, options, default=list(default), multi=True)
+    value = container.multiselect(label, options, key=key, format_func=format_func, help=help)
+    link_store(key, value, multi=True)
+    return value
+
+
+def shared_segmented(key, options, *, label, default, format_func=str, container=st):
+    """One of a few ``options`` as buttons, kept in the URL (see shared_select)."""
+    link_value(key, options, default=default)
+    value = container.segmented_control(
+        label, options, key=key, format_func=format_func, required=True
+    )
+    value = value if value in options else default
+    link_store(key, value)
     return value
 
 

@@ -123,12 +123,11 @@ def main() -> None:
         default.append(shared)
     with right:
         options = [TOTAL, *regions]
-        chosen = st.multiselect(
-            tr(TEXTS, "regions"),
+        chosen = state.shared_multiselect(
+            "regions",
             options,
+            label=tr(TEXTS, "regions"),
             default=default,
-            key="regions",
-            bind="query-params",
             format_func=label_func(options, act.region_name),
             help=tr(TEXTS, "regions_help"),
         )

@@ -159,3 +159,29 @@ def test_year_of_an_upload_opens_on_its_latest_and_holds(app):
     for url_path in ("overview", "distribution", "regions", "overview"):
         app.nav(url_path)
         expect(app.selected(year)).to_have_value(latest)
+
+
+def test_link_on_an_upload_asks_for_the_file_and_restores_the_view(app, new_app):
+    # issue 9.9: made on an uploaded file, the link showed the demo with the region dropped
+    app.goto("/data")
+    app.upload(FIXTURE)
+    app.nav("distribution")
+    app.main.locator("button", has_text="Cumulative (ECDF)").click()
+    app.wait()
+    app.choose(COMMON["year"]["en"], "2022")
+    link = app.page.url
+    for key in ("data=file", "file=gemeenten.csv", "chart=ecdf", "year=2022"):
+        assert key in link, f"the address does not keep {key}: {link}"
+
+    other = new_app()
+    other.goto(link)
+    other.assert_clean("a link on an upload, opened without the file")
+    expect(other.main).to_contain_text("gemeenten.csv, which is not loaded in this browser")
+    expect(other.charts()).to_have_count(0)  # no demo view pretending to be the link's
+    other.upload(FIXTURE)
+    expect(other.selected(COMMON["year"]["en"])).to_have_value("2022")
+    expect(other.charts().first).to_be_visible()
+    expect(other.main).to_contain_text("Amsterdam")
+    expect(other.main).to_contain_text("Share at or below this value")  # the ECDF, as linked
+    expect(other.sidebar).to_contain_text("gemeenten.csv")
+    other.assert_clean("the linked view after uploading its file")

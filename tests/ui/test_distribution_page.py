@@ -83,7 +83,7 @@ def test_charts_show_distribution_percentiles_and_ranks(demo):
 @pytest.mark.parametrize(("kind", "trace"), [("ecdf", "scatter"), ("violin", "violin")])
 def test_switching_chart_type(kind, trace):
     at = open_page("en")
-    at.segmented_control(key="dist_chart").set_value(kind).run()
+    at.segmented_control(key="chart").set_value(kind).run()
     assert not at.exception and not at.error
     main = charts(at)[0]
     types = {t["type"] for t in main["data"]}
@@ -110,7 +110,7 @@ def test_dutch_sentence_has_a_decimal_comma():
 
 def test_ordinal_answers_as_bars():
     at = open_page("en")
-    at.selectbox(key="dist_variable").set_value("happiness").run()
+    at.selectbox(key="variable").set_value("happiness").run()
     assert not at.exception and not at.error
     main = charts(at)[0]
     assert title(main).startswith("Happiness in 2024: share of each answer in")
@@ -123,12 +123,12 @@ def test_ordinal_answers_as_bars():
     ]
     assert "answer 'unhappy' or lower" in at.info[0].value
     assert "Limburg" in at.info[0].value and "Utrecht" in at.info[0].value
-    assert "dist_chart" not in [w.key for w in at.segmented_control]  # no chart type here
+    assert "chart" not in [w.key for w in at.segmented_control]  # no chart type here
 
 
 def test_income_uses_the_poverty_line():
     at = open_page("en")
-    at.selectbox(key="dist_variable").set_value("income").run()
+    at.selectbox(key="variable").set_value("income").run()
     assert not at.exception and not at.error
     threshold = at.number_input[0]
     assert 15_000 < threshold.value < 25_000
