@@ -30,7 +30,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from indicators.compute import TOTAL, measure_table
+from indicators.compute import N_TEXT, TOTAL, measure_table
 from indicators.dataset import REGION, WEIGHT, YEAR
 from indicators.measures import parse_measure
 from indicators.registry import format_display
@@ -1143,7 +1143,8 @@ def histogram_figure(
         cols=1,
         shared_xaxes=True,
         vertical_spacing=0.12 / max(len(groups), 1),
-        subplot_titles=[group_name(g, lang) for g in groups],
+        # each panel says how many observations it is drawn from
+        subplot_titles=[_with_n(g, n, lang) for g, n in zip(groups, summary["n"], strict=True)],
     )
     for k, g in enumerate(groups):
         row = summary.iloc[k]
@@ -1202,6 +1203,11 @@ def histogram_figure(
     _layout(fig, title, 140 + 190 * len(groups))
     fig.update_layout(bargap=0.05, legend={"x": 1, "xanchor": "right"})
     return fig
+
+
+def _with_n(group: str, n, lang: str) -> str:
+    """Return a group's name with its number of observations: "Utrecht (n = 1,502)"."""
+    return f"{group_name(group, lang)} ({N_TEXT[lang].format(n=fmt_number(n, 0, lang))})"
 
 
 def ecdf_figure(

@@ -462,3 +462,34 @@ def test_core_imports_no_streamlit():
         elif isinstance(node, ast.ImportFrom):
             names.add((node.module or "").split(".")[0])
     assert "streamlit" not in names
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "A (n = 10)"), ("nl", "A (n = 10)")])
+def test_histogram_panels_tell_their_n(lang, expected):
+    d = frame(SAME_MEAN)
+    s = dist.summarize(d, Bottom("share", 6))
+    fig = spec(
+        dist.histogram_figure(d, s, lang=lang, title="T", x_title="x", y_title="y", decimals=1)
+    )
+    panels = [a["text"] for a in fig["layout"]["annotations"][:3]]
+    assert panels[0] == expected and all("(n = " in p for p in panels)
+
+
+def test_small_regions_are_left_out_of_every_summary_sentence_and_rank(reg):
+    # the browser fixture: 8 municipalities x 30 people a year; threshold 50
+    from indicators.io import load_table
+
+    raw = load_table(ROOT / "tests" / "browser" / "data" / "gemeenten.csv")
+    prepared = prepare(raw, suggest_mapping(raw, reg), reg)
+    var = reg.variable_by_id["income"]
+    result = dist.analyse(
+        prepared, var, Bottom("share", 20000), year=2023, groups=["Amsterdam", TOTAL], min_n=50
+    )
+    assert result.hidden == ["Amsterdam"]
+    assert result.summary["group"].tolist() == [TOTAL]
+    assert set(result.data["group"]) == {TOTAL}
+    assert result.ranks.empty and result.contrast.kind == "single"
+    assert set(result.small["group"]) == set(prepared.regions) and (result.small["n"] == 30).all()
+    table = dist.numbers_table(result.overall, result.ranks, "en", small=result.small)
+    hidden = table[table["suppressed"]]
+    assert len(hidden) == 8 and hidden["mean"].isna().all() and hidden["bottom"].isna().all()
