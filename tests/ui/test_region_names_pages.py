@@ -105,3 +105,51 @@ def test_data_page_check_lists_regions_by_name_and_code():
     at = run("data")
     facts = " ".join(md.value for md in at.markdown)
     assert "Amsterdam (GM0363)" in facts and "Noord-Holland (PV27)" in facts
+
+
+def _download(at, label: str) -> str:
+    """Return the text of the download button ``label`` (read from AppTest's media store)."""
+    import gc
+
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    button = next(b for b in at.get("download_button") if b.proto.label == label)
+    file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
+    for store in (o for o in gc.get_objects() if isinstance(o, MemoryMediaFileStorage)):
+        try:
+            return store.get_file(file_id).content.decode("utf-8-sig")
+        except Exception:  # another test's store
+            continue
+    raise AssertionError(f"download {label!r} not found")
+
+
+def _microdata() -> bytes:
+    """People in three municipalities, by CBS code only (as in a register extract)."""
+    lines = ["gemeente_code;jaar;levenstevredenheid"]
+    for code, base in (("GM0363", 6), ("GM0796", 7), ("GM1900", 8)):
+        lines += [f"{code};2023;{base + (i % 3)}" for i in range(40)]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def test_distribution_page_names_regions_and_its_download_keeps_codes():
+    at = open_page("indicators/ui/distribution.py", "en", upload=("register_gm.csv", _microdata()))
+    groups = next(m for m in at.multiselect if m.key and m.key.startswith("dist_groups"))
+    assert {"Amsterdam", "'s-Hertogenbosch", "Súdwest-Fryslân"} <= set(groups.options)
+    assert not {"GM0363", "GM0796", "GM1900"} & set(groups.options)
+    titles = " ".join(charts_by_title(at))
+    assert "GM0" not in titles and "GM1" not in titles
+    text = _download(at, "Download as CSV")
+    header, *rows = text.splitlines()
+    assert header.startswith("region,region_name,")
+    firsts = {row.split(",")[0] for row in rows}
+    assert {"GM0363", "GM0796", "GM1900"} & firsts
+    assert "Amsterdam" not in firsts
+
+
+def test_data_page_csv_download_keeps_codes():
+    at = open_page("indicators/ui/data.py", "en", upload=("register_gm.csv", _microdata()))
+    header, *rows = _download(at, "Download CSV").splitlines()
+    assert header.startswith("region,region_name,")
+    assert {"GM0363,Amsterdam", "GM1900,Súdwest-Fryslân"} <= {
+        ",".join(row.split(",")[:2]) for row in rows
+    }
