@@ -373,7 +373,11 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
         values = analysis.region_values(act.results, ind.id, year)
         gone = values[values["status"] != OK]
         why = analysis.states_in_words(
-            gone["region"], gone["status"], gone["n"], lang=lng, min_n=act.min_n
+            gone["region"].map(act.region_name),
+            gone["status"],
+            gone["n"],
+            lang=lng,
+            min_n=act.min_n,
         )
 
         st.caption(tr(TEXTS, "suppressed_note", n=len(gone), why=why))

@@ -153,3 +153,11 @@ def test_data_page_csv_download_keeps_codes():
     assert {"GM0363,Amsterdam", "GM1900,Súdwest-Fryslân"} <= {
         ",".join(row.split(",")[:2]) for row in rows
     }
+
+
+def test_regions_page_names_the_regions_without_a_value():
+    # 2020: Utrecht's income is "x" (secret) and Noord-Holland has no row
+    at = run("regions", state={"year": "2020"})
+    notes = " ".join(c.value for c in at.caption)
+    assert "without a value" in notes
+    assert "Utrecht" in notes and "GM0344" not in notes
