@@ -1,7 +1,11 @@
 """What every page shares: the data in use, its mapping, cached results, and common widgets.
 
 The uploaded file lives in this user's session only; loading and computing are cached by the
-file's content digest and the settings (``st.cache_data``), never in module-level variables.
+file's content digest and the settings, never in module-level variables. The file, the table
+read from it and the computed results are cached with ``st.cache_resource``: every rerun gets
+the same objects, read-only (``st.cache_data`` unpickled a fresh copy of some 70 MB of demo
+data on each rerun, 50 ms or more); pages never change them (pandas copy-on-write keeps a
+changed selection from reaching them).
 """
 
 from __future__ import annotations
@@ -99,7 +103,7 @@ def registry():
     return load_registry()
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _demo_bytes(key: str) -> bytes:
     return DEMOS[key].read_bytes()
 
@@ -109,7 +113,7 @@ def digest_of(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def load_cached(digest: str, name: str, sheet: str | None, _data: bytes) -> pd.DataFrame:
     """Read a file once per content digest (and sheet)."""
     return load_table(io.BytesIO(_data), name=name, sheet=sheet)
@@ -121,7 +125,7 @@ def _region_names(digest: str, sheet, column: str, regions: tuple, _raw: pd.Data
     return region_names.display_names(regions, region_names.own_names(_raw, column))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def compute_cached(digest: str, sheet, mapping: Mapping, min_n: int, _raw: pd.DataFrame, name):
     """Prepare and compute the results table once per file, mapping and small-cell setting."""
     reg = registry()
