@@ -503,6 +503,7 @@ def _order_form(source, raw: pd.DataFrame, reg, mapping, text_vars) -> None:
                     on_click=_move,
                     args=(key, i, 1),
                 )
+                level = level.removeprefix("– ")  # "no match" reads as a level after the arrow
                 text.markdown(_x("order_row", score=i + 1, answer=answer, level=level))
             if named:
                 st.caption(_x("order_named"))

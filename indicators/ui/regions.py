@@ -111,6 +111,10 @@ TEXTS = {
         "√(p(1−p)/n) for a share. This ignores the survey design, so it is an approximation.",
     },
     "error_label": {"nl": "95%-marge", "en": "95% margin"},
+    "nothing_ranked": {
+        "nl": "Geen enkele regio heeft een waarde in deze keuze: er is niets te rangschikken.",
+        "en": "No region has a value in this choice: there is nothing to rank.",
+    },
     "trimmed": {
         "nl": "{n} regio's: alleen de beste {k} en de slechtste {k} staan in de grafiek.",
         "en": "{n} regions: only the best {k} and the worst {k} are in the chart.",
@@ -340,6 +344,10 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
     if microdata and ind.spec.family == "mean":
         se = _mean_se(act.source.digest, act.mapping, ind.variable, year, act.prepared.frame)
     rank = analysis.ranking(act.results, reg, ind.id, year, se=se, microdata=microdata)
+    if not rank.n_regions:  # nothing to rank: no empty chart, only why
+        st.info(tr(TEXTS, "nothing_ranked"))
+        _hidden_note(act, ind, year, rank)
+        return
     frame = state.with_region_names(act, _with_text(rank.frame, ind, decimals))
     # Shares are parts of a whole: bars from 0. Other measures (means, medians, percentiles,
     # indices): dots on an axis zoomed to the data, so differences of a few tenths show.
@@ -369,6 +377,11 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
         st.caption(tr(TEXTS, "error_bars"))
     if rank.trimmed:
         st.caption(tr(TEXTS, "trimmed", n=rank.n_regions, k=rank.limit))
+    _hidden_note(act, ind, year, rank)
+
+
+def _hidden_note(act, ind, year, rank) -> None:
+    """Say which regions have no value and why (missing, hidden with their n, not applicable)."""
     if rank.n_suppressed:
         values = analysis.region_values(act.results, ind.id, year)
         gone = values[values["status"] != OK]
@@ -376,7 +389,7 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
             gone["region"].map(act.region_name),
             gone["status"],
             gone["n"],
-            lang=lng,
+            lang=lang(),
             min_n=act.min_n,
         )
 

@@ -239,3 +239,6 @@ def test_hidden_regions_say_why_with_their_n():
     notes = [c.value for c in at.caption if "without a value" in c.value]
     assert notes and "Amsterdam (n = 30)" in notes[0]
     assert "hidden: fewer than 50 observations" in notes[0]
+    # no region has a value: no empty ranking chart, but a sentence saying so
+    assert not any("by region" in name for name in charts_by_title(at))
+    assert any("nothing to rank" in i.value for i in at.info)
