@@ -300,7 +300,26 @@ def detect_shape(df: pd.DataFrame, mapping: Mapping) -> str:
     'aggregates'
     """
     keys = [c for c in (mapping.region, mapping.year, *mapping.groups) if c]
-    return MICRODATA if df.duplicated(subset=keys).any() else AGGREGATES
+    # A key combination repeated among the first rows is repeated in the file: microdata is
+    # told from a head of the table; only a table without repeats there is checked whole (a
+    # DataFrame.duplicated over 1e7 rows took 1.4 s, as long as computing every measure).
+    head = df.iloc[:SHAPE_HEAD]
+    repeated = _repeats(head, keys) or (len(df) > len(head) and _repeats(df, keys))
+    return MICRODATA if repeated else AGGREGATES
+
+
+SHAPE_HEAD = 50_000
+
+
+def _repeats(df: pd.DataFrame, keys: list[str]) -> bool:
+    """Return whether some combination of the ``keys`` columns occurs in more than one row."""
+    if not len(df):
+        return False
+    code = np.zeros(len(df), dtype=np.int64)
+    for key in keys:
+        part, levels = pd.factorize(df[key], use_na_sentinel=False)
+        code, _ = pd.factorize(code * max(len(levels), 1) + part)  # dense, never overflows
+    return bool(np.bincount(code).max() > 1)
 
 
 @dataclass
@@ -366,7 +385,9 @@ def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data
                 f"{missing:,} rows have no value in column '{col}'; they are left out of "
                 f"'{variable.label_en}'."
             )
-    frame = pd.DataFrame(out, index=df.index)
+    # one block per column, not consolidated: pd.DataFrame(dict) copied every column into
+    # blocks by dtype (0.6 s at 1e7 rows); nothing here changes the frame in place
+    frame = pd.concat(out, axis=1)
     if mapping.weight:
         missing_w = int(frame[WEIGHT].isna().sum())
         if missing_w:

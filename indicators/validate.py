@@ -366,20 +366,25 @@ def year_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
     """
     require_columns(df, [column], source=source)
     s = df[column]
-    values = s.tolist()
-    parsed: dict[Any, int | str | None] = {}
-    for v in dict.fromkeys(values):  # each distinct value once
-        if _missing(v):
-            parsed[v] = None
-            continue
+    if pd.api.types.is_integer_dtype(s.dtype) and len(s) and not s.isna().any():
+        low, high = int(s.min()), int(s.max())
+        if low >= 1800 and high <= 2200:  # whole years already: no parsing needed
+            years = s.to_numpy(dtype="int64")
+            return pd.Series(years, index=df.index, name=column, dtype="int64", copy=False)
+    # each distinct value is parsed once; rows take their value's result by its code (a loop
+    # over 18 million rows took 5.7 s, twice the whole computation)
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    parsed: list[int | str | None] = []
+    for v in uniques.tolist():
         try:
-            parsed[v] = parse_period(v)
+            parsed.append(None if _missing(v) else parse_period(v))
         except DataError:
-            parsed[v] = None
-    out = [parsed[v] for v in values]
-    bad = np.array([o is None for o in out])
+            parsed.append(None)
+    unparsed = np.array([p is None for p in parsed] + [True])  # the last one: missing (-1)
+    bad = unparsed[codes]
     if bad.any():
-        missing = np.array([_missing(v) for v in values])
+        missing_unique = np.array([_missing(v) for v in uniques.tolist()] + [True])
+        missing = missing_unique[codes]
         if (bad & ~missing).any():
             raise DataError(
                 f"{_where(source, column)} should hold years (such as 2019) or CBS periods "
@@ -390,6 +395,8 @@ def year_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
             f"{_where(source, column)} has no year in {_examples(df, column, missing)}. Fill "
             "in the year for these rows, or remove the rows from the file."
         )
-    if all(isinstance(o, int) for o in out):
-        return pd.Series(out, index=df.index, name=column, dtype="int64")
-    return pd.Series([str(o) for o in out], index=df.index, name=column, dtype="str")
+    if all(isinstance(p, int) for p in parsed):
+        years = np.asarray(parsed, dtype="int64")[codes]
+        return pd.Series(years, index=df.index, name=column, dtype="int64", copy=False)
+    texts = np.asarray([str(p) for p in parsed], dtype=object)[codes]
+    return pd.Series(texts, index=df.index, name=column, dtype="str")

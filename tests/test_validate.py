@@ -7,6 +7,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indicators.errors import DataError
 from indicators.io import load_table
@@ -131,3 +133,30 @@ def test_require_columns_case_hint_and_ok():
     require_columns(df, ["Regio Naam", None], source="f.csv")
     with pytest.raises(DataError, match="did you mean 'Regio Naam'"):
         require_columns(df, ["regionaam"], source="f.csv")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [2019, 2020, "2021", "2019JJ00", "2022JJ00", 2018.0, "2019KW01", "2020MM03"]
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_year_column_equals_parsing_each_row(values):
+    # the column is parsed once per distinct value (vectorised); rows must get what a
+    # row-by-row parse gives
+    out = year_column(pd.DataFrame({"p": values}), "p", source="f.csv")
+    expected = [parse_period(v) for v in values]
+    if all(isinstance(e, int) for e in expected):
+        assert out.dtype == "int64" and out.tolist() == expected
+    else:
+        assert out.tolist() == [str(e) for e in expected]
+
+
+@pytest.mark.parametrize("years", [[1700, 2019], [2019, 2300]])
+def test_year_column_whole_numbers_out_of_range_are_refused(years):
+    with pytest.raises(DataError, match="should hold years"):
+        year_column(pd.DataFrame({"j": years}), "j", source="f.csv")
