@@ -980,8 +980,11 @@ def readable_index(value: float, lang: str = "nl") -> str:
     return format_index(value, lang)
 
 
-def spread_readings(d: dict, lang: str = "nl") -> dict[str, str]:
+def spread_readings(d: dict, lang: str = "nl", *, is_share: bool = False) -> dict[str, str]:
     """Say what the spread measures of :func:`disparities` mean here, in plain words.
+
+    For a share (``is_share``) the coefficient of variation is also said in percentage points
+    (from ``mean``), as in :func:`spread_sentence`.
 
     Returns one short sentence per measure (``ratio``, ``cv``, ``gini``, ``theil``) that has a
     value; Gini below 0.01 and Theil below 0.001 read as "regions hardly differ".
@@ -994,8 +997,8 @@ def spread_readings(d: dict, lang: str = "nl") -> dict[str, str]:
         "here": {"nl": "Hier: ", "en": "Here: "},
         "ratio": {"nl": "de hoogste ligt {gap}.", "en": "the highest is {gap}."},
         "cv": {
-            "nl": "regio's wijken gemiddeld {pct} af van het gemiddelde.",
-            "en": "regions lie on average {pct} from the average.",
+            "nl": "regio's wijken gemiddeld {pct}{points} af van het gemiddelde.",
+            "en": "regions lie on average {pct}{points} from the average.",
         },
         "small": {
             "nl": "dicht bij 0, dus regio's verschillen nauwelijks.",
@@ -1012,7 +1015,12 @@ def spread_readings(d: dict, lang: str = "nl") -> dict[str, str]:
     if finite("ratio"):
         out["ratio"] = here + texts["ratio"][lang].format(gap=ratio_words(d["ratio"], lang))
     if finite("cv"):
-        out["cv"] = here + texts["cv"][lang].format(pct=percent_words(d["cv"], lang))
+        points = ""
+        if is_share and finite("mean"):
+            pp = format_number(d["cv"] * d["mean"] * 100, 1, lang)
+            points = _SPREAD_TEXTS["points"][lang].format(pp=pp)
+        pct = percent_words(d["cv"], lang)
+        out["cv"] = here + texts["cv"][lang].format(pct=pct, points=points)
     for key, small in (("gini", 0.01), ("theil", 0.001)):
         if finite(key) and abs(d[key]) < small:
             out[key] = here + texts["small"][lang]

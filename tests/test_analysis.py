@@ -500,6 +500,14 @@ def test_the_spread_of_a_share_is_also_said_in_percentage_points():
     assert "percentage points" not in analysis.spread_sentence(spread, "en")  # not a share
     results = results_table([("A", 2024, "lonely_share", 0.1), ("B", 2024, "lonely_share", 0.3)])
     assert analysis.spread_over_time(results, "lonely_share")["mean"].tolist() == [0.2]
+    d = analysis.disparities(results, "lonely_share", 2024)
+    assert d["mean"] == pytest.approx(0.2) and d["cv"] == pytest.approx(0.5)
+    reading = analysis.spread_readings(d, "en", is_share=True)["cv"]
+    assert (
+        reading
+        == "Here: regions lie on average about 50% (about 10.0 percentage points) from the average."
+    )
+    assert "procentpunt" not in analysis.spread_readings(d, "nl")["cv"]
 
 
 def gap_panel(*, missing, absent=(), regions=None):

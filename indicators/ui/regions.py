@@ -433,7 +433,7 @@ def _spread_section(act, ind, year, decimals: int) -> None:
         ("gini", analysis.readable_index(d["gini"], lng), tr(TEXTS, "gini_text")),
         ("theil", analysis.readable_index(d["theil"], lng), tr(TEXTS, "theil_text")),
     ]
-    readings = analysis.spread_readings(d, lng)
+    readings = analysis.spread_readings(d, lng, is_share=ind.is_share)
     table = pd.DataFrame(
         [
             (tr(TEXTS, key), shown, f"{meaning} {readings.get(key, '')}".strip())

@@ -85,6 +85,18 @@ def test_demo_tile_map_ranked_bars_and_spread(demo):
     assert "demo data, synthetic" in " ".join(c.value for c in at.caption)
 
 
+def test_a_share_spread_is_also_said_in_percentage_points(demo):
+    reg, results = demo
+    at = run_page(state={"indicator": "income_poverty_rate"})
+    d = analysis.disparities(results, "income_poverty_rate", 2024)
+    pp = analysis.format_number(d["cv"] * d["mean"] * 100, 1, "en")
+    cv_row = at.table[0].value.iloc[1, 2]
+    pct = analysis.percent_words(d["cv"], "en")
+    assert f"Here: regions lie on average {pct} (about {pp} percentage points)" in cv_row
+    tiles = charts_by_title(at)["At-risk-of-poverty rate by province, 2024"]
+    assert tiles["data"][1]["colorbar"]["tickformat"].endswith("%")  # 22.0%, as the tiles
+
+
 def test_shared_link_highlights_region_and_picks_year():
     at = run_page(query={"region": "Limburg", "year": "2020"})
     picker = at.selectbox(key="region")
