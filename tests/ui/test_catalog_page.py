@@ -158,3 +158,19 @@ beyond_average = true
     assert not at.exception
     assert "bad.toml cannot be used" in at.error[0].value
     assert len(indicator_titles(at)) == 33
+
+
+def element_count(node) -> int:
+    """Count the Streamlit elements and blocks under an AppTest node."""
+    return sum(1 + element_count(child) for child in getattr(node, "children", {}).values())
+
+
+def test_each_indicator_is_a_few_elements():
+    # issue 9.12: eleven elements per indicator (two columns of facts, a caption ...) made some
+    # 400 elements and blocks, up to a second to draw in a browser; now its row, mark and one text
+    at = make_app()
+    n_indicators = len(load_registry().indicators)
+    assert element_count(at._tree[0]) <= 4 * n_indicators + 40
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert "<div style='columns:2'>" in markdown  # the facts still in two columns
+    assert "Code: `income_gini` · measure `gini`" in markdown
