@@ -197,7 +197,7 @@ def test_gaps_in_a_municipal_panel_compare_like_with_like():
     )
     assert "Not compared: 2019 (not in the data)" in notes
     # the same municipalities without gaps tell the same story
-    full = run_page(upload=("gemeenten.csv", municipal_panel(gaps=False)))
+    full = run_page(upload=("gemeenten_zonder_gaten.csv", municipal_panel(gaps=False)))
     assert full.markdown[0].value.startswith("**The gap between regions narrowed")
     assert any("Every year compares the same 12 regions." in c.value for c in full.caption)
 
