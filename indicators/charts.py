@@ -50,6 +50,119 @@ def _base(fig: go.Figure, title: str | None, height: int | None = None) -> go.Fi
     return fig
 
 
+# ----------------------------------------------------------------------------------------------
+# Room for text: plotly does not wrap, so long titles and names are broken here
+# ----------------------------------------------------------------------------------------------
+
+
+def wrap_title(title: str, width: int = 70) -> str:
+    """Break a long chart title into lines of at most ``width`` characters (``<br>``).
+
+    Examples
+    --------
+    >>> wrap_title("Life satisfaction in 2024: rank by mean versus rank by P10", 30)
+    'Life satisfaction in 2024:<br>rank by mean versus rank by<br>P10'
+    """
+    lines, line = [], ""
+    for word in title.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+# Room for text, in characters and pixels. Plotly does not wrap text: an axis title longer than
+# its axis is cut at the figure's edge, and a legend row that does not fit starts another row
+# (upwards, over the title, when the legend stands above the plot). So long titles are wrapped
+# here, the legend stands under the plot with room for the rows it needs, and the axes grow
+# the margins to fit their longest label (automargin).
+AXIS_TITLE_CHARS = {"full": 80, "half": 42, "vertical": 50}
+LEGEND_ROW_PX = 620  # the width a legend row is assumed to have: a laptop's main column
+HALF_LEGEND_ROW_PX = 330  # a half-width column
+HALF_TITLE_CHARS = 52  # a chart title in a half-width column (bold, 16 px)
+
+
+def axis_title(title: str | None, width: int) -> str | None:
+    """Wrap an axis title at ``width`` characters; a unit in brackets at the end goes on a
+    line of its own rather than being split ("... income<br>(euro per year)").
+
+    >>> axis_title("Standardised disposable household income (euro per year)", 50)
+    'Standardised disposable household income<br>(euro per year)'
+    >>> axis_title("Life satisfaction (score 0-10)", 50)
+    'Life satisfaction (score 0-10)'
+    """
+    if not title or len(title) <= width:
+        return title
+    head, sep, unit = title.rpartition(" (")
+    if sep and head:
+        return f"{wrap_title(head, width)}<br>{wrap_title('(' + unit, width)}"
+    return wrap_title(title, width)
+
+
+def wrap_name(name: str, width: int = 16) -> str:
+    """Break a long name into lines of about ``width`` characters, after a space or a hyphen
+    (``<br>``); a name without either stays whole.
+
+    >>> wrap_name("Nordrhein-Westfalen"), wrap_name("Utrecht"), wrap_name("Súdwest-Fryslân")
+    ('Nordrhein-<br>Westfalen', 'Utrecht', 'Súdwest-Fryslân')
+    """
+    if len(name) <= width:
+        return name
+    words, word = [], ""
+    for ch in name:
+        word += ch
+        if ch in " -":
+            words.append(word)
+            word = ""
+    words.append(word)
+    lines, line = [], ""
+    for w in words:
+        if line and len(line) + len(w.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = w
+        else:
+            line += w
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def text_px(text: str, size: float = 12) -> float:
+    """Return the rough width in pixels of one line of chart text (tags such as <b> left out).
+
+    >>> text_px("Utrecht"), text_px("<b>Utrecht</b>", 14)
+    (46.2, 53.9)
+    """
+    plain, inside = [], False
+    for ch in str(text):
+        if ch == "<":
+            inside = True
+        elif ch == ">":
+            inside = False
+        elif not inside:
+            plain.append(ch)
+    return round(0.55 * size * len(plain), 1)
+
+
+def legend_rows(labels: Sequence[str], width: float = LEGEND_ROW_PX) -> int:
+    """Return how many rows a horizontal legend of ``labels`` needs within ``width`` pixels
+    (each entry: its symbol, its text at 12 px and a gap; an entry wider than a row gets one).
+
+    >>> legend_rows(["Mean", "Median"]), legend_rows(["x" * 60] * 3, 620)
+    (1, 3)
+    """
+    rows, used = (1 if labels else 0), 0.0
+    for label in labels:
+        entry = 50 + text_px(label)
+        if used and used + entry > width:
+            rows, used = rows + 1, entry
+        else:
+            used += entry
+    return rows
+
+
 def _year_labels(years: Sequence) -> list[str]:
     return [str(y) for y in years]
 
@@ -332,6 +445,9 @@ def ranked_bars(
         }
     text = frame["text"].tolist() if "text" in frame else None
     hover = "%{y}: %{text}"
+    counts = frame["n_text"].tolist() if "n_text" in frame else None
+    if counts is not None:  # what each value rests on: "n = 1,502"
+        hover += "<br>%{customdata}"
     if error is not None and error_label:
         hover += f"<br>{error_label}: ±%{{error_x.array:.3g}}"
     fig = go.Figure(
@@ -345,6 +461,7 @@ def ranked_bars(
             textposition="inside",
             insidetextanchor="start",
             textfont={"color": "white"},
+            customdata=counts,
             hovertemplate=hover + "<extra></extra>",
             name="",
         )
@@ -368,7 +485,12 @@ def ranked_bars(
         automargin=True,
         title=None,
     )
-    fig.update_xaxes(title={"text": x_title}, rangemode="tozero", tickformat=tickformat)
+    fig.update_xaxes(
+        title={"text": axis_title(x_title, AXIS_TITLE_CHARS["full"])},
+        rangemode="tozero",
+        tickformat=tickformat,
+        automargin=True,
+    )
     fig.update_layout(showlegend=False, bargap=0.25)
     return _base(fig, title, height=max(260, 26 * len(regions) + 140))
 
@@ -411,6 +533,9 @@ def ranked_dots(
         }
     text = frame["text"].tolist() if "text" in frame else [f"{v:g}" for v in values]
     hover = "%{y}: %{text}"
+    counts = frame["n_text"].tolist() if "n_text" in frame else None
+    if counts is not None:  # what each value rests on: "n = 1,502"
+        hover += "<br>%{customdata}"
     if error is not None and error_label:
         hover += f"<br>{error_label}: ±%{{error_x.array:.3g}}"
     fig = go.Figure(
@@ -421,6 +546,7 @@ def ranked_dots(
             marker={"color": colours, "size": 11, "line": {"color": "white", "width": 1}},
             error_x=error,
             text=text,
+            customdata=counts,
             hovertemplate=hover + "<extra></extra>",
             name="",
         )
@@ -464,10 +590,17 @@ def ranked_dots(
         showgrid=True,
         gridcolor="#EEEEEE",
     )
-    fig.update_xaxes(title={"text": x_title}, zeroline=False, tickformat=tickformat)
+    fig.update_xaxes(
+        title={"text": axis_title(x_title, AXIS_TITLE_CHARS["full"])},
+        zeroline=False,
+        tickformat=tickformat,
+        automargin=True,
+    )
     fig.update_layout(showlegend=False)
     fig = _base(fig, title, height=max(260, 26 * len(regions) + 140))
-    fig.update_layout(margin={"l": 10, "r": 70, "t": 60, "b": 10})
+    # the column of values at the right: as wide as its longest text
+    right = max([70.0] + [text_px(s) + 16 for s in text])
+    fig.update_layout(margin={"l": 10, "r": int(math.ceil(right)), "t": 60, "b": 10})
     return fig
 
 

@@ -30,6 +30,16 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from indicators.charts import (
+    AXIS_TITLE_CHARS,
+    HALF_LEGEND_ROW_PX,
+    HALF_TITLE_CHARS,
+    LEGEND_ROW_PX,
+    axis_title,
+    legend_rows,
+    wrap_name,
+    wrap_title,
+)
 from indicators.compute import N_TEXT, TOTAL, measure_table
 from indicators.dataset import REGION, WEIGHT, YEAR
 from indicators.measures import parse_measure
@@ -1074,26 +1084,45 @@ def colours(groups: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def wrap_title(title: str, width: int = 70) -> str:
-    """Break a long chart title into lines of at most ``width`` characters (``<br>``).
-
-    Examples
-    --------
-    >>> wrap_title("Life satisfaction in 2024: rank by mean versus rank by P10", 30)
-    'Life satisfaction in 2024:<br>rank by mean versus rank by<br>P10'
-    """
-    lines, line = [], ""
-    for word in title.split(" "):
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    lines.append(line)
-    return "<br>".join(lines)
+def _lines(text) -> int:
+    return 0 if not text else 1 + str(text).count("<br>")
 
 
-def _layout(fig: go.Figure, title: str, height: int, width: int = 110) -> go.Figure:
+def _legend_below(fig: go.Figure, row_px: float) -> go.Figure:
+    """Put the legend under the x axis (its tick labels and title), with the bottom margin it
+    needs, so that it never covers the chart's title or the axis."""
+    labels = [t.name for t in fig.data if t.showlegend is not False and t.name]
+    rows = legend_rows(labels, row_px)
+    axis = fig.layout.xaxis
+    ticks = max((_lines(t) for t in axis.ticktext), default=1) if axis.ticktext else 1
+    under = 0 if axis.side == "top" else 16 * ticks + 14 + 19 * _lines(axis.title.text)
+    legend_px = 24 * rows
+    height = fig.layout.height
+    fig.update_layout(
+        margin={"b": under + legend_px + 12},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "top",
+            "y": (legend_px + 6) / height,
+            "x": 0,
+        },
+    )
+    return fig
+
+
+def _layout(
+    fig: go.Figure,
+    title: str,
+    height: int,
+    width: int = 110,
+    *,
+    legend: str = "below",
+    legend_px: float = LEGEND_ROW_PX,
+) -> go.Figure:
+    """Lay out a distribution chart: the title wrapped at ``width`` characters, the legend
+    under the plot (``legend="below"``, rows of ``legend_px`` pixels) or, for a legend of a
+    few short keys, in one row above it (``"above"``); axes that grow the margins to fit."""
     wrapped = wrap_title(title, width)
     extra = 22 * wrapped.count("<br>")
     fig.update_layout(
@@ -1103,6 +1132,10 @@ def _layout(fig: go.Figure, title: str, height: int, width: int = 110) -> go.Fig
         margin={"l": 60, "r": 30, "t": 80 + extra, "b": 60},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
     )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
+    if legend == "below":
+        _legend_below(fig, legend_px)
     return fig
 
 
@@ -1197,10 +1230,12 @@ def histogram_figure(
                 col=1,
             )
         fig.update_yaxes(title_text=y_title, range=[0, ymax], row=k + 1, col=1)
-    fig.update_xaxes(title_text=x_title, row=len(groups), col=1)
+    fig.update_xaxes(
+        title_text=axis_title(x_title, AXIS_TITLE_CHARS["full"]), row=len(groups), col=1
+    )
     for ann in fig.layout.annotations[: len(groups)]:  # the panel titles: region names
         ann.update(x=0, xanchor="left", font={"size": 13, "color": "#000000"})
-    _layout(fig, title, 140 + 190 * len(groups))
+    _layout(fig, title, 140 + 190 * len(groups), legend="above")  # two keys: Mean, Median
     fig.update_layout(bargap=0.05, legend={"x": 1, "xanchor": "right"})
     return fig
 
@@ -1278,9 +1313,67 @@ def ecdf_figure(
                 name=text(key, lang),
             )
         )
-    fig.update_xaxes(title_text=x_title)
-    fig.update_yaxes(title_text=y_title, range=[0, 102], ticksuffix="%")
+    fig.update_xaxes(title_text=axis_title(x_title, AXIS_TITLE_CHARS["full"]))
+    fig.update_yaxes(
+        title_text=axis_title(y_title, AXIS_TITLE_CHARS["vertical"]), range=[0, 102], ticksuffix="%"
+    )
+    # the legend names every region with its mean and median: under the chart, not over
+    # the title
     return _layout(fig, title, 540)
+
+
+def silverman_bandwidth(values) -> float:
+    """Return the kernel bandwidth plotly's violins use by default (Silverman's rule of thumb:
+    1.059 min(sd, IQR / 1.349) n^(-1/5)); 0 when the values do not vary.
+
+    >>> round(silverman_bandwidth(np.arange(100.0)), 2)
+    12.23
+    """
+    x = np.asarray(values, dtype=float)
+    x = x[np.isfinite(x)]
+    if x.size < 2:
+        return 0.0
+    q1, q3 = np.quantile(x, [0.25, 0.75])
+    spread = min(float(np.std(x, ddof=1)), (q3 - q1) / 1.349) or float(np.std(x, ddof=1))
+    return 1.059 * spread * x.size**-0.2
+
+
+def violin_bounds(values, scale=(None, None)) -> tuple[float | None, float | None]:
+    """Return the ends past which no violin is drawn: the ends of the variable's ``scale``;
+    without a lower end, 0 when every value is at least 0 (no negative amounts drawn).
+
+    >>> violin_bounds([0, 7, 10], (0, 10)), violin_bounds([18000.0, 25000]), violin_bounds([-1.0])
+    ((0.0, 10.0), (0.0, None), (None, None))
+    """
+    low, high = scale
+    x = np.asarray(values, dtype=float)
+    x = x[np.isfinite(x)]
+    if low is None and x.size and x.min() >= 0:
+        low = 0.0
+    return (
+        None if low is None else float(low),
+        None if high is None else float(high),
+    )
+
+
+def violin_span(values, bandwidth: float, low=None, high=None) -> tuple[float, float] | None:
+    """Return where a violin's density is drawn: from the lowest value minus two bandwidths
+    to the highest plus two (it tails off smoothly), but not past ``low`` or ``high`` (the
+    ends of the scale). None when there are no values.
+
+    >>> violin_span([3.0, 8, 10], 0.6, 0, 10), violin_span([20.0, 50], 5.0, 0, None)
+    ((1.8, 10.0), (10.0, 60.0))
+    """
+    x = np.asarray(values, dtype=float)
+    x = x[np.isfinite(x)]
+    if not x.size:
+        return None
+    lo, hi = float(x.min()) - 2 * bandwidth, float(x.max()) + 2 * bandwidth
+    if low is not None:
+        lo = max(lo, float(low))
+    if high is not None:
+        hi = min(hi, float(high))
+    return (round(lo, 12), round(hi, 12))
 
 
 def violin_figure(
@@ -1293,17 +1386,31 @@ def violin_figure(
     y_title: str,
     decimals: int,
     sample_size: int = 4000,
+    scale: tuple[float | None, float | None] = (None, None),
 ) -> go.Figure:
     """Draw violins from weighted samples (:func:`weighted_sample`), with the weighted mean
-    (diamond) and median (bar) of all values marked."""
+    (diamond) and median (bar) of all values marked.
+
+    Each shape is a kernel density over :func:`violin_span`: it tails off smoothly beyond
+    the lowest and highest value, but never past the ends of the ``scale`` (a 0-10 score
+    stops at 0 and 10; without a scale, values that are all at least 0 stop at 0), where it
+    ends as wide as the density is there. The value axis leaves a little room around the
+    shapes, so an end is the data's, not the frame's.
+    """
     groups = list(summary["group"])
     col = colours(groups)
     fig = go.Figure()
     names = [group_name(g, lang) for g in groups]
     integer = is_integer_valued(data["value"])
+    low, high = violin_bounds(data["value"], scale)
+    spans = []
     for g, name in zip(groups, names, strict=True):
         part = data[data["group"] == g]
         sample = weighted_sample(part["value"], part["weight"], size=sample_size)
+        bandwidth = 0.6 if integer else silverman_bandwidth(sample)
+        span = violin_span(sample, bandwidth, low, high)
+        if span is not None:
+            spans.append(span)
         fig.add_trace(
             go.Violin(
                 x=[name] * sample.size,
@@ -1313,9 +1420,11 @@ def violin_figure(
                 fillcolor=col[g],
                 opacity=0.55,
                 points=False,
-                spanmode="hard",
-                bandwidth=0.6 if integer else None,
+                spanmode="manual" if span is not None else "soft",
+                span=list(span) if span is not None else None,
+                bandwidth=bandwidth if bandwidth > 0 else None,
                 hoverinfo="skip",
+                showlegend=False,  # the axis names each violin
             )
         )
     for key, symbol in (("mean", "diamond"), ("median", "line-ew-open")):
@@ -1338,14 +1447,21 @@ def violin_figure(
                 hovertemplate="%{x}: %{text}<extra></extra>",
             )
         )
+    # the name (long ones on two lines), then the mean and the median: narrow labels, so that
+    # neighbours do not run into each other
     ticks = [
-        f"<b>{name}</b><br>{text('mean', lang)} {fmt_number(m, decimals, lang)} · "
-        f"{text('median', lang)} {fmt_number(md, decimals, lang)}"
+        "<br>".join(f"<b>{ln}</b>" for ln in wrap_name(name).split("<br>"))
+        + f"<br>{text('mean', lang)} {fmt_number(m, decimals, lang)}"
+        f"<br>{text('median', lang)} {fmt_number(md, decimals, lang)}"
         for name, m, md in zip(names, summary["mean"], summary["median"], strict=True)
     ]
     fig.update_xaxes(title_text=x_title, tickvals=names, ticktext=ticks)
-    fig.update_yaxes(title_text=y_title)
-    return _layout(fig, title, 560)
+    fig.update_yaxes(title_text=axis_title(y_title, AXIS_TITLE_CHARS["vertical"]))
+    if spans:
+        lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        pad = 0.04 * (hi - lo) if hi > lo else 0.5
+        fig.update_yaxes(range=[lo - pad, hi + pad])
+    return _layout(fig, title, 560, legend="above")  # two keys: Mean, Median
 
 
 def answers_figure(
@@ -1459,7 +1575,7 @@ def quantile_figure(
             hovertemplate=text("Mean", lang) + " %{y}: %{text}<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text=x_title)
+    fig.update_xaxes(title_text=axis_title(x_title, AXIS_TITLE_CHARS["half"]))
     if answers:
         fig.update_xaxes(
             tickvals=list(range(1, len(answers) + 1)),
@@ -1467,12 +1583,30 @@ def quantile_figure(
             range=[0.5, len(answers) + 0.5],
         )
     fig.update_yaxes(title_text=text("region_axis", lang), autorange="reversed")
-    _layout(fig, title, 300 + 56 * len(groups), width=60)
-    # legend under the x-axis title, so a two-line title in a half-width column stays clear
-    return fig.update_layout(
-        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
-        margin={"b": 100},
+    # a half-width column: the legend under the x-axis title, clear of a two-line title
+    return _layout(
+        fig, title, 300 + 56 * len(groups), width=HALF_TITLE_CHARS, legend_px=HALF_LEGEND_ROW_PX
     )
+
+
+def _rank_labels(ranks: pd.DataFrame, column: str, lang: str, highlight, right: bool):
+    """Return the tick values and texts of one side of the slope chart: the groups at each
+    rank with the rank, long names on two lines, the highlighted ones in bold (ties share a
+    rank: "A / B (1)")."""
+    vals, texts = [], []
+    for rank, part in ranks.groupby(column, sort=True):
+        names = []
+        for group in part["group"]:
+            name = wrap_name(group_name(group, lang))
+            names.append(
+                "<br>".join(f"<b>{ln}</b>" for ln in name.split("<br>"))
+                if group in highlight
+                else name
+            )
+        joined = " / ".join(names)
+        vals.append(int(rank))
+        texts.append(f"({int(rank)}) {joined}" if right else f"{joined} ({int(rank)})")
+    return vals, texts
 
 
 def slope_figure(
@@ -1486,12 +1620,15 @@ def slope_figure(
     """Draw a slope chart: each group's rank by the mean (left) and by the bottom (right).
 
     Lines are vermillion when the rank changes by ``ranks.attrs["big"]`` places or more, light
-    blue otherwise; ``highlight`` groups get thicker lines. Legend: the two kinds of change.
+    blue otherwise; ``highlight`` groups get thicker lines and bold names. Legend: the two
+    kinds of change. The names with their ranks are the tick labels of a left and a right
+    axis, so the margins grow to fit the longest name (no name is cut); the two column heads
+    are the tick labels of an x axis on top, and the title stands above them.
     """
     big = ranks.attrs.get("big", 2)
     fig = go.Figure()
     shown = set()
-    left = text("rank_mean", lang)
+    left = wrap_title(text("rank_mean", lang), 24)
     right = wrap_title(text("rank_bottom", lang, bottom=bottom_label), 24)
     for row in ranks.itertuples(index=False):
         moved = bool(row.moved)
@@ -1502,15 +1639,12 @@ def slope_figure(
             go.Scatter(
                 x=[0, 1],
                 y=[row.rank_mean, row.rank_bottom],
-                mode="lines+markers+text",
+                mode="lines+markers",
                 line={
                     "color": MOVED_COLOUR if moved else STEADY_COLOUR,
                     "width": 4 if thick else 2,
                 },
                 marker={"size": 9 if thick else 7},
-                text=[f"{name} ({row.rank_mean})", f"({row.rank_bottom}) {name}"],
-                textposition=["middle left", "middle right"],
-                textfont={"size": 12, "color": "#000000" if thick else "#444444"},
                 name=text(kind, lang, k=big),
                 legendgroup=kind,
                 showlegend=kind not in shown,
@@ -1518,24 +1652,64 @@ def slope_figure(
             )
         )
         shown.add(kind)
+    # an invisible twin of the right-hand points on the right axis: plotly draws an axis
+    # (here: the names by the bottom) only when a trace uses it
+    fig.add_trace(
+        go.Scatter(
+            x=[1] * len(ranks),
+            y=list(ranks["rank_bottom"]),
+            yaxis="y2",
+            mode="markers",
+            marker={"opacity": 0},
+            showlegend=False,
+            hoverinfo="skip",
+            name="",
+        )
+    )
     n = max(len(ranks), 1)
+    y_range = [n + 0.7, 0.3]
     fig.update_xaxes(
         tickvals=[0, 1],
         ticktext=[left, right],
-        range=[-0.9, 1.9],
+        range=[-0.06, 1.06],
         showgrid=False,
         zeroline=False,
         side="top",
         tickangle=0,
     )
+    ticks = {"font": {"size": 12, "color": "#444444"}}
+    left_vals, left_text = _rank_labels(ranks, "rank_mean", lang, highlight, right=False)
+    right_vals, right_text = _rank_labels(ranks, "rank_bottom", lang, highlight, right=True)
     fig.update_yaxes(
         title_text=text("rank_axis", lang),
         autorange=False,
-        range=[n + 0.7, 0.3],
-        dtick=1,
+        range=y_range,
+        tickvals=left_vals,
+        ticktext=left_text,
+        tickfont=ticks["font"],
+        showgrid=False,
         zeroline=False,
     )
-    _layout(fig, title, 230 + 34 * n, width=60)
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0})
-    fig.update_layout(margin={"t": fig.layout.margin.t + 40})
+    fig.update_layout(
+        yaxis2={
+            "overlaying": "y",
+            "side": "right",
+            "autorange": False,
+            "range": y_range,
+            "tickvals": right_vals,
+            "ticktext": right_text,
+            "tickfont": ticks["font"],
+            "showgrid": False,
+            "zeroline": False,
+            "automargin": True,
+        }
+    )
+    _layout(fig, title, 230 + 34 * n, width=HALF_TITLE_CHARS, legend_px=HALF_LEGEND_ROW_PX)
+    # the title at the top, then the column heads (up to five lines), then the plot
+    head = 15 * max(_lines(left), _lines(right)) + 14
+    top = 24 + 21 * _lines(fig.layout.title.text) + head
+    fig.update_layout(
+        margin={"t": top, "r": 10, "l": 10},
+        title={"yref": "container", "y": 1 - 12 / fig.layout.height, "yanchor": "top"},
+    )
     return fig

@@ -432,13 +432,17 @@ def test_answers_quantile_and_slope_figures():
     assert names == ["P10 / P90", "P25 / P75", "Median", "Mean"]
     # the legend sits at the bottom of the figure, clear of a two-line title
     legend = fig["layout"]["legend"]
-    assert (legend["yref"], legend["yanchor"], legend["y"]) == ("container", "bottom", 0)
+    assert (legend["yref"], legend["yanchor"]) == ("container", "top")
+    assert legend["y"] * fig["layout"]["height"] < fig["layout"]["margin"]["b"]
     mean = fig["data"][-1]
     assert mean["x"] == pytest.approx([7.8, 7.8, 5.7]) and mean["y"] == ["A", "B", "C"]
     ranks = dist.rank_table(s, Bottom("share", 6))
     fig = spec(dist.slope_figure(ranks, lang="en", title="T", bottom_label="P10"))
     # ties share the better rank: A and B both first by mean; by the bottom B, A, C
-    assert [t["y"] for t in fig["data"]] == [[1, 2], [1, 1], [3, 3]]
+    lines = [t for t in fig["data"] if t.get("yaxis") != "y2"]
+    assert [t["y"] for t in lines] == [[1, 2], [1, 1], [3, 3]]
+    assert fig["layout"]["yaxis"]["ticktext"] == ["A / B (1)", "C (3)"]
+    assert fig["layout"]["yaxis2"]["ticktext"] == ["(1) B", "(2) A", "(3) C"]
     assert fig["layout"]["xaxis"]["ticktext"] == ["Rank by mean", "Rank by P10"]
     s = pd.DataFrame(
         {"group": list("ABCD"), "mean": [8.0, 7.8, 7.0, 6.0], "bottom": [0.2, 0.02, 0.05, 0.3]}
@@ -451,6 +455,110 @@ def test_answers_quantile_and_slope_figures():
     assert fig["data"][0]["line"]["color"] == dist.MOVED_COLOUR  # A: rank 1 -> 3
     assert fig["data"][1]["line"]["color"] == dist.STEADY_COLOUR
     assert fig["data"][0]["name"] == "moved 2 or more places"
+
+
+# ---- drawing: nothing over the title, nothing cut (issue 9, item 10) --------------------------
+
+LONG = {
+    "Nordrhein-Westfalen": [20000, 25000, 31000, 40000, 52000],
+    "Mecklenburg-Vorpommern": [18000, 30000, 40000, 45000, 70000],
+    "Súdwest-Fryslân": [15000, 22000, 33000, 38000, 41000],
+    "Schleswig-Holstein": [21000, 28000, 36000, 44000, 100000],
+}
+INCOME = "Standardised disposable household income (euro per year)"
+
+
+def _legend_clear_of_title(layout) -> None:
+    """The legend stands under the plot, in the bottom margin, below the x axis's labels."""
+    legend, margin, height = layout["legend"], layout["margin"], layout["height"]
+    assert legend.get("yref") == "container" and legend.get("yanchor") == "top"
+    top = legend["y"] * height  # pixels from the figure's bottom to the legend's top
+    assert top < margin["b"] - 40  # the tick labels and the axis title fit above it
+    assert top >= 24 * dist.legend_rows([t["name"] for t in layout["_legend_names"]], 620)
+
+
+def test_ecdf_legend_stands_under_the_chart_not_over_its_title():
+    d = frame(LONG)
+    s = dist.summarize(d, Bottom("share", 21222))
+    fig = spec(
+        dist.ecdf_figure(
+            d, s, lang="en", title="T " * 60, x_title=INCOME, y_title="Share (%)", decimals=0
+        )
+    )
+    layout = dict(fig["layout"])
+    layout["_legend_names"] = [t for t in fig["data"] if t.get("showlegend") is not False]
+    # six entries with long names need more than one row: above the plot they grew upwards
+    # into the title
+    assert dist.legend_rows([t["name"] for t in layout["_legend_names"]], 620) >= 2
+    _legend_clear_of_title(layout)
+    assert layout["xaxis"]["automargin"] is True and layout["yaxis"]["automargin"] is True
+
+
+def test_long_axis_titles_are_wrapped_not_cut():
+    s = dist.summarize(frame(LONG), Bottom("share", 21222))
+    fig = spec(dist.quantile_figure(s, lang="en", title="T", x_title=INCOME, decimals=0))
+    shown = fig["layout"]["xaxis"]["title"]["text"]
+    lines = shown.split("<br>")
+    assert len(lines) == 2 and all(len(line) <= 42 for line in lines)  # a half-width column
+    assert " ".join(lines) == INCOME  # every word is there: "(euro per year)" in full
+    assert fig["layout"]["yaxis"]["automargin"] is True  # the longest region name fits
+    assert "Mecklenburg-Vorpommern" in fig["data"][-1]["y"]
+
+
+def test_rank_chart_names_fit_and_its_heads_stay_under_the_title():
+    s = dist.summarize(frame(LONG), Bottom("share", 21222))
+    ranks = dist.rank_table(s, Bottom("share", 21222))
+    bottom = "share who are below the poverty line of 21,222 euro per year (60% of the median)"
+    title = f"Income in 2023: rank by mean versus rank by {bottom}"
+    fig = spec(
+        dist.slope_figure(
+            ranks, lang="en", title=title, bottom_label=bottom, highlight=["Súdwest-Fryslân"]
+        )
+    )
+    layout = fig["layout"]
+    # the names are tick labels of a left and a right axis that grow the margins to fit
+    for axis in ("yaxis", "yaxis2"):
+        assert layout[axis]["automargin"] is True
+        shown = " ".join(layout[axis]["ticktext"]).replace("<br>", "").replace("<b>", "")
+        for name in LONG:
+            assert name in shown.replace("</b>", "")  # every name in full
+    assert any("<b>Súdwest-Fryslân</b>" in t for t in layout["yaxis"]["ticktext"])  # chosen
+    assert layout["yaxis2"]["side"] == "right" and layout["yaxis2"]["overlaying"] == "y"
+    # the heads are the top axis's tick labels; the title is pinned to the top of the figure
+    # and the top margin holds the title's lines and then the heads' lines
+    assert layout["xaxis"]["side"] == "top"
+    heads = max(t.count("<br>") + 1 for t in layout["xaxis"]["ticktext"])
+    title_lines = layout["title"]["text"].count("<br>") + 1
+    assert heads >= 3 and title_lines >= 2
+    assert layout["title"]["yref"] == "container" and layout["title"]["yanchor"] == "top"
+    assert layout["title"]["y"] * layout["height"] >= layout["height"] - 15
+    assert layout["margin"]["t"] >= 20 * title_lines + 15 * heads + 20
+
+
+def test_violins_tail_off_inside_the_scale():
+    d = frame(SAME_MEAN)  # scores 4-10 (A), 6-10 (B), 5-6 (C) on a 0-10 scale
+    s = dist.summarize(d, Bottom("share", 6))
+    kw = {"lang": "en", "title": "T", "x_title": "X", "y_title": "Y", "decimals": 1}
+    fig = spec(dist.violin_figure(d, s, scale=(0, 10), **kw))
+    violins = [t for t in fig["data"] if t["type"] == "violin"]
+    # not "hard" (cut flat at the lowest and highest answer): two bandwidths of tail, but
+    # never past the end of the scale
+    assert [t["spanmode"] for t in violins] == ["manual"] * 3
+    assert [t["bandwidth"] for t in violins] == [0.6] * 3
+    assert [tuple(t["span"]) for t in violins] == [(2.8, 10.0), (4.8, 10.0), (3.8, 7.2)]
+    low, high = fig["layout"]["yaxis"]["range"]
+    assert low < 2.8 and high > 10  # room around the shapes: their ends are not the frame's
+    assert not any(t.get("showlegend", True) for t in violins)  # named on the axis
+    # amounts without a scale: a smooth tail above the highest value, none below 0
+    d = frame(LONG)
+    s = dist.summarize(d, Bottom("share", 21222))
+    fig = spec(dist.violin_figure(d, s, **{**kw, "decimals": 0}))
+    for trace, values in zip(fig["data"], LONG.values(), strict=False):
+        lo, hi = trace["span"]
+        assert lo >= 0 and lo < min(values) and hi > max(values)
+        assert hi == pytest.approx(max(values) + 2 * trace["bandwidth"])
+    # the tick labels: the name (long ones on two lines), the mean, the median
+    assert fig["layout"]["xaxis"]["ticktext"][1].startswith("<b>Mecklenburg-</b><br>")
 
 
 def test_core_imports_no_streamlit():
@@ -473,6 +581,7 @@ def test_histogram_panels_tell_their_n(lang, expected):
     )
     panels = [a["text"] for a in fig["layout"]["annotations"][:3]]
     assert panels[0] == expected and all("(n = " in p for p in panels)
+
 
 
 def test_small_regions_are_left_out_of_every_summary_sentence_and_rank(reg):

@@ -112,6 +112,19 @@ TEXTS = {
         "en": "Violin shapes come from a weighted random sample of up to 4,000 values per "
         "region (drawn in proportion to the weights); the mean and median use all values.",
     },
+    "cap_violin_ends": {
+        "nl": "Elke vorm loopt geleidelijk uit voorbij de laagste en hoogste waarde, maar niet "
+        "voorbij {ends}: daar houdt de vorm op zo breed als de dichtheid er is (veel "
+        "antwoorden op het uiterste geven een brede rand).",
+        "en": "Each shape tails off beyond the lowest and highest value, but not past {ends}: "
+        "there it stops as wide as the density is (many answers at the end give a wide edge).",
+    },
+    "ends_both": {
+        "nl": "{lo} en {hi}, de uitersten van de schaal",
+        "en": "{lo} and {hi}, the ends of the scale",
+    },
+    "ends_low": {"nl": "{lo}", "en": "{lo}"},
+    "ends_high": {"nl": "{hi}", "en": "{hi}"},
     "cap_hist_top": {
         "nl": "De laatste staaf bevat ook de hoogste 0,5% van de waarden (boven {top}).",
         "en": "The last bar also holds the top 0.5% of values (above {top}).",
@@ -317,7 +330,7 @@ def _group_choice(options, defaults, key, label):
     )
 
 
-def _caption(act, by_col, chart, data, edges, answers):
+def _caption(act, by_col, chart, data, edges, answers, scale=(None, None)):
     lg = lang()
     weight = act.mapping.weight
     parts = []
@@ -339,6 +352,15 @@ def _caption(act, by_col, chart, data, edges, answers):
         parts.append(tr(TEXTS, "cap_answers", k=len(answers)))
     elif chart == "violin":
         parts.append(tr(TEXTS, "cap_violin"))
+        low, high = scale  # where the violins stop (dist.violin_bounds)
+
+        def end(x):
+            return "" if x is None else dist.fmt_number(x, 0 if x == int(x) else 2, lg)
+
+        if low is not None or high is not None:
+            key = "ends_low" if high is None else "ends_high" if low is None else "ends_both"
+            ends = tr(TEXTS, key, lo=end(low), hi=end(high))
+            parts.append(tr(TEXTS, "cap_violin_ends", ends=ends))
     elif chart == "histogram" and len(data) and edges[-1] < data["value"].max():
         parts.append(tr(TEXTS, "cap_hist_top", top=dist.fmt_number(edges[-1], 1, lg)))
     st.caption(" ".join(parts))
@@ -461,6 +483,7 @@ def main() -> None:
     y_share = dist.text("share_axis_w" if weighted else "share_axis", lg)
     edges = dist.histogram_edges(everything["value"])
     common = {"lang": lg, "decimals": decimals}
+    bounds = dist.violin_bounds(result.data["value"], variable.scale)  # where violins stop
     if answers:
         shares = dist.answer_shares(result.data, len(answers), list(result.summary["group"]))
         fig = dist.answers_figure(
@@ -486,6 +509,7 @@ def main() -> None:
                 title=title,
                 x_title=tr(TEXTS, "regions"),
                 y_title=x_title,
+                scale=bounds,
                 **common,
             )
         else:
@@ -499,7 +523,7 @@ def main() -> None:
                 **common,
             )
     state.show_chart(fig, act, key="dist_main")
-    _caption(act, by_col, chart, everything, edges, answers)
+    _caption(act, by_col, chart, everything, edges, answers, scale=bounds)
 
     # percentiles and ranks
     left, right = st.columns(2)

@@ -76,7 +76,11 @@ def test_charts_show_distribution_percentiles_and_ranks(demo):
     assert title(profile).startswith("Life satisfaction in 2024: P10, P25, median")
     assert profile["data"][-1]["name"] == "Mean"
     assert title(slope).startswith("Life satisfaction in 2024: rank by mean versus rank by")
-    assert len(slope["data"]) == 12  # every province
+    assert sum(t.get("yaxis") != "y2" for t in slope["data"]) == 12  # every province
+    # each province's name in full on both sides (tick labels that widen the margins)
+    for axis in ("yaxis", "yaxis2"):
+        shown = " ".join(slope["layout"][axis]["ticktext"]).replace("<br>", "")
+        assert "Noord-Holland" in shown.replace("<b>", "").replace("</b>", "")
     assert any("Source: demo_people_synthetic.parquet" in c.value for c in demo.caption)
 
 
@@ -96,6 +100,11 @@ def test_switching_chart_type(kind, trace):
         assert any(
             "Violin shapes come from a weighted random sample" in c.value for c in at.caption
         )
+        # a 0-10 score: the shapes tail off but stop at 0 and 10, and the caption says so
+        violins = [t for t in main["data"] if t["type"] == "violin"]
+        assert all(t["spanmode"] == "manual" for t in violins)
+        assert all(t["span"][0] >= 0 and t["span"][1] <= 10 for t in violins)
+        assert any("not past 0 and 10, the ends of the scale" in c.value for c in at.caption)
 
 
 def test_dutch_sentence_has_a_decimal_comma():
@@ -173,7 +182,7 @@ def test_pilot_panel_distribution_of_municipalities():
     titles = [title(f) for f in charts(at)]
     assert any("rank by mean versus rank by P10" in t for t in titles)
     slope = charts(at)[-1]
-    assert len(slope["data"]) == 12
+    assert sum(t.get("yaxis") != "y2" for t in slope["data"]) == 12
 
 
 def test_dutch_caption_never_pluralises_a_column_name():
