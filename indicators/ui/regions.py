@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from indicators import analysis, charts
-from indicators.compute import OK, TOTAL
+from indicators.compute import N_TEXT, OK, TOTAL
 from indicators.dataset import MICRODATA
+from indicators.registry import format_number
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, t, tr
 
@@ -349,6 +350,8 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
         _hidden_note(act, ind, year, rank)
         return
     frame = state.with_region_names(act, _with_text(rank.frame, ind, decimals))
+    if microdata:  # each value tells its n on hover
+        frame["n_text"] = [N_TEXT[lng].format(n=format_number(n, 0, lng)) for n in frame["n"]]
     # Shares are parts of a whole: bars from 0. Other measures (means, medians, percentiles,
     # indices): dots on an axis zoomed to the data, so differences of a few tenths show.
     dots = not ind.is_share

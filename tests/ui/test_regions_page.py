@@ -254,3 +254,17 @@ def test_hidden_regions_say_why_with_their_n():
     # no region has a value: no empty ranking chart, but a sentence saying so
     assert not any("by region" in name for name in charts_by_title(at))
     assert any("nothing to rank" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_ranked_values_tell_their_n_on_hover(demo, lang):
+    reg, results = demo
+    at = run_page(lang)
+    rank = next(f for t, f in charts_by_title(at).items() if "2024" in t and "95%" in t)
+    dot = rank["data"][0]
+    rows = results.query("year == 2024 and indicator == 'life_satisfaction_mean'")
+    n = rows.set_index("region")["n"]
+    top = dot["y"][0]
+    sep = "." if lang == "nl" else ","
+    expected = f"n = {n[top] // 1000}{sep}{n[top] % 1000:03d}"
+    assert dot["customdata"][0] == expected and "%{customdata}" in dot["hovertemplate"]
