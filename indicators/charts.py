@@ -448,9 +448,6 @@ def ranked_bars(
     counts = frame["n_text"].tolist() if "n_text" in frame else None
     if counts is not None:  # what each value rests on: "n = 1,502"
         hover += "<br>%{customdata}"
-    counts = frame["n_text"].tolist() if "n_text" in frame else None
-    if counts is not None:  # what each value rests on: "n = 1,502"
-        hover += "<br>%{customdata}"
     if error is not None and error_label:
         hover += f"<br>{error_label}: ±%{{error_x.array:.3g}}"
     fig = go.Figure(
@@ -464,7 +461,6 @@ def ranked_bars(
             textposition="inside",
             insidetextanchor="start",
             textfont={"color": "white"},
-            customdata=counts,
             customdata=counts,
             hovertemplate=hover + "<extra></extra>",
             name="",
@@ -540,9 +536,6 @@ def ranked_dots(
     counts = frame["n_text"].tolist() if "n_text" in frame else None
     if counts is not None:  # what each value rests on: "n = 1,502"
         hover += "<br>%{customdata}"
-    counts = frame["n_text"].tolist() if "n_text" in frame else None
-    if counts is not None:  # what each value rests on: "n = 1,502"
-        hover += "<br>%{customdata}"
     if error is not None and error_label:
         hover += f"<br>{error_label}: ±%{{error_x.array:.3g}}"
     fig = go.Figure(
@@ -553,7 +546,6 @@ def ranked_dots(
             marker={"color": colours, "size": 11, "line": {"color": "white", "width": 1}},
             error_x=error,
             text=text,
-            customdata=counts,
             customdata=counts,
             hovertemplate=hover + "<extra></extra>",
             name="",
