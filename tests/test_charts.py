@@ -187,6 +187,27 @@ def test_ranked_dots_without_errors_or_total():
     assert not fig.layout.shapes
 
 
+def test_ranked_charts_keep_long_names_values_and_axis_titles_whole():
+    frame = pd.DataFrame(
+        {
+            "region": ["Nordrhein-Westfalen", "Mecklenburg-Vorpommern", "Súdwest-Fryslân"],
+            "value": [31031.0, 40340.0, 31954.0],
+            "text": ["31,031 euro per year", "40,340 euro per year", "31,954 euro per year"],
+        }
+    )
+    unit = "Standardised disposable income of all private households in the region (euro per year)"
+    for draw in (charts.ranked_dots, charts.ranked_bars):
+        fig = draw(frame, title="T", x_title=unit)
+        assert fig.layout.yaxis.automargin is True  # the longest name widens the margin
+        assert list(fig.data[0].y) == list(frame["region"])  # every name in full
+        assert fig.layout.xaxis.automargin is True
+        lines = fig.layout.xaxis.title.text.split("<br>")
+        assert lines[-1] == "(euro per year)" and " ".join(lines) == unit  # wrapped, not cut
+    # the values' column at the right is as wide as its longest text (was 70 px: cut)
+    fig = charts.ranked_dots(frame, title="T", x_title="euro")
+    assert fig.layout.margin.r >= charts.text_px("40,340 euro per year") + 10
+
+
 def test_ranked_bars_without_errors():
     frame = pd.DataFrame({"region": ["A"], "value": [1.0], "text": ["1"]})
     fig = charts.ranked_bars(frame, title="t", x_title="x")
