@@ -395,7 +395,6 @@ def _hidden_note(act, ind, year, rank) -> None:
             lang=lang(),
             min_n=act.min_n,
         )
-
         st.caption(tr(TEXTS, "suppressed_note", n=len(gone), why=why))
 
 
