@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from indicators.ui.state import digest_of
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -19,7 +21,14 @@ def open_page(page, lang="en", upload=None, query=None, state=None) -> AppTest:
     at.session_state["lang"] = lang
     if upload is not None:
         name, data = upload
-        at.session_state["upload"] = {"name": name, "data": data, "digest": name, "sheet": None}
+        # the content's digest, as the app computes it: a name would let two tests' different
+        # files under one name share cached results
+        at.session_state["upload"] = {
+            "name": name,
+            "data": data,
+            "digest": digest_of(data),
+            "sheet": None,
+        }
     for key, value in (query or {}).items():
         at.query_params[key] = value
     for key, value in (state or {}).items():
@@ -28,6 +37,11 @@ def open_page(page, lang="en", upload=None, query=None, state=None) -> AppTest:
     assert not at.exception
     assert not at.error, [e.value for e in at.error]
     return at
+
+
+def mapping_state(data: bytes, mapping) -> dict:
+    """Return the session state that makes ``mapping`` the user's mapping of an upload."""
+    return {f"mapping:{digest_of(data)}:None": mapping}
 
 
 def array(value) -> np.ndarray:

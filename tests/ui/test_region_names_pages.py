@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from apptest_helpers import charts_by_title, open_page
+from apptest_helpers import charts_by_title, mapping_state, open_page
 
 from indicators.dataset import Mapping
 
@@ -26,7 +26,7 @@ def run(page: str, lang: str = "en", state=None):
         f"indicators/ui/{page}.py",
         lang,
         upload=(NAME, STATLINE.read_bytes()),
-        state={f"mapping:{NAME}:None": MAPPING, **(state or {})},
+        state={**mapping_state(STATLINE.read_bytes(), MAPPING), **(state or {})},
     )
 
 

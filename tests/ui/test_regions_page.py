@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from apptest_helpers import array, charts_by_title, open_page
+from apptest_helpers import array, charts_by_title, mapping_state, open_page
 
 from indicators import analysis
 from indicators.compute import compute
@@ -238,7 +238,7 @@ def test_statline_dot_is_missing_not_hidden():
     at = run_page(
         upload=(STATLINE.name, STATLINE.read_bytes()),
         query={"year": "2020"},
-        state={f"mapping:{STATLINE.name}:None": mapping},
+        state=mapping_state(STATLINE.read_bytes(), mapping),
     )
     notes = [c.value for c in at.caption if "without a value" in c.value]
     assert len(notes) == 1 and "no value in the file" in notes[0], notes

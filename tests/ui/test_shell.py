@@ -6,6 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from indicators.ui.state import digest_of
+
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["overview", "distribution", "regions", "trends", "data", "catalog"]
 
@@ -18,7 +20,12 @@ def app(lang=None, query=None, upload=None):
         at.query_params[key] = value
     if upload:
         name, data = upload
-        at.session_state["upload"] = {"name": name, "data": data, "digest": name, "sheet": None}
+        at.session_state["upload"] = {
+            "name": name,
+            "data": data,
+            "digest": digest_of(data),
+            "sheet": None,
+        }
     return at
 
 
@@ -91,8 +98,9 @@ def test_a_file_without_years_never_says_none():
 
     eusilc = ROOT.parent / "shared" / "data" / "eusilc.csv"  # Austrian EU-SILC (laeken)
     mapping = Mapping.build("db040", weight="rb050", variables={"income": "eqIncome"})
-    at = app("en", upload=("eusilc.csv", eusilc.read_bytes()))
-    at.session_state["mapping:eusilc.csv:None"] = mapping
+    data = eusilc.read_bytes()
+    at = app("en", upload=("eusilc.csv", data))
+    at.session_state[f"mapping:{digest_of(data)}:None"] = mapping
     for lang in ("en", "nl"):
         at.session_state["lang"] = lang
         for page in PAGES:
