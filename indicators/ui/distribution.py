@@ -129,6 +129,8 @@ TEXTS = {
         "nl": "De laatste staaf bevat ook de hoogste 0,5% van de waarden (boven {top}).",
         "en": "The last bar also holds the top 0.5% of values (above {top}).",
     },
+    "counts": {"nl": "Aantal waarnemingen: {counts}.", "en": "Observations: {counts}."},
+    "counts_units": {"nl": "Aantal eenheden: {counts}.", "en": "Units: {counts}."},
     "cap_answers": {
         "nl": "Geordende antwoorden (laag naar hoog) worden scores 1 tot {k}; het gemiddelde "
         "in de legenda is de gemiddelde score.",
@@ -330,6 +332,15 @@ def _group_choice(options, defaults, key, label):
     )
 
 
+def _counts(act, summary, lg: str) -> str:
+    """Say how many observations (or units, for aggregates) each shown group rests on."""
+    counts = "; ".join(
+        f"{t('total') if g == TOTAL else dist.group_name(g, lg)} {dist.fmt_number(n, 0, lg)}"
+        for g, n in zip(summary["group"], summary["n"], strict=True)
+    )
+    return tr(TEXTS, "counts_units" if act.shape == "aggregates" else "counts", counts=counts)
+
+
 def _caption(act, by_col, chart, data, edges, answers, scale=(None, None)):
     lg = lang()
     weight = act.mapping.weight
@@ -524,6 +535,7 @@ def main() -> None:
             )
     state.show_chart(fig, act, key="dist_main")
     _caption(act, by_col, chart, everything, edges, answers, scale=bounds)
+    st.caption(_counts(act, result.summary, lg))  # every number above tells its n
 
     # percentiles and ranks
     left, right = st.columns(2)

@@ -243,3 +243,14 @@ def test_demo_with_a_high_threshold_quotes_only_large_cells():
     small = table[table["suppressed"]]
     assert set(small["region"]) >= set(hidden[:3]) and small["mean"].isna().all()
     assert (small["observations"] < 1500).all()
+
+
+def test_every_shown_region_tells_its_n(demo):
+    import pandas as pd
+
+    people = pd.read_parquet(ROOT / "data" / "demo_people_synthetic.parquet")
+    year = people[(people["jaar"] == 2024) & people["levenstevredenheid"].notna()]
+    n = year.groupby("provincie").size()
+    note = next(c.value for c in demo.caption if c.value.startswith("Observations: "))
+    for region in ("Limburg", "Utrecht"):
+        assert f"{region} {n[region]:,}" in note
