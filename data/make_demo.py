@@ -1,6 +1,7 @@
 """Build the bundled demo data. Everything it writes is SYNTHETIC: no real person is in it.
 
-Run ``python data/make_demo.py`` (or ``make demo-data``) to rebuild, from a fixed seed:
+Run ``python data/make_demo.py`` (or ``make demo-data``) to rebuild, from a fixed seed, into
+``indicators/data/`` (package data, beside the province layout ``provinces.csv`` it reads):
 
 - ``demo_people_synthetic.parquet``: one row per (made-up) respondent, 12 provinces x 2014-2024,
   about 1,500 a province a year, with survey weights;
@@ -26,7 +27,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 SEED = 20210610
-DATA_DIR = Path(__file__).resolve().parent
+# The files ship inside the package (read with importlib.resources), so an install has them.
+DATA_DIR = Path(__file__).resolve().parents[1] / "indicators" / "data"
 PROVINCES_CSV = DATA_DIR / "provinces.csv"
 PEOPLE_FILE = "demo_people_synthetic.parquet"
 PILOT_FILE = "demo_pilot_municipalities_synthetic.parquet"
@@ -585,7 +587,9 @@ def main(out_dir: Path | str = DATA_DIR, seed: int = SEED) -> dict[str, Path]:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out-dir", default=str(DATA_DIR), help="where to write (default: data/)")
+    parser.add_argument(
+        "--out-dir", default=str(DATA_DIR), help="where to write (default: indicators/data/)"
+    )
     parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
     args = parser.parse_args()
     for path in main(args.out_dir, args.seed).values():

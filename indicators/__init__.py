@@ -3,7 +3,8 @@
 The core imports no Streamlit; the dashboard lives in :mod:`indicators.ui`.
 
 >>> import indicators
->>> df = indicators.load_table("data/demo_pilot_municipalities_synthetic.parquet")
+>>> from indicators.package_data import demo_file
+>>> df = indicators.load_table(demo_file("pilot"))
 >>> registry = indicators.load_registry()
 >>> mapping = indicators.suggest_mapping(df, registry)
 >>> results = indicators.compute(indicators.prepare(df, mapping, registry), registry)

@@ -11,14 +11,15 @@ show what comes back.
   (max/min ratio, population-weighted coefficient of variation, Gini and Theil across regions,
   each region weighted by its ``weight_sum``: population or sum of survey weights).
 - :func:`ranking`: regions ranked best first, with standard errors where they can be had.
-- The tile map of the Dutch provinces (``data/provinces.csv``) and uploaded GeoJSON: matching
-  regions on code or name.
+- The tile map of the Dutch provinces (``indicators/data/provinces.csv``, package data) and
+  uploaded GeoJSON: matching regions on code or name.
 
 Years may be integers (2014) or period strings ("2019-Q1"); :func:`year_order` orders them.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -28,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from indicators import measures
+from indicators import measures, package_data
 from indicators.compute import (
     N_TEXT,
     NOT_APPLICABLE,
@@ -52,7 +53,6 @@ UP, DOWN, FLAT = "up", "down", "flat"
 DIRECTION_COLOURS = {BETTER: "#009E73", WORSE: "#D55E00", SAME: "#7F7F7F", UNKNOWN: "#7F7F7F"}
 ARROWS = {UP: "▲", DOWN: "▼", FLAT: "=", None: ""}
 SPREAD_MEASURES = ("ratio", "cv", "gini", "theil")
-PROVINCES_CSV = Path(__file__).resolve().parents[1] / "data" / "provinces.csv"
 # Other spellings of province names seen in files (normalised); the layout holds CBS names.
 PROVINCE_ALIASES = {"friesland": "PV21", "fryslan": "PV21", "noord_brabant": "PV30"}
 
@@ -1144,7 +1144,9 @@ def ranking(
 
 def province_layout(path: str | Path | None = None) -> pd.DataFrame:
     """Read the tile-grid layout of the 12 provinces: code, name, row, col."""
-    layout = pd.read_csv(path or PROVINCES_CSV, dtype={"code": str, "name": str})
+    if path is None:  # the packaged layout, found in an installed package too
+        path = io.BytesIO(package_data.data_file(package_data.PROVINCES).read_bytes())
+    layout = pd.read_csv(path, dtype={"code": str, "name": str})
     return layout[["code", "name", "row", "col"]]
 
 

@@ -44,3 +44,17 @@ def test_importing_the_core_loads_no_streamlit():
 def test_front_door():
     assert callable(indicators.compute) and callable(indicators.load_table)
     assert issubclass(indicators.DataError, ValueError)
+
+
+def test_the_package_finds_its_files_without_file_paths():
+    # A path built from ``__file__`` (``parents[1] / "data"``) points outside the package,
+    # where an installed package has nothing: packaged files go through importlib.resources.
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "indicators").rglob("*.py")
+        if any(
+            isinstance(node, ast.Name) and node.id == "__file__"
+            for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        )
+    ]
+    assert offenders == []

@@ -11,9 +11,10 @@ import pytest
 
 from indicators import measures as M
 from indicators.cli import main
+from indicators.package_data import demo_file
 
 ROOT = Path(__file__).resolve().parents[1]
-DEMO = ROOT / "data" / "demo_people_synthetic.parquet"
+DEMO = demo_file("people")
 STATLINE = ROOT / "tests" / "data" / "statline_regionaal.csv"
 
 

@@ -13,7 +13,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+ROOT = Path(__file__).resolve().parents[1]
+MAKE_DEMO = ROOT / "data" / "make_demo.py"
+DATA = ROOT / "indicators" / "data"  # package data: the demo files and the province layout
 PEOPLE = DATA / "demo_people_synthetic.parquet"
 PILOT = DATA / "demo_pilot_municipalities_synthetic.parquet"
 
@@ -82,7 +84,7 @@ LABELS = {
 
 
 def _load_make_demo():
-    spec = importlib.util.spec_from_file_location("make_demo", DATA / "make_demo.py")
+    spec = importlib.util.spec_from_file_location("make_demo", MAKE_DEMO)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

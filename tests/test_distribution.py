@@ -15,6 +15,7 @@ from indicators import distribution as dist
 from indicators.compute import TOTAL
 from indicators.dataset import prepare, suggest_mapping
 from indicators.distribution import Bottom, Contrast
+from indicators.package_data import demo_file
 from indicators.registry import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -306,7 +307,7 @@ def test_bottom_phrase(bottom, kwargs, expected):
 
 @pytest.fixture(scope="module")
 def pilot(reg):
-    raw = pd.read_parquet(ROOT / "data" / "demo_pilot_municipalities_synthetic.parquet")
+    raw = pd.read_parquet(demo_file("pilot"))
     return raw, prepare(raw, suggest_mapping(raw, reg), reg)
 
 
@@ -332,7 +333,7 @@ def test_units_frame_by_higher_region_and_total(pilot, reg):
 
 
 def test_analyse_demo_people_names_utrecht_and_limburg(reg):
-    raw = pd.read_parquet(ROOT / "data" / "demo_people_synthetic.parquet")
+    raw = pd.read_parquet(demo_file("people"))
     prepared = prepare(raw, suggest_mapping(raw, reg), reg)
     var = reg.variable_by_id["life_satisfaction"]
     result = dist.analyse(

@@ -10,6 +10,7 @@ import pytest
 from indicators.dataset import AGE_BAND_LABELS, Mapping, prepare, suggest_mapping
 from indicators.errors import DataError
 from indicators.mapping_form import group_options
+from indicators.package_data import demo_file
 from indicators.registry import load_registry
 from indicators.validation_report import build_report
 
@@ -124,7 +125,7 @@ def test_every_demo_indicator_beyond_the_average_moves_over_the_years_as_shown()
     from indicators.compute import compute
     from indicators.io import load_table
 
-    df = load_table("data/demo_people_synthetic.parquet")
+    df = load_table(demo_file("people"))
     prepared = prepare(df, suggest_mapping(df, REG), REG, source="demo")
     total = compute(prepared, REG).query("region == 'Total'")
     flat = [

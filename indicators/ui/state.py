@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from indicators import region_names
+from indicators import package_data, region_names
 from indicators.compute import MIN_N, TOTAL, compute
 from indicators.dataset import Mapping, Prepared, prepare, suggest_mapping
 from indicators.errors import DataError
@@ -28,11 +28,8 @@ from indicators.io import load_table
 from indicators.registry import load_registry
 from indicators.ui.i18n import label_func, lang, t, tr
 
-ROOT = Path(__file__).resolve().parents[2]
-DEMOS = {
-    "people": ROOT / "data" / "demo_people_synthetic.parquet",
-    "pilot": ROOT / "data" / "demo_pilot_municipalities_synthetic.parquet",
-}
+# package data (importlib.resources): an installed package has the demo files too
+DEMOS = {key: package_data.demo_file(key) for key in package_data.DEMO_FILES}
 DEMO_LABELS = {
     "people": {
         "nl": "Demo: inwoners per provincie (synthetisch)",

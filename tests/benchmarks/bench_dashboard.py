@@ -32,7 +32,7 @@ HAPPY = [
 def make_csv(rows: int, path: Path) -> Path:
     """Write Dutch-style survey microdata: 12 provinces x 11 years, semicolons, decimal comma."""
     rng = np.random.default_rng(2024)
-    provinces = pd.read_csv(ROOT / "data" / "provinces.csv")["name"].to_numpy()
+    provinces = pd.read_csv(ROOT / "indicators" / "data" / "provinces.csv")["name"].to_numpy()
     region = rng.integers(0, len(provinces), rows)
     df = pd.DataFrame(
         {

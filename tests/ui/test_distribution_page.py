@@ -10,6 +10,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from indicators.package_data import demo_file
+
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "indicators/ui/distribution.py"
 
@@ -248,7 +250,7 @@ def test_demo_with_a_high_threshold_quotes_only_large_cells():
 def test_every_shown_region_tells_its_n(demo):
     import pandas as pd
 
-    people = pd.read_parquet(ROOT / "data" / "demo_people_synthetic.parquet")
+    people = pd.read_parquet(demo_file("people"))
     year = people[(people["jaar"] == 2024) & people["levenstevredenheid"].notna()]
     n = year.groupby("provincie").size()
     note = next(c.value for c in demo.caption if c.value.startswith("Observations: "))

@@ -12,6 +12,7 @@ from apptest_helpers import mapping_state, open_page
 
 from indicators.compute import compute
 from indicators.dataset import prepare, suggest_mapping
+from indicators.package_data import demo_file
 from indicators.registry import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +38,7 @@ def shown_values(at) -> list[str]:
 @pytest.fixture(scope="module")
 def demo_results():
     reg = load_registry()
-    df = pd.read_parquet(ROOT / "data" / "demo_people_synthetic.parquet")
+    df = pd.read_parquet(demo_file("people"))
     prepared = prepare(df, suggest_mapping(df, reg), reg)
     return reg, compute(prepared, reg)
 

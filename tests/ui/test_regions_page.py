@@ -13,6 +13,7 @@ from apptest_helpers import array, charts_by_title, mapping_state, open_page
 from indicators import analysis
 from indicators.compute import compute
 from indicators.dataset import prepare, suggest_mapping
+from indicators.package_data import demo_file
 from indicators.registry import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +27,7 @@ def run_page(lang="en", upload=None, query=None, state=None):
 @pytest.fixture(scope="module")
 def demo():
     reg = load_registry()
-    df = pd.read_parquet(ROOT / "data" / "demo_people_synthetic.parquet")
+    df = pd.read_parquet(demo_file("people"))
     prepared = prepare(df, suggest_mapping(df, reg), reg)
     return reg, compute(prepared, reg)
 
