@@ -237,8 +237,9 @@ def tiles(
     then = _rows(results, year=since) if since is not None else now.iloc[0:0]
 
     def lookup(frame, reg):
-        rows = frame[frame[REGION] == reg]
-        return rows.drop_duplicates("indicator").set_index("indicator")
+        rows = frame[frame[REGION] == reg].drop_duplicates("indicator")
+        # every row's state at once (a state per row and value took 0.3 s on the demo data)
+        return rows.assign(status=value_states(rows)).set_index("indicator")
 
     here, total, before = lookup(now, region), lookup(now, TOTAL), lookup(then, region)
     present = set(here.index)

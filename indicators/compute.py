@@ -331,6 +331,8 @@ def value_state(row) -> str:
     >>> value_state({"value": float("nan"), "n": 0, "n_missing": 1, "suppressed": False})
     'missing'
     """
+    if not isinstance(row, pd.DataFrame) and "status" in row:  # already known: as value_states
+        return str(row["status"])
     frame = pd.DataFrame([dict(row)]) if not isinstance(row, pd.DataFrame) else row
     return str(value_states(frame).iloc[0])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import math
 
@@ -148,6 +149,26 @@ def test_tiles_values_total_and_change():
     assert row["change"] == pytest.approx(0.3)
     assert row["moved"] == "up"
     assert list(table["indicator"]) == ["life_satisfaction_mean", "life_satisfaction_unsatisfied"]
+
+
+def test_tiles_work_out_the_states_once_not_per_row(monkeypatch):
+    # issue 9.12: a state per row and value (a one-row frame each) took 0.3 s of every Overview
+    # the module (the package-level name indicators.compute is the function)
+    compute_module = importlib.import_module("indicators.compute")
+
+    calls = []
+
+    def counted(frame):
+        calls.append(len(frame))
+        return real(frame)
+
+    real = compute_module.value_states
+    monkeypatch.setattr(compute_module, "value_states", counted)
+    monkeypatch.setattr(analysis, "value_states", counted)
+    table = analysis.tiles(flag_results(7.5, 7.8, 0.04, 0.07), REG, "Utrecht", 2024, 2014)
+    assert len(table) == 2
+    assert len(calls) <= 3  # the region now, the Total now, the region then
+    assert list(table["status"]) == ["ok", "ok"]
 
 
 def test_tiles_without_since_or_years():
