@@ -44,6 +44,7 @@ bench: install chromium
 	$(PY) tests/benchmarks/bench_dashboard.py
 	$(PY) tests/benchmarks/bench_browser.py
 
+# The demo files are package data: the script writes them into indicators/data/.
 demo-data: install
 	$(PY) data/make_demo.py
 

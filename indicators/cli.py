@@ -70,6 +70,17 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--min-n", type=int, default=10, help="hide values from fewer observations (default 10)"
     )
+
+    sub.add_parser(
+        "dashboard",
+        usage="python -m indicators dashboard [STREAMLIT OPTIONS]",
+        help="start the dashboard on the packaged demo data (options go to streamlit run)",
+        description="Start the dashboard (Streamlit) from the installed package, in any folder, "
+        "on its packaged demo data: at http://127.0.0.1:8501, headless, uploads up to 500 MB "
+        "(the settings of indicators/ui/config.toml, as in the source tree's "
+        ".streamlit/config.toml). Further options go to `streamlit run` and win over those "
+        "settings, e.g. --server.port 8502 or --server.address 0.0.0.0. Stop it with Ctrl+C.",
+    )
     return parser
 
 
@@ -90,7 +101,14 @@ def _roles(p):
 
 def main(argv=None) -> int:
     """Run the command line; return the exit status (2 for unusable input)."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "dashboard":  # everything after the command is for `streamlit run`
+        from indicators.ui.launch import run
+
+        return run(extra)
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         if args.command == "measures":
             table = _measures(args)
