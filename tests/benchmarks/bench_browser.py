@@ -10,9 +10,10 @@ machines are shared and noisy.
 What "finished" means: a page script records, in the browser, the moment of the user's input
 (the click or key press that triggers the rerun; the navigation start for a fresh session) and
 the moment of the last change to the page (a ``MutationObserver`` over the whole document).
-An action is done when Streamlit's script state has gone from ``running`` back to
-``notRunning`` and the page has not changed for ``QUIET`` seconds; its time is the last change
-minus the input, so the quiet wait itself is never counted (unlike ``wait_for_app``'s settle).
+An action is done when Streamlit's script state is ``notRunning`` after the input (it was seen
+``running``, or the page changed: a quick rerun may never show ``running``) and the page has not
+changed for ``QUIET`` seconds; its time is the last change minus the input, so the quiet wait
+itself is never counted (unlike ``wait_for_app``'s settle).
 """
 
 from __future__ import annotations
@@ -44,11 +45,19 @@ PROBE = """
     window.addEventListener(kind, arm, true);
   }
   const watch = () => {
-    new MutationObserver(() => {
+    // A short run can start and end before the observer is called: look at the old values.
+    new MutationObserver((records) => {
       bench.last = performance.now();
-      const app = document.querySelector('[data-testid="stApp"]');
-      if (app && app.getAttribute('data-test-script-state') === 'running') bench.running = true;
-    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      for (const r of records) {
+        if (r.attributeName === 'data-test-script-state'
+            && (r.oldValue === 'running' || r.target.getAttribute(r.attributeName) === 'running')) {
+          bench.running = true;
+        }
+      }
+    }).observe(document, {
+      subtree: true, childList: true, attributes: true, characterData: true,
+      attributeOldValue: true,
+    });
   };
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', watch);
@@ -89,7 +98,10 @@ def finished(page, start_at_navigation: bool = False) -> float:
               const conn = app.getAttribute('data-test-connection-state');
               if (state === 'running') b.running = true;
               const now = performance.now();
-              if (conn === 'CONNECTED' && b.running && state === 'notRunning'
+              // a quick rerun may never show 'running' (React draws only its end): then any
+              // change after the input, followed by the quiet time, ends the action
+              const changed = b.running || (b.input !== null && b.last > b.input);
+              if (conn === 'CONNECTED' && changed && state === 'notRunning'
                   && now - b.last >= quiet) {
                 return { last: b.last, input: b.input };
               }
