@@ -1,8 +1,8 @@
 """Grouped engine: every measure for all groups at once, from one sort per variable.
 
-Rows are sorted once by (group, value); every statistic then comes from cumulative sums,
-``np.bincount`` reductions per group and one ``searchsorted`` per quantile, with no Python loop
-over groups. The definitions are those of :mod:`indicators.measures` (DESIGN.md), which serves
+Rows are sorted once by (group, value) into a :class:`SortPlan`; every statistic then comes,
+for any weight vector, from cumulative sums, reductions per group and one ``searchsorted`` per
+quantile, with no Python loop over groups. The definitions are those of :mod:`indicators.measures` (DESIGN.md), which serves
 as the plain reference in the tests.
 """
 
@@ -59,6 +59,9 @@ def grouped_measures(
 ) -> GroupedResult:
     """Compute measures for every group at once.
 
+    A shorthand for ``SortPlan(values, codes, n_groups).measures(weights, measures, ...)``:
+    keep the :class:`SortPlan` instead to compute with other weights without sorting again.
+
     Parameters
     ----------
     values : array-like of float
@@ -79,10 +82,10 @@ def grouped_measures(
 
     Notes
     -----
-    Rows are put in group order by one stable radix sort of the group codes; then, one block
-    of whole groups at a time (about ``2**16`` rows, so that the work stays in the CPU cache),
-    the values are sorted within each group and every measure is computed for all groups of the
-    block together: sums per group with ``np.add.reduceat``, quantile and threshold positions
+    Rows are put in group order by one stable radix sort of the group codes and, one block of
+    whole groups at a time (about ``2**16`` rows, so that the work stays in the CPU cache),
+    sorted by value within each group (:class:`SortPlan`). Then, block by block again, every
+    measure is computed for all groups of the block together: sums per group with ``np.add.reduceat``, quantile and threshold positions
     for all groups with one ``searchsorted`` over the (group, value) or (group, cumulative
     weight) pairs, kept as complex numbers so that numpy compares them in that order. The loop
     runs over blocks, not over groups; its only per-row temporaries are block-sized.
@@ -97,78 +100,182 @@ def grouped_measures(
     >>> r.values["mean"].tolist(), r.values["median"].tolist(), r.n.tolist()
     ([2.0, 15.0], [2.0, 15.0], [3, 2])
     """
-    specs = [m if isinstance(m, MeasureSpec) else parse_measure(m) for m in measures]
     x = np.asarray(values, dtype=float).reshape(-1)
     g = np.asarray(codes).reshape(-1)
-    if g.dtype.kind not in "iu":
-        g = g.astype(np.int64)
     w = None if weights is None else np.asarray(weights, dtype=float).reshape(-1)
-    n_groups = int(n_groups)
     if g.size != x.size or (w is not None and w.size != x.size):
         sizes = f"{x.size} values, {g.size} group codes" + (
             "" if w is None else f", {w.size} weights"
         )
         raise DataError(f"Values, group codes and weights must have the same length; got {sizes}.")
-    if x.size and (g.min() < 0 or g.max() >= n_groups):
-        raise DataError(
-            f"Group codes must lie between 0 and {n_groups - 1}; found {g.min()} to {g.max()}."
+    plan = SortPlan(x, g, n_groups)
+    return plan.measures(w, measures, poverty_lines=poverty_lines, labels=labels)
+
+
+class SortPlan:
+    """Rows of one variable in group order and sorted by value within each group, once.
+
+    The plan is the part of the work that does not depend on the weights: the group codes are
+    checked, rows with a missing value are set aside and counted, and every other row is put
+    in (group, value) order by one radix sort of the codes and one sort of the values within
+    each group. :meth:`measures` then reduces any weight vector over that order without
+    sorting again, so replicate weights (a bootstrap) pay for the sort once.
+
+    Parameters
+    ----------
+    values : array-like of float
+        The variable; NaN is missing.
+    codes : array-like of int
+        Group code per row, 0 .. n_groups - 1.
+    n_groups : int
+        Number of groups (groups without rows get NaN).
+
+    Notes
+    -----
+    The sort within groups is numpy's default (introsort, or a SIMD sort where the CPU has
+    one), not a stable sort: a stable sort of floats costs about six times as much, and the
+    order of tied values only moves sums in their last bit. The order is the same for the same
+    input, so a plan and a fresh :func:`grouped_measures` give exactly the same numbers. The
+    plan keeps the sorted values and the permutation (16 bytes a row) and refers to, without
+    copying, the values and codes it was given: do not change them while the plan is in use.
+
+    Examples
+    --------
+    >>> plan = SortPlan([3.0, 1.0, 2.0, 10.0, 20.0], [0, 0, 0, 1, 1], 2)
+    >>> plan.sorted_values.tolist(), plan.order.tolist(), plan.counts.tolist()
+    ([1.0, 2.0, 3.0, 10.0, 20.0], [1, 2, 0, 3, 4], [3, 2])
+    >>> plan.measures([2, 1, 1, 1, 3], ["median"]).values["median"].tolist()
+    [2.5, 20.0]
+    >>> plan.measures(None, ["median"]).values["median"].tolist()  # the same sort, no weights
+    [2.0, 15.0]
+    """
+
+    def __init__(self, values, codes, n_groups: int):
+        x = np.asarray(values, dtype=float).reshape(-1)
+        g = np.asarray(codes).reshape(-1)
+        if g.dtype.kind not in "iu":
+            g = g.astype(np.int64)
+        n_groups = int(n_groups)
+        if g.size != x.size:
+            raise DataError(
+                f"Values, group codes and weights must have the same length; got {x.size} "
+                f"values, {g.size} group codes."
+            )
+        if x.size and (g.min() < 0 or g.max() >= n_groups):
+            raise DataError(
+                f"Group codes must lie between 0 and {n_groups - 1}; found {g.min()} to {g.max()}."
+            )
+        valid = np.isfinite(x)
+        if valid.all():
+            valid = None
+            n_missing = np.zeros(n_groups, dtype=np.int64)
+        else:
+            n_missing = np.bincount(g[~valid], minlength=n_groups)[:n_groups]
+        order, counts = _order_by_group(g, valid, n_groups)
+        order = order[: int(counts.sum())]  # the rows with a missing value went last
+        sorted_values = np.empty(order.size)
+        for gids, rows in _blocks(counts, _BLOCK_ROWS):
+            idx = order[rows]
+            xb = x[idx]
+            perm = _sort_within_groups(xb, counts[gids])
+            order[rows] = idx[perm]
+            sorted_values[rows] = xb[perm]
+        order.flags.writeable = False
+        sorted_values.flags.writeable = False
+        self.n_groups = n_groups
+        self.size = x.size
+        self.order = order  # row numbers of the valid rows in (group, value) order
+        self.sorted_values = sorted_values  # their values, in that order
+        self.counts = counts  # rows with a value per group
+        self.n_missing = n_missing  # rows without a value per group
+        self._values, self._codes, self._valid = x, g, valid
+
+    def measures(
+        self,
+        weights=None,
+        measures: Iterable[str | MeasureSpec] = DEFAULT_MEASURES,
+        *,
+        poverty_lines=None,
+        labels: Mapping[str, float] | None = None,
+    ) -> GroupedResult:
+        """Compute measures for every group at once with these weights, without sorting.
+
+        Parameters are those of :func:`grouped_measures`; ``weights`` may differ from call to
+        call (replicate weights). Rows whose weight is missing are left out and counted in
+        ``n_missing``, as when the value is missing.
+        """
+        specs = [m if isinstance(m, MeasureSpec) else parse_measure(m) for m in measures]
+        n_groups = self.n_groups
+        w = None if weights is None else np.asarray(weights, dtype=float).reshape(-1)
+        if w is not None and w.size != self.size:
+            raise DataError(
+                "Values, group codes and weights must have the same length; got "
+                f"{self.size} values, {self._codes.size} group codes, {w.size} weights."
+            )
+        valid, counts, n_missing = self._valid, self.counts, self.n_missing
+        weight_missing = w is not None and not np.isfinite(w).all()
+        if weight_missing:
+            finite = np.isfinite(w)
+            dropped = ~finite if valid is None else valid & ~finite
+            lost = np.bincount(self._codes[dropped], minlength=n_groups)[:n_groups]
+            counts, n_missing = counts - lost, n_missing + lost
+            valid = finite if valid is None else valid & finite
+        if w is not None and w.size and np.fmin.reduce(w) < 0:
+            negative = w < 0 if valid is None else (w < 0) & valid
+            if negative.any():
+                rows = ", ".join(str(i) for i in np.flatnonzero(negative)[:3])
+                raise DataError(
+                    f"Weights must be zero or more; found a negative weight (rows {rows}, "
+                    "counting from 0)."
+                )
+
+        needs = _Needs(specs)
+        line = None
+        if needs.poverty and poverty_lines is None:
+            line = 0.6 * _overall_quantile(self._values, w, valid, 0.5)
+        lines = (
+            None if poverty_lines is None else np.asarray(poverty_lines, dtype=float).reshape(-1)
         )
 
-    valid = np.isfinite(x)
-    if w is not None:
-        valid &= np.isfinite(w)
-    if valid.all():
-        valid = None
-        n_missing = np.zeros(n_groups, dtype=np.int64)
-    else:
-        n_missing = np.bincount(g[~valid], minlength=n_groups)[:n_groups]
-    if w is not None and x.size and np.fmin.reduce(w) < 0:
-        negative = w < 0 if valid is None else (w < 0) & valid
-        if negative.any():
-            rows = ", ".join(str(i) for i in np.flatnonzero(negative)[:3])
-            raise DataError(
-                f"Weights must be zero or more; found a negative weight (rows {rows}, counting "
-                "from 0)."
+        out = _Outputs(specs, n_groups, needs.positive)
+        for gids, rows in _blocks(self.counts, _BLOCK_ROWS):
+            xb = self.sorted_values[rows]
+            wb = None if w is None else w[self.order[rows]]
+            if weight_missing:
+                keep = np.isfinite(wb)
+                if not keep.all():
+                    # a subsequence of sorted rows stays sorted: leave the rows out, keep order
+                    xb, wb = xb[keep], wb[keep]
+                    gids = gids[counts[gids] > 0]
+                    if not gids.size:
+                        continue
+            _block(
+                xb,
+                wb,
+                counts[gids],
+                gids,
+                specs,
+                needs,
+                out,
+                labels,
+                line if lines is None else lines[gids],
             )
 
-    needs = _Needs(specs)
-    line = None
-    if needs.poverty and poverty_lines is None:
-        line = 0.6 * _overall_quantile(x, w, valid, 0.5)
-    lines = None if poverty_lines is None else np.asarray(poverty_lines, dtype=float).reshape(-1)
-
-    order, counts = _order_by_group(g, valid, n_groups)
-    out = _Outputs(specs, n_groups, needs.positive)
-    for gids, rows in _blocks(counts, _BLOCK_ROWS):
-        idx = order[rows]
-        _block(
-            x[idx],
-            None if w is None else w[idx],
-            counts[gids],
-            gids,
-            specs,
-            needs,
-            out,
-            labels,
-            line if lines is None else lines[gids],
+        W = out.weight_sum
+        empty = ~(W > 0)
+        for arr in out.values.values():
+            arr[empty] = np.nan
+        return GroupedResult(
+            values=out.values,
+            n=counts.copy(),  # never the plan's own arrays: a caller may change these
+            weight_sum=W,
+            n_missing=n_missing.copy(),
+            n_nonpositive=out.n_nonpositive,
+            mean_positive=out.mean_positive if needs.positive else np.full(n_groups, np.nan),
+            weight_sum_positive=out.weight_sum_positive
+            if needs.positive
+            else np.full(n_groups, np.nan),
         )
-    del order
-
-    W = out.weight_sum
-    empty = ~(W > 0)
-    for arr in out.values.values():
-        arr[empty] = np.nan
-    return GroupedResult(
-        values=out.values,
-        n=counts,
-        weight_sum=W,
-        n_missing=n_missing,
-        n_nonpositive=out.n_nonpositive,
-        mean_positive=out.mean_positive if needs.positive else np.full(n_groups, np.nan),
-        weight_sum_positive=out.weight_sum_positive
-        if needs.positive
-        else np.full(n_groups, np.nan),
-    )
 
 
 _BLOCK_ROWS = 1 << 16
@@ -276,37 +383,44 @@ def _within_cumsum(w, starts, counts):
     return c
 
 
+def _sort_within_groups(xb, cnt):
+    """Return the permutation that sorts the values of each group of a block (rows in group
+    order, ``cnt`` rows per group): by value, then stably by group."""
+    k = cnt.size
+    nb = xb.size
+    if nb >= _SORT_EACH * k:
+        # large groups: sorting each on its own is cheaper (short, cache-resident sorts);
+        # the loop makes at most one step per _SORT_EACH rows
+        perm = np.empty(nb, dtype=np.intp)
+        ends = np.cumsum(cnt)
+        for a, b in zip((ends - cnt).tolist(), ends.tolist(), strict=True):
+            part = perm[a:b]
+            part[:] = np.argsort(xb[a:b])
+            part += a
+        return perm
+    perm = np.argsort(xb)
+    group_of_row = np.repeat(np.arange(k, dtype=np.uint16), cnt)
+    return perm[np.argsort(group_of_row[perm], kind="stable")]
+
+
 def _block(xb, wb, cnt, gids, specs, needs, out, labels, line):
-    """Compute every measure for the groups of one block (rows in group order)."""
+    """Compute every measure for the groups of one block (rows sorted by group, then value).
+
+    ``xb`` may be a read-only view of the plan's sorted values: nothing here writes into it.
+    """
     k = cnt.size
     nb = xb.size
     local = np.arange(k)
     ls = np.cumsum(cnt) - cnt
     le = ls + cnt
-    # sort values within each group: by value, then stably by group
-    if nb >= _SORT_EACH * k:
-        # large groups: sorting each on its own is cheaper (short, cache-resident sorts);
-        # the loop makes at most one step per _SORT_EACH rows
-        perm = np.empty(nb, dtype=np.intp)
-        for a, b in zip(ls.tolist(), le.tolist(), strict=True):
-            part = perm[a:b]
-            part[:] = np.argsort(xb[a:b])
-            part += a
-    else:
-        perm = np.argsort(xb)
-        group_of_row = np.repeat(local.astype(np.uint16), cnt)
-        perm = perm[np.argsort(group_of_row[perm], kind="stable")]
-    xb = xb[perm]
     weighted = wb is not None
     if weighted:
-        wb = wb[perm]
         wx = wb * xb
         W = np.add.reduceat(wb, ls)
     else:
         wb = np.ones(nb)
         wx = xb
         W = cnt.astype(float)
-    del perm
     swx = np.add.reduceat(wx, ls)
     with np.errstate(divide="ignore", invalid="ignore"):
         mu = swx / W

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import zlib
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indicators.errors import DataError
-from indicators.grouped import _overall_quantile, group_order, grouped_measures
+from indicators.grouped import SortPlan, _overall_quantile, group_order, grouped_measures
 from indicators.measures import DEFAULT_MEASURES, parse_measure, quantile, scalar_measure
 
 EXTRA = ("n", "p20", "p40", "p80", "share_below:3", "share_at_least:3", "share:2")
@@ -83,7 +85,7 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "n", "n_groups", "options"), CASES, ids=[c[0] for c in CASES])
 def test_engine_equals_reference(name, n, n_groups, options):
-    rng = np.random.default_rng(abs(hash(name)) % 2**32)
+    rng = np.random.default_rng(zlib.crc32(name.encode()))  # hash() differs per process
     x, codes, w = random_data(rng, n, n_groups, **options)
     assert_matches(x, codes, n_groups, w)
 
@@ -241,3 +243,114 @@ def test_property_row_order_does_not_matter(rows, rnd):
         np.testing.assert_allclose(
             a.values[name], b.values[name], rtol=1e-9, atol=1e-12, equal_nan=True
         )
+
+
+# ---- the sort plan: sorted once, reduced over any weights ----------------------------------
+
+RESULT_FIELDS = ("n", "weight_sum", "n_missing", "n_nonpositive", "mean_positive")
+
+
+def assert_same_result(a, b):
+    """Exactly equal, bit for bit (NaN equals NaN)."""
+    for name in RESULT_FIELDS:
+        assert np.array_equal(getattr(a, name), getattr(b, name), equal_nan=True), name
+    assert a.values.keys() == b.values.keys()
+    for name in a.values:
+        assert np.array_equal(a.values[name], b.values[name], equal_nan=True), name
+
+
+def weight_vectors(rng, n):
+    """Weights as a bootstrap gives them: zeros for rows not drawn, some missing, and none."""
+    plain = rng.lognormal(0, 0.7, n)
+    drawn = rng.poisson(1.0, n) * plain  # about a third of the rows get weight 0
+    holes = plain.copy()
+    holes[rng.random(n) < 0.1] = np.nan
+    holes[rng.random(n) < 0.1] = 0.0
+    return {"plain": plain, "replicate": drawn, "missing and zero": holes, "none": None}
+
+
+@pytest.fixture
+def sort_calls(monkeypatch):
+    """Record the length of every array numpy sorts (argsort, sort, lexsort, partitions)."""
+    calls = []
+    for name in ("argsort", "sort", "lexsort", "partition", "argpartition"):
+        original = getattr(np, name)
+
+        def counting(a, *args, _original=original, **kwargs):
+            calls.append(np.size(a))
+            return _original(a, *args, **kwargs)
+
+        monkeypatch.setattr(np, name, counting)
+    return calls
+
+
+@pytest.mark.parametrize("ties", [False, True], ids=["continuous", "ties"])
+def test_plan_with_other_weights_equals_a_fresh_call(ties):
+    rng = np.random.default_rng(20 + ties)
+    x, codes, _ = random_data(rng, 150_000, 40, ties=ties, missing=0.05, nonpositive=0.02)
+    codes[:5] = 39  # a small group after large ones, in the last block
+    plan = SortPlan(x, codes, 41)  # group 40 has no rows
+    vectors = weight_vectors(rng, x.size)
+    first = {name: plan.measures(w, ALL) for name, w in vectors.items()}
+    for name, w in reversed(vectors.items()):  # again, in the other order: nothing carries over
+        fresh = grouped_measures(x, codes, 41, w, ALL)
+        assert_same_result(plan.measures(w, ALL), fresh)
+        assert_same_result(first[name], fresh)
+    # the counts of a weight vector with holes: its missing weights are missing rows
+    holes = vectors["missing and zero"]
+    lost = np.bincount(codes[np.isfinite(x) & ~np.isfinite(holes)], minlength=41)
+    assert (first["missing and zero"].n == plan.counts - lost).all()
+    assert (first["missing and zero"].n_missing == plan.n_missing + lost).all()
+
+
+def test_plan_results_do_not_share_the_plans_arrays():
+    plan = SortPlan([1.0, 2.0, 3.0], [0, 0, 1], 2)
+    res = plan.measures(None, ["mean"])
+    res.n[:] = 0
+    res.n_missing[:] = 5
+    assert plan.measures(None, ["n"]).values["n"].tolist() == [2.0, 1.0]
+    with pytest.raises(ValueError, match="read-only"):
+        plan.sorted_values[0] = 9.0
+
+
+def test_plan_sorts_once_and_never_again(sort_calls):
+    rng = np.random.default_rng(8)
+    x, codes, w = random_data(rng, 200_000, 300, ties=True, missing=0.02)
+    plan = SortPlan(x, codes, 300)
+    assert sort_calls, "the instrumentation sees the plan's sorts"
+    sort_calls.clear()
+    for weights in weight_vectors(rng, x.size).values():
+        plan.measures(weights, [m for m in ALL if m != "poverty_rate"])
+    assert sort_calls == []
+    # the poverty line depends on the weights: its median sorts a sample and a bracket, far
+    # fewer rows than the plan
+    plan.measures(w, ["poverty_rate"])
+    assert sort_calls and max(sort_calls) < x.size / 4
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(values_st, st.lists(st.sampled_from([0.0, 0.5, 1.0, 2.0, np.nan]), min_size=60))
+def test_property_plan_equals_fresh_call_for_every_weight_vector(rows, second):
+    codes = np.array([r[0] for r in rows])
+    x = np.array([r[1] for r in rows])
+    w = np.array([r[2] for r in rows])
+    w2 = np.array(second[: len(rows)])
+    plan = SortPlan(x, codes, 6)
+    for weights in (w, w2, None, w):
+        assert_same_result(plan.measures(weights, ALL), grouped_measures(x, codes, 6, weights, ALL))
+    res = plan.measures(w2, ALL)
+    ref = reference(x, codes, 6, w2)
+    for name in ALL:
+        np.testing.assert_allclose(
+            res.values[name], ref[name], rtol=1e-9, atol=1e-12, equal_nan=True, err_msg=name
+        )
+
+
+def test_plan_checks_the_weights():
+    plan = SortPlan([1.0, 2.0, np.nan], [0, 0, 0], 1)
+    with pytest.raises(DataError, match="3 values, 3 group codes, 2 weights"):
+        plan.measures([1.0, 1.0])
+    with pytest.raises(DataError, match=r"negative weight \(rows 1,"):
+        plan.measures([1.0, -1.0, 1.0])
+    # a negative weight on a row whose value is missing is left out with the row
+    assert plan.measures([1.0, 3.0, -1.0], ["mean"]).values["mean"].tolist() == [1.75]
