@@ -480,6 +480,7 @@ def ranked_bars(
         )
     _split_line(fig, len(regions), split_after)
     fig.update_yaxes(
+        type="category",  # region codes that are numbers (8001) are names, not positions
         categoryorder="array",
         categoryarray=list(reversed(regions)),
         automargin=True,
@@ -583,6 +584,7 @@ def ranked_dots(
         )
     _split_line(fig, len(regions), split_after)
     fig.update_yaxes(
+        type="category",  # region codes that are numbers (8001) are names, not positions
         categoryorder="array",
         categoryarray=list(reversed(regions)),
         automargin=True,

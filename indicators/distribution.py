@@ -1455,7 +1455,8 @@ def violin_figure(
         f"<br>{text('median', lang)} {fmt_number(md, decimals, lang)}"
         for name, m, md in zip(names, summary["mean"], summary["median"], strict=True)
     ]
-    fig.update_xaxes(title_text=x_title, tickvals=names, ticktext=ticks)
+    # region codes that are numbers (8001) are names, not positions
+    fig.update_xaxes(type="category", title_text=x_title, tickvals=names, ticktext=ticks)
     fig.update_yaxes(title_text=axis_title(y_title, AXIS_TITLE_CHARS["vertical"]))
     if spans:
         lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
@@ -1582,7 +1583,9 @@ def quantile_figure(
             ticktext=list(answers),
             range=[0.5, len(answers) + 0.5],
         )
-    fig.update_yaxes(title_text=text("region_axis", lang), autorange="reversed")
+    fig.update_yaxes(  # region codes that are numbers (8001) are names, not positions
+        type="category", title_text=text("region_axis", lang), autorange="reversed"
+    )
     # a half-width column: the legend under the x-axis title, clear of a two-line title
     return _layout(
         fig, title, 300 + 56 * len(groups), width=HALF_TITLE_CHARS, legend_px=HALF_LEGEND_ROW_PX

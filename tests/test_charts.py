@@ -379,3 +379,18 @@ def test_ranked_bars_split_line_between_best_and_worst():
     fig = charts.ranked_bars(frame, title="t", x_title="x", split_after=2)
     line = fig.layout.shapes[0]
     assert line.y0 == line.y1 == 1.5 and line.line.dash == "dot"  # between B (2) and C (1)
+
+
+def test_region_codes_that_are_numbers_are_categories_on_every_region_axis():
+    """mpdta's counties (8001, 48173): a number axis put every dot on one row (issue 9)."""
+    frame = pd.DataFrame(
+        {
+            "region": [8001, 12007, 48173],
+            "value": [5.0, 6.0, 7.0],
+            "text": ["5.0", "6.0", "7.0"],
+        }
+    )
+    for draw in (charts.ranked_dots, charts.ranked_bars):
+        fig = draw(frame, title="t", x_title="x")
+        assert fig.layout.yaxis.type == "category"
+        assert fig.layout.yaxis.categoryarray == ("48173", "12007", "8001")

@@ -21,11 +21,6 @@ from indicators.registry import load_registry
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def reg():
-    return load_registry()
-
-
 def frame(groups: dict[str, list[float]], weights: dict[str, list[float]] | None = None):
     rows = []
     for g, values in groups.items():
@@ -332,16 +327,15 @@ def test_units_frame_by_higher_region_and_total(pilot, reg):
     assert s["mean"].iloc[0] == pytest.approx(expected)
 
 
-def test_analyse_demo_people_names_utrecht_and_limburg(reg):
-    raw = pd.read_parquet(demo_file("people"))
-    prepared = prepare(raw, suggest_mapping(raw, reg), reg)
+def test_analyse_demo_people_names_utrecht_and_limburg(reg, demo_people, provinces):
+    prepared = prepare(demo_people, suggest_mapping(demo_people, reg), reg)
     var = reg.variable_by_id["life_satisfaction"]
     result = dist.analyse(
         prepared, var, Bottom("share", 6), year=2024, groups=["Utrecht", "Zeeland"], min_n=10
     )
     assert {result.contrast_all.a, result.contrast_all.b} == {"Limburg", "Utrecht"}
     assert result.contrast_all.kind == "same_mean"
-    assert len(result.ranks) == 12
+    assert len(result.ranks) == len(provinces)  # every province
     assert result.summary["group"].tolist() == ["Utrecht", "Zeeland"]
     assert dist.default_groups(result.overall, result.contrast_all)[:2] == ["Limburg", "Utrecht"]
 
@@ -584,7 +578,6 @@ def test_histogram_panels_tell_their_n(lang, expected):
     assert panels[0] == expected and all("(n = " in p for p in panels)
 
 
-
 def test_small_regions_are_left_out_of_every_summary_sentence_and_rank(reg):
     # the browser fixture: 8 municipalities x 30 people a year; threshold 50
     from indicators.io import load_table
@@ -603,3 +596,14 @@ def test_small_regions_are_left_out_of_every_summary_sentence_and_rank(reg):
     table = dist.numbers_table(result.overall, result.ranks, "en", small=result.small)
     hidden = table[table["suppressed"]]
     assert len(hidden) == 8 and hidden["mean"].isna().all() and hidden["bottom"].isna().all()
+
+
+def test_numeric_region_codes_are_categories_in_violins_and_percentiles():
+    """Region codes that are numbers (8001) name the violins and the percentile rows."""
+    d = frame({"8001": [4, 5, 6], "12007": [5, 6, 7]})
+    s = dist.summarize(d, Bottom("share", 6))
+    kw = {"lang": "en", "title": "T", "x_title": "X", "decimals": 1}
+    fig = spec(dist.violin_figure(d, s, y_title="Y", **kw))
+    assert fig["layout"]["xaxis"]["type"] == "category"
+    fig = spec(dist.quantile_figure(s, **kw))
+    assert fig["layout"]["yaxis"]["type"] == "category"
