@@ -291,8 +291,9 @@ def run_page(page) -> None:
     try:
         page.run()
     except DataError as err:
-        note = t("details_in_english")
-        st.error(f"**{t('error_title')}**\n\n" + (f"{note}\n\n" if note else "") + str(err))
+        message = err.text(lang())  # the Dutch text when there is one; else the note says why
+        note = t("details_in_english") if message == str(err) else ""
+        st.error(f"**{t('error_title')}**\n\n" + (f"{note}\n\n" if note else "") + message)
     except Exception:
         st.error(t("unexpected"))
         with st.expander(t("details")):
