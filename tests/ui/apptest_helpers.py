@@ -14,11 +14,13 @@ from indicators.ui.state import digest_of
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def open_page(page, lang="en", upload=None, query=None, state=None) -> AppTest:
-    """Run the app on one page, as a user arriving by a link with ``query``, after uploading
-    ``upload`` = (file name, bytes), with extra session ``state``; fail on any error shown."""
+def new_app(lang=None, upload=None, query=None, state=None) -> AppTest:
+    """Return the app in AppTest, not yet run: in language ``lang`` (else as a browser would
+    choose), as a user arriving by a link with ``query``, after uploading ``upload`` =
+    (file name, bytes), with extra session ``state``."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.session_state["lang"] = lang
+    if lang:
+        at.session_state["lang"] = lang
     if upload is not None:
         name, data = upload
         # the content's digest, as the app computes it: a name would let two tests' different
@@ -33,6 +35,12 @@ def open_page(page, lang="en", upload=None, query=None, state=None) -> AppTest:
         at.query_params[key] = value
     for key, value in (state or {}).items():
         at.session_state[key] = value
+    return at
+
+
+def open_page(page, lang="en", upload=None, query=None, state=None) -> AppTest:
+    """Run the app on one page (see :func:`new_app`); fail on any error shown."""
+    at = new_app(lang, upload, query, state)
     at.switch_page(page).run()
     assert not at.exception
     assert not at.error, [e.value for e in at.error]

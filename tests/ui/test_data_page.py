@@ -5,19 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from apptest_helpers import new_app
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "indicators/ui/data.py"
 
 
 def make_app(lang="en", demo=None):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.session_state["lang"] = lang
-    if demo:
-        at.session_state["demo"] = demo
+    at = new_app(lang, state={"demo": demo} if demo else None)
     at.switch_page(PAGE).run()
     assert not at.exception
+    assert not at.error, [e.value for e in at.error]  # the demo data opens without an error
     return at
 
 

@@ -6,9 +6,9 @@ import base64
 import json
 from pathlib import Path
 
+import apptest_helpers
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from indicators.package_data import demo_file
 
@@ -37,14 +37,7 @@ def title(fig):
 
 
 def open_page(lang="en", **state):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.session_state["lang"] = lang
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.switch_page(PAGE).run()
-    assert not at.exception
-    assert not at.error, [e.value for e in at.error]
-    return at
+    return apptest_helpers.open_page(PAGE, lang, state=state)
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +58,7 @@ def test_sentence_names_the_same_mean_provinces(demo):
     assert demo.multiselect[0].value[:2] == ["Limburg", "Utrecht"]
 
 
-def test_charts_show_distribution_percentiles_and_ranks(demo):
+def test_charts_show_distribution_percentiles_and_ranks(demo, demo_people):
     main, profile, slope = charts(demo)
     assert title(main).startswith("Life satisfaction in 2024: distribution in Limburg, Utrecht")
     assert title(main).endswith("mean and median marked")
@@ -78,7 +71,8 @@ def test_charts_show_distribution_percentiles_and_ranks(demo):
     assert title(profile).startswith("Life satisfaction in 2024: P10, P25, median")
     assert profile["data"][-1]["name"] == "Mean"
     assert title(slope).startswith("Life satisfaction in 2024: rank by mean versus rank by")
-    assert sum(t.get("yaxis") != "y2" for t in slope["data"]) == 12  # every province
+    every_province = demo_people["provincie"].nunique()
+    assert sum(t.get("yaxis") != "y2" for t in slope["data"]) == every_province
     # each province's name in full on both sides (tick labels that widen the margins)
     for axis in ("yaxis", "yaxis2"):
         shown = " ".join(slope["layout"][axis]["ticktext"]).replace("<br>", "")
@@ -168,7 +162,7 @@ def test_uploaded_csv():
     assert any("Source: x.csv" in c.value for c in at.caption)
 
 
-def test_pilot_panel_distribution_of_municipalities():
+def test_pilot_panel_distribution_of_municipalities(demo_pilot):
     at = open_page("en", demo="pilot")
     assert any("one row per region (column 'gemeente')" in c.value for c in at.caption)
     assert any("weighted by population (column 'inwoners')" in c.value for c in at.caption)
@@ -184,7 +178,8 @@ def test_pilot_panel_distribution_of_municipalities():
     titles = [title(f) for f in charts(at)]
     assert any("rank by mean versus rank by P10" in t for t in titles)
     slope = charts(at)[-1]
-    assert sum(t.get("yaxis") != "y2" for t in slope["data"]) == 12
+    every_province = demo_pilot["provincie"].nunique()
+    assert sum(t.get("yaxis") != "y2" for t in slope["data"]) == every_province
 
 
 def test_dutch_caption_never_pluralises_a_column_name():

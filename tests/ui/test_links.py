@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from apptest_helpers import new_app
 from streamlit.testing.v1 import AppTest
 
 from indicators.ui.i18n import COMMON
@@ -18,10 +19,7 @@ GEMEENTEN = ROOT / "tests" / "browser" / "data" / "gemeenten.csv"  # 8 municipal
 
 
 def app(lang="en", query=None, page=None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.session_state["lang"] = lang
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
+    at = new_app(lang, query=query)
     if page:
         at.switch_page(f"indicators/ui/{page}.py")
     return at.run()

@@ -6,15 +6,10 @@ import json
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
 from apptest_helpers import array, charts_by_title, mapping_state, open_page
 
 from indicators import analysis
-from indicators.compute import compute
-from indicators.dataset import prepare, suggest_mapping
-from indicators.package_data import demo_file
-from indicators.registry import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "indicators/ui/regions.py"
@@ -24,27 +19,20 @@ def run_page(lang="en", upload=None, query=None, state=None):
     return open_page(PAGE, lang, upload, query, state)
 
 
-@pytest.fixture(scope="module")
-def demo():
-    reg = load_registry()
-    df = pd.read_parquet(demo_file("people"))
-    prepared = prepare(df, suggest_mapping(df, reg), reg)
-    return reg, compute(prepared, reg)
-
-
-def test_demo_tile_map_ranked_bars_and_spread(demo):
-    reg, results = demo
+def test_demo_tile_map_ranked_bars_and_spread(reg, demo_results, provinces):
+    results = demo_results
     at = run_page()
     assert at.title[0].value == "Regions"
     assert [s.value for s in at.subheader] == ["Map", "Ranking", "Spread between regions"]
     figs = charts_by_title(at)
     tile = figs["Average life satisfaction by province, 2024"]
     names = [a["text"].split("<br>")[0] for a in tile["layout"]["annotations"]]
-    assert len(names) == 12 and "<b>Limburg</b>" in names and "<b>Fryslân</b>" in names
+    assert len(names) == len(provinces) and "<b>Limburg</b>" in names and "<b>Fryslân</b>" in names
     z = array(tile["data"][1]["z"])
     rows = results.query("year == 2024 and indicator == 'life_satisfaction_mean'")
     value = rows.set_index("region")["value"]
-    assert z[4, 2] == pytest.approx(value["Limburg"])  # Limburg's tile: row 4, col 2
+    limburg_tile = provinces.set_index("name").loc["Limburg"]
+    assert z[limburg_tile["row"], limburg_tile["col"]] == pytest.approx(value["Limburg"])
     # the provinces lie close together: two decimals on the tiles, not the usual one
     limburg = next(a["text"] for a in tile["layout"]["annotations"] if "Limburg" in a["text"])
     assert limburg == f"<b>Limburg</b><br>{value['Limburg']:.2f}"
@@ -63,7 +51,7 @@ def test_demo_tile_map_ranked_bars_and_spread(demo):
     dots = figs["Average life satisfaction by region, 2024 (best at the top, with 95% intervals)"]
     dot = dots["data"][0]
     assert dot["type"] == "scatter" and dot["mode"] == "markers"
-    assert len(dot["y"]) == 12 and dot["y"][0] == high
+    assert len(dot["y"]) == len(regions) and dot["y"][0] == high
     assert array(dot["error_x"]["array"])[0] > 0  # standard errors of the mean
     lo, hi = dots["layout"]["xaxis"]["range"]
     assert 7 < lo < regions.min() and regions.max() < hi < 9
@@ -86,8 +74,8 @@ def test_demo_tile_map_ranked_bars_and_spread(demo):
     assert "demo data, synthetic" in " ".join(c.value for c in at.caption)
 
 
-def test_a_share_spread_is_also_said_in_percentage_points(demo):
-    reg, results = demo
+def test_a_share_spread_is_also_said_in_percentage_points(reg, demo_results):
+    results = demo_results
     at = run_page(state={"indicator": "income_poverty_rate"})
     d = analysis.disparities(results, "income_poverty_rate", 2024)
     pp = analysis.format_number(d["cv"] * d["mean"] * 100, 1, "en")
@@ -258,8 +246,8 @@ def test_hidden_regions_say_why_with_their_n():
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_ranked_values_tell_their_n_on_hover(demo, lang):
-    reg, results = demo
+def test_ranked_values_tell_their_n_on_hover(reg, demo_results, lang):
+    results = demo_results
     at = run_page(lang)
     rank = next(f for t, f in charts_by_title(at).items() if "2024" in t and "95%" in t)
     dot = rank["data"][0]

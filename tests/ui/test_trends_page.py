@@ -5,15 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
 from apptest_helpers import array, charts_by_title, open_page
 
 from indicators import analysis
-from indicators.compute import compute
-from indicators.dataset import prepare, suggest_mapping
-from indicators.package_data import demo_file
-from indicators.registry import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "indicators/ui/trends.py"
@@ -23,16 +18,8 @@ def run_page(lang="en", upload=None, query=None, state=None):
     return open_page(PAGE, lang, upload, query, state)
 
 
-@pytest.fixture(scope="module")
-def demo():
-    reg = load_registry()
-    df = pd.read_parquet(demo_file("people"))
-    prepared = prepare(df, suggest_mapping(df, reg), reg)
-    return reg, compute(prepared, reg)
-
-
-def test_demo_lines_total_and_extremes(demo):
-    reg, results = demo
+def test_demo_lines_total_and_extremes(reg, demo_results):
+    results = demo_results
     at = run_page()
     assert at.title[0].value == "Trends"
     chosen = at.multiselect(key="regions").value
@@ -52,7 +39,8 @@ def test_demo_lines_total_and_extremes(demo):
     # spread over time and the sentence with numbers
     compared = analysis.comparable_spread(results, "life_satisfaction_mean")
     spread = compared.frame
-    assert compared.same_regions and len(compared.regions) == 12 and not compared.left_out
+    assert compared.same_regions and len(compared.regions) == len(latest)
+    assert not compared.left_out
     sentence = at.markdown[0].value
     assert sentence == f"**{analysis.spread_sentence(spread, 'en', years=compared.years)}**"
     assert "in 2014" in sentence and "in 2024" in sentence
@@ -137,8 +125,8 @@ def test_suppressed_years_leave_gaps():
     assert any("Zuid 2023" in c.value and "fewer than 10" in c.value for c in at.caption)
 
 
-def test_a_share_reads_as_a_percentage_on_axis_and_hover(demo):
-    reg, results = demo
+def test_a_share_reads_as_a_percentage_on_axis_and_hover(reg, demo_results):
+    results = demo_results
     ind = reg.indicator_by_id["income_poverty_rate"]
     at = run_page(state={"indicator": ind.id})
     lines = charts_by_title(at)[f"{ind.label('en')}, 2014–2024"]
