@@ -68,6 +68,9 @@ PROBE = """
 """
 
 
+COUNT = "() => document.querySelectorAll('[data-testid=\"stElementContainer\"]').length"
+
+
 def _harness():
     """Load the browser-test helpers (tests/browser/conftest.py) under a name of their own."""
     spec = importlib.util.spec_from_file_location(
@@ -194,6 +197,7 @@ def main(argv=None) -> int:
                 app.page.context.close()
 
             app, _ = fresh(browser, server.url, harness)
+            elements = app.page.evaluate(COUNT)
             region_label, year_label = "Region", "Year"
             for i in range(args.rounds):
                 note("Overview: region change", choose(app, region_label, REGIONS[i % 7]))
@@ -210,6 +214,7 @@ def main(argv=None) -> int:
             browser.close()
 
     print(f"first page on the server's first session (nothing cached): {cold:.2f} s")
+    print(f"elements drawn on the Overview (Streamlit element containers): {elements}")
     print("| action | median s | max s | n |")
     print("|---|---|---|---|")
     for name, values in times.items():
