@@ -44,7 +44,7 @@ from indicators.compute import (
 )
 from indicators.errors import DataError
 from indicators.registry import format_display as format_display  # one rule, re-exported
-from indicators.registry import format_number, normalise_name
+from indicators.registry import format_number, normalise_name, shown_decimals
 
 REGION, YEAR = "region", "year"
 BETTER, WORSE, SAME, UNKNOWN = "better", "worse", "same", "unknown"
@@ -108,12 +108,14 @@ def _rows(results: pd.DataFrame, *, indicator=None, region=None, year=None) -> p
 # ----------------------------------------------------------------------------------------------
 
 
-def tolerance(indicator) -> float:
+def tolerance(indicator, level=()) -> float:
     """Return the smallest change the display shows for an indicator (half its last digit).
 
-    Shares are shown as percentages, so their tolerance is a hundredth of that.
+    Shares are shown as percentages, so their tolerance is a hundredth of that. ``level``:
+    the values the change lies between, whose size can add decimals
+    (:func:`indicators.registry.shown_decimals`: 29.9 to 30.1 thousand euros moved).
     """
-    tol = 0.5 * 10.0 ** (-int(indicator.decimals))
+    tol = 0.5 * 10.0 ** (-shown_decimals(indicator.decimals, level, is_share=indicator.is_share))
     return tol / 100 if indicator.is_share else tol
 
 
@@ -151,8 +153,11 @@ def direction(change: float, polarity: str, tol: float = 0.0) -> str:
     return BETTER if (moved == UP) == up_is_better else WORSE
 
 
-def format_change(registry, indicator_id: str, change: float, lang: str = "nl") -> str:
+def format_change(registry, indicator_id: str, change: float, lang: str = "nl", level=()) -> str:
     """Format a change with a sign and the indicator's decimals; shares in percentage points.
+
+    ``level``: the values the change lies between; they are shown with the decimals of
+    :func:`indicators.registry.shown_decimals`, and so is the change (as :func:`tolerance`).
 
     >>> from indicators.registry import load_registry
     >>> reg = load_registry()
@@ -162,13 +167,16 @@ def format_change(registry, indicator_id: str, change: float, lang: str = "nl") 
     '-1.2 pp'
     >>> format_change(reg, "life_satisfaction_unsatisfied", 0.0001, "nl")
     '0,0 %-punt'
+    >>> format_change(reg, "income_mean", 0.2, "en", level=(29.9, 30.1))
+    '+0.2'
     """
     ind = registry.indicator_by_id[indicator_id]
     if change is None or not math.isfinite(change):
         return "–"
-    text = registry.format_value(indicator_id, abs(change), lang)
+    decimals = shown_decimals(ind.decimals, level, is_share=ind.is_share)
+    text = format_number(abs(change) * (100 if ind.is_share else 1), decimals, lang)
     if ind.is_share:
-        text = text.rstrip("%") + (" %-punt" if lang == "nl" else " pp")
+        text += " %-punt" if lang == "nl" else " pp"
     shown_zero = not any(ch in "123456789" for ch in text.split(" ")[0])
     if shown_zero:
         return text
@@ -252,7 +260,7 @@ def tiles(
         value = _shown_value(row)
         since_value = _shown_value(before.loc[ind.id]) if ind.id in before.index else np.nan
         change = value - since_value if since is not None else np.nan
-        tol = tolerance(ind)
+        tol = tolerance(ind, level=(value, since_value))  # as the tile shows the values
         records.append(
             {
                 "indicator": ind.id,
@@ -1038,9 +1046,15 @@ def display_decimals(values, decimals: int, *, is_share: bool = False, extra: in
     (2, 1)
     >>> display_decimals([0.101, 0.1032], 1, is_share=True), display_decimals([5.0, 5.0], 1)
     (2, 1)
+
+    Small values in whole units start from :func:`indicators.registry.shown_decimals`:
+
+    >>> display_decimals([30.1], 0), display_decimals([29.31, 29.34], 0)
+    (1, 3)
     """
     x = np.asarray(values, dtype=float)
     x = x[np.isfinite(x)]
+    decimals = shown_decimals(decimals, x, is_share=is_share)
     if x.size < 2:
         return int(decimals)
     span = float(x.max() - x.min()) * (100 if is_share else 1)

@@ -19,6 +19,8 @@ import plotly.express as px
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from indicators.registry import shown_decimals
+
 TEMPLATE = "plotly_white"
 OKABE_ITO = (
     "#0072B2",  # blue
@@ -167,14 +169,34 @@ def _year_labels(years: Sequence) -> list[str]:
     return [str(y) for y in years]
 
 
-def value_tickformat(decimals: int | None, is_share: bool = False) -> str:
+def value_tickformat(decimals: int | None, is_share: bool = False, values=None) -> str:
     """Return a d3 tick format for values: shares as percentages, others with ``decimals``
     (None: as few as needed). The axis counterpart of :func:`indicators.registry.format_display`
     (with the same decimals an axis tick reads as the tile, the table and the sentence: 18.4%).
 
+    With the ``values`` on the axis, small values in whole units get the decimals the tiles
+    give them (:func:`indicators.registry.shown_decimals`), and values close together the
+    decimals that keep ticks apart (as many as needed, up to four more: 29.8, 30, 30.2 rather
+    than 30, 30, 30).
+
     >>> value_tickformat(2), value_tickformat(1, is_share=True), value_tickformat(None, True)
     (',.2f', '.1%', '.4~%')
+    >>> value_tickformat(0, values=[29.3, 30.1]), value_tickformat(0, values=[29.31, 29.32])
+    (',.1f', ',.3~f')
+    >>> value_tickformat(0, values=[31000.0, 33500.0])
+    ',.0f'
     """
+    if decimals is not None and values is not None:
+        x = np.asarray(pd.to_numeric(pd.Series(values), errors="coerce"), dtype=float)
+        x = x[np.isfinite(x)]
+        d = shown_decimals(decimals, x, is_share=is_share)
+        span = float(x.max() - x.min()) * (100 if is_share else 1) if x.size else 0.0
+        # ticks are 1, 2 or 5 times a power of ten, at most about 12 on an axis
+        need = -math.floor(math.log10(_nice_step(span, most=12)) + 1e-9) if span > 0 else 0
+        if need > d:
+            d = min(need, d + 4)
+            return f".{d}~%" if is_share else f",.{d}~f"
+        decimals = d
     if is_share:
         return ".4~%" if decimals is None else f".{int(decimals)}%"
     return "" if decimals is None else f",.{int(decimals)}f"

@@ -436,18 +436,56 @@ def format_display(value, decimals: int, *, is_share: bool = False, lang: str = 
     """Format a value for display: the one rule for every tile, table, sentence and hover.
 
     A share (0 to 1) is shown as a percentage with ``decimals`` decimals ("18.4%"), anything
-    else as a number with ``decimals`` decimals; missing values as an en dash. Chart axes
-    follow the same rule through :func:`indicators.charts.value_tickformat` (d3 ".1%").
+    else as a number with ``decimals`` decimals, or more for a small value counted in whole
+    units (:func:`shown_decimals`: 29.3 thousand euros is not "29"); missing values as an en
+    dash. Chart axes follow the same rule through :func:`indicators.charts.value_tickformat`
+    (d3 ".1%").
 
     >>> format_display(0.1843, 1, is_share=True, lang="en"), format_display(0.1843, 1, lang="nl")
     ('18.4%', '0,2')
     >>> format_display(0.1034, 2, is_share=True, lang="nl"), format_display(None, 1, is_share=True)
     ('10,34%', '–')
+    >>> format_display(31456.4, 0, lang="en"), format_display(29.34, 0, lang="en")
+    ('31,456', '29.3')
     """
+    decimals = shown_decimals(decimals, [value], is_share=is_share)
     text = format_number(value, decimals, lang)
     if is_share and text != "–" and math.isfinite(float(value)):
         return format_number(float(value) * 100, decimals, lang) + "%"
     return text
+
+
+def shown_decimals(decimals: int, values: Iterable = (), *, is_share: bool = False) -> int:
+    """Return the decimals values are shown with: ``decimals``, or more when values counted in
+    whole units are small.
+
+    An indicator in whole units (0 decimals: income in euros) can come in larger units in a
+    user's file (thousands of euros: 29.3, 30.1). Values below 100 then get the decimals for
+    three significant digits (at most two more), so that values that differ are shown apart;
+    the largest of ``values`` decides, so numbers that are compared (a value, the one it
+    changed from, their change) share their decimals. Shares and indicators with decimals
+    keep their own.
+
+    >>> shown_decimals(0, [31456.4]), shown_decimals(0, [29.3, 30.1]), shown_decimals(0, [3.42])
+    (0, 1, 2)
+    >>> shown_decimals(1, [7.81]), shown_decimals(0, [0.0]), shown_decimals(0, [float("nan")])
+    (1, 0, 0)
+    """
+    d = int(decimals)
+    if is_share or d > 0:
+        return d
+    sizes = []
+    for v in values:
+        try:
+            size = abs(float(v))
+        except (TypeError, ValueError):
+            continue
+        if math.isfinite(size):
+            sizes.append(size)
+    top = max(sizes, default=0.0)
+    if top == 0 or top >= 100:
+        return d
+    return d + min(2, 2 - math.floor(math.log10(top)))
 
 
 def format_number(value, decimals: int, lang: str = "nl") -> str:

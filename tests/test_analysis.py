@@ -651,7 +651,10 @@ def test_spread_readings_say_what_small_values_mean():
         ([0.101, 0.1032], 1, True, 2),  # shares in percentage points
         ([0.05, 0.25], 1, True, 1),
         ([5.0, 5.0], 1, False, 1),
-        ([5.0, np.nan], 0, False, 0),
+        ([5000.0, np.nan], 0, False, 0),
+        # small values in whole units (income in thousands of euros): three digits, issue 9
+        ([29.3, 30.1], 0, False, 2),  # 30.1 has one; 0.8 apart is 8 steps of it: one more
+        ([30.1, np.nan], 0, False, 1),
     ],
 )
 def test_display_decimals(values, decimals, is_share, expected):

@@ -286,11 +286,14 @@ def test_a_share_on_the_trend_chart_reads_as_on_the_tile():
     # one text rule: the registry's, also behind the analyses' and the distribution page's
     assert analysis.format_display is format_display
     assert fmt_share(0.1843, 1, "en") == format_display(0.1843, 1, is_share=True, lang="en")
-    # every indicator: the axis rule and the text rule agree (shares and others)
+    # every indicator: the axis rule and the text rule agree (shares and others), also for
+    # small values of indicators in whole units (income in thousands of euros: 0.18, 29.3)
     for ind in reg.indicators:
-        spec = charts.value_tickformat(ind.decimals, ind.is_share)
-        for value in (0.1843, 0.5, 0.03217):
-            assert d3_format(value, spec).replace(",", "") == reg.format_value(ind.id, value, "en")
+        for value in (0.1843, 0.5, 0.03217, 29.34, 31456.4):
+            spec = charts.value_tickformat(ind.decimals, ind.is_share, values=[value])
+            assert d3_format(value, spec).replace(",", "") == reg.format_value(
+                ind.id, value, "en"
+            ).replace(",", "")
 
 
 def test_spread_charts_keep_a_missing_year_on_the_axis_and_draw_the_fitted_line():

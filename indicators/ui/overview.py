@@ -137,7 +137,9 @@ def _tile(ind, row, act, series, since, region, year=None) -> str:
                 TEXTS,
                 "change",
                 arrow=analysis.ARROWS[row.moved],
-                change=analysis.format_change(reg, ind.id, row.change, lng),
+                change=analysis.format_change(
+                    reg, ind.id, row.change, lng, level=(row.value, row.since_value)
+                ),
                 since=since,
                 word=tr(TEXTS, row.direction),
             )

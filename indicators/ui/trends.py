@@ -148,7 +148,7 @@ def main() -> None:
             years=analysis.all_years(years),
             names={r: act.region_name(r) for r in chosen},
             x_title=tr(TEXTS, "year_axis"),
-            tickformat=charts.value_tickformat(ind.decimals, ind.is_share),
+            tickformat=charts.value_tickformat(ind.decimals, ind.is_share, values=rows["value"]),
         )
         state.show_chart(fig, act, key="trend_lines")
         gaps = analysis.trend_gaps(act.results, ind.id, chosen, years)
