@@ -8,12 +8,9 @@ import sys
 import pandas as pd
 
 from indicators.errors import DataError
+from indicators.measure_table import cli_help
 
-MEASURE_HELP = (
-    "comma-separated: mean,median,p10,p25,p75,p90,sd,gini,theil,mld,atkinson_0.5,atkinson_1,"
-    "atkinson_2,s80s20,palma,poverty_rate,share_below:T,share_at_least:T,share:LABEL "
-    "(default: every measure that applies)"
-)
+MEASURE_HELP = cli_help()  # from the measure table (indicators/measures.toml)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -18,7 +18,7 @@ import pandas as pd
 from indicators.dataset import AGGREGATES, REGION, WEIGHT, YEAR, Prepared, to_scores
 from indicators.errors import DataError
 from indicators.grouped import grouped_measures, quantile_by_segment
-from indicators.measures import DEFAULT_MEASURES, parse_measure
+from indicators.measures import DEFAULT_MEASURES, POVERTY_FRACTION, parse_measure
 
 TOTAL = "Total"
 MIN_N = 10
@@ -142,13 +142,14 @@ def _by_keys(grouping, x, w, specs, labels, lines, year):
 
 
 def _poverty_lines(groupings, x, w, year):
-    """Return 0.6 x the weighted median of all regions together, per year."""
+    """Return the poverty line per year: 0.6 (the measure table's fraction) x the weighted
+    median of all regions together."""
     if year:
         codes, index = groupings.get([year])
         years = list(index[year])
         med = quantile_by_segment(x, codes, len(years), w, 0.5)
-        return dict(zip(years, 0.6 * med, strict=True))
-    return 0.6 * quantile_by_segment(x, np.zeros(len(x), dtype=np.int64), 1, w, 0.5)[0]
+        return dict(zip(years, POVERTY_FRACTION * med, strict=True))
+    return POVERTY_FRACTION * quantile_by_segment(x, np.zeros(len(x), dtype=np.int64), 1, w, 0.5)[0]
 
 
 def _theil_parts(regions, tot, region, total_keys):

@@ -42,7 +42,7 @@ from indicators.charts import (
 )
 from indicators.compute import N_TEXT, TOTAL, measure_table
 from indicators.dataset import REGION, WEIGHT, YEAR
-from indicators.measures import parse_measure
+from indicators.measures import POVERTY_FRACTION, parse_measure
 from indicators.registry import format_display
 from indicators.registry import format_number as fmt_number
 
@@ -567,7 +567,7 @@ def low_end_is_worse(variable) -> bool:
 
 
 def poverty_threshold(data: pd.DataFrame, decimals: int = 0) -> float:
-    """Return 0.6 x the weighted median of all rows (Eurostat rule), rounded.
+    """Return 0.6 (the measure table's fraction) x the weighted median of all rows, rounded.
 
     Examples
     --------
@@ -578,7 +578,7 @@ def poverty_threshold(data: pd.DataFrame, decimals: int = 0) -> float:
     """
     one = pd.DataFrame({"g": 0, "x": data["value"], "w": data["weight"]})
     table = measure_table(one, "x", ["median"], region="g", weight="w", total=False)
-    return round(0.6 * float(table["value"].iloc[0]), decimals)
+    return round(POVERTY_FRACTION * float(table["value"].iloc[0]), decimals)
 
 
 def default_bottom(variable, registry, data: pd.DataFrame) -> Bottom:

@@ -33,69 +33,13 @@ __all__ = [
     "search_indicators",
 ]
 
+# Texts around the measures' own words (those are in the measure table, measures.toml)
 _TEXTS = {
-    "mean": {"nl": "gemiddelde", "en": "mean (average)"},
     "mean_of_scores": {
         "nl": "gemiddelde score ({low} = '{first}' tot {high} = '{last}')",
         "en": "mean score ({low} = '{first}' to {high} = '{last}')",
     },
-    "median": {
-        "nl": "mediaan: de helft zit lager, de helft hoger (Eurostat-regel, met weging)",
-        "en": "median: half are lower, half are higher (Eurostat rule, weighted)",
-    },
-    "quantile": {
-        "nl": "{p}e percentiel: {p}% zit lager (Eurostat-regel, met weging)",
-        "en": "{p}th percentile: {p}% are lower (Eurostat rule, weighted)",
-    },
-    "sd": {
-        "nl": "standaardafwijking: de gemiddelde afstand tot het gemiddelde (met weging)",
-        "en": "standard deviation: the typical distance from the mean (weighted)",
-    },
-    "n": {"nl": "aantal waarnemingen", "en": "number of observations"},
-    "gini": {
-        "nl": "Gini-coëfficiënt: 0 als iedereen evenveel heeft, 1 als één persoon alles heeft",
-        "en": "Gini coefficient: 0 when everyone has the same, 1 when one person has everything",
-    },
-    "theil": {
-        "nl": "Theil-index (Theil T, GE(1)); voor alle regio's samen gesplitst in verschillen "
-        "tussen en binnen regio's",
-        "en": "Theil index (Theil T, GE(1)); for all regions together split into differences "
-        "between and within regions",
-    },
-    "mld": {
-        "nl": "gemiddelde logaritmische afwijking (Theil L, GE(0))",
-        "en": "mean log deviation (Theil L, GE(0))",
-    },
-    "atkinson": {
-        "nl": "Atkinson-index met ongelijkheidsaversie ε = {e}: het deel van het gemiddelde "
-        "dat je zou opgeven voor een gelijke verdeling",
-        "en": "Atkinson index with inequality aversion ε = {e}: the part of the mean one would "
-        "give up for an equal distribution",
-    },
-    "s80s20": {
-        "nl": "S80/S20-verhouding: totaal van de bovenste 20% gedeeld door dat van de onderste 20%",
-        "en": "S80/S20 ratio: total of the top 20% divided by that of the bottom 20%",
-    },
-    "palma": {
-        "nl": "Palma-verhouding: totaal van de bovenste 10% gedeeld door dat van de onderste 40%",
-        "en": "Palma ratio: total of the top 10% divided by that of the bottom 40%",
-    },
-    "poverty_rate": {
-        "nl": "armoederisico: aandeel onder 60% van de mediaan van alle regio's samen in "
-        "hetzelfde jaar",
-        "en": "at-risk-of-poverty rate: share below 60% of the median of all regions together "
-        "in the same year",
-    },
-    "share_below": {
-        "nl": "aandeel met een {what} lager dan {t}",
-        "en": "share with a {what} below {t}",
-    },
-    "share_at_least": {
-        "nl": "aandeel met een {what} van {t} of meer",
-        "en": "share with a {what} of {t} or more",
-    },
     "share_levels": {"nl": "aandeel dat {answers} antwoordt", "en": "share answering {answers}"},
-    "share": {"nl": "aandeel dat '{label}' antwoordt", "en": "share answering '{label}'"},
     "score": {"nl": "score", "en": "score"},
     "value": {"nl": "waarde", "en": "value"},
     "or": {"nl": "of", "en": "or"},
@@ -166,23 +110,12 @@ def measure_in_words(indicator, registry, lang: str = "nl") -> str:
     '10th percentile: 10% are lower (Eurostat rule, weighted)'
     """
     spec: MeasureSpec = indicator.spec
+    entry = spec.entry  # the measure table's words: p50 reads as the median
     variable = registry.variable_by_id.get(indicator.variable)
     levels = tuple(variable.levels(lang)) if variable is not None else ()
     family, param = spec.family, spec.param
-    if family == "mean":
-        if levels and variable.kind == "ordinal":
-            return _t(
-                "mean_of_scores", lang, low=1, high=len(levels), first=levels[0], last=levels[-1]
-            )
-        return _t("mean", lang)
-    if family == "quantile":
-        if math.isclose(param, 0.5):
-            return _t("median", lang)
-        return _t("quantile", lang, p=_num(param * 100, lang))
-    if family == "atkinson":
-        return _t("atkinson", lang, e=_num(param, lang)) + _t("positive_only", lang)
-    if family in ("theil", "mld"):
-        return _t(family, lang) + _t("positive_only", lang)
+    if family == "mean" and levels and variable.kind == "ordinal":
+        return _t("mean_of_scores", lang, low=1, high=len(levels), first=levels[0], last=levels[-1])
     if family in ("share_below", "share_at_least"):
         if levels and variable.kind in ("ordinal", "binary"):
             # scores are 1..k: below t covers scores 1..ceil(t)-1; at least t covers ceil(t)..k
@@ -192,19 +125,21 @@ def measure_in_words(indicator, registry, lang: str = "nl") -> str:
                 return _t("share_levels", lang, answers=_quote_list(chosen, lang))
         unit = variable.unit(lang) if variable is not None else ""
         is_score = unit.startswith("score")
-        text = _t(
-            family, lang, what=_t("score" if is_score else "value", lang), t=_num(param, lang)
-        )
+        what = _t("score" if is_score else "value", lang)
+        text = entry.words(lang, what=what, threshold=_num(param, lang))
         return text if is_score or not unit else f"{text} ({unit})"
     if family == "share":
         label = str(param)
         position = getattr(indicator, "level_position", None)
         if position is not None and position < len(levels):
             label = levels[position]
-        return _t("share", lang, label=label)
-    if family in _TEXTS:
-        return _t(family, lang)
-    return spec.text
+        return entry.words(lang, label=label)
+    values = {}
+    if entry.parameter:
+        percent = entry.parameter_kind == "percent"
+        values[entry.parameter] = _num(param * 100 if percent else param, lang)
+    text = entry.words(lang, **values)
+    return text + _t("positive_only", lang) if entry.positive_only else text
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from indicators.errors import DataError
-from indicators.measures import _TOL, DEFAULT_MEASURES, MeasureSpec, parse_measure
+from indicators.measure_table import TABLE, MeasureTableError
+from indicators.measures import _TOL, DEFAULT_MEASURES, MeasureSpec, check_engine, parse_measure
 
 
 @dataclass
@@ -231,8 +232,8 @@ class SortPlan:
 
         needs = _Needs(specs)
         line = None
-        if needs.poverty and poverty_lines is None:
-            line = 0.6 * _overall_quantile(self._values, w, valid, 0.5)
+        if needs.poverty is not None and poverty_lines is None:
+            line = needs.poverty * _overall_quantile(self._values, w, valid, 0.5)
         lines = (
             None if poverty_lines is None else np.asarray(poverty_lines, dtype=float).reshape(-1)
         )
@@ -287,16 +288,16 @@ class _Needs:
 
     def __init__(self, specs):
         levels = set()
+        self.poverty = None  # the fraction of the median that is the poverty line
         for spec in specs:
             if spec.family == "quantile":
                 levels.add(float(spec.param))
-            elif spec.family == "s80s20":
-                levels.update((0.8, 0.2))
-            elif spec.family == "palma":
-                levels.update((0.9, 0.4))
+            elif spec.family in _SHARE_RATIOS:
+                levels.update((spec.kwargs["top"], spec.kwargs["bottom"]))
+            elif spec.family == "poverty_rate":
+                self.poverty = spec.kwargs["fraction"]
         self.levels = sorted(levels)
         self.positive = any(s.positive_only for s in specs)
-        self.poverty = any(s.family == "poverty_rate" for s in specs)
         self.sd = any(s.family == "sd" for s in specs)
         self.gini = any(s.family == "gini" for s in specs)
 
@@ -479,8 +480,8 @@ def _block(xb, wb, cnt, gids, specs, needs, out, labels, line):
                 # rounding can leave -1e-17 for equal values: the Gini is never below 0
                 res = np.maximum(np.add.reduceat(term, ls) / (W * swx), 0.0)
                 res[swx == 0] = np.nan
-            elif fam in ("s80s20", "palma"):
-                top, bottom = (0.8, 0.2) if fam == "s80s20" else (0.9, 0.4)
+            elif fam in _SHARE_RATIOS:
+                top, bottom = spec.kwargs["top"], spec.kwargs["bottom"]
                 upper = swx - _prefix_sums(wx, ls, position(quantiles[top], "right"))
                 lower = _prefix_sums(wx, ls, position(quantiles[bottom], "right"))
                 res = np.where(lower > 0, upper / lower, np.nan)
@@ -494,15 +495,40 @@ def _block(xb, wb, cnt, gids, specs, needs, out, labels, line):
                 a = _prefix_sums(wb, ls, position(score, "left"))
                 b = _prefix_sums(wb, ls, position(score, "right"))
                 res = (b - a) / W
-            elif fam in ("theil", "mld", "atkinson"):
+            elif fam in _POSITIVE:
                 if pos is None:
                     pos = _PositiveBlock(xb, wb, ls, cnt, nonpos, mu, W, swx)
                     out.mean_positive[gids] = pos.mu
                     out.weight_sum_positive[gids] = pos.W
                 res = pos.measure(fam, spec.param)
-            else:  # pragma: no cover - parse_measure admits no other family
+            else:  # pragma: no cover - checked against the measure table on import
                 raise DataError(f"Measure '{spec.text}' is not available here.")
             out.values[spec.text][gids] = res
+
+
+# The families _block computes: checked against the measure table on import, so that a measure
+# in the table that this engine cannot compute fails at once, naming the entry. The grouped
+# engine reads each family's parameters from the spec (MeasureSpec.kwargs), not a function.
+_SHARE_RATIOS = ("s80s20", "palma")
+_POSITIVE = ("theil", "mld", "atkinson")
+FAMILIES = dict.fromkeys(
+    (
+        "mean",
+        "n",
+        "sd",
+        "quantile",
+        "gini",
+        *_SHARE_RATIOS,
+        "share_below",
+        "share_at_least",
+        "poverty_rate",
+        "share",
+        *_POSITIVE,
+    )
+)
+_problems = check_engine(TABLE, FAMILIES, "indicators.grouped")
+if _problems:
+    raise MeasureTableError("\n".join(_problems), _problems)
 
 
 class _PositiveBlock:

@@ -7,67 +7,58 @@ measure for all groups at once from one sort per variable.
 
 from __future__ import annotations
 
-import re
+import inspect
 from dataclasses import dataclass
 
 import numpy as np
 
 from indicators.errors import DataError
+from indicators.measure_table import TABLE, MeasureEntry, MeasureTableError
 
-QUANTILE_NAMES = {
-    "median": 0.5,
-    "p10": 0.1,
-    "p20": 0.2,
-    "p25": 0.25,
-    "p40": 0.4,
-    "p75": 0.75,
-    "p80": 0.8,
-    "p90": 0.9,
-}
-SIMPLE = ("mean", "sd", "n", "gini", "theil", "mld", "s80s20", "palma", "poverty_rate")
-DEFAULT_MEASURES = (
-    "mean",
-    "median",
-    "p10",
-    "p25",
-    "p75",
-    "p90",
-    "sd",
-    "gini",
-    "theil",
-    "mld",
-    "atkinson_0.5",
-    "atkinson_1",
-    "atkinson_2",
-    "s80s20",
-    "palma",
-    "poverty_rate",
-)
-_PARAM_RE = re.compile(r"^(share_below|share_at_least|share|atkinson)[:_](.+)$")
-_PCT_RE = re.compile(r"^p(\d{1,2})$")
+# every measure computed when none is asked for, in the order of the measure table
+DEFAULT_MEASURES = TABLE.default_names()
 
 
 @dataclass(frozen=True)
 class MeasureSpec:
-    """A parsed measure: its family, its parameter and its canonical text."""
+    """A parsed measure: its family, its parameter and its canonical text.
+
+    ``entry`` is its row of the measure table (:mod:`indicators.measure_table`): unit,
+    polarity, decimals, words; ``kwargs`` the parameters its function takes.
+    """
 
     family: str
     param: float | str | None
     text: str
 
     @property
+    def entry(self) -> MeasureEntry:
+        """Return the measure table's entry for this measure."""
+        return TABLE.entry_of(self.family, self.param, self.text)
+
+    @property
     def is_share(self) -> bool:
         """Whether the value is a share (0 to 1), shown as a percentage."""
-        return self.family in ("share_below", "share_at_least", "share", "poverty_rate")
+        return self.entry.is_share
 
     @property
     def positive_only(self) -> bool:
         """Whether the measure uses only x > 0 (logarithms and generalised means)."""
-        return self.family in ("theil", "mld", "atkinson")
+        return self.entry.positive_only
+
+    @property
+    def kwargs(self) -> dict:
+        """Return the keyword parameters of the measure's function (``{"p": 0.1}``)."""
+        out = dict(self.entry.fixed)
+        if self.entry.parameter:
+            out[self.entry.parameter] = self.param
+        return out
 
 
 def parse_measure(text: str) -> MeasureSpec:
     """Parse a measure name such as ``p10``, ``atkinson_0.5`` or ``share_below:6``.
+
+    The names and patterns are those of the measure table (``indicators/measures.toml``).
 
     Examples
     --------
@@ -80,39 +71,59 @@ def parse_measure(text: str) -> MeasureSpec:
     """
     raw = str(text).strip()
     name = raw.lower()
-    if name in QUANTILE_NAMES:
-        return MeasureSpec("quantile", QUANTILE_NAMES[name], name)
-    m = _PCT_RE.match(name)
-    if m and 1 <= int(m.group(1)) <= 99:
-        return MeasureSpec("quantile", int(m.group(1)) / 100, name)
-    if name in SIMPLE:
-        return MeasureSpec(name, None, name)
-    m = _PARAM_RE.match(name)
-    if m:
-        family, arg = m.group(1), raw[len(m.group(1)) + 1 :].strip()
-        if family == "share":
-            if not arg:
-                raise DataError(f"Measure '{raw}' needs a label after 'share:', e.g. share:ja.")
-            return MeasureSpec("share", arg, f"share:{arg}")
-        try:
-            value = float(arg.replace(",", "."))
-        except ValueError:
+    entry = TABLE.by_name.get(name)
+    if entry is not None and not entry.is_pattern:
+        if entry.part_of is not None:
             raise DataError(
-                f"Measure '{raw}': '{arg}' is not a number. Write for example {family}:6."
-            ) from None
-        if family == "atkinson":
-            if value <= 0:
-                raise DataError(f"Measure '{raw}': the Atkinson parameter must be above 0.")
-            return MeasureSpec("atkinson", value, f"atkinson_{_fmt(value)}")
-        return MeasureSpec(family, value, f"{family}:{_fmt(value)}")
-    known = ", ".join(
-        (*DEFAULT_MEASURES, "pNN", "share_below:T", "share_at_least:T", "share:LABEL")
-    )
+                f"Measure '{raw}' is the {entry.part} part of '{entry.part_of}', not a measure "
+                f"of its own: ask for {entry.part_of}; its parts come on the rows of all "
+                "regions together."
+            )
+        param = entry.fixed.get(entry.parameter) if entry.parameter else None
+        return MeasureSpec(entry.family, None if param is None else float(param), name)
+    for entry in TABLE.patterns:
+        spec = _parse_pattern(entry, raw, name)
+        if spec is not None:
+            return spec
+    known = ", ".join(TABLE.usage_names())
     raise DataError(f"Unknown measure '{raw}'. Known measures: {known}.")
 
 
-def _fmt(value: float) -> str:
-    return f"{value:g}"
+def _parse_pattern(entry: MeasureEntry, raw: str, name: str) -> MeasureSpec | None:
+    """Read ``name`` as the entry's pattern; None when it is not written that way."""
+    if not name.startswith(entry.prefix):
+        return None
+    rest = raw[len(entry.prefix) :]
+    if entry.separator:
+        if rest[:1] not in (":", "_"):
+            return None
+        rest = rest[1:]
+    if entry.parameter_kind == "percent":
+        if not (rest.isdigit() and len(rest) <= 2 and 1 <= int(rest) <= 99):
+            return None
+        return MeasureSpec(entry.family, int(rest) / 100, name)
+    arg = rest.strip()
+    if entry.parameter_kind == "text":
+        if not arg:
+            raise DataError(
+                f"Measure '{raw}' needs a {entry.parameter} after '{entry.prefix}"
+                f"{entry.separator}', e.g. {entry.example}."
+            )
+        return MeasureSpec(entry.family, arg, f"{entry.prefix}{entry.separator}{arg}")
+    if not arg:
+        return None
+    try:
+        value = float(arg.replace(",", "."))
+    except ValueError:
+        raise DataError(
+            f"Measure '{raw}': '{arg}' is not a number. Write for example {entry.example}."
+        ) from None
+    if entry.above is not None and not value > entry.above:
+        raise DataError(
+            f"Measure '{raw}': the parameter {entry.parameter} must be above {entry.above:g} "
+            f"(for example {entry.example})."
+        )
+    return MeasureSpec(entry.family, value, entry.written(value))
 
 
 # --------------------------------------------------------------------------------------------
@@ -168,7 +179,7 @@ def sd(values, weights=None) -> float:
     return float(np.sqrt((w * (x - mu) ** 2).sum() / total))
 
 
-def quantile(values, p: float, weights=None) -> float:
+def quantile(values, weights=None, *, p: float) -> float:
     """Compute the weighted quantile by the Eurostat EU-SILC rule (as R laeken).
 
     Sort x and take cumulative weights :math:`C_j`. If :math:`C_j = pW` for some j (to
@@ -177,11 +188,11 @@ def quantile(values, p: float, weights=None) -> float:
 
     Examples
     --------
-    >>> quantile([1, 2, 3, 4], 0.5)
+    >>> quantile([1, 2, 3, 4], p=0.5)
     2.5
-    >>> quantile([1, 2, 3, 4, 5], 0.5)
+    >>> quantile([1, 2, 3, 4, 5], p=0.5)
     3.0
-    >>> quantile([1, 2, 3], 0.5, weights=[1, 1, 2])
+    >>> quantile([1, 2, 3], [1, 1, 2], p=0.5)
     2.5
     """
     x, w = _clean(values, weights)
@@ -208,7 +219,7 @@ def median(values, weights=None) -> float:
     >>> median([3, 1, 2])
     2.0
     """
-    return quantile(values, 0.5, weights)
+    return quantile(values, weights, p=0.5)
 
 
 def gini(values, weights=None) -> float:
@@ -280,7 +291,7 @@ def mld(values, weights=None) -> float:
     return float((w * np.log(mu / x)).sum() / total)
 
 
-def atkinson(values, epsilon: float = 1.0, weights=None) -> float:
+def atkinson(values, weights=None, *, epsilon: float = 1.0) -> float:
     """Compute the Atkinson index with inequality aversion epsilon, over x > 0.
 
     .. math:: A_\\varepsilon = 1 - \\frac{1}{\\mu}
@@ -289,9 +300,9 @@ def atkinson(values, epsilon: float = 1.0, weights=None) -> float:
 
     Examples
     --------
-    >>> round(atkinson([1, 4], 1), 4)
+    >>> round(atkinson([1, 4], epsilon=1), 4)
     0.2
-    >>> round(atkinson([1, 4], 2), 4)
+    >>> round(atkinson([1, 4], epsilon=2), 4)
     0.36
     """
     x, w = _positive(values, weights)
@@ -305,9 +316,18 @@ def atkinson(values, epsilon: float = 1.0, weights=None) -> float:
     return float(1 - ((w * r**power).sum() / total) ** (1 / power))
 
 
-def _share_ratio(values, weights, top: float, bottom: float) -> float:
+def share_ratio(values, weights=None, *, top: float, bottom: float) -> float:
+    """Compute the total of x above the ``top`` quantile over the total at or below ``bottom``.
+
+    .. math:: \\frac{\\sum_{x_i > Q_{top}} w_i x_i}{\\sum_{x_i \\le Q_{bottom}} w_i x_i}
+
+    Examples
+    --------
+    >>> round(share_ratio(range(1, 11), top=0.8, bottom=0.2), 4)
+    6.3333
+    """
     x, w = _clean(values, weights)
-    q_top, q_bottom = quantile(x, top, w), quantile(x, bottom, w)
+    q_top, q_bottom = quantile(x, w, p=top), quantile(x, w, p=bottom)
     upper = (w * x)[x > q_top].sum()
     lower = (w * x)[x <= q_bottom].sum()
     return float(upper / lower) if lower > 0 else float("nan")
@@ -321,7 +341,7 @@ def s80s20(values, weights=None) -> float:
     >>> round(s80s20(range(1, 11)), 4)
     6.3333
     """
-    return _share_ratio(values, weights, 0.8, 0.2)
+    return share_ratio(values, weights, **TABLE.entry("s80s20").fixed)
 
 
 def palma(values, weights=None) -> float:
@@ -332,43 +352,45 @@ def palma(values, weights=None) -> float:
     >>> palma(range(1, 11))
     1.0
     """
-    return _share_ratio(values, weights, 0.9, 0.4)
+    return share_ratio(values, weights, **TABLE.entry("palma").fixed)
 
 
-def share_below(values, threshold: float, weights=None) -> float:
+def share_below(values, weights=None, *, threshold: float) -> float:
     """Compute the weighted share with x < threshold.
 
     Examples
     --------
-    >>> share_below([4, 5, 6, 7], 6)
+    >>> share_below([4, 5, 6, 7], threshold=6)
     0.5
+    >>> share_below([4, 5, 6, 7], [1, 1, 1, 5], threshold=6)
+    0.25
     """
     x, w = _clean(values, weights)
     return float(w[x < threshold].sum() / w.sum()) if w.sum() > 0 else float("nan")
 
 
-def share_at_least(values, threshold: float, weights=None) -> float:
+def share_at_least(values, weights=None, *, threshold: float) -> float:
     """Compute the weighted share with x >= threshold.
 
     Examples
     --------
-    >>> share_at_least([4, 5, 6, 7], 6, weights=[1, 1, 1, 5])
+    >>> share_at_least([4, 5, 6, 7], [1, 1, 1, 5], threshold=6)
     0.75
     """
     x, w = _clean(values, weights)
     return float(w[x >= threshold].sum() / w.sum()) if w.sum() > 0 else float("nan")
 
 
-def share_equal(values, label, weights=None) -> float:
+def share_equal(values, weights=None, *, label) -> float:
     """Compute the weighted share of answers equal to label (text or number).
 
     Numbers compare as numbers (``2`` equals ``2.0``); text compares as text.
 
     Examples
     --------
-    >>> share_equal(["ja", "nee", "ja", None], "ja")
+    >>> share_equal(["ja", "nee", "ja", None], label="ja")
     0.6666666666666666
-    >>> share_equal([1.0, 2.0, 2.0, 3.0], "2")
+    >>> share_equal([1.0, 2.0, 2.0, 3.0], label="2")
     0.5
     """
     arr = np.asarray(values, dtype=object).ravel()
@@ -394,11 +416,29 @@ def _as_number(value) -> float | None:
         return None
 
 
-def poverty_rate(values, weights=None, *, line: float | None = None) -> float:
+def count(values, weights=None) -> float:
+    """Count the observations used: rows with a value and a weight.
+
+    Examples
+    --------
+    >>> count([1, None, 3], [1, 1, 0])
+    2.0
+    """
+    x, _ = _clean(values, weights)
+    return float(x.size)
+
+
+POVERTY_FRACTION = TABLE.entry("poverty_rate").fixed["fraction"]
+
+
+def poverty_rate(
+    values, weights=None, *, line: float | None = None, fraction: float = POVERTY_FRACTION
+) -> float:
     """Compute the at-risk-of-poverty rate: share with x < 0.6 x median.
 
-    ``line`` is the poverty line; by default 0.6 times the weighted median of the values given
-    (pass the national line when ``values`` is one region).
+    ``line`` is the poverty line; by default ``fraction`` (0.6, from the measure table) times
+    the weighted median of the values given (pass the national line when ``values`` is one
+    region).
 
     Examples
     --------
@@ -407,10 +447,10 @@ def poverty_rate(values, weights=None, *, line: float | None = None) -> float:
     """
     x, w = _clean(values, weights)
     if line is None:
-        line = 0.6 * quantile(x, 0.5, w)
+        line = fraction * quantile(x, w, p=0.5)
     if not np.isfinite(line):
         return float("nan")
-    return share_below(x, line, w)
+    return share_below(x, w, threshold=line)
 
 
 def theil_decomposition(values, regions, weights=None) -> dict[str, float]:
@@ -444,39 +484,77 @@ def theil_decomposition(values, regions, weights=None) -> dict[str, float]:
     return {"total": theil(x, w), "between": float(between), "within": float(within)}
 
 
+# The scalar engine's dispatch: a function per family of the measure table, called with the
+# parameters the table gives (``MeasureSpec.kwargs``).
 SCALAR = {
     "mean": mean,
+    "n": count,
+    "quantile": quantile,
     "sd": sd,
     "gini": gini,
     "theil": theil,
     "mld": mld,
-    "s80s20": s80s20,
-    "palma": palma,
+    "atkinson": atkinson,
+    "s80s20": share_ratio,
+    "palma": share_ratio,
+    "poverty_rate": poverty_rate,
+    "share_below": share_below,
+    "share_at_least": share_at_least,
+    "share": share_equal,
 }
 
 
 def scalar_measure(spec: MeasureSpec | str, values, weights=None, *, line=None) -> float:
     """Compute one measure, given by name or spec, on one distribution.
 
+    ``line`` is the poverty line for ``poverty_rate`` (by default from the values given).
+
     Examples
     --------
     >>> scalar_measure("p90", range(1, 11))
     9.5
+    >>> scalar_measure("share_below:3", [1, 2, 3, 4], [1, 1, 1, 5])
+    0.25
     """
     spec = parse_measure(spec) if isinstance(spec, str) else spec
-    if spec.family == "quantile":
-        return quantile(values, spec.param, weights)
-    if spec.family == "atkinson":
-        return atkinson(values, spec.param, weights)
-    if spec.family == "share_below":
-        return share_below(values, spec.param, weights)
-    if spec.family == "share_at_least":
-        return share_at_least(values, spec.param, weights)
-    if spec.family == "share":
-        return share_equal(values, spec.param, weights)
+    kwargs = spec.kwargs
     if spec.family == "poverty_rate":
-        return poverty_rate(values, weights, line=line)
-    return SCALAR[spec.family](values, weights)
+        kwargs["line"] = line
+    return SCALAR[spec.family](values, weights, **kwargs)
+
+
+def check_engine(table, functions, engine: str) -> list[str]:
+    """Return a problem for every table entry this engine cannot compute.
+
+    ``functions`` maps each family the engine computes to its function, or to None when the
+    engine takes the parameters itself; a function must accept the entry's parameters.
+    """
+    problems = []
+    for entry in table.entries:
+        where = f"{table.source}: measure '{entry.name}'"
+        if entry.family not in functions:
+            problems.append(
+                f"{where}: field 'family': {engine} has no family '{entry.family}' (it has "
+                f"{', '.join(functions)})"
+            )
+            continue
+        fn = functions[entry.family]
+        if fn is None:
+            continue
+        accepted = inspect.signature(fn).parameters
+        wanted = [*entry.fixed, *([entry.parameter] if entry.parameter else [])]
+        for name in wanted:
+            if name not in accepted or accepted[name].kind != inspect.Parameter.KEYWORD_ONLY:
+                field = "parameter" if name == entry.parameter else "fixed"
+                problems.append(
+                    f"{where}: field '{field}': {engine}'s {fn.__name__}() has no keyword '{name}'"
+                )
+    return problems
+
+
+_problems = check_engine(TABLE, SCALAR, "indicators.measures")
+if _problems:
+    raise MeasureTableError("\n".join(_problems), _problems)
 
 
 _TOL = 1e-12

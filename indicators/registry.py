@@ -34,7 +34,8 @@ from types import MappingProxyType
 from typing import Any, BinaryIO, TextIO
 
 from indicators.errors import DataError
-from indicators.measures import DEFAULT_MEASURES, MeasureSpec, parse_measure
+from indicators.measure_table import TABLE, MeasureTableError
+from indicators.measures import MeasureSpec, parse_measure
 
 __all__ = [
     "KINDS",
@@ -66,8 +67,6 @@ POLARITY_LABELS = {
     "nl": {"higher_is_better": "hoger is beter", "lower_is_better": "lager is beter"},
     "en": {"higher_is_better": "higher is better", "lower_is_better": "lower is better"},
 }
-# Measures that grow with inequality or deprivation, so a lower value is better.
-INEQUALITY_FAMILIES = ("sd", "gini", "theil", "mld", "atkinson", "s80s20", "palma")
 PACKAGED_NAME = "indicators/catalog.toml"
 README_START = "<!-- indicators:start -->"
 README_END = "<!-- indicators:end -->"
@@ -879,19 +878,35 @@ def _build_variable(raw: _Raw, problems: list[str]) -> Variable | None:
     )
 
 
+# The polarity rules of the measure table (indicators/measures.toml) that _derived_polarity
+# reads; checked on import, so that a rule added to the table without its meaning here fails.
+POLARITY_RULES = ("lower_is_better", "variable", "inverse", "level", "none")
+if set(TABLE.polarities) != set(POLARITY_RULES):
+    raise MeasureTableError(
+        f"{TABLE.source}: the polarity rules are {', '.join(TABLE.polarities)}; "
+        f"indicators.registry knows {', '.join(POLARITY_RULES)}"
+    )
+
+
 def _derived_polarity(spec: MeasureSpec, var: Variable) -> str | None:
-    """Return the polarity a measure of a variable must have, or None if it is not implied."""
-    if spec.family in INEQUALITY_FAMILIES or spec.family == "poverty_rate":
+    """Return the polarity a measure of a variable must have, or None if it is not implied.
+
+    The measure table's polarity rule says which: lower is better (inequality, poverty), as
+    the variable, the opposite (a share below a threshold), or by the answer's place among
+    the variable's levels (share:LABEL: upper half as the variable, lower half opposite).
+    """
+    rule = spec.entry.polarity
+    if rule == "lower_is_better":
         return "lower_is_better"
-    if var.higher_is_better is None:
+    if rule == "none" or var.higher_is_better is None:
         return None
     good = "higher_is_better" if var.higher_is_better else "lower_is_better"
     bad = "lower_is_better" if var.higher_is_better else "higher_is_better"
-    if spec.family in ("mean", "quantile", "share_at_least"):
+    if rule == "variable":
         return good
-    if spec.family == "share_below":
+    if rule == "inverse":
         return bad
-    if spec.family == "share" and spec.param in var.levels_nl:
+    if rule == "level" and spec.param in var.levels_nl:
         k, pos = len(var.levels_nl), var.levels_nl.index(spec.param)
         if 2 * pos + 1 > k:  # upper half
             return good
@@ -901,23 +916,15 @@ def _derived_polarity(spec: MeasureSpec, var: Variable) -> str | None:
 
 
 def _default_unit(spec: MeasureSpec, var: Variable, lang: str) -> str:
-    if spec.is_share:
-        return "%"
-    if spec.family in ("gini", "theil", "mld", "atkinson"):
-        return "index 0-1"
-    if spec.family in ("s80s20", "palma"):
-        return "ratio"
-    return var.unit(lang)
+    """Return the unit the measure table's unit rule gives a measure of this variable."""
+    rule = TABLE.units[spec.entry.unit]
+    return var.unit(lang) if rule.id == "variable" else getattr(rule, lang)
 
 
 def _default_decimals(spec: MeasureSpec, var: Variable) -> int:
-    if spec.is_share:
-        return 1
-    if spec.family in ("gini", "theil", "mld", "atkinson"):
-        return 3
-    if spec.family in ("s80s20", "palma", "sd"):
-        return 2
-    return var.decimals
+    """Return the decimals of the measure table, or the variable's where it says so."""
+    decimals = spec.entry.decimals
+    return var.decimals if decimals == "variable" else decimals
 
 
 def _build_indicator(
@@ -933,10 +940,8 @@ def _build_indicator(
         spec = parse_measure(f["measure"])
     except DataError as err:
         if str(err).startswith("Unknown measure"):
-            known = ", ".join((*DEFAULT_MEASURES, "pNN", "share_below:T", "share_at_least:T"))
-            problems.append(
-                f"{where}: unknown measure '{f['measure']}' (known: {known}, share:LABEL)"
-            )
+            known = ", ".join(TABLE.usage_names())
+            problems.append(f"{where}: unknown measure '{f['measure']}' (known: {known})")
         else:
             problems.append(f"{where}: bad measure: {err}")
         spec = None

@@ -22,7 +22,7 @@ def reference(x, codes, n_groups, w, measures=ALL, lines=None):
     x = np.asarray(x, dtype=float)
     w = np.ones_like(x) if w is None else np.asarray(w, dtype=float)
     keep = np.isfinite(x) & np.isfinite(w)
-    national = quantile(x[keep], 0.5, w[keep])
+    national = quantile(x[keep], w[keep], p=0.5)
     out = {m: np.full(n_groups, np.nan) for m in measures}
     for gid in range(n_groups):
         m = (codes == gid) & keep
@@ -134,7 +134,7 @@ def test_exact_ties_in_cumulative_weight_are_found_in_small_groups_after_large_o
     w = np.full(x.size, 0.1)
     w[:big] = 1e6
     res = grouped_measures(x, codes, 2, w, ["median", "p25", "p75"])
-    assert res.values["median"][1] == quantile([1, 2, 3, 4], 0.5, [0.1] * 4) == 2.5
+    assert res.values["median"][1] == quantile([1, 2, 3, 4], [0.1] * 4, p=0.5) == 2.5
     assert res.values["p25"][1] == 1.5
     assert res.values["p75"][1] == 3.5
 
@@ -162,7 +162,7 @@ def test_many_groups_and_blocks():
     check = rng.choice(np.flatnonzero(res.n > 0), 50, replace=False)
     for gid in check:
         xg = x[codes == gid]
-        assert res.values["median"][gid] == quantile(xg, 0.5)
+        assert res.values["median"][gid] == quantile(xg, p=0.5)
         assert res.values["mean"][gid] == pytest.approx(xg.mean(), rel=1e-12)
 
 
@@ -179,10 +179,10 @@ def test_overall_quantile_without_full_sort():
     x = rng.lognormal(0, 1, 300_000)
     w = rng.lognormal(0, 1, x.size) * (1 + (x > 2))  # weights related to x
     for p in (0.1, 0.5, 0.9):
-        assert _overall_quantile(x, w, None, p) == quantile(x, p, w)
-        assert _overall_quantile(x, None, None, p) == quantile(x, p)
+        assert _overall_quantile(x, w, None, p) == quantile(x, w, p=p)
+        assert _overall_quantile(x, None, None, p) == quantile(x, p=p)
     ties = np.round(x)
-    assert _overall_quantile(ties, None, None, 0.5) == quantile(ties, 0.5)
+    assert _overall_quantile(ties, None, None, 0.5) == quantile(ties, p=0.5)
 
 
 def test_errors_name_the_problem():
