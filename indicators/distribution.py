@@ -37,13 +37,14 @@ from indicators.charts import (
     LEGEND_ROW_PX,
     axis_title,
     legend_rows,
+    value_tickformat,
     wrap_name,
     wrap_title,
 )
 from indicators.compute import N_TEXT, TOTAL, measure_table
 from indicators.dataset import REGION, WEIGHT, YEAR
 from indicators.measures import POVERTY_FRACTION, parse_measure
-from indicators.registry import format_display
+from indicators.registry import format_display, shown_decimals
 from indicators.registry import format_number as fmt_number
 
 PALETTE = (
@@ -581,6 +582,9 @@ def poverty_threshold(data: pd.DataFrame, decimals: int = 0) -> float:
     return round(POVERTY_FRACTION * float(table["value"].iloc[0]), decimals)
 
 
+EXACT = 12  # decimals that keep a computed threshold as it is (float noise aside)
+
+
 def default_bottom(variable, registry, data: pd.DataFrame) -> Bottom:
     """Choose a meaningful bottom for a variable: the registry's own threshold when it has
     one (life satisfaction below 6, unhappy answers), the poverty line (60% of the median of
@@ -597,7 +601,9 @@ def default_bottom(variable, registry, data: pd.DataFrame) -> Bottom:
     for ind in sorted(inds, key=lambda i: i.spec.family != "poverty_rate"):
         fam = ind.spec.family
         if fam == "poverty_rate" and len(data):
-            return Bottom("share", poverty_threshold(data, variable.decimals), poverty_line=True)
+            # the line itself (to float precision), as the poverty rate counts below it: 60% of
+            # a median of 5.7 thousand euros is 3.42, not 3 (issue 9)
+            return Bottom("share", poverty_threshold(data, EXACT), poverty_line=True)
         if fam == "share_below" and low:
             return Bottom("share", float(ind.spec.param), "below")
         if fam == "share_at_least" and not low:
@@ -659,10 +665,30 @@ def bottom_phrase(
         return text(key, lang, a=answers[pos - 1])
     if integer and t == round(t):
         return text("score_below" if below else "score_or_higher", lang, t=int(t))
-    shown = fmt_number(t, decimals, lang) + (f" {unit}" if unit else "")
+    shown = fmt_number(t, threshold_decimals(t, decimals), lang) + (f" {unit}" if unit else "")
     if bottom.poverty_line and below:
         return text("poverty", lang, t=shown)
     return text("below" if below else "at_least", lang, t=shown)
+
+
+def threshold_decimals(threshold: float, decimals: int) -> int:
+    """Return the decimals a threshold is shown with: those of the values
+    (:func:`shown_decimals`) or up to two more where the threshold has them, so that the
+    threshold shown is the one counted (60% of a median of 5.7 is 3.42, not 3).
+
+    >>> threshold_decimals(40, 1), threshold_decimals(3.42, 0), threshold_decimals(18.06, 0)
+    (1, 2, 2)
+    >>> threshold_decimals(18873.84, 0), threshold_decimals(6.5, 1), threshold_decimals(1/3, 1)
+    (2, 1, 3)
+    """
+    t = float(threshold)
+    if not math.isfinite(t):
+        return int(decimals)
+    shown = shown_decimals(decimals, [t])
+    digits = shown
+    while digits < shown + 2 and not math.isclose(t, round(t, digits), rel_tol=0, abs_tol=1e-9):
+        digits += 1
+    return digits
 
 
 def bottom_short(bottom: Bottom, lang: str, phrase: str) -> str:
@@ -1158,6 +1184,10 @@ def histogram_figure(
     """
     groups = list(summary["group"])
     edges = histogram_edges(data["value"]) if edges is None else np.asarray(edges)
+    single = one_value(data["value"])
+    if single is not None:  # one bar as wide as a bin would be, not a block across the axis
+        half = 0.5 if is_integer_valued([single]) else max(abs(single) * 0.005, 1e-9)
+        edges = np.array([single - half, single + half])
     codes = pd.Categorical(data["group"], categories=groups).codes
     keep = codes >= 0
     shares = weighted_histogram(
@@ -1235,9 +1265,26 @@ def histogram_figure(
     )
     for ann in fig.layout.annotations[: len(groups)]:  # the panel titles: region names
         ann.update(x=0, xanchor="left", font={"size": 13, "color": "#000000"})
+    if single is not None:
+        span = 12 * (edges[1] - edges[0])
+        fig.update_xaxes(range=[single - span, single + span])
     _layout(fig, title, 140 + 190 * len(groups), legend="above")  # two keys: Mean, Median
     fig.update_layout(bargap=0.05, legend={"x": 1, "xanchor": "right"})
     return fig
+
+
+def one_value(values) -> float | None:
+    """Return the value when all finite ``values`` are one and the same (to rounding: a
+    weighted mean of 30.1 is 30.100000000000001), else None.
+
+    >>> one_value([30.1, 30.100000000000001, float("nan")]), one_value([1.0, 2.0]), one_value([])
+    (30.1, None, None)
+    """
+    x = np.asarray(values, dtype=float)
+    x = x[np.isfinite(x)]
+    if not x.size or x.max() - x.min() > 1e-9 * max(1.0, float(np.abs(x).max())):
+        return None
+    return float(x[0])
 
 
 def _with_n(group: str, n, lang: str) -> str:
@@ -1577,6 +1624,13 @@ def quantile_figure(
         )
     )
     fig.update_xaxes(title_text=axis_title(x_title, AXIS_TITLE_CHARS["half"]))
+    single = one_value(summary[[k for k, _ in QUANTILES] + ["mean"]].to_numpy().ravel())
+    if single is not None and not answers:  # no spread: a range around the value, plain ticks
+        pad = max(abs(single) * 0.02, 0.5 * 10.0**-decimals)
+        fig.update_xaxes(
+            range=[single - pad, single + pad],
+            tickformat=value_tickformat(decimals, values=[single - pad, single + pad]),
+        )
     if answers:
         fig.update_xaxes(
             tickvals=list(range(1, len(answers) + 1)),

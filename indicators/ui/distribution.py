@@ -13,6 +13,7 @@ import streamlit as st
 from indicators import analysis, region_names
 from indicators import distribution as dist
 from indicators.compute import SUPPRESSED, TOTAL
+from indicators.registry import shown_decimals
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, t, tr
 
@@ -142,6 +143,31 @@ TEXTS = {
     "slope_few": {
         "nl": "Voor een rangorde zijn minstens drie regio's met waarden nodig.",
         "en": "A ranking needs at least three regions with values.",
+    },
+    "slope_few_year": {
+        "nl": "Voor een rangorde zijn minstens drie regio's met waarden nodig; in {year} {have}.",
+        "en": "A ranking needs at least three regions with values; in {year} {have}.",
+    },
+    "have_0": {"nl": "heeft geen enkele er een", "en": "none has one"},
+    "have_1": {"nl": "heeft alleen {n} er een", "en": "only {n} has one"},
+    "have_n": {"nl": "hebben alleen {n} er een", "en": "only {n} have one"},
+    "slope_one_distribution": {
+        "nl": "Eén rij per regio: de grafiek hierboven is één verdeling, over de regio's, en er "
+        "is niets te rangschikken. De pagina Regio's zet de regio's zelf op volgorde.",
+        "en": "One row per region: the chart above is one distribution, across the regions, so "
+        "there is nothing to rank here. The Regions page ranks the regions themselves.",
+    },
+    "slope_one_distribution_by": {
+        "nl": " Of kies bij 'Verdeling van de eenheden' een hogere regio, om die te rangschikken.",
+        "en": " Or choose a higher region under 'Distribution of the units' to rank those.",
+    },
+    "one_value": {
+        "nl": "In {year} is er maar één waarde ({value}): één staaf, geen spreiding om te tonen.",
+        "en": "In {year} there is only one value ({value}): a single bar, no spread to show.",
+    },
+    "one_value_no_year": {
+        "nl": "Er is maar één waarde ({value}): één staaf, geen spreiding om te tonen.",
+        "en": "There is only one value ({value}): a single bar, no spread to show.",
     },
     "slope_caption": {
         "nl": "Alle regio's; de gekozen regio's met dikkere lijnen. Rang 1 = beste gemiddelde "
@@ -299,18 +325,24 @@ def _bottom_choice(act, variable, data, answers, container, integer):
             key=f"{key_base}_answer",
         )
         return dist.Bottom("share", float(pos), "at_least")
-    default = suggested.threshold if suggested.is_share else dist.poverty_threshold(data, 1)
-    step = 1.0 if variable.decimals == 0 or float(default).is_integer() else 0.1
+    default = (
+        suggested.threshold if suggested.is_share else dist.poverty_threshold(data, dist.EXACT)
+    )
+    # the default as it is (3.42, not 3): the decimals the values are shown with, or up to
+    # two more where the default has them (a threshold shown is the one counted)
+    whole = float(default).is_integer()  # a score threshold (6): whole steps
+    digits = 0 if whole else dist.threshold_decimals(default, variable.decimals)
+    step = 10.0 ** -(0 if whole else shown_decimals(variable.decimals, [default]))
     value = c2.number_input(
         _threshold_label(variable, direction, integer and step == 1.0, lg),
         value=float(default),
         step=step,
-        format="%.0f" if step == 1.0 else "%.1f",
+        format=f"%.{digits}f",
         key=f"{key_base}_{default}",
         help=tr(
             TEXTS,
             "threshold_help",
-            default=dist.fmt_number(default, variable.decimals, lg),
+            default=dist.fmt_number(default, digits, lg),
             side=tr(TEXTS, f"side_{direction}"),
         ),
     )
@@ -459,12 +491,14 @@ def main() -> None:
         unit=variable.unit(lg) if variable.kind == dist.CONTINUOUS else "",
     )
     share_dec = dist.share_decimals(variable, bottom, reg)
-    decimals = dist.mean_decimals(variable, reg)
+    # small values in whole units (thousands of euros) with the decimals that tell them apart
+    decimals = shown_decimals(dist.mean_decimals(variable, reg), everything["value"])
+    value_decimals = shown_decimals(variable.decimals, everything["value"])
 
     def value_format(x):
         if answers and np.isfinite(x):
             return f"'{answers[int(round(x)) - 1]}'"
-        return dist.fmt_number(x, variable.decimals, lg)
+        return dist.fmt_number(x, value_decimals, lg)
 
     def say(contrast):
         return dist.contrast_sentence(
@@ -534,6 +568,10 @@ def main() -> None:
                 **common,
             )
     state.show_chart(fig, act, key="dist_main")
+    single = dist.one_value(result.data["value"])
+    if single is not None and not answers:  # why the chart is one bar
+        key = "one_value" if year is not None else "one_value_no_year"
+        st.caption(tr(TEXTS, key, year=year, value=dist.fmt_number(single, value_decimals, lg)))
     _caption(act, by_col, chart, everything, edges, answers, scale=bounds)
     st.caption(_counts(act, result.summary, lg))  # every number above tells its n
 
@@ -552,8 +590,19 @@ def main() -> None:
     with right:
         st.subheader(tr(TEXTS, "slope_head"))
         bottom_label = dist.bottom_short(bottom, lg, phrase)
-        if len(result.ranks) < 3:
-            st.info(tr(TEXTS, "slope_few"))
+        if act.shape == "aggregates" and by_col is None:  # one distribution: nothing to rank
+            more = dist.higher_region_columns(act.raw, act.mapping.region)
+            st.info(
+                tr(TEXTS, "slope_one_distribution")
+                + (tr(TEXTS, "slope_one_distribution_by") if more else "")
+            )
+        elif len(result.ranks) < 3:
+            n = len(result.ranks)
+            if year is None:
+                st.info(tr(TEXTS, "slope_few"))
+            else:  # this year has too few; say so, other years may have more
+                have = tr(TEXTS, "have_0" if n == 0 else "have_1" if n == 1 else "have_n", n=n)
+                st.info(tr(TEXTS, "slope_few_year", year=year, have=have))
         else:
             fig = dist.slope_figure(
                 result.ranks,
