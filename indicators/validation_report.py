@@ -103,10 +103,22 @@ TEXTS = {
         "en": "From one row per region only averages can be computed; {n} other indicators "
         "of these variables need data per person.",
     },
+    "means_only_1": {
+        "nl": "Uit één rij per regio zijn alleen gemiddelden te berekenen; {n} andere "
+        "indicator van deze variabelen heeft gegevens per persoon nodig.",
+        "en": "From one row per region only averages can be computed; {n} other indicator "
+        "of these variables needs data per person.",
+    },
     "suppressed": {
         "nl": "{n} van de {total} waarden zijn verborgen omdat ze op minder dan {min_n} "
         "waarnemingen berusten.",
         "en": "{n} of {total} values are hidden because they rest on fewer than {min_n} "
+        "observations.",
+    },
+    "suppressed_1": {
+        "nl": "{n} van de {total} waarden is verborgen omdat die op minder dan {min_n} "
+        "waarnemingen berust.",
+        "en": "{n} of {total} values is hidden because it rests on fewer than {min_n} "
         "observations.",
     },
     "none_suppressed": {
@@ -122,18 +134,36 @@ TEXTS = {
         "nl": "{n} rijen zonder waarde in kolom '{column}' tellen niet mee voor {label}.",
         "en": "{n} rows without a value in column '{column}' are left out of {label}.",
     },
+    "missing_values_1": {
+        "nl": "{n} rij zonder waarde in kolom '{column}' telt niet mee voor {label}.",
+        "en": "{n} row without a value in column '{column}' is left out of {label}.",
+    },
     "missing_weight": {
         "nl": "{n} rijen zonder gewicht in kolom '{column}' tellen nergens mee.",
         "en": "{n} rows without a weight in column '{column}' are left out of every measure.",
+    },
+    "missing_weight_1": {
+        "nl": "{n} rij zonder gewicht in kolom '{column}' telt nergens mee.",
+        "en": "{n} row without a weight in column '{column}' is left out of every measure.",
     },
     "missing_group": {
         "nl": "{n} rijen zonder waarde in groepskolom '{column}' vormen de groep '(missing)'.",
         "en": "{n} rows without a value in group column '{column}' form the group '(missing)'.",
     },
+    "missing_group_1": {
+        "nl": "{n} rij zonder waarde in groepskolom '{column}' vormt de groep '(missing)'.",
+        "en": "{n} row without a value in group column '{column}' forms the group '(missing)'.",
+    },
     "excluded": {
         "nl": "{label}: {n} waarden van 0 of lager tellen niet mee (deze maat gebruikt alleen "
         "waarden boven 0).",
         "en": "{label}: {n} values of 0 or below are left out (this measure uses only values "
+        "above 0).",
+    },
+    "excluded_1": {
+        "nl": "{label}: {n} waarde van 0 of lager telt niet mee (deze maat gebruikt alleen "
+        "waarden boven 0).",
+        "en": "{label}: {n} value of 0 or below is left out (this measure uses only values "
         "above 0).",
     },
     "age_bands": {
@@ -160,6 +190,13 @@ TEXTS = {
 def _t(key: str, lang: str, **values) -> str:
     text = TEXTS[key][lang]
     return text.format(**values) if values else text
+
+
+def _tn(key: str, lang: str, n: int, **values) -> str:
+    """Return a sentence about ``n`` things: the singular one ("1 row without a value is left
+    out") when n is 1 and there is one, with n formatted."""
+    one = f"{key}_1"
+    return _t(one if n == 1 and one in TEXTS else key, lang, n=fmt_int(n, lang), **values)
 
 
 def fmt_int(n, lang: str = "nl") -> str:
@@ -350,15 +387,13 @@ def build_report(
     if prepared.shape != MICRODATA:
         others = len(registry.indicators_for(prepared.variables)) - len(inds)
         if others > 0:
-            facts.append(_t("means_only", lang, n=others))
+            facts.append(_tn("means_only", lang, others))
         facts.append(_t("no_small_cells", lang))
     else:
         total = len(results)
         hidden = int(results["suppressed"].sum()) if total else 0
         key = "suppressed" if hidden else "none_suppressed"
-        facts.append(
-            _t(key, lang, n=fmt_int(hidden, lang), total=fmt_int(total, lang), min_n=min_n)
-        )
+        facts.append(_tn(key, lang, hidden, total=fmt_int(total, lang), min_n=min_n))
 
     for col in prepared.age_bands:
         present = set(frame[col].unique())
@@ -373,16 +408,14 @@ def build_report(
         rows.append(_row(mapping.weight, _t("role_weight", lang), frame[WEIGHT], lang))
         missing = int(frame[WEIGHT].isna().sum())
         if missing:
-            notes.append(
-                _t("missing_weight", lang, n=fmt_int(missing, lang), column=mapping.weight)
-            )
+            notes.append(_tn("missing_weight", lang, missing, column=mapping.weight))
     for col in mapping.groups:
         missing = int((frame[col] == "(missing)").sum())
         rows.append(
             _row(col, _t("role_group", lang), frame[col].mask(frame[col] == "(missing)"), lang)
         )
         if missing:
-            notes.append(_t("missing_group", lang, n=fmt_int(missing, lang), column=col))
+            notes.append(_tn("missing_group", lang, missing, column=col))
     for var_id, col in mapping.variable_columns.items():
         variable = registry.variable_by_id[var_id]
         label = variable.label(lang)
@@ -392,14 +425,14 @@ def build_report(
         missing = int(frame[var_id].isna().sum())
         if missing:
             column_notes.append(
-                _t("missing_values", lang, n=fmt_int(missing, lang), column=col, label=f"'{label}'")
+                _tn("missing_values", lang, missing, column=col, label=f"'{label}'")
             )
     if len(results) and (results["n_excluded"] > 0).any():
         total_rows = results[(results["region"] == TOTAL) & (results["n_excluded"] > 0)]
         for ind_id, n in total_rows.groupby("indicator", sort=False)["n_excluded"].sum().items():
             if ind_id in registry.indicator_by_id:
                 label = registry.indicator_by_id[ind_id].label(lang)
-                notes.append(_t("excluded", lang, label=label, n=fmt_int(n, lang)))
+                notes.append(_tn("excluded", lang, int(n), label=label))
     columns = pd.DataFrame(
         rows,
         columns=[

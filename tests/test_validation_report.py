@@ -82,7 +82,7 @@ def test_microdata_report():
     assert rep.column_notes == [
         "3 rows without a value in column 'levenstevredenheid' are left out of 'Life satisfaction'."
     ]
-    assert any("1 values of 0 or below are left out" in n for n in rep.notes)
+    assert any("1 value of 0 or below is left out" in n for n in rep.notes)
     table = rep.columns
     assert list(table.columns) == ["Column", "Used as", "Rows with a value", "Rows without a value"]
     row = table[table["Column"] == "levenstevredenheid"].iloc[0]
@@ -91,6 +91,27 @@ def test_microdata_report():
         table[table["Column"] == "eenzaam"].iloc[0]["Used as"] == "Loneliness (answers, 2 levels)"
     )
     assert list(rep.missing_table()["Column"]) == ["levenstevredenheid"]
+
+
+@pytest.mark.parametrize(
+    ("missing", "lang", "expected"),
+    [
+        (1, "en", "1 row without a value in column 'levenstevredenheid' is left out of"),
+        (2, "en", "2 rows without a value in column 'levenstevredenheid' are left out of"),
+        (1, "nl", "1 rij zonder waarde in kolom 'levenstevredenheid' telt niet mee voor"),
+        (2, "nl", "2 rijen zonder waarde in kolom 'levenstevredenheid' tellen niet mee voor"),
+    ],
+)
+def test_counts_in_sentences_are_singular_or_plural(missing, lang, expected):
+    # "1 rows without a value" (issue 9)
+    df = people(missing=missing)
+    df.loc[[0], "gewicht"] = np.nan
+    rep = report_for(df, min_n=5, lang=lang)
+    assert rep.column_notes[0].startswith(expected), rep.column_notes
+    weight = {"en": "1 row without a weight", "nl": "1 rij zonder gewicht in kolom 'gewicht' telt"}
+    assert any(n.startswith(weight[lang]) for n in rep.notes), rep.notes
+    zero = {"en": "1 value of 0 or below is left out", "nl": "1 waarde van 0 of lager telt niet"}
+    assert any(zero[lang] in n for n in rep.notes), rep.notes
 
 
 def test_small_cells_are_counted():
