@@ -9,7 +9,7 @@ The core imports no Streamlit; the dashboard lives in :mod:`indicators.ui`.
 >>> mapping = indicators.suggest_mapping(df, registry)
 >>> results = indicators.compute(indicators.prepare(df, mapping, registry), registry)
 >>> sorted(results["indicator"].unique())
-['benefit_fulltime_work', 'benefit_parttime_work']
+['benefit_fulltime_work', 'benefit_parttime_work', 'col_bijstandsontvangers']
 """
 
 from indicators.compute import compute, compute_measures  # the function shadows the module name

@@ -48,9 +48,16 @@ from indicators.registry import format_number, normalise_name, shown_decimals
 
 REGION, YEAR = "region", "year"
 BETTER, WORSE, SAME, UNKNOWN = "better", "worse", "same", "unknown"
+NEUTRAL = "neutral"  # moved, but no direction is better (an own variable's polarity unset)
 UP, DOWN, FLAT = "up", "down", "flat"
 # Okabe-Ito green means better, vermillion worse; grey when unchanged or unknown.
-DIRECTION_COLOURS = {BETTER: "#009E73", WORSE: "#D55E00", SAME: "#7F7F7F", UNKNOWN: "#7F7F7F"}
+DIRECTION_COLOURS = {
+    BETTER: "#009E73",
+    WORSE: "#D55E00",
+    SAME: "#7F7F7F",
+    UNKNOWN: "#7F7F7F",
+    NEUTRAL: "#7F7F7F",
+}
 ARROWS = {UP: "▲", DOWN: "▼", FLAT: "=", None: ""}
 SPREAD_MEASURES = ("ratio", "cv", "gini", "theil")
 # Other spellings of province names seen in files (normalised); the layout holds CBS names.
@@ -149,6 +156,8 @@ def direction(change: float, polarity: str, tol: float = 0.0) -> str:
         return UNKNOWN
     if moved == FLAT:
         return SAME
+    if polarity not in ("higher_is_better", "lower_is_better"):
+        return NEUTRAL
     up_is_better = polarity == "higher_is_better"
     return BETTER if (moved == UP) == up_is_better else WORSE
 

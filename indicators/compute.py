@@ -193,6 +193,30 @@ def _theil_parts(regions, tot, region, total_keys):
     return pd.concat(out, ignore_index=True)
 
 
+RESULT_COLUMNS = (
+    REGION,
+    YEAR,
+    "breakdown",
+    "group",
+    "indicator",
+    "variable",
+    "measure",
+    "part",
+    "value",
+    "se",
+    "ci_low",
+    "ci_high",
+    "n",
+    "weight_sum",
+    "n_missing",
+    "n_excluded",
+    "suppressed",
+    "status",
+)
+WHOLE = ""  # breakdown and group of the rows for the whole population
+TOTAL_PART = "total"  # part of a value that is not a decomposition's part
+
+
 def compute(
     prepared: Prepared,
     registry,
@@ -212,7 +236,9 @@ def compute(
     indicators : sequence of str, optional
         Indicator ids to compute; by default every indicator the data allows.
     by : sequence of str, default ()
-        Group columns (from the mapping's groups) to break the results down by.
+        Group columns (from the mapping's groups) to break the results down by, each on its
+        own: rows with ``breakdown`` the column and ``group`` one of its values, beside the
+        rows for the whole population (``breakdown`` and ``group`` empty).
     min_n : int, default 10
         Values from fewer observations are hidden (value NaN) and marked ``suppressed``, as
         statistical offices do. Not applied to aggregates (one row per region).
@@ -220,72 +246,96 @@ def compute(
     Returns
     -------
     pandas.DataFrame
-        Columns: region, year (when mapped), the ``by`` columns, indicator, variable, measure,
-        value, n, weight_sum, n_missing, n_excluded, suppressed, status (:func:`value_states`).
+        The fixed schema of :data:`RESULT_COLUMNS`: region, year (empty without years),
+        breakdown, group, indicator, variable, measure, part (``total``, or ``between`` and
+        ``within`` for the Theil decomposition on the Total rows), value, se, ci_low, ci_high
+        (empty until intervals are computed), n, weight_sum, n_missing, n_excluded, suppressed
+        and status (:func:`value_states`).
     """
     frame = prepared.frame
     year = YEAR if YEAR in frame else None
     weight = WEIGHT if WEIGHT in frame else None
-    unknown = [b for b in by if b not in frame]
+    unknown = [b for b in by if b not in frame or b not in prepared.mapping.groups]
     if unknown:
         raise DataError(
             f"Cannot break down by {', '.join(unknown)}: not a group column in the mapping. "
             f"Group columns: {', '.join(prepared.mapping.groups) or 'none'}."
         )
+    # the registry with the mapping's own variables (and, for aggregates, its columns)
+    registry = prepared.registry if prepared.registry is not None else registry
     allowed = registry.indicators_for(prepared.variables)
     if indicators is not None:
         wanted = set(indicators)
         allowed = [ind for ind in allowed if ind.id in wanted]
+    # in aggregates each value column is its own indicator (named as the column), never a
+    # catalogue measure it is not: a column of medians is not a "mean income"
     if prepared.shape == AGGREGATES:
-        allowed = [ind for ind in allowed if ind.spec.family == "mean"]
-    keys = [REGION, *([YEAR] if year else []), *by]
+        allowed = [
+            ind
+            for ind in allowed
+            if ind.source_column
+            or (registry.variable_by_id[ind.variable].regional and ind.spec.family == "mean")
+        ]
+    else:
+        allowed = [ind for ind in allowed if not ind.source_column]
     parts = []
     groupings = Groupings(frame)
-    for var_id in dict.fromkeys(ind.variable for ind in allowed):
-        inds = [ind for ind in allowed if ind.variable == var_id]
-        measures = list(dict.fromkeys(ind.spec.text for ind in inds))
-        table = measure_table(
-            frame,
-            var_id,
-            measures,
-            year=year,
-            weight=weight,
-            by=by,
-            labels=prepared.labels.get(var_id),
-            groupings=groupings,
-        )
-        for ind in inds:
-            rows = table[table["measure"] == ind.spec.text].copy()
-            rows.insert(len(keys), "indicator", ind.id)
-            rows.insert(len(keys) + 1, "variable", var_id)
-            parts.append(rows)
-        if "theil" in measures:
-            for part in ("theil_between", "theil_within"):
-                rows = table[table["measure"] == part].copy()
-                theil_ids = [ind.id for ind in inds if ind.spec.family == "theil"]
-                rows.insert(len(keys), "indicator", f"{theil_ids[0]}:{part.split('_')[1]}")
-                rows.insert(len(keys) + 1, "variable", var_id)
-                parts.append(rows)
-    columns = [
-        *keys,
-        "indicator",
-        "variable",
-        "measure",
-        "value",
-        "n",
-        "weight_sum",
-        "n_missing",
-        "n_excluded",
-    ]
+    for breakdown in (WHOLE, *dict.fromkeys(by)):
+        for var_id in dict.fromkeys(ind.variable for ind in allowed):
+            inds = [ind for ind in allowed if ind.variable == var_id]
+            measures = list(dict.fromkeys(ind.spec.text for ind in inds))
+            table = measure_table(
+                frame,
+                var_id,
+                measures,
+                year=year,
+                weight=weight,
+                by=[breakdown] if breakdown else [],
+                labels=prepared.labels.get(var_id),
+                groupings=groupings,
+            )
+            if breakdown:
+                table = table.rename(columns={breakdown: "group"})
+            else:
+                table["group"] = WHOLE
+            table["breakdown"] = breakdown
+            table["part"] = TOTAL_PART
+            theil = [ind.id for ind in inds if ind.spec.family == "theil"]
+            for part in ("between", "within"):
+                rows = table["measure"] == f"theil_{part}"
+                table.loc[rows, "part"] = part
+                table.loc[rows, "measure"] = "theil"
+            for ind in inds:
+                rows = table[table["measure"] == ind.spec.text]
+                if ind.spec.family != "theil":
+                    rows = rows[rows["part"] == TOTAL_PART]
+                elif ind.id != theil[0]:
+                    rows = rows[rows["part"] == TOTAL_PART]  # the parts once per variable
+                parts.append(rows.assign(indicator=ind.id, variable=var_id))
     if not parts:
-        return pd.DataFrame(columns=[*columns, "suppressed", "status"])
-    out = pd.concat(parts, ignore_index=True)[columns]
+        empty = pd.DataFrame(columns=list(RESULT_COLUMNS))
+        return empty if year else empty.drop(columns=[YEAR])
+    out = pd.concat(parts, ignore_index=True)
+    for column in ("se", "ci_low", "ci_high"):
+        out[column] = np.nan
     # a cell without observations has nothing to hide: its state is missing (or not applicable)
     small = (out["n"] > 0) & (out["n"] < min_n) & (prepared.shape != AGGREGATES)
     out["suppressed"] = small.to_numpy()
     out.loc[small, "value"] = np.nan
     out["status"] = value_states(out)
-    return out
+    columns = [c for c in RESULT_COLUMNS if c != YEAR or year]
+    return out[columns].reset_index(drop=True)
+
+
+def whole_population(results: pd.DataFrame) -> pd.DataFrame:
+    """Return the rows of a results table for the whole population, without decomposition
+    parts: one value per region, year and indicator, as the pages show them."""
+    keep = np.ones(len(results), dtype=bool)
+    if "breakdown" in results:
+        keep &= (results["breakdown"].fillna(WHOLE) == WHOLE).to_numpy()
+    if "part" in results:
+        keep &= (results["part"].fillna(TOTAL_PART) == TOTAL_PART).to_numpy()
+    return results[keep].reset_index(drop=True)
 
 
 def value_states(results: pd.DataFrame) -> pd.Series:

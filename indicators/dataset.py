@@ -8,6 +8,7 @@ and which columns hold which registry variables (with the order of ordinal text 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -15,6 +16,14 @@ import pandas as pd
 
 from indicators import validate
 from indicators.errors import DataError
+from indicators.own_variables import (
+    CONTINUOUS,
+    OwnVariable,
+    extend_registry,
+    match_scale,
+    suggest_own,
+    unit_from_name,
+)
 from indicators.registry import normalise_name
 
 REGION, YEAR, WEIGHT = "region", "year", "weight"
@@ -63,8 +72,22 @@ ROLE_HINTS = {
         "geo",
         "region_code",
         "region_name",
+        "db040",  # EU-SILC region (NUTS)
     ),
-    YEAR: ("jaar", "year", "perioden", "periode", "period", "jaartal", "peiljaar", "time"),
+    YEAR: (
+        "jaar",
+        "year",
+        "perioden",
+        "periode",
+        "period",
+        "jaartal",
+        "peiljaar",
+        "time",
+        "survey_year",
+        "inwyys",  # ESS year of interview
+        "rb010",  # EU-SILC year
+        "db010",
+    ),
     WEIGHT: (
         "gewicht",
         "weight",
@@ -73,6 +96,11 @@ ROLE_HINTS = {
         "wgt",
         "pspwght",
         "anweight",
+        "pweight",
+        "rb050",  # EU-SILC personal cross-sectional weight
+        "db090",  # EU-SILC household weight
+        "wtssall",  # General Social Survey
+        "wtss",
         "inwoners",
         "bevolking",
         "population",
@@ -166,9 +194,12 @@ class Mapping:
     groups: tuple[str, ...] = ()
     variables: tuple[tuple[str, str], ...] = ()
     orders: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    own: tuple[OwnVariable, ...] = ()  # columns measured as they are, in the user's words
 
     @classmethod
-    def build(cls, region, *, year=None, weight=None, groups=(), variables=None, orders=None):
+    def build(
+        cls, region, *, year=None, weight=None, groups=(), variables=None, orders=None, own=()
+    ):
         """Build a mapping from plain dicts and lists."""
         return cls(
             region=region,
@@ -177,16 +208,27 @@ class Mapping:
             groups=tuple(groups or ()),
             variables=tuple((variables or {}).items()),
             orders=tuple((col, tuple(labels)) for col, labels in (orders or {}).items()),
+            own=tuple(own or ()),
         )
 
     @property
     def variable_columns(self) -> dict[str, str]:
-        """Return registry variable id -> column."""
-        return dict(self.variables)
+        """Return variable id -> column: catalogue variables, then own ones (``own_...``)."""
+        return {**dict(self.variables), **{o.id: o.column for o in self.own}}
 
     def order_for(self, column: str) -> tuple[str, ...] | None:
         """Return the order of labels (low to high) given for a column, if any."""
-        return dict(self.orders).get(column)
+        given = dict(self.orders).get(column)
+        if given:
+            return given
+        for o in self.own:
+            if o.column == column and o.kind != CONTINUOUS and o.levels:
+                return o.levels
+        return None
+
+    def own_for(self, column: str) -> OwnVariable | None:
+        """Return the own variable measured from a column, if any."""
+        return next((o for o in self.own if o.column == column), None)
 
     def with_changes(self, **changes) -> Mapping:
         """Return a copy with some fields replaced (dicts are accepted for variables/orders)."""
@@ -198,12 +240,18 @@ class Mapping:
 
     def role_columns(self) -> list[str]:
         """Return every column the mapping uses, each once, in role order."""
-        cols = [self.region, self.year, self.weight, *self.groups, *dict(self.variables).values()]
+        cols = [self.region, self.year, self.weight, *self.groups, *self.variable_columns.values()]
         return list(dict.fromkeys(c for c in cols if c))
 
 
 def _match_role(columns, hints) -> str | None:
-    norm = {normalise_name(c): c for c in columns}
+    """Return the first column named as a hint; a StatLine number suffix (``Bevolking_1``)
+    or a run of camelCase words (``RegioS``) does not matter."""
+    norm = {}
+    for c in columns:
+        name = normalise_name(c)
+        for key in (name, re.sub(r"_\d+$", "", name), name.replace("_", "")):
+            norm.setdefault(key, c)
     for hint in hints:
         if hint in norm:
             return norm[hint]
@@ -243,14 +291,123 @@ def suggest_mapping(df: pd.DataFrame, registry) -> Mapping:
     )
     if region is None:
         region = _guess_region(df, [c for c in columns if c not in used])
+    used |= {region, *groups}
+    # the catalogue suggests, it never blocks: a column whose answers or values do not fit
+    # the catalogue variable its name matched is offered as a variable of its own
+    own = []
+    for var_id, col in list(variables.items()):
+        if not fits_variable(df[col], registry.variable_by_id[var_id]):
+            del variables[var_id]
+            own.append(suggest_own(df[col], col))
+    # text answers on a known scale (agree ... disagree, bad ... good) are variables too
+    for col in columns:
+        if col in used or col in variables.values() or any(o.column == col for o in own):
+            continue
+        series = df[col]
+        if not pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+            answers = [a for a in pd.unique(series.dropna().astype("string").str.strip()) if a]
+            found = match_scale(answers)
+            if found is not None and len(found[1]) > 2:  # yes/no alone says too little
+                own.append(suggest_own(series, col))
+    if region is not None and detect_shape(df, Mapping(region, year=year)) == AGGREGATES:
+        # in aggregates every value column is an indicator: offer the numeric ones not yet used
+        for col in columns:
+            taken = col in used or col in variables.values() or any(o.column == col for o in own)
+            if not taken and _value_column(df[col]):
+                own.append(suggest_own(df[col], col))
     orders = {}
     for var_id, col in variables.items():
         variable = registry.variable_by_id[var_id]
         if variable.kind != "continuous" and not pd.api.types.is_numeric_dtype(df[col]):
             orders[col] = suggest_order(df[col], variable)
     return Mapping.build(
-        region, year=year, weight=weight, groups=groups, variables=variables, orders=orders
+        region,
+        year=year,
+        weight=weight,
+        groups=groups,
+        variables=variables,
+        orders=orders,
+        own=own,
     )
+
+
+def fits_variable(series: pd.Series, variable) -> bool:
+    """Say whether a column's values can be the catalogue variable its name points to.
+
+    Text answers must be the variable's levels (Dutch or English, any case) or numbers; a
+    continuous variable's values must lie on its scale (0-10 for life satisfaction), and a
+    variable in euros is not a handful of whole numbers (an income decile 1-10, a band code).
+
+    >>> from indicators.registry import load_registry
+    >>> reg = load_registry()
+    >>> happy = reg.variable_by_id["happiness"]
+    >>> fits_variable(pd.Series(["gelukkig", "zeer gelukkig"]), happy)
+    True
+    >>> fits_variable(pd.Series(["very happy", "pretty happy", "not too happy"]), happy)
+    False
+    >>> fits_variable(pd.Series([1, 4, 10, 7, 2]), reg.variable_by_id["income"])
+    False
+    """
+    values = series.dropna()
+    if not len(values):
+        return True
+    if pd.api.types.is_bool_dtype(values):
+        return variable.kind in ("binary", "nominal")
+    if not pd.api.types.is_numeric_dtype(values):
+        answers = {str(a).strip().casefold() for a in pd.unique(values.astype("string"))}
+        answers.discard("")
+        if variable.kind == "continuous":
+            return True  # numbers written as text: the numeric check says what is wrong
+        levels = {lvl.casefold() for lvl in (*variable.levels_nl, *variable.levels_en)}
+        if not levels or answers <= levels:
+            return True
+        if variable.kind == "nominal":  # categories: shares of those that match
+            return bool(answers & levels)
+        # answers in an order: as many as the levels pair up by position (the Data page says
+        # which is which); three answers cannot be five levels
+        return len(answers) == len(variable.levels_nl)
+    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    if variable.kind != "continuous" or not len(numbers):
+        return True
+    outside = off_scale(numbers, variable)
+    if outside.mean() > MAX_OFF_SCALE:  # a few codes such as 77 (refusal) are left out
+        return False
+    in_euros = "euro" in (variable.unit_en or "").lower()
+    distinct = numbers.unique()
+    few_whole = len(distinct) <= 20 and bool(np.all(np.mod(distinct, 1) == 0))
+    return not (in_euros and few_whole and numbers.max() <= 20)
+
+
+MAX_OFF_SCALE = 0.1  # up to this share of codes off a variable's scale (77, 88, 99)
+
+
+def off_scale(numbers: pd.Series, variable) -> pd.Series:
+    """Return which numbers lie off a variable's scale (life satisfaction: 0 to 10).
+
+    >>> from indicators.registry import load_registry
+    >>> life = load_registry().variable_by_id["life_satisfaction"]
+    >>> off_scale(pd.Series([7.0, 77.0, 10.0, -1.0]), life).tolist()
+    [False, True, False, True]
+    """
+    lo = -np.inf if variable.scale_min is None else variable.scale_min
+    hi = np.inf if variable.scale_max is None else variable.scale_max
+    if variable.kind != "continuous":
+        lo, hi = -np.inf, np.inf
+    return (numbers < lo) | (numbers > hi)
+
+
+def _value_column(series: pd.Series) -> bool:
+    """A numeric column that holds values, not row numbers or codes (every value distinct
+    whole numbers counting up are an id)."""
+    if not pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+        return False
+    values = series.dropna()
+    if not len(values):
+        return False
+    whole = bool(np.all(np.mod(values, 1) == 0))
+    if whole and values.is_unique and values.is_monotonic_increasing:
+        return False  # row numbers
+    return not (whole and values.min() >= 1800 and values.max() <= 2200)  # years
 
 
 def _guess_region(df, columns) -> str | None:
@@ -333,6 +490,7 @@ class Prepared:
     labels: dict[str, dict[str, float]] = field(default_factory=dict)  # variable -> label score
     notes: list[str] = field(default_factory=list)
     age_bands: tuple[str, ...] = ()  # group columns of ages in years, shown as age bands
+    registry: object = None  # the registry with this mapping's own variables and indicators
 
     @property
     def variables(self) -> list[str]:
@@ -358,6 +516,13 @@ def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data
     user's frame is not changed.
     """
     validate.require_columns(df, mapping.role_columns(), source=source)
+    shape = detect_shape(df, mapping)
+    # own variables (and, in aggregates, every value column) as registry entries; their
+    # answers in the order the user saved
+    own = tuple(replace(o, levels=mapping.order_for(o.column) or o.levels) for o in mapping.own)
+    registry = extend_registry(
+        registry, own, shape=shape, tied=mapping.variables, weight=mapping.weight
+    )
     for var_id in mapping.variable_columns:
         if var_id not in registry.variable_by_id:
             raise DataError(f"'{var_id}' is not a variable in the indicator registry.")
@@ -376,13 +541,32 @@ def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data
     for var_id, col in mapping.variable_columns.items():
         variable = registry.variable_by_id[var_id]
         values, scores = to_scores(df, col, variable, mapping.order_for(col), source=source)
+        outside = off_scale(values, variable) & values.notna()
+        if outside.any():
+            codes = ", ".join(_fmt_number(v) for v in pd.unique(values[outside])[:5])
+            count = int(outside.sum())
+            rows = "row has" if count == 1 else "rows have"
+            notes.append(
+                f"{count:,} {rows} a value off the scale of '{variable.label_en}' "
+                f"({_fmt_number(variable.scale_min)} to {_fmt_number(variable.scale_max)}) in "
+                f"column '{col}': {codes}. Surveys use such codes for 'refused' or 'don't "
+                "know'; these rows are left out of it, as missing."
+            )
+            values = values.mask(outside)
+        per = _percent_divisor(mapping.own_for(col), col, values, shape, variable)
+        if per != 1:
+            values = values / per
+            notes.append(
+                f"Column '{col}' holds percentages (0 to 100): read as shares and shown as %."
+            )
         out[var_id] = values
         if scores:
             labels[var_id] = scores
-        missing = int(values.isna().sum())
+        missing = int(values.isna().sum()) - int(outside.sum())
         if missing:
+            rows = "row has" if missing == 1 else "rows have"
             notes.append(
-                f"{missing:,} rows have no value in column '{col}'; they are left out of "
+                f"{missing:,} {rows} no value in column '{col}'; they are left out of "
                 f"'{variable.label_en}'."
             )
     # one block per column, not consolidated: pd.DataFrame(dict) copied every column into
@@ -395,9 +579,29 @@ def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data
                 f"{missing_w:,} rows have no weight in column '{mapping.weight}'; they "
                 "are left out of every measure."
             )
-    shape = detect_shape(df, mapping)
     frame = frame.reset_index(drop=True)
-    return Prepared(frame, mapping, shape, source, labels, notes, age_bands=banded)
+    return Prepared(
+        frame, mapping, shape, source, labels, notes, age_bands=banded, registry=registry
+    )
+
+
+def _fmt_number(x) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{float(x):g}"
+
+
+def _percent_divisor(own, column, values, shape, variable) -> float:
+    """Return 100 for a column of percentages (0 to 100) to read as shares, else 1.
+
+    An own variable says so itself (``per``); in aggregates a column tied to the catalogue
+    whose name says % (``Ontevreden (%)``) and whose values go above 1 is read the same way,
+    unless the catalogue variable is a regional figure with a unit of its own.
+    """
+    if own is not None:
+        return own.per
+    percent_name = unit_from_name(column)[1]
+    if shape == AGGREGATES and percent_name and not variable.regional and values.max() > 1:
+        return 100.0
+    return 1.0
 
 
 def to_scores(df, column, variable=None, order=None, *, source="data"):

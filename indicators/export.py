@@ -30,13 +30,12 @@ HIDDEN_NUMBERS = ("value", "se", "ci_low", "ci_high", "weight_sum")
 SHEETS = {"results": {"nl": "resultaten", "en": "results"}, "about": {"nl": "over", "en": "about"}}
 
 
-def _label_and_unit(indicator_id: str, registry, lang: str) -> tuple[str, str]:
-    base, _, part = str(indicator_id).partition(":")
-    ind = registry.indicator_by_id.get(base)
+def _label_and_unit(indicator_id: str, part: str, registry, lang: str) -> tuple[str, str]:
+    ind = registry.indicator_by_id.get(indicator_id)
     if ind is None:
         return str(indicator_id), ""
     label = ind.label(lang)
-    if part:
+    if part and part != "total":
         label = f"{label}: {_PARTS.get(part, {}).get(lang, part)}"
     return label, ind.unit(lang)
 
@@ -44,14 +43,16 @@ def _label_and_unit(indicator_id: str, registry, lang: str) -> tuple[str, str]:
 def labelled_results(results: pd.DataFrame, registry, lang: str = "nl") -> pd.DataFrame:
     """Return a copy of the results table with ``indicator_label`` and ``unit`` columns.
 
-    The two columns come right after ``indicator``. Parts of a decomposition
-    (``income_theil:between``) get the indicator's label with the part named.
+    The two columns come right after ``indicator``. Parts of a decomposition (``part``
+    between or within) get the indicator's label with the part named.
     """
     out = blank_suppressed(results)
-    pairs = {i: _label_and_unit(i, registry, lang) for i in out["indicator"].unique()}
+    parts = out["part"].fillna("total") if "part" in out else pd.Series("total", out.index)
+    keys = list(zip(out["indicator"], parts, strict=True))
+    pairs = {key: _label_and_unit(*key, registry, lang) for key in dict.fromkeys(keys)}
     at = list(out.columns).index("indicator") + 1
-    out.insert(at, "indicator_label", out["indicator"].map(lambda i: pairs[i][0]))
-    out.insert(at + 1, "unit", out["indicator"].map(lambda i: pairs[i][1]))
+    out.insert(at, "indicator_label", [pairs[key][0] for key in keys])
+    out.insert(at + 1, "unit", [pairs[key][1] for key in keys])
     return out
 
 

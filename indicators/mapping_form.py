@@ -14,10 +14,13 @@ Examples
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
-from indicators.dataset import Mapping, suggest_order, to_scores
+from indicators.dataset import Mapping, fits_variable, suggest_order, to_scores
 from indicators.errors import DataError
+from indicators.own_variables import CONTINUOUS, KINDS, suggest_own
 from indicators.validation_report import fmt_int
 
 __all__ = [
@@ -29,6 +32,7 @@ __all__ = [
     "level_table",
     "mapping_from_choices",
     "mapping_problems",
+    "own_from_choices",
     "move_answer",
     "needs_order",
     "order_options",
@@ -46,9 +50,35 @@ _TEXTS = {
     },
     "no_variables": {
         "nl": "Kies bij minstens één variabele de kolom die haar bevat (bijvoorbeeld "
-        "levenstevredenheid of inkomen).",
+        "levenstevredenheid of inkomen), of meet een kolom als eigen variabele.",
         "en": "Choose the column for at least one variable (for example life satisfaction or "
-        "income).",
+        "income), or measure a column as your own variable.",
+    },
+    "no_fit": {
+        "nl": "Kolom '{column}' past niet bij '{label}': {why} Meet de kolom als eigen "
+        "variabele (hieronder), of kies een andere kolom.",
+        "en": "Column '{column}' does not fit '{label}': {why} Measure the column as your own "
+        "variable (below), or choose another column.",
+    },
+    "why_levels": {
+        "nl": "de antwoorden ({found}) zijn niet die van de catalogus ({levels}).",
+        "en": "its answers ({found}) are not the catalogue's ({levels}).",
+    },
+    "why_scale": {
+        "nl": "de waarden ({found}) liggen niet op de schaal {lo} tot {hi}.",
+        "en": "its values ({found}) do not lie on the scale {lo} to {hi}.",
+    },
+    "why_few": {
+        "nl": "een handvol hele getallen ({found}) is geen bedrag in euro's (een deciel of "
+        "klassecode?).",
+        "en": "a handful of whole numbers ({found}) is not an amount in euros (a decile or a "
+        "band code?).",
+    },
+    "text_continuous": {
+        "nl": "Kolom '{column}' bevat tekst ({found}): als eigen variabele kan die geordend "
+        "(ordinaal), ja/nee (binair) of categorieën (nominaal) zijn, geen getallen.",
+        "en": "Column '{column}' holds text ({found}): as your own variable it can be ordered "
+        "(ordinal), yes/no (binary) or categories (nominal), not numbers.",
     },
     "twice": {
         "nl": "Kolom '{column}' is voor meer dan één rol gekozen: {roles}. Kies elke kolom één "
@@ -84,14 +114,14 @@ def _used(value) -> str | None:
 
 
 def mapping_from_choices(
-    region, *, year=None, weight=None, groups=(), variables=None, orders=None
+    region, *, year=None, weight=None, groups=(), variables=None, orders=None, own=()
 ) -> Mapping:
     """Build a mapping from widget choices; ``NOT_USED`` (or None) leaves a role empty.
 
-    Orders are kept only for columns still mapped to a variable.
+    Orders are kept only for columns still mapped to a variable (catalogue or own).
     """
     variables = {v: c for v, c in (variables or {}).items() if _used(c)}
-    kept = set(variables.values())
+    kept = set(variables.values()) | {o.column for o in own}
     orders = {c: tuple(o) for c, o in (orders or {}).items() if c in kept and o}
     return Mapping.build(
         _used(region),
@@ -100,16 +130,76 @@ def mapping_from_choices(
         groups=[g for g in groups if _used(g)],
         variables=variables,
         orders=orders,
+        own=own,
     )
 
 
-def mapping_problems(mapping: Mapping, lang: str = "nl", registry=None) -> list[str]:
-    """Return what is wrong with a mapping before it is used, in plain words (empty if fine)."""
+def own_from_choices(df: pd.DataFrame, columns, edits=None, current=()) -> tuple:
+    """Return the own variables for the chosen columns, suggested from the values and
+    changed as the user said.
+
+    ``edits`` maps a column to its changes: ``label``, ``unit``, ``kind`` (one of
+    :data:`indicators.own_variables.KINDS`) and ``higher_is_better`` (True, False or None).
+    A changed kind gets its answers anew: text answers in a known scale's order, else sorted;
+    numbers as their sorted values.
+
+    >>> df = pd.DataFrame({"happy": ["very happy", "not too happy"], "x": [1.5, 2.0]})
+    >>> [(o.column, o.kind) for o in own_from_choices(df, ["happy", "x"])]
+    [('happy', 'binary'), ('x', 'continuous')]
+    >>> own_from_choices(df, ["x"], {"x": {"label": "Mijn x", "unit": "uur"}})[0].name
+    'Mijn x'
+    """
+    edits = edits or {}
+    before = {o.column: o for o in current}
+    out = []
+    for col in columns:
+        own = before.get(col) or suggest_own(df[col], col)
+        change = dict(edits.get(col) or {})
+        kind = change.pop("kind", own.kind)
+        if kind not in KINDS:
+            kind = own.kind
+        if kind != own.kind:
+            own = replace(own, kind=kind, levels=_levels_for(df[col], kind))
+        change = {k: v for k, v in change.items() if k in ("label", "unit", "higher_is_better")}
+        out.append(replace(own, **change))
+    return tuple(out)
+
+
+def _levels_for(series: pd.Series, kind: str) -> tuple[str, ...]:
+    if kind == CONTINUOUS:
+        return ()
+    suggested = suggest_own(series.astype("string") if kind != CONTINUOUS else series, "x")
+    if suggested.levels:
+        return suggested.levels
+    values = pd.unique(series.dropna())
+    try:
+        values = sorted(values)
+    except TypeError:
+        values = sorted(values, key=str)
+    return tuple(_answer_text(v) for v in values)
+
+
+def _answer_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def mapping_problems(
+    mapping: Mapping, lang: str = "nl", registry=None, df: pd.DataFrame | None = None
+) -> list[str]:
+    """Return what is wrong with a mapping before it is used, in plain words (empty if fine).
+
+    With the table (``df``), a column tied to a catalogue variable whose values cannot be
+    that variable is named with the reason, and so is text measured as numbers.
+    """
     problems = []
     if not mapping.region:
         problems.append(_t("no_region", lang))
-    if not mapping.variables:
+    if not mapping.variables and not mapping.own:
         problems.append(_t("no_variables", lang))
+    if df is not None:
+        problems += _fit_problems(mapping, lang, registry, df)
     roles: dict[str, list[str]] = {}
     for column, role in (
         (mapping.region, _t("region", lang)),
@@ -117,12 +207,47 @@ def mapping_problems(mapping: Mapping, lang: str = "nl", registry=None) -> list[
         (mapping.weight, _t("weight", lang)),
         *((g, _t("group", lang)) for g in mapping.groups),
         *((c, _variable_label(v, registry, lang)) for v, c in mapping.variables),
+        *((o.column, o.name) for o in mapping.own),
     ):
         if column:
             roles.setdefault(column, []).append(role)
     for column, names in roles.items():
         if len(names) > 1:
             problems.append(_t("twice", lang, column=column, roles=", ".join(names)))
+    return problems
+
+
+def _fit_problems(mapping: Mapping, lang: str, registry, df: pd.DataFrame) -> list[str]:
+    if registry is None:
+        from indicators.registry import load_registry
+
+        registry = load_registry()
+    problems = []
+    for var_id, col in mapping.variables:
+        variable = registry.variable_by_id.get(var_id)
+        if variable is None or col not in df or fits_variable(df[col], variable):
+            continue
+        values = df[col].dropna()
+        found = ", ".join(_answer_text(v) for v in pd.unique(values)[:4])
+        if not pd.api.types.is_numeric_dtype(values):
+            why = _t("why_levels", lang, found=found, levels=", ".join(variable.levels(lang)))
+        elif variable.scale_min is not None or variable.scale_max is not None:
+            lo, hi = (_answer_text(float(v)) for v in (variable.scale_min, variable.scale_max))
+            why = _t("why_scale", lang, found=found, lo=lo, hi=hi)
+        else:
+            why = _t("why_few", lang, found=found)
+        label = variable.label(lang)
+        problems.append(_t("no_fit", lang, column=col, label=label, why=why))
+    for own in mapping.own:
+        series = df.get(own.column)
+        if (
+            series is not None
+            and own.kind == CONTINUOUS
+            and not pd.api.types.is_numeric_dtype(series)
+            and pd.to_numeric(series.dropna(), errors="coerce").isna().any()
+        ):
+            found = ", ".join(map(str, pd.unique(series.dropna())[:4]))
+            problems.append(_t("text_continuous", lang, column=own.column, found=found))
     return problems
 
 
@@ -260,7 +385,7 @@ def group_options(columns, mapping: Mapping) -> list[str]:
     >>> group_options(["gemeente", "jaar", "w", "sexe", "ink", "opleiding"], m)
     ['sexe', 'opleiding']
     """
-    taken = {mapping.region, mapping.year, mapping.weight, *dict(mapping.variables).values()}
+    taken = {mapping.region, mapping.year, mapping.weight, *mapping.variable_columns.values()}
     return [str(c) for c in columns if c not in taken or c in mapping.groups]
 
 

@@ -64,8 +64,16 @@ PERSPECTIVE_LABELS = {
     "en": {"here_and_now": "here and now", "later": "later", "elsewhere": "elsewhere"},
 }
 POLARITY_LABELS = {
-    "nl": {"higher_is_better": "hoger is beter", "lower_is_better": "lager is beter"},
-    "en": {"higher_is_better": "higher is better", "lower_is_better": "lower is better"},
+    "nl": {
+        "higher_is_better": "hoger is beter",
+        "lower_is_better": "lager is beter",
+        "neutral": "niet gezegd wat beter is",
+    },
+    "en": {
+        "higher_is_better": "higher is better",
+        "lower_is_better": "lower is better",
+        "neutral": "what is better is not set",
+    },
 }
 PACKAGED_NAME = "indicators/catalog.toml"
 README_START = "<!-- indicators:start -->"
@@ -128,6 +136,10 @@ class Variable:
     levels_nl: tuple[str, ...] = ()
     levels_en: tuple[str, ...] = ()
     decimals: int = 1
+    # a regional figure by nature (a share of a region's benefit recipients): in a file of
+    # aggregates its catalogue indicators are used as they are; any other column there is
+    # its own indicator, named as the column
+    regional: bool = False
 
     def label(self, lang: str = "nl") -> str:
         """Return the label in ``lang`` ("nl" or "en")."""
@@ -176,6 +188,8 @@ class Indicator:
     rationale_en: str = ""
     reference: str = ""
     level_position: int | None = None
+    source_column: str = ""  # an aggregate file's column that is this indicator (own data)
+    shares: bool = False  # values are shares (0 to 1) whatever the measure: shown as %
 
     def label(self, lang: str = "nl") -> str:
         """Return the title in ``lang`` ("nl" or "en")."""
@@ -201,7 +215,7 @@ class Indicator:
     @property
     def is_share(self) -> bool:
         """Whether the value is a share from 0 to 1, shown as a percentage."""
-        return self.spec.is_share
+        return self.spec.is_share or self.shares
 
 
 # ----------------------------------------------------------------------------------------------
@@ -221,8 +235,12 @@ def normalise_name(name: object) -> str:
     'ervaren_gezondheid'
     >>> normalise_name("Materiële")
     'materiele'
+    >>> normalise_name("GemiddeldInkomen_2"), normalise_name("eqIncome"), normalise_name("RegioS")
+    ('gemiddeld_inkomen_2', 'eq_income', 'regio_s')
     """
-    text = unicodedata.normalize("NFKD", str(name))
+    # camelCase as StatLine and EU-SILC write names: a capital after a small letter starts a word
+    text = re.sub(r"(?<=[a-zà-ÿ])(?=[A-Z])", "_", str(name))
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().strip()
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
 
@@ -555,6 +573,7 @@ _FIELDS: dict[str, dict[str, str]] = {
         "levels_nl": _LIST,
         "levels_en": _LIST,
         "decimals": _INT,
+        "regional": _BOOL,
     },
     "indicator": {
         "id": _STR,
@@ -875,6 +894,7 @@ def _build_variable(raw: _Raw, problems: list[str]) -> Variable | None:
         levels_nl=levels_nl,
         levels_en=levels_en,
         decimals=f.get("decimals", 1),
+        regional=f.get("regional", False),
     )
 
 

@@ -114,18 +114,71 @@ def test_aggregates_get_weighted_mean_across_units(registry):
     mapping = suggest_mapping(df, registry)
     assert mapping.weight == "inwoners"
     assert detect_shape(df, mapping) == "aggregates"
-    res = compute(prepare(df, mapping, registry), registry)
+    prepared = prepare(df, mapping, registry)
+    res = compute(prepared, registry)
     total = res[res.region == TOTAL]
+    # a regional figure by nature (catalogue): its catalogue indicator, as it is
     assert total.value.iloc[0] == pytest.approx((500 + 2100 + 5400) / 1000)
     assert not res.suppressed.any()
+    assert list(res.indicator.unique()) == ["benefit_parttime_work"]
+
+
+@pytest.mark.parametrize(
+    ("variable", "column", "values", "shown"),
+    [
+        # a median is not a mean: the column is the indicator, named and with the unit as given
+        ("income", "Mediaan inkomen (EUR)", [30000.0, 32000.0, 40000.0], "36,600"),
+        # a percentage column tied to life satisfaction, read as a share and shown as %
+        ("life_satisfaction", "Ontevreden (%)", [5.0, 7.0, 9.0], "8.0%"),
+    ],
+)
+def test_aggregate_columns_are_indicators_named_as_the_column(variable, column, values, shown):
+    registry = load_registry()
+    df = pd.DataFrame({"gemeente": ["a", "b", "c"], "inwoners": [100, 300, 600], column: values})
+    mapping = Mapping.build("gemeente", weight="inwoners", variables={variable: column})
+    prepared = prepare(df, mapping, registry)
+    res = compute(prepared, registry)
+    assert res.indicator.nunique() == 1
+    ind = prepared.registry.indicator_by_id[res.indicator.iloc[0]]
+    assert ind.label("en") == ind.label("nl") == column and ind.source_column == column
+    assert "Mean" not in ind.label("en") and "income" not in ind.id.split("_")[:1]
+    total = res.loc[res.region == TOTAL, "value"].iloc[0]
+    assert prepared.registry.format_value(ind.id, total, "en") == shown
+    assert "weighted by column 'inwoners'" in ind.description("en")
 
 
 def test_compute_by_group(people, registry):
     prepared = prepare(people, suggest_mapping(people, registry), registry)
     res = compute(prepared, registry, indicators=["income_median"], by=["geslacht"])
-    assert set(res.geslacht) == {"man", "vrouw"}
+    groups = res[res.breakdown == "geslacht"]
+    assert set(groups.group) == {"man", "vrouw"}
+    whole = res[res.breakdown == ""]
+    assert set(whole.group) == {""}
+    # a group's value is the measure over that group's rows
+    frame = prepared.frame
+    for (region, year, sex), sub in frame.groupby(["region", "year", "geslacht"]):
+        got = groups[(groups.region == region) & (groups.year == year) & (groups.group == sex)]
+        assert got["value"].iloc[0] == pytest.approx(M.median(sub.income, sub.weight))
     with pytest.raises(DataError, match="not a group column"):
         compute(prepared, registry, by=["nope"])
+
+
+def test_results_have_the_fixed_schema_with_parts(people, registry):
+    from indicators.compute import RESULT_COLUMNS, whole_population
+
+    prepared = prepare(people, suggest_mapping(people, registry), registry)
+    res = compute(prepared, registry, indicators=["income_theil", "income_median"])
+    assert list(res.columns) == list(RESULT_COLUMNS)
+    assert res[["se", "ci_low", "ci_high"]].isna().all().all()  # no intervals yet
+    theil = res[res.indicator == "income_theil"]
+    assert set(theil.part) == {"total", "between", "within"}
+    assert set(theil.loc[theil.part != "total", "region"]) == {TOTAL}  # parts on Total only
+    for _, rows in theil[theil.region == TOTAL].groupby("year"):
+        by_part = rows.set_index("part")["value"]
+        assert by_part["total"] == pytest.approx(by_part["between"] + by_part["within"])
+    whole = whole_population(res)
+    assert set(whole.part) == {"total"}
+    assert not whole.duplicated(["region", "year", "indicator"]).any()
 
 
 def test_compute_measures_text_needs_order():

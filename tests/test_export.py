@@ -14,8 +14,9 @@ RESULTS = pd.DataFrame(
     {
         "region": ["Fryslân", "Total", "Total"],
         "year": [2024, 2024, 2024],
-        "indicator": ["income_gini", "income_theil:between", "life_satisfaction_mean"],
+        "indicator": ["income_gini", "income_theil", "life_satisfaction_mean"],
         "variable": ["income", "income", "life_satisfaction"],
+        "part": ["total", "between", "total"],
         "value": [0.2871, 0.0123, 7.81],
         "suppressed": [False, False, False],
     }

@@ -99,10 +99,18 @@ TEXTS = {
     },
     "extend_upload": {"nl": "Eigen catalogus (TOML)", "en": "Your own catalogue (TOML)"},
     "extend_ok": {
-        "nl": "{name}: in orde; de catalogus heeft nu {n} indicatoren. Ze staan hierboven; "
-        "het rekenen in het dashboard gebruikt nog de standaardcatalogus.",
-        "en": "{name}: OK; the catalogue now has {n} indicators. They are listed above; the "
-        "dashboard's computations still use the standard catalogue.",
+        "nl": "{name}: in orde; de catalogus heeft nu {n} indicatoren. Ze staan hierboven en "
+        "elke pagina rekent er nu mee.",
+        "en": "{name}: OK; the catalogue now has {n} indicators. They are listed above, and "
+        "every page now computes with them.",
+    },
+    "extend_in_use": {
+        "nl": "In gebruik: uw catalogus **{name}** ({n} indicatoren), op elke pagina.",
+        "en": "In use: your catalogue **{name}** ({n} indicators), on every page.",
+    },
+    "extend_drop": {
+        "nl": "Terug naar de standaardcatalogus",
+        "en": "Back to the standard catalogue",
     },
     "extend_bad": {
         "nl": "**{name} kan niet gebruikt worden.**",
@@ -162,6 +170,13 @@ def _user_catalogue():
         st.code(EXAMPLE, language="toml")
         upload = st.file_uploader(_x("extend_upload"), type=["toml"], key="catalog_upload")
         if upload is None:
+            in_use = st.session_state.get("catalogue")
+            if in_use:
+                name = state.escape_markdown(in_use["name"])
+                st.info(_x("extend_in_use", name=name, n=len(state.registry().indicators)))
+                if st.button(_x("extend_drop"), key="catalog_drop"):
+                    state.clear_catalogue()
+                    st.rerun()
             return None
         data = upload.getvalue()
         try:
@@ -169,6 +184,8 @@ def _user_catalogue():
         except DataError as err:
             st.error(f"{_x('extend_bad', name=upload.name)}{_x('in_english')}\n\n{err}")
             return None
+        # the catalogue is an input: every page computes with it from now on
+        state.set_catalogue(upload.name, data)
         st.success(_x("extend_ok", name=upload.name, n=len(merged.indicators)))
         return merged
 

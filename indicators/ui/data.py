@@ -25,8 +25,10 @@ from indicators.mapping_form import (
     move_answer,
     needs_order,
     order_options,
+    own_from_choices,
     unused_columns,
 )
+from indicators.own_variables import extend_registry
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, t, tr
 from indicators.validation_report import (
@@ -108,6 +110,30 @@ TEXTS = {
         "bands ({bands}).",
     },
     "variables": {"nl": "Variabelen uit de catalogus", "en": "Variables from the catalogue"},
+    "own_head": {"nl": "Eigen variabelen", "en": "Your own variables"},
+    "own_intro": {
+        "nl": "Elke andere kolom kan gemeten worden zoals hij is, met uw eigen naam en eenheid. "
+        "Antwoorden op een bekende schaal (niet zo gelukkig … zeer gelukkig, oneens … eens) "
+        "krijgen hun volgorde; die kunt u hieronder bij stap 4 aanpassen. In een bestand met "
+        "één rij per regio is elke kolom een eigen indicator, met de naam van de kolom.",
+        "en": "Any other column can be measured as it is, with your own name and unit. Answers "
+        "on a known scale (not too happy … very happy, disagree … agree) get their order; you "
+        "can change it in step 4 below. In a file with one row per region each column is an "
+        "indicator of its own, named as the column.",
+    },
+    "own_cols": {"nl": "Kolommen als eigen variabele", "en": "Columns as your own variables"},
+    "own_label": {"nl": "Naam van '{column}'", "en": "Name of '{column}'"},
+    "own_kind": {"nl": "Soort", "en": "Kind"},
+    "own_unit": {"nl": "Eenheid", "en": "Unit"},
+    "own_polarity": {"nl": "Wat is beter?", "en": "What is better?"},
+    "kind_continuous": {"nl": "Getallen", "en": "Numbers"},
+    "kind_ordinal": {"nl": "Antwoorden in een volgorde", "en": "Answers in an order"},
+    "kind_binary": {"nl": "Twee antwoorden (ja/nee)", "en": "Two answers (yes/no)"},
+    "kind_nominal": {"nl": "Categorieën (geen volgorde)", "en": "Categories (no order)"},
+    "better_higher": {"nl": "Hoger is beter", "en": "Higher is better"},
+    "better_lower": {"nl": "Lager is beter", "en": "Lower is better"},
+    "better_none": {"nl": "Geen van beide", "en": "Neither"},
+    "order_row_own": {"nl": "**{score}.** {answer}", "en": "**{score}.** {answer}"},
     "save_mapping": {"nl": "Kolommen opslaan", "en": "Save columns"},
     "reset_mapping": {"nl": "Voorstel herstellen", "en": "Restore the suggestion"},
     "saved": {"nl": "Opgeslagen.", "en": "Saved."},
@@ -411,6 +437,7 @@ def _mapping_section(source, raw: pd.DataFrame, reg) -> None:
                 help=unit or None,
                 container=grid[i % 3],
             )
+        own_cols, own_edits = _own_inputs(raw, mapping, columns, prefix)
         b1, b2 = st.columns([1, 4])
         save = b1.form_submit_button(_x("save_mapping"), type="primary")
         reset = b2.form_submit_button(_x("reset_mapping"))
@@ -420,10 +447,17 @@ def _mapping_section(source, raw: pd.DataFrame, reg) -> None:
         st.rerun()
     if save:
         orders = {col: order for col, order in mapping.orders}
+        own = own_from_choices(raw, own_cols, own_edits, mapping.own)
         new = mapping_from_choices(
-            region, year=year, weight=weight, groups=groups, variables=chosen_vars, orders=orders
+            region,
+            year=year,
+            weight=weight,
+            groups=groups,
+            variables=chosen_vars,
+            orders=orders,
+            own=own,
         )
-        problems = mapping_problems(new, lang(), reg)
+        problems = mapping_problems(new, lang(), reg, raw)
         if problems:
             for problem in problems:
                 st.warning(problem)
@@ -436,19 +470,71 @@ def _mapping_section(source, raw: pd.DataFrame, reg) -> None:
         st.caption(_x("unused", cols=", ".join(left)))
 
 
+KINDS_SHOWN = ("continuous", "ordinal", "binary", "nominal")
+BETTER = (True, False, None)
+
+
+def _own_inputs(raw: pd.DataFrame, mapping, columns, prefix):
+    """Inside the mapping form: which other columns are own variables, and their words."""
+    st.markdown(f"**{_x('own_head')}**")
+    st.caption(_x("own_intro"))
+    taken = {mapping.region, mapping.year, mapping.weight, *mapping.groups}
+    taken |= set(dict(mapping.variables).values())
+    options = [c for c in columns if c not in taken]
+    chosen = st.multiselect(
+        _x("own_cols"),
+        options,
+        default=[o.column for o in mapping.own if o.column in options],
+        key=f"{prefix}:own",
+    )
+    edits = {}
+    better_words = {True: "better_higher", False: "better_lower", None: "better_none"}
+    for own in mapping.own:
+        key = f"{prefix}:own:{own.column}"
+        a, b, c, d = st.columns([3, 2, 2, 2])
+        label = a.text_input(_x("own_label", column=own.column), value=own.name, key=f"{key}:l")
+        kind = b.selectbox(
+            _x("own_kind"),
+            KINDS_SHOWN,
+            index=KINDS_SHOWN.index(own.kind),
+            format_func=label_func(KINDS_SHOWN, lambda k: _x(f"kind_{k}")),
+            key=f"{key}:k",
+        )
+        unit = c.text_input(_x("own_unit"), value=own.unit, key=f"{key}:u")
+        better = d.selectbox(
+            _x("own_polarity"),
+            BETTER,
+            index=BETTER.index(own.higher_is_better),
+            format_func=label_func(BETTER, lambda v: _x(better_words[v])),
+            key=f"{key}:b",
+        )
+        edits[own.column] = {
+            "label": "" if label.strip() in ("", own.column) else label.strip(),
+            "kind": kind,
+            "unit": unit.strip(),
+            "higher_is_better": better,
+        }
+    return chosen, edits
+
+
 def _orders_section(source, raw: pd.DataFrame, reg) -> None:
     st.subheader(_x("step_orders"))
     mapping = state.get_mapping(source, raw)
+    reg = extend_registry(reg, mapping.own)  # own variables' answers are ordered here too
     text_vars = [
         (var_id, col)
-        for var_id, col in mapping.variables
+        for var_id, col in mapping.variable_columns.items()
         if col in raw.columns and needs_order(raw[col], reg.variable_by_id.get(var_id))
     ]
     if not text_vars:
         st.caption(_x("no_orders"))
         return
     ordered = [(v, c) for v, c in text_vars if not is_nominal(reg.variable_by_id[v])]
-    nominal = [(v, c) for v, c in text_vars if is_nominal(reg.variable_by_id[v])]
+    nominal = [
+        (v, c)
+        for v, c in text_vars
+        if is_nominal(reg.variable_by_id[v]) and mapping.own_for(c) is None
+    ]
     if ordered:
         _order_form(source, raw, reg, mapping, ordered)
     if nominal:
@@ -504,7 +590,10 @@ def _order_form(source, raw: pd.DataFrame, reg, mapping, text_vars) -> None:
                     args=(key, i, 1),
                 )
                 level = level.removeprefix("– ")  # "no match" reads as a level after the arrow
-                text.markdown(_x("order_row", score=i + 1, answer=answer, level=level))
+                if mapping.own_for(col) is not None:  # its own answers: no catalogue level
+                    text.markdown(_x("order_row_own", score=i + 1, answer=answer))
+                else:
+                    text.markdown(_x("order_row", score=i + 1, answer=answer, level=level))
             if named:
                 st.caption(_x("order_named"))
     b1, b2 = st.columns([1, 4])

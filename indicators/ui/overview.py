@@ -54,6 +54,10 @@ TEXTS = {
     "worse": {"nl": "slechter", "en": "worse"},
     "same": {"nl": "onveranderd", "en": "unchanged"},
     "unknown": {"nl": "onbekend", "en": "unknown"},
+    "neutral": {
+        "nl": "veranderd (niet gezegd wat beter is)",
+        "en": "changed (what is better is not set)",
+    },
     "no_change": {
         "nl": "geen waarde in {years}: geen verandering te tonen",
         "en": "no value in {years}: no change to show",

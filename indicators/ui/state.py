@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators import package_data, region_names
-from indicators.compute import MIN_N, TOTAL, compute
+from indicators.compute import MIN_N, TOTAL, compute, whole_population
 from indicators.dataset import Mapping, Prepared, prepare, suggest_mapping
 from indicators.errors import DataError
 from indicators.io import load_table
@@ -68,9 +68,10 @@ class Active:
     raw: pd.DataFrame
     mapping: Mapping
     prepared: Prepared
-    results: pd.DataFrame
-    registry: object
+    results: pd.DataFrame  # the whole population, one value per region, year and indicator
+    registry: object  # the catalogue with this mapping's own variables and indicators
     min_n: int
+    table: pd.DataFrame | None = None  # the full results table: breakdowns and parts too
 
     @property
     def shape(self) -> str:
@@ -95,9 +96,42 @@ class Active:
 
 
 @st.cache_resource
-def registry():
+def _packaged_registry():
     """Return the packaged indicator registry (immutable, shared)."""
     return load_registry()
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _merged_registry(digest: str, name: str, _data: bytes):
+    """Return the packaged registry with a user's catalogue file on top (once per file)."""
+    return load_registry(extra=io.BytesIO(_data))
+
+
+def set_catalogue(name: str, data: bytes) -> None:
+    """Make a user's catalogue file (same schema as the packaged one) part of every page."""
+    st.session_state["catalogue"] = {"name": name, "data": data, "digest": digest_of(data)}
+
+
+def clear_catalogue() -> None:
+    """Go back to the packaged catalogue."""
+    st.session_state.pop("catalogue", None)
+
+
+def catalogue_digest() -> str:
+    """Return the digest of the catalogue in use ("packaged" without a file of the user's)."""
+    own = st.session_state.get("catalogue")
+    return own["digest"] if own else "packaged"
+
+
+def registry():
+    """Return the catalogue in use: the packaged one, with the user's file on top if given."""
+    own = st.session_state.get("catalogue")
+    if own:
+        try:
+            return _merged_registry(own["digest"], own["name"], own["data"])
+        except DataError:
+            clear_catalogue()  # shown where it was uploaded; the packaged one serves meanwhile
+    return _packaged_registry()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -123,11 +157,15 @@ def _region_names(digest: str, sheet, column: str, regions: tuple, _raw: pd.Data
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def compute_cached(digest: str, sheet, mapping: Mapping, min_n: int, _raw: pd.DataFrame, name):
-    """Prepare and compute the results table once per file, mapping and small-cell setting."""
+def compute_cached(
+    digest: str, sheet, mapping: Mapping, min_n: int, catalogue: str, _raw: pd.DataFrame, name
+):
+    """Prepare and compute the results table once per file, mapping, small-cell setting and
+    catalogue: the whole population and a breakdown by every mapped group column."""
     reg = registry()
     prepared = prepare(_raw, mapping, reg, source=name)
-    return prepared, compute(prepared, reg, min_n=min_n)
+    table = compute(prepared, reg, by=mapping.groups, min_n=min_n)
+    return prepared, table, whole_population(table)
 
 
 def current_source() -> Source:
@@ -184,14 +222,14 @@ def active() -> Active | None:
     source = current_source()
     raw = load_cached(source.digest, source.name, source.sheet, source.data)
     mapping = get_mapping(source, raw)
-    if not mapping.region or not mapping.variables:
+    if not mapping.region or not mapping.variable_columns:
         st.info(t("no_data"))
         return None
     with st.spinner(t("computing"), show_time=True):
-        prepared, results = compute_cached(
-            source.digest, source.sheet, mapping, min_n(), raw, source.name
+        prepared, table, results = compute_cached(
+            source.digest, source.sheet, mapping, min_n(), catalogue_digest(), raw, source.name
         )
-    return Active(source, raw, mapping, prepared, results, registry(), min_n())
+    return Active(source, raw, mapping, prepared, results, prepared.registry, min_n(), table)
 
 
 def page_start(texts: dict) -> Active | None:

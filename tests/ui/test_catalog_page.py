@@ -163,7 +163,8 @@ beyond_average = true
     at.file_uploader(key="catalog_upload").set_value(("bad.toml", bad, "text/plain")).run()
     assert not at.exception
     assert "bad.toml cannot be used" in at.error[0].value
-    assert len(indicator_titles(at)) == 33
+    # a file that cannot be used leaves the catalogue in use as it was (mine.toml)
+    assert len(indicator_titles(at)) == len(load_registry().indicators) + 1
 
 
 def element_count(node) -> int:
@@ -180,3 +181,34 @@ def test_each_indicator_is_a_few_elements():
     markdown = "\n".join(m.value for m in at.markdown)
     assert "<div style='columns:2'>" in markdown  # the facts still in two columns
     assert "Code: `income_gini` · measure `gini`" in markdown
+
+
+def test_user_catalogue_reaches_every_page_and_can_be_dropped():
+    # issue 8: a user's catalogue showed on the Indicators page only; now it is computed
+    at = make_app("en")
+    mine = b"""
+[[indicator]]
+id = "life_satisfaction_p25"
+variable = "life_satisfaction"
+measure = "p25"
+label_nl = "Levenstevredenheid van de onderste 25%"
+label_en = "Life satisfaction of the bottom 25%"
+description_nl = "Het 25e percentiel."
+description_en = "The 25th percentile."
+polarity = "higher_is_better"
+beyond_average = true
+"""
+    at.file_uploader(key="catalog_upload").set_value(("mine.toml", mine, "text/plain")).run()
+    assert any("every page now computes with them" in s.value for s in at.success)
+    at.switch_page("indicators/ui/overview.py").run()
+    assert not at.exception and not at.error
+    shown = " ".join(md.value for md in at.markdown)
+    assert "Life satisfaction of the bottom 25%" in shown  # a tile of its own
+    at.switch_page("indicators/ui/regions.py").run()
+    ids = at.selectbox(key="indicator").options
+    assert "Life satisfaction of the bottom 25%" in ids
+    at.switch_page("indicators/ui/catalog.py").run()
+    assert any("In use: your catalogue" in i.value for i in at.info)
+    at.button(key="catalog_drop").click().run()
+    at.switch_page("indicators/ui/overview.py").run()
+    assert "Life satisfaction of the bottom 25%" not in " ".join(md.value for md in at.markdown)

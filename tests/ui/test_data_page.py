@@ -407,10 +407,26 @@ def test_english_survey_file_state_region_age_bands_and_group_picker():
         ),
     ],
 )
-def test_level_mismatch_lists_the_catalogue_levels_in_the_pages_language(lang, levels, other):
+def test_three_english_answers_are_an_own_variable_and_a_forced_tie_is_explained(
+    lang, levels, other
+):
+    # issue 8: 3 English answers against the catalogue's 5 Dutch ones were refused (a dead
+    # end the app itself suggested); now the column is a variable of its own, in its order
+    from indicators.registry import load_registry
+
     at = make_app(lang, demo="pilot")
     upload(at, "gss.csv", ess_csv())
-    errors = [e.value for e in at.error]
-    assert errors and levels in errors[0], errors
-    assert other not in errors[0]
-    assert ("in het Engels" in errors[0]) is False
+    assert not at.error, [e.value for e in at.error]
+    own = next(w for w in at.multiselect if str(w.key).endswith(":own"))
+    assert "happy" in own.value
+    rows = [m.value for m in at.markdown if m.value.startswith("**1.**")]
+    assert "**1.** not too happy" in rows  # its own answers, low to high, no catalogue level
+    # tying it to the catalogue's Happiness by hand is explained, in the page's language
+    happiness = load_registry().variable_by_id["happiness"].label(lang)
+    own.set_value([])
+    selectbox(at, happiness).set_value("happy")
+    save = "Save columns" if lang == "en" else "Kolommen opslaan"
+    next(b for b in at.button if b.label == save).click().run()
+    warnings = [w.value for w in at.warning]
+    assert any(levels in w for w in warnings), warnings
+    assert not any(other in w for w in warnings)

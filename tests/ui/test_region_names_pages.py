@@ -84,7 +84,8 @@ def test_trends_page_shows_names():
     chosen = at.multiselect(key="regions")
     assert not set(CODES) & set(chosen.options)
     assert set(NAMES) <= set(chosen.options)
-    lines = next(spec for title, spec in charts_by_title(at).items() if "income" in title.lower())
+    # aggregates: the column is the indicator, under its own name
+    lines = next(spec for title, spec in charts_by_title(at).items() if "Inkomen" in title)
     shown = {trace.get("name") for trace in lines["data"]}
     assert not set(CODES) & shown
 

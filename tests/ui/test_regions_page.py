@@ -205,12 +205,12 @@ def test_bad_geojson_gets_a_message():
 def test_uploaded_csv_with_province_codes():
     lines = ["provincie_code,levenstevredenheid"]
     for i, code in enumerate(["PV20", "PV21", "PV22", "PV23"]):
-        lines += [f"{code},{6 + i + (j % 3)}" for j in range(12)]
+        lines += [f"{code},{5 + i + (j % 3)}" for j in range(12)]  # scores on the 0-10 scale
     at = run_page(upload=("codes.csv", ("\n".join(lines) + "\n").encode()))
     figs = charts_by_title(at)
     tile = next(v for k, v in figs.items() if "by province" in k)
     z = array(tile["data"][1]["z"])
-    assert np.isfinite(z).sum() == 4 and z[0, 2] == pytest.approx(7.0)  # PV20 Groningen
+    assert np.isfinite(z).sum() == 4 and z[0, 2] == pytest.approx(6.0)  # PV20 Groningen
     assert any("codes.csv" in c.value for c in at.caption)
 
 
