@@ -357,7 +357,11 @@ def fits_variable(series: pd.Series, variable) -> bool:
         answers = {str(a).strip().casefold() for a in pd.unique(values.astype("string"))}
         answers.discard("")
         if variable.kind == "continuous":
-            return True  # numbers written as text: the numeric check says what is wrong
+            # numbers written as text fit (the numeric check names any that are not); words
+            # such as income brackets ("$25,000 or more") are answers of their own
+            as_text = values.astype("string").str.strip().str.replace(",", ".", regex=False)
+            numbers = pd.to_numeric(as_text, errors="coerce")
+            return bool(numbers.notna().mean() >= 1 - MAX_OFF_SCALE)
         levels = {lvl.casefold() for lvl in (*variable.levels_nl, *variable.levels_en)}
         if not levels or answers <= levels:
             return True

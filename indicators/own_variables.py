@@ -179,9 +179,42 @@ def suggest_own(series: pd.Series, column: object) -> OwnVariable:
         scale, order = found
         kind = BINARY if len(order) == 2 else ORDINAL
         return OwnVariable(str(column), kind, levels=order, higher_is_better=scale.higher_is_better)
+    ranked = _by_numbers(answers)
+    if ranked is not None and len(ranked) > 2:  # bands: "Under $1,000" ... "$25,000 or more"
+        return OwnVariable(str(column), ORDINAL, levels=ranked)
     levels = tuple(sorted(map(str, answers), key=str.casefold))
     kind = BINARY if len(levels) == 2 else NOMINAL
     return OwnVariable(str(column), kind, levels=levels)
+
+
+_LOW_WORDS = ("under", "less", "below", "onder", "minder", "tot ", "<")
+_HIGH_WORDS = ("or more", "and over", "or over", "plus", "of meer", "en meer", "+", ">")
+
+
+def _by_numbers(answers) -> tuple[str, ...] | None:
+    """Order answers that each hold a number (income or age bands) by it, low to high.
+
+    "Under"/"minder dan" goes before a band starting at the same number, "or more"/"of meer"
+    after it. None when some answer holds no number.
+
+    >>> _by_numbers(["$25,000 or more", "Under $1,000", "$1,000 to 9,999"])
+    ('Under $1,000', '$1,000 to 9,999', '$25,000 or more')
+    >>> _by_numbers(["65+", "15-24", "25-64"])
+    ('15-24', '25-64', '65+')
+    >>> _by_numbers(["laag", "15-24"]) is None
+    True
+    """
+    keys = {}
+    for answer in answers:
+        text = str(answer).casefold()
+        found = re.search(r"\d[\d.,]*", text)
+        if found is None:
+            return None
+        number = float(re.sub(r"[.,](?=\d{3}\b)", "", found.group()).replace(",", "."))
+        low = any(w in text for w in _LOW_WORDS)
+        high = any(w in text for w in _HIGH_WORDS)
+        keys[str(answer)] = (number, -1 if low else (1 if high else 0))
+    return tuple(sorted(keys, key=keys.__getitem__))
 
 
 def _whole_scores(values: pd.Series) -> bool:

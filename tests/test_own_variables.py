@@ -63,12 +63,18 @@ def test_known_scales(answers, scale, order):
         ([0.12, 0.4], "aandeel_werkloos", CONTINUOUS, "%", 1.0, None),
         ([31000.0, 45000.0], "Mediaan inkomen (EUR)", CONTINUOUS, "euro", 1.0, None),
         ([3.5, 12.25], "uren (per week)", CONTINUOUS, "per week", 1.0, None),
+        (["$25,000 or more", "Under $1,000", "$1,000 to 9,999"], "income", ORDINAL, "", 1.0, None),
     ],
 )
 def test_suggest_own(values, column, kind, unit, per, better):
     own = suggest_own(pd.Series(values), column)
     assert (own.kind, own.unit, own.per, own.higher_is_better) == (kind, unit, per, better)
     assert own.name == column and own.column == column
+
+
+def test_income_brackets_are_answers_in_the_order_of_their_numbers():
+    own = suggest_own(pd.Series(["$25,000 or more", "Under $1,000", "$1,000 to 9,999"]), "inc")
+    assert own.levels == ("Under $1,000", "$1,000 to 9,999", "$25,000 or more")
 
 
 def test_unit_from_name_never_guesses_a_percentage_from_a_word_inside_another():
@@ -87,6 +93,8 @@ def test_unit_from_name_never_guesses_a_percentage_from_a_word_inside_another():
         ("work_status", ["baan", "geen baan"], False),
         ("income", [1, 4, 10, 7, 2, 3], False),  # a decile is not euros
         ("income", [21000.5, 35000.0, 18000.0], True),
+        ("income", ["Under $1,000", "$25,000 or more"], False),  # brackets are answers
+        ("income", ["21000,5", "35000"], True),  # numbers written as text
         ("life_satisfaction", [7, 8, 6, 77, 9, 8, 7, 6, 8, 7, 9, 8], True),  # one code: left out
         ("life_satisfaction", [7, 77, 88, 99, 8], False),  # mostly codes: not this scale
         ("life_satisfaction", [0.5, 2.5, 9.5], True),
