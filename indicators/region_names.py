@@ -227,3 +227,22 @@ __all__ = [
     "split_code",
     "with_names",
 ]
+
+
+def in_order(regions: Iterable[object]) -> list:
+    """Return regions in the order lists show them: codes that are numbers by their value
+    (8001 before 12007), others as text after them.
+
+    >>> in_order(["12019", "8001", "12007"]), in_order(["GM0363", "GM0014", "PV27"])
+    (['8001', '12007', '12019'], ['GM0014', 'GM0363', 'PV27'])
+    >>> in_order([48173, 8001, "Total"])
+    [8001, 48173, 'Total']
+    """
+
+    def key(region):
+        try:
+            return (0, float(str(region)), "")
+        except ValueError:
+            return (1, 0.0, str(region))
+
+    return sorted(regions, key=key)

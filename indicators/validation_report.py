@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from indicators import region_names
 from indicators.compute import TOTAL
 from indicators.dataset import AGE_BAND_LABELS, MICRODATA, REGION, WEIGHT, YEAR
 
@@ -368,7 +369,10 @@ def build_report(
     """
     frame, mapping = prepared.frame, prepared.mapping
     names = names or {}
-    listed = [f"{names[r]} ({r})" if names.get(r, r) != r else str(r) for r in prepared.regions]
+    listed = [
+        f"{names[r]} ({r})" if names.get(r, r) != r else str(r)
+        for r in region_names.in_order(prepared.regions)
+    ]
     facts = [_t("regions_found", lang, list=_list(listed, lang))]
     if mapping.year:
         facts.append(_t("years_found", lang, list=_year_list(prepared.years, lang)))

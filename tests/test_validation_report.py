@@ -155,3 +155,16 @@ def test_pivot_text(tmp_path):
     raw = load_table("tests/data/long_format.csv")
     assert "was turned into one column per indicator" in pivot_text(raw, "en")
     assert pivot_text(people(), "en") is None
+
+
+def test_region_codes_that_are_numbers_are_listed_by_value():
+    # mpdta's counties were listed as text: "12007, 12019, ..., 8001" (issue 9)
+    df = pd.DataFrame(
+        {
+            "county": [12019, 8001, 12007, 48173],
+            "levenstevredenheid": [7.1, 7.4, 7.8, 7.2],
+        }
+    )
+    mapping = Mapping.build("county", variables={"life_satisfaction": "levenstevredenheid"})
+    rep = report_for(df, mapping, lang="en")
+    assert "Regions: 8001, 12007, 12019, 48173." in rep.facts

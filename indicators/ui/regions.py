@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators import analysis, charts
+from indicators import analysis, charts, region_names
 from indicators.compute import N_TEXT, OK, TOTAL
 from indicators.dataset import MICRODATA
 from indicators.registry import format_number
@@ -457,7 +457,7 @@ def main() -> None:
     with middle:
         year = state.pick_year(act)
     with right:
-        options = [TOTAL, *act.prepared.regions]
+        options = [TOTAL, *region_names.in_order(act.prepared.regions)]
         region = state.shared_select(
             "region",
             options,

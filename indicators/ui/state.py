@@ -465,7 +465,7 @@ def pick_region(
     act: Active, *, key: str = "region", include_total: bool = False, container=st
 ) -> str:
     """Select a region (kept in the URL as ?region=...)."""
-    options = ([TOTAL] if include_total else []) + act.prepared.regions
+    options = ([TOTAL] if include_total else []) + region_names.in_order(act.prepared.regions)
     return shared_select(
         key,
         options,

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from indicators import analysis, charts
+from indicators import analysis, charts, region_names
 from indicators.compute import TOTAL
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, tr
@@ -116,7 +116,7 @@ def main() -> None:
     if ind is None:
         st.info(tr(TEXTS, "no_indicator"))
         return
-    regions = act.prepared.regions
+    regions = region_names.in_order(act.prepared.regions)
     default = [TOTAL, *analysis.extreme_regions(act.results, ind.id, years[-1])]
     shared = st.session_state.get("region")
     if shared in regions and shared not in default:
