@@ -744,3 +744,23 @@ def test_trend_gaps_name_region_years_without_rows():
         ("Zuid", 2023, "suppressed"),
         ("Noord", 2023, "not_applicable"),
     ]
+
+
+def test_spread_over_irregular_survey_years_keeps_every_year():
+    # a survey of 2016, 2018 and 2021: the step of 2 left 2021 off the axis and the Trends
+    # page crashed (KeyError 2021)
+    rows = [
+        (region, year, value)
+        for year, values in (
+            (2016, (6.0, 7.0, 8.0)),
+            (2018, (6.5, 7.0, 7.5)),
+            (2021, (7.0, 7.1, 7.2)),
+        )
+        for region, value in zip("ABC", values, strict=True)
+    ]
+    results = pd.DataFrame(rows, columns=["region", "year", "value"]).assign(
+        indicator="x", weight_sum=1.0, suppressed=False
+    )
+    spread = analysis.comparable_spread(results, "x")
+    assert spread.years_used == [2016, 2018, 2021]
+    assert set(spread.missing_years) == {2017, 2019, 2020}
