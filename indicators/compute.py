@@ -19,6 +19,7 @@ from indicators.dataset import AGGREGATES, REGION, WEIGHT, YEAR, Prepared, to_sc
 from indicators.errors import DataError
 from indicators.grouped import grouped_measures, quantile_by_segment
 from indicators.measures import DEFAULT_MEASURES, POVERTY_FRACTION, parse_measure
+from indicators.text import area, text
 
 TOTAL = "Total"
 MIN_N = 10
@@ -26,22 +27,9 @@ MIN_N = 10
 # The state of a value in the results table: one of four, each with one text (nl, en).
 OK, MISSING, SUPPRESSED, NOT_APPLICABLE = "ok", "missing", "suppressed", "not_applicable"
 STATES = (OK, MISSING, SUPPRESSED, NOT_APPLICABLE)
-STATE_TEXTS = {
-    # no value in the file: every row of this cell was empty, "." or the like
-    MISSING: {"nl": "geen waarde in het bestand", "en": "no value in the file"},
-    # the small-cell rule (microdata only): ``{n}`` is the threshold
-    SUPPRESSED: {
-        "nl": "verborgen: minder dan {n} waarnemingen",
-        "en": "hidden: fewer than {n} observations",
-    },
-    # the measure cannot be computed: no rows for this region and year, or no values it can
-    # use (a log measure without values above 0)
-    NOT_APPLICABLE: {
-        "nl": "niet van toepassing: geen waarden die deze maat kan gebruiken",
-        "en": "not applicable: no values this measure can use",
-    },
-}
-N_TEXT = {"nl": "n = {n}", "en": "n = {n}"}
+# their texts live in the catalogue (indicators/text/compute.py)
+STATE_TEXTS = area("states")  # MISSING, SUPPRESSED, NOT_APPLICABLE
+N_TEXT = area("count")["n"]
 
 
 class Groupings:
@@ -400,10 +388,10 @@ def state_text(state: str, lang: str = "nl", *, min_n: int = MIN_N, n=None) -> s
 
     if state == OK:
         return ""
-    text = STATE_TEXTS[state][lang].format(n=min_n)
+    said = text(f"states.{state}", lang, n=min_n)
     if state == SUPPRESSED and n is not None and not pd.isna(n):
-        text += f" ({N_TEXT[lang].format(n=format_number(n, 0, lang))})"
-    return text
+        said += f" ({text('count.n', lang, n=format_number(n, 0, lang))})"
+    return said
 
 
 def compute_measures(

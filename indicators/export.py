@@ -19,15 +19,14 @@ import io
 
 import pandas as pd
 
+from indicators.text import area
+
 __all__ = ["blank_suppressed", "labelled_results", "to_csv", "to_excel", "file_stem"]
 
-_PARTS = {
-    "between": {"nl": "tussen regio's", "en": "between regions"},
-    "within": {"nl": "binnen regio's", "en": "within regions"},
-}
+_PARTS = area("export_parts")
 # the numbers a small cell hides (n, n_missing and the flag stay: they say why it is blank)
 HIDDEN_NUMBERS = ("value", "se", "ci_low", "ci_high", "weight_sum")
-SHEETS = {"results": {"nl": "resultaten", "en": "results"}, "about": {"nl": "over", "en": "about"}}
+SHEETS = area("export_sheets")
 
 
 def _label_and_unit(indicator_id: str, part: str, registry, lang: str) -> tuple[str, str]:

@@ -26,20 +26,12 @@ from indicators.dataset import Mapping, Prepared, prepare, suggest_mapping
 from indicators.errors import DataError
 from indicators.io import load_table
 from indicators.registry import load_registry
+from indicators.text import area
 from indicators.ui.i18n import label_func, lang, t, tr
 
 # package data (importlib.resources): an installed package has the demo files too
 DEMOS = {key: package_data.demo_file(key) for key in package_data.DEMO_FILES}
-DEMO_LABELS = {
-    "people": {
-        "nl": "Demo: inwoners per provincie (synthetisch)",
-        "en": "Demo: residents by province (synthetic)",
-    },
-    "pilot": {
-        "nl": "Demo: gemeentelijk pilotpanel (synthetisch)",
-        "en": "Demo: municipal pilot panel (synthetic)",
-    },
-}
+DEMO_LABELS = area("demo_labels")
 
 
 @dataclass

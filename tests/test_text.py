@@ -1,0 +1,99 @@
+"""The one bilingual text catalogue (indicators/text/): every key in both languages, the same
+placeholders in both, and no Dutch-English dict left anywhere else in the code."""
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from indicators.text import AREAS, CATALOGUE, area, text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Modules that may still hold a dict with both "nl" and "en" string values, each with why.
+NOT_YET_MOVED = {
+    # other engineers are rewriting these pages and the distribution core right now; their
+    # TEXTS move into the catalogue once that work has landed
+    "indicators/ui/data.py": "being rewritten concurrently; moves next",
+    "indicators/ui/distribution.py": "being rewritten concurrently; moves next",
+    "indicators/distribution.py": "being rewritten concurrently; moves next",
+    "indicators/ui/i18n.py": "COMMON moves next",
+    "indicators/ui/overview.py": "moves next",
+    "indicators/ui/regions.py": "moves next",
+    "indicators/ui/trends.py": "moves next",
+    "indicators/ui/catalog.py": "moves next",
+}
+# Dicts that are not translations, by (module, line of the dict's first key)
+NOT_TEXTS = {
+    # the language switch names each language in itself ("Nederlands", "English"): the same
+    # in both languages, so not a translation
+    ("indicators/ui/app.py", '"nl": "Nederlands"'),
+}
+
+
+def placeholders(s: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(s) if field is not None}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_both_languages_have_the_text_with_the_same_placeholders(key):
+    entry = CATALOGUE[key]
+    assert set(entry) == {"nl", "en"}, f"{key}: languages {sorted(entry)}"
+    assert all(isinstance(entry[lang], str) for lang in entry), key
+    assert placeholders(entry["nl"]) == placeholders(entry["en"]), key
+
+
+def test_placeholders_are_read_as_str_format_reads_them():
+    assert placeholders("{n} rows in {year!r}, {{literal}}") == {"n", "year"}
+    assert placeholders("{a}") != placeholders("{b}")
+
+
+def test_the_lookup_fills_in_and_says_what_is_missing():
+    assert text("states.suppressed", "nl", n=10) == "verborgen: minder dan 10 waarnemingen"
+    assert text("states.suppressed", "en") == "hidden: fewer than {n} observations"
+    assert area("states")["missing"]["en"] == text("states.missing", "en")
+    with pytest.raises(KeyError, match="no text 'states.nothing'"):
+        text("states.nothing", "en")
+    with pytest.raises(ValueError, match="language"):
+        text("states.missing", "de")
+    assert all(key.count(".") >= 1 for key in CATALOGUE) and len(AREAS) > 5
+
+
+def bilingual_dicts(source: str) -> list[ast.Dict]:
+    """Return the dicts in ``source`` that hold both an "nl" and an "en" string value."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Dict):
+            keys = {
+                k.value
+                for k, v in zip(node.keys, node.values)
+                if isinstance(k, ast.Constant)
+                and isinstance(v, (ast.Constant, ast.JoinedStr, ast.BinOp))
+                and not (isinstance(v, ast.Constant) and not isinstance(v.value, str))
+            }
+            if {"nl", "en"} <= keys:
+                found.append(node)
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "dict":
+            if {"nl", "en"} <= {kw.arg for kw in node.keywords}:
+                found.append(node)
+    return found
+
+
+def test_the_scan_finds_bilingual_dicts():
+    source = 'A = {"x": {"nl": "ja", "en": "yes"}}\nB = dict(nl=f"{x}", en="y")\nC = {"nl": 1}\n'
+    assert len(bilingual_dicts(source)) == 2
+
+
+def test_no_texts_outside_the_catalogue():
+    offenders = []
+    for path in sorted((ROOT / "indicators").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith("indicators/text/") or rel in NOT_YET_MOVED:
+            continue
+        source = path.read_text(encoding="utf-8")
+        lines = source.splitlines()
+        for node in bilingual_dicts(source):
+            if not any(rel == m and snippet in lines[node.lineno - 1] for m, snippet in NOT_TEXTS):
+                offenders.append(f"{rel}:{node.lineno}")
+    assert offenders == [], f"nl/en texts outside indicators/text/: {offenders}"
