@@ -663,6 +663,11 @@ def trend_lines(
     """
     names = dict(names or {})
     labels = _year_labels(years)
+    # a year not in the data at all (a survey of 2016, 2018 and 2021) keeps its place on the
+    # axis, and the lines run past it; a region without a value in a year of the data leaves
+    # a gap
+    in_data = set(_year_labels(frame["year"]))
+    points = [y for y in labels if y in in_data]
     fig = go.Figure()
     regions = list(dict.fromkeys(frame["region"]))
     regions = [r for r in regions if r == total] + [r for r in regions if r != total]
@@ -684,9 +689,9 @@ def trend_lines(
             colour_i += 1
         fig.add_trace(
             go.Scatter(
-                x=labels,
-                y=[by_year.get(y, np.nan) for y in labels],
-                text=[texts.get(y, "") for y in labels] if texts else None,
+                x=points,
+                y=[by_year.get(y, np.nan) for y in points],
+                text=[texts.get(y, "") for y in points] if texts else None,
                 mode="lines+markers",
                 name=names.get(region, str(region)),
                 line=line,

@@ -397,3 +397,20 @@ def test_region_codes_that_are_numbers_are_categories_on_every_region_axis():
         fig = draw(frame, title="t", x_title="x")
         assert fig.layout.yaxis.type == "category"
         assert fig.layout.yaxis.categoryarray == ("48173", "12007", "8001")
+
+
+def test_trend_lines_run_past_years_not_in_the_data_and_break_at_a_missing_value():
+    # a survey of 2016, 2018 and 2021: the lines were single dots (a gap at every absent year)
+    frame = pd.DataFrame(
+        {
+            "region": ["Total"] * 3 + ["A"] * 3,
+            "year": [2016, 2018, 2021] * 2,
+            "value": [2.2, 2.15, 2.2, 2.1, np.nan, 2.3],
+        }
+    )
+    years = list(range(2016, 2022))
+    fig = charts.trend_lines(frame, title="t", y_title="score", years=years)
+    total, region = fig.data
+    assert list(total.x) == ["2016", "2018", "2021"] and list(total.y) == [2.2, 2.15, 2.2]
+    assert list(fig.layout.xaxis.categoryarray) == [str(y) for y in years]  # 2017 keeps its place
+    assert np.isnan(region.y[1])  # A has no value in 2018, a year of the data: a gap
