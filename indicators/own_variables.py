@@ -324,7 +324,7 @@ WORDS = {
     "p90": ("{v}: bovenste 10% (P90)", "{v}: top 10% (P90)"),
     "share": ("{v}: aandeel '{a}'", "{v}: share '{a}'"),
     "share_top": ("{v}: aandeel '{a}'", "{v}: share '{a}'"),
-    "share_bottom": ("{v}: aandeel '{a}'", "{v}: share '{a}'"),
+    "share_bottom": ("{v}: aandeel {a}", "{v}: share {a}"),  # {a}: the answers, quoted
 }
 DESCRIPTIONS = {
     "mean": (

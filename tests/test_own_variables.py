@@ -147,7 +147,8 @@ def test_survey_mapping_has_no_dead_end():
     top = M.share_at_least(scores, frame.pspwght, threshold=3)
     assert by_id["own_happy_top"] == pytest.approx(top)
     bottom = reg.indicator_by_id["own_happy_bottom"]
-    assert "'not too happy'" in bottom.label("en") and bottom.polarity == "lower_is_better"
+    assert bottom.label("en") == "happy: share 'not too happy'"  # quoted once
+    assert bottom.polarity == "lower_is_better"
     assert bottom.beyond_average
     assert by_id["own_happy_bottom"] == pytest.approx(
         M.share_below(scores, frame.pspwght, threshold=2)
