@@ -146,6 +146,46 @@ class OwnVariable:
         return self.kind == CONTINUOUS and self.unit == "%"
 
 
+# words in a column's name that say a higher value is worse (a suggestion the Data page shows
+# and the user can change; no word, no direction)
+_WORSE_WORDS = (
+    "ontevreden",
+    "ongelukkig",
+    "werkloos",
+    "werkloosheid",
+    "armoede",
+    "eenzaam",
+    "eenzaamheid",
+    "onveilig",
+    "schulden",
+    "overlast",
+    "criminaliteit",
+    "dissatisfied",
+    "unsatisfied",
+    "unhappy",
+    "unemployed",
+    "unemployment",
+    "poverty",
+    "poor",
+    "lonely",
+    "loneliness",
+    "unsafe",
+    "debt",
+    "crime",
+)
+
+
+def worse_when_higher(column: object) -> bool:
+    """Whether a column's name says a higher value is worse ("Ontevreden (%)", "werkloosheid").
+
+    >>> worse_when_higher("Ontevreden (%)"), worse_when_higher("Werkloosheid_3")
+    (True, True)
+    >>> worse_when_higher("Mediaan inkomen")
+    False
+    """
+    return any(token in _WORSE_WORDS for token in normalise_name(column).split("_"))
+
+
 def suggest_own(series: pd.Series, column: object) -> OwnVariable:
     """Suggest how to measure a column as an own variable, from its name and its values.
 
@@ -172,7 +212,8 @@ def suggest_own(series: pd.Series, column: object) -> OwnVariable:
             per = 100.0 if len(values) and values.abs().max() > 1 else 1.0
         elif not unit and len(values) and _whole_scores(values):
             unit = f"score {_fmt(values.min())}-{_fmt(values.max())}"
-        return OwnVariable(str(column), CONTINUOUS, unit=unit, per=per)
+        better = False if worse_when_higher(column) else None
+        return OwnVariable(str(column), CONTINUOUS, unit=unit, per=per, higher_is_better=better)
     answers = [a for a in pd.unique(series.dropna().astype("string").str.strip()) if a]
     found = match_scale(answers)
     if found is not None:
