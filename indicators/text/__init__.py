@@ -7,8 +7,8 @@ read-only mapping, so code that reads ``TEXTS[key][lang]`` keeps working on it.
 
 >>> text("states.suppressed", "en", n=10)
 'hidden: fewer than 10 observations'
->>> text("states.missing", "nl"), area("export_sheets")["results"]["en"]
-('geen waarde in het bestand', 'results')
+>>> text("common.region", "nl"), area("common")["region"]["en"]
+('Regio', 'Region')
 """
 
 from __future__ import annotations

@@ -8,87 +8,13 @@ import math
 import streamlit as st
 
 from indicators import analysis, charts
-from indicators.compute import N_TEXT, OK, TOTAL
+from indicators.compute import OK, TOTAL
 from indicators.registry import format_number
+from indicators.text import area
 from indicators.ui import state
 from indicators.ui.i18n import lang, state_text, tr
 
-TEXTS = {
-    "title": {"nl": "Overzicht", "en": "Overview"},
-    "intro": {
-        "nl": "Alle indicatoren per thema van brede welvaart voor één regio en jaar: de waarde, "
-        "het totaal van alle regio's, de verandering sinds een eerder jaar, en waar het "
-        "gemiddelde iets verbergt.",
-        "en": "Every indicator by broad-welfare theme for one region and year: the value, the "
-        "total of all regions, the change since an earlier year, and where the average hides "
-        "something.",
-    },
-    "since": {"nl": "Vergelijk met jaar", "en": "Compare with year"},
-    "since_help": {
-        "nl": "De pijl op elke tegel toont de verandering sinds dit jaar.",
-        "en": "The arrow on each tile shows the change since this year.",
-    },
-    "no_earlier": {
-        "nl": "Er is geen eerder jaar om mee te vergelijken.",
-        "en": "There is no earlier year to compare with.",
-    },
-    "no_years": {
-        "nl": "Deze gegevens hebben geen jaarkolom: verandering en verloop ontbreken.",
-        "en": "These data have no year column: change and trend are left out.",
-    },
-    "legend": {
-        "nl": "Pijl: richting van de verandering; {better} is beter, {worse} is slechter, "
-        "{same} is onveranderd of onbekend (volgens wat bij de indicator beter is).",
-        "en": "Arrow: which way the value moved; {better} is better, {worse} is worse, "
-        "{same} is unchanged or unknown (by what is better for the indicator).",
-    },
-    "green": {"nl": "groen", "en": "green"},
-    "vermillion": {"nl": "vermiljoen", "en": "vermillion"},
-    "grey": {"nl": "grijs", "en": "grey"},
-    "total_line": {"nl": "Totaal: {value}", "en": "Total: {value}"},
-    "change": {
-        "nl": "{arrow} {change} sinds {since} · {word}",
-        "en": "{arrow} {change} since {since} · {word}",
-    },
-    "better": {"nl": "beter", "en": "better"},
-    "worse": {"nl": "slechter", "en": "worse"},
-    "same": {"nl": "onveranderd", "en": "unchanged"},
-    "unknown": {"nl": "onbekend", "en": "unknown"},
-    "neutral": {
-        "nl": "veranderd (niet gezegd wat beter is)",
-        "en": "changed (what is better is not set)",
-    },
-    "no_change": {
-        "nl": "geen waarde in {years}: geen verandering te tonen",
-        "en": "no value in {years}: no change to show",
-    },
-    "and": {"nl": "en", "en": "and"},
-    "hides": {
-        "nl": "<b>Het gemiddelde verbergt dit:</b> {mean} werd {mean_word}, deze indicator {word}.",
-        "en": "<b>The average hides this:</b> {mean} got {mean_word}, this got {word}.",
-    },
-    "hides_count_one": {
-        "nl": "Bij 1 indicator beweegt de onderkant of de ongelijkheid de andere kant op dan "
-        "het gemiddelde: zie de gemarkeerde tegel.",
-        "en": "For 1 indicator the bottom or the inequality moves the other way from the "
-        "average: see the flagged tile.",
-    },
-    "hides_count": {
-        "nl": "Bij {n} indicatoren beweegt de onderkant of de ongelijkheid de andere kant op "
-        "dan het gemiddelde: zie de gemarkeerde tegels.",
-        "en": "For {n} indicators the bottom or the inequality moves the other way from the "
-        "average: see the flagged tiles.",
-    },
-    "spark_title": {
-        "nl": "{label}, {first}–{last}",
-        "en": "{label}, {first}–{last}",
-    },
-    "n_obs": N_TEXT,
-    "no_tiles": {
-        "nl": "Er zijn geen indicatoren voor deze keuze.",
-        "en": "There are no indicators for this choice.",
-    },
-}
+TEXTS = area("overview")
 PER_ROW = 4
 MUTED = "rgba(49,51,63,0.6)"  # Streamlit's caption and help-icon grey (light theme)
 CAPTION_STYLE = f"font-size:0.875rem;color:{MUTED}"

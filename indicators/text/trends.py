@@ -1,0 +1,91 @@
+"""Texts of the Trends page (indicators/ui/trends.py)."""
+
+TRENDS = {
+    "title": {"nl": "Trends", "en": "Trends"},
+    "intro": {
+        "nl": "Een indicator door de jaren heen voor gekozen regio's en het totaal, en of de "
+        "verschillen tussen regio's groeien.",
+        "en": "An indicator over the years for chosen regions and the total, and whether the "
+        "differences between regions are growing.",
+    },
+    "regions": {"nl": "Regio's", "en": "Regions"},
+    "regions_help": {
+        "nl": "Het totaal van alle regio's is de dikke zwarte lijn.",
+        "en": "The total of all regions is the thick black line.",
+    },
+    "no_years": {
+        "nl": "Deze gegevens hebben geen jaarkolom, dus er is geen verloop in de tijd te tonen. "
+        "Geef op de pagina Gegevens aan welke kolom het jaar of de periode bevat.",
+        "en": "These data have no year column, so there is no trend over time to show. On the "
+        "Data page, say which column holds the year or period.",
+    },
+    "one_year": {
+        "nl": "Deze gegevens hebben maar één jaar ({year}): een verloop vraagt minstens twee.",
+        "en": "These data have only one year ({year}): a trend needs at least two.",
+    },
+    "lines_title": {
+        "nl": "{label}, {first}–{last}",
+        "en": "{label}, {first}–{last}",
+    },
+    "year_axis": {"nl": "Jaar", "en": "Year"},
+    "pick_regions": {
+        "nl": "Kies een of meer regio's om te tonen.",
+        "en": "Choose one or more regions to show.",
+    },
+    "gaps": {
+        "nl": "Onderbroken lijnen, geen waarde: {hidden}.",
+        "en": "Broken lines, no value: {hidden}.",
+    },
+    "spread": {
+        "nl": "Groeien de verschillen tussen regio's?",
+        "en": "Are differences between regions growing?",
+    },
+    "index_title": {
+        "nl": "Variatiecoëfficiënt en Gini tussen regio's, {first}–{last}",
+        "en": "Coefficient of variation and Gini between regions, {first}–{last}",
+    },
+    "ratio_title": {
+        "nl": "Hoogste regio gedeeld door de laagste, {first}–{last}",
+        "en": "Highest region divided by the lowest, {first}–{last}",
+    },
+    "cv": {"nl": "Variatiecoëfficiënt", "en": "Coefficient of variation"},
+    "gini": {"nl": "Gini tussen regio's", "en": "Gini across regions"},
+    "fit": {
+        "nl": "Rechte lijn door de variatiecoëfficiënt",
+        "en": "Straight line through the coefficient of variation",
+    },
+    "ratio": {"nl": "Verhouding hoogste/laagste", "en": "Highest/lowest ratio"},
+    "index_axis": {
+        "nl": "Maat (0 = alle regio's gelijk)",
+        "en": "Measure (0 = all regions equal)",
+    },
+    "ratio_axis": {
+        "nl": "Verhouding (1 = geen verschil)",
+        "en": "Ratio (1 = no difference)",
+    },
+    "spread_help": {
+        "nl": "Spreiding tussen regio's van {label}. Elke regio weegt mee naar haar bevolking "
+        "(of de som van de gewichten). Variatiecoëfficiënt: gewogen standaarddeviatie tussen "
+        "regio's gedeeld door het gemiddelde (0,01 betekent dat regio's gemiddeld 1% van het "
+        "gemiddelde afwijken). Gini: 0 als alle regio's gelijk zijn. Verhouding: de hoogste "
+        "regio gedeeld door de laagste (1,03: de hoogste ligt 3% boven de laagste).",
+        "en": "Spread between regions of {label}. Each region counts by its population (or sum "
+        "of weights). Coefficient of variation: weighted standard deviation between regions "
+        "divided by the mean (0.01 means regions lie on average 1% from the average). Gini: 0 "
+        "when all regions are equal. Ratio: the highest region divided by the lowest (1.03: "
+        "the highest is 3% above the lowest).",
+    },
+    "no_spread": {
+        "nl": "Er zijn te weinig regio's met een waarde om de spreiding per jaar te meten.",
+        "en": "Too few regions have a value to measure the spread per year.",
+    },
+    "no_indicator": {
+        "nl": "Er is geen indicator om te tonen.",
+        "en": "There is no indicator to show.",
+    },
+}
+
+
+AREAS = {
+    "trends": TRENDS,
+}
