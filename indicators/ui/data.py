@@ -678,7 +678,9 @@ def _small_cells_section() -> None:
 def _download_section(act) -> None:
     st.subheader(_x("step_download"))
     st.caption(_x("download_intro"))
-    table = labelled_results(act.results, act.registry, lang())
+    # everything computed: the whole population, every breakdown by group, decomposition parts
+    full = act.table if act.table is not None else act.results
+    table = labelled_results(full, act.registry, lang())
     if region_names.differ(act.region_names):  # codes stay the key; their names beside them
         table = region_names.with_names(table, act.region_names)
     stem = file_stem(act.source.name)

@@ -430,3 +430,27 @@ def test_three_english_answers_are_an_own_variable_and_a_forced_tie_is_explained
     warnings = [w.value for w in at.warning]
     assert any(levels in w for w in warnings), warnings
     assert not any(other in w for w in warnings)
+
+
+def test_results_download_has_the_fixed_schema_with_breakdowns_by_group():
+    # issue 8: one results table for everything; the groups chosen are computed, not ignored
+    import io
+
+    import pandas as pd
+    from test_region_names_pages import _download
+
+    from indicators.compute import RESULT_COLUMNS
+
+    at = make_app("en")
+    table = pd.read_csv(io.StringIO(_download(at, "Download CSV")))
+    for column in RESULT_COLUMNS:
+        assert column in table.columns, column
+    groups = table[table["breakdown"].notna()]
+    assert set(groups["breakdown"]) == set(
+        at.multiselect(
+            key=next(w.key for w in at.multiselect if str(w.key).endswith(":groups"))
+        ).value
+    )
+    assert len(groups) and groups["group"].notna().all()
+    whole = table[table["breakdown"].isna()]
+    assert not whole.duplicated(["region", "year", "indicator", "part"]).any()
