@@ -594,12 +594,14 @@ def ranked_dots(
             font={"color": TOTAL_COLOUR},
             bgcolor="rgba(255,255,255,0.8)",
         )
-    for region, shown, colour in zip(regions, text, colours, strict=True):
+    for row, (shown, colour) in enumerate(zip(text, colours, strict=True)):
         fig.add_annotation(
             x=1.01,
             xref="paper",
             xanchor="left",
-            y=region,
+            # the row's place on the category axis (0 at the bottom), not its name: a name that
+            # is a number (county 48173) would be read as place 48173 and stretch the axis
+            y=len(regions) - 1 - row,
             text=f"<b>{shown}</b>" if colour == ORANGE else shown,
             showarrow=False,
             font={"color": "#333333"},

@@ -397,6 +397,10 @@ def test_region_codes_that_are_numbers_are_categories_on_every_region_axis():
         fig = draw(frame, title="t", x_title="x")
         assert fig.layout.yaxis.type == "category"
         assert fig.layout.yaxis.categoryarray == ("48173", "12007", "8001")
+    # the values beside the rows sit at the rows' places (8001 at the top: place 2), not at a
+    # place read from the name (a browser put "8001" at place 8001, all dots on one row)
+    fig = charts.ranked_dots(frame, title="t", x_title="x")
+    assert [(a.text, a.y) for a in fig.layout.annotations] == [("5.0", 2), ("6.0", 1), ("7.0", 0)]
 
 
 def test_trend_lines_run_past_years_not_in_the_data_and_break_at_a_missing_value():
