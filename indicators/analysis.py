@@ -1048,9 +1048,11 @@ def ranking(
         shown["se"] = np.sqrt(p * (1 - p) / shown["n"].astype(float))
     else:
         shown["se"] = np.nan
-    shown = shown.sort_values(
-        ["value", REGION], ascending=[not ind.higher_is_better, True]
-    ).reset_index(drop=True)
+    # best first; without a better direction (an own variable), highest first
+    best_first_low = ind.polarity == "lower_is_better"
+    shown = shown.sort_values(["value", REGION], ascending=[best_first_low, True]).reset_index(
+        drop=True
+    )
     shown["rank"] = np.arange(1, len(shown) + 1)
     trimmed = len(shown) > 2 * limit
     if trimmed:

@@ -91,6 +91,23 @@ REGIONS = {
         "nl": "{label} per regio (beste bovenaan)",
         "en": "{label} by region (best at the top)",
     },
+    # no direction is better (an own variable): the highest at the top, not "the best"
+    "bars_title_high": {
+        "nl": "{label} per regio, {year} (hoogste bovenaan)",
+        "en": "{label} by region, {year} (highest at the top)",
+    },
+    "dots_title_high": {
+        "nl": "{label} per regio, {year} (hoogste bovenaan, met 95%-intervallen)",
+        "en": "{label} by region, {year} (highest at the top, with 95% intervals)",
+    },
+    "dots_title_no_year_high": {
+        "nl": "{label} per regio (hoogste bovenaan, met 95%-intervallen)",
+        "en": "{label} by region (highest at the top, with 95% intervals)",
+    },
+    "bars_title_no_year_high": {
+        "nl": "{label} per regio (hoogste bovenaan)",
+        "en": "{label} by region (highest at the top)",
+    },
     "total_label": {"nl": "Totaal: {value}", "en": "Total: {value}"},
     "error_bars": {
         "nl": "De streepjes geven een 95%-interval (± 1,96 standaardfout): bij een gemiddelde "

@@ -185,6 +185,8 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
         key = "dots_title" if year is not None else "dots_title_no_year"
     else:
         key = "bars_title" if year is not None else "bars_title_no_year"
+    if ind.polarity not in ("higher_is_better", "lower_is_better"):
+        key += "_high"  # no direction is better: ranked highest first, and said so
     title = tr(TEXTS, key, label=ind.label(lng), year=year_text)
     total_text = analysis.format_display(rank.total, decimals, is_share=ind.is_share, lang=lng)
     draw = charts.ranked_dots if dots else charts.ranked_bars

@@ -257,3 +257,19 @@ def test_ranked_values_tell_their_n_on_hover(reg, demo_results, lang):
     sep = "." if lang == "nl" else ","
     expected = f"n = {n[top] // 1000}{sep}{n[top] % 1000:03d}"
     assert dot["customdata"][0] == expected and "%{customdata}" in dot["hovertemplate"]
+
+
+def test_own_indicator_without_a_better_direction_is_ranked_highest_first():
+    # an aggregate column ("Bijstand (aantal)") has no better direction: not "best at the top"
+    lines = ["gemeente;jaar;inwoners;Bijstand (aantal)"]
+    for i, name in enumerate(("Amsterdam", "Utrecht", "Zwolle", "Breda")):
+        lines += [
+            f"{name};{year};{10000 * (i + 1)};{100 * (4 - i) + year - 2020}"
+            for year in (2020, 2021)
+        ]
+    at = run_page(upload=("bijstand.csv", ("\n".join(lines) + "\n").encode()))
+    title = next(k for k in charts_by_title(at) if "Bijstand (aantal)" in k)
+    assert "highest at the top" in title and "best" not in title
+    chart = charts_by_title(at)[title]
+    names = list(chart["data"][0]["y"])
+    assert names[0] == "Amsterdam"  # the highest value on top
