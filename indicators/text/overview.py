@@ -50,8 +50,8 @@ OVERVIEW = {
         "en": "changed (what is better is not set)",
     },
     "no_change": {
-        "nl": "geen waarde in {years}: geen verandering te tonen",
-        "en": "no value in {years}: no change to show",
+        "nl": "geen verandering te tonen: geen waarde te zien in {years}",
+        "en": "no change to show: no value shown in {years}",
     },
     "and": {"nl": "en", "en": "and"},
     "hides": {

@@ -178,7 +178,11 @@ def gap_csv() -> bytes:
     ("query", "said", "not_said"),
     [
         # the shown year (2021) is the one without a value, not the earlier one (2016)
-        ({"region": "Gemert-Bakel", "year": "2021", "since": "2016"}, "no value in 2021", "2016"),
+        (
+            {"region": "Gemert-Bakel", "year": "2021", "since": "2016"},
+            "no value shown in 2021",
+            "2016",
+        ),
         # ... and the other way round
         ({"region": "Gemert-Bakel", "year": "2020", "since": "2016"}, "since 2016", "no value"),
     ],
