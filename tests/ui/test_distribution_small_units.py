@@ -75,3 +75,20 @@ def test_aggregates_say_why_there_is_no_ranking_in_both_languages():
     assert any("one distribution, across the regions" in t for t in texts), texts
     texts = [i.value for i in statline_2020("nl").info]
     assert any("één verdeling, over de regio's" in t for t in texts), texts
+
+
+def test_a_year_with_too_few_regions_says_how_many_it_has():
+    lines = ["regio,jaar,inkomen"]
+    for year, regions in ((2022, ("A", "B", "C")), (2023, ("A", "B"))):
+        lines += [f"{r},{year},{20 + i % 7 + ord(r) % 3}" for r in regions for i in range(30)]
+    data = ("\n".join(lines) + "\n").encode()
+    state = mapping_state(
+        data, Mapping.build("regio", year="jaar", variables={"income": "inkomen"})
+    )
+    at = open_page(PAGE, "en", ("jaren.csv", data), {"year": "2023"}, state)
+    assert any(
+        "needs at least three regions with values; in 2023 only 2 have one" in i.value
+        for i in at.info
+    ), [i.value for i in at.info]
+    at = open_page(PAGE, "nl", ("jaren.csv", data), {"year": "2023"}, state)
+    assert any("in 2023 hebben alleen 2 er een" in i.value for i in at.info)
