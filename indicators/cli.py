@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Mapping
 
 import pandas as pd
 
 from indicators.errors import DataError
 from indicators.measure_table import cli_help
+from indicators.text import LANGS, text
 
 MEASURE_HELP = cli_help()  # from the measure table (indicators/measures.toml)
 
@@ -38,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         help="order of text answers, low to high: they become scores 1..k",
     )
     m.add_argument("--measures", metavar="LIST", help=MEASURE_HELP)
+    _lang(m)
 
     r = sub.add_parser(
         "registry",
@@ -46,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--catalog", metavar="FILE", help="your own catalogue file (TOML) to add")
     r.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    r.add_argument("--lang", choices=("en", "nl"), default="en")
+    _lang(r)
 
     c = sub.add_parser(
         "compute",
@@ -67,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--min-n", type=int, default=10, help="hide values from fewer observations (default 10)"
     )
+    _lang(c)
 
     sub.add_parser(
         "dashboard",
@@ -79,6 +84,35 @@ def _parser() -> argparse.ArgumentParser:
         "settings, e.g. --server.port 8502 or --server.address 0.0.0.0. Stop it with Ctrl+C.",
     )
     return parser
+
+
+def _lang(p):
+    p.add_argument(
+        "--lang",
+        choices=("en", "nl"),
+        default=None,
+        help="language of the output and of error messages (default: from the locale, "
+        "LC_ALL, LC_MESSAGES or LANG: nl when it starts with 'nl', else en)",
+    )
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> str:
+    """Return the language the environment's locale asks for: "nl" or "en".
+
+    The first of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set decides, as for any
+    program: Dutch when it starts with "nl" (``nl_NL.UTF-8``, ``nl_BE``), else English.
+
+    >>> default_lang({"LANG": "nl_NL.UTF-8"}), default_lang({"LANG": "C.UTF-8"}), default_lang({})
+    ('nl', 'en', 'en')
+    >>> default_lang({"LC_ALL": "en_GB.UTF-8", "LANG": "nl_NL.UTF-8"})
+    'en'
+    """
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "en"
 
 
 def _roles(p):
@@ -106,6 +140,7 @@ def main(argv=None) -> int:
         return run(extra)
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.lang = args.lang if args.lang in LANGS else default_lang()
     try:
         if args.command == "measures":
             table = _measures(args)
@@ -114,7 +149,7 @@ def main(argv=None) -> int:
         else:
             table = _compute(args)
     except DataError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(text("cli.error", args.lang, message=err.text(args.lang)), file=sys.stderr)
         return 2
     _write(table, args.out)
     return 0
@@ -176,21 +211,14 @@ def _compute(args) -> pd.DataFrame:
     variables = {}
     for item in args.map:
         if "=" not in item:
-            raise DataError(
-                f"--map '{item}': write VARIABLE=COLUMN, e.g. life_satisfaction=levenstevredenheid."
-            )
+            raise DataError.from_text("cli.map_form", item=item)
         var, col = (part.strip() for part in item.split("=", 1))
         if var not in registry.variable_by_id:
             known = ", ".join(v.id for v in registry.variables)
-            raise DataError(
-                f"--map '{item}': '{var}' is not a registry variable. Variables: {known}."
-            )
+            raise DataError.from_text("cli.map_unknown", item=item, variable=var, known=known)
         variables[var] = col
     if not variables:
-        raise DataError(
-            "Give at least one --map VARIABLE=COLUMN (see "
-            "`python -m indicators registry` for the variables)."
-        )
+        raise DataError.from_text("cli.map_none")
     from indicators import validate
 
     validate.require_columns(df, list(variables.values()), source=args.input)

@@ -529,7 +529,7 @@ def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data
     )
     for var_id in mapping.variable_columns:
         if var_id not in registry.variable_by_id:
-            raise DataError(f"'{var_id}' is not a variable in the indicator registry.")
+            raise DataError.from_text("errors.not_a_registry_variable", variable=var_id)
     out = {REGION: validate.region_column(df, mapping.region, source=source)}
     if mapping.year:
         out[YEAR] = validate.year_column(df, mapping.year, source=source)
@@ -645,14 +645,12 @@ def to_scores(df, column, variable=None, order=None, *, source="data"):
     unknown = [v for v in present if v not in order]
     if unknown:
         examples = _examples(text, unknown)
-        raise DataError(
-            f"{source}: column '{column}' has answers that are not in the order you gave: "
-            f"{examples}. The order lists: {', '.join(order)}. Add these answers to the order "
-            "(low to high), or correct them in the file.",
-            nl=f"{source}: kolom '{column}' heeft antwoorden die niet in de opgegeven volgorde "
-            f"staan: {examples.replace('(row ', '(rij ')}. De volgorde is: {', '.join(order)}. "
-            "Zet deze antwoorden in de volgorde (van laag naar hoog), of verbeter ze in het "
-            "bestand.",
+        raise DataError.from_text(
+            "errors.answers_not_in_order",
+            source=source,
+            column=column,
+            examples=lambda lang: examples.replace("(row ", "(rij ") if lang == "nl" else examples,
+            order=", ".join(order),
         )
     scores = _label_scores(order, variable, column, source)
     values = text.map(scores).astype(float)
@@ -680,15 +678,16 @@ def _label_scores(order, variable, column, source) -> dict[str, float]:
     else:
         levels_en = tuple(getattr(variable, "levels_en", ()) or ()) or levels
         answers = ", ".join(order)
-        raise DataError(
-            f"{source}: column '{column}' has {len(order)} answers ({answers}), but "
-            f"'{variable.label_en}' has {len(levels_en)} levels ({', '.join(levels_en)}). Give "
-            "an order with one answer per level, low to high, or do not tie this column to "
-            f"'{variable.label_en}'.",
-            nl=f"{source}: kolom '{column}' heeft {len(order)} antwoorden ({answers}), maar "
-            f"'{variable.label_nl}' heeft {len(levels)} niveaus ({', '.join(levels)}). Geef "
-            "een volgorde met één antwoord per niveau, van laag naar hoog, of koppel deze "
-            f"kolom niet aan '{variable.label_nl}'.",
+        own = {"nl": (variable.label_nl, levels), "en": (variable.label_en, levels_en)}
+        raise DataError.from_text(
+            "errors.answers_not_levels",
+            source=source,
+            column=column,
+            n=len(order),
+            answers=answers,
+            label=lambda lang: own[lang][0],
+            k=lambda lang: len(own[lang][1]),
+            levels=lambda lang: ", ".join(own[lang][1]),
         )
     for i, name in enumerate(levels):
         scores.setdefault(name, float(i + 1))

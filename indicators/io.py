@@ -42,6 +42,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from indicators.errors import DataError
+from indicators.text import text
 
 __all__ = [
     "MAX_BYTES",
@@ -123,10 +124,10 @@ def _col_letter(i: int) -> str:
     return s
 
 
-def _fmt_list(items: list[str], limit: int = 30) -> str:
+def _fmt_list(items: list[str], limit: int = 30, *, lang: str = "en") -> str:
     shown = ", ".join(f"'{x}'" for x in items[:limit])
     if len(items) > limit:
-        shown += f" (and {len(items) - limit} more)"
+        shown += text("error_parts.and_more", lang, n=len(items) - limit)
     return shown
 
 
@@ -312,9 +313,7 @@ def _open_source(source: Any, name: str | None, max_bytes: int) -> _Source:
         path = Path(source)
         shown = name or path.name
         if not path.is_file():
-            raise DataError(
-                f"The file '{shown}' was not found at {path}. Check the name and folder."
-            )
+            raise DataError.from_text("errors.file_not_found", name=shown, path=path)
         size = path.stat().st_size
         _check_size(shown, size, max_bytes)
         with path.open("rb") as fh:  # read-only: the user's file is never changed
@@ -342,13 +341,20 @@ def _open_source(source: Any, name: str | None, max_bytes: int) -> _Source:
 
 def _check_size(name: str, size: int, max_bytes: int) -> None:
     if size > max_bytes:
-        raise DataError(
-            f"The file '{name}' is {size / 1e6:,.0f} MB, more than the {max_bytes / 1e6:,.0f} MB "
-            "this dashboard can read. Remove columns or rows you do not need, or save it as "
-            "Parquet, which is much smaller."
+        raise DataError.from_text(
+            "errors.file_too_large",
+            name=name,
+            size=lambda lang: _megabytes(size, lang),
+            limit=lambda lang: _megabytes(max_bytes, lang),
         )
     if size == 0:
-        raise DataError(f"The file '{name}' is empty. Choose the file that contains your table.")
+        raise DataError.from_text("errors.empty_file", name=name)
+
+
+def _megabytes(size: float, lang: str) -> str:
+    """Return a size in whole MB with a thousands separator: 1,234 (en) or 1.234 (nl)."""
+    shown = f"{size / 1e6:,.0f}"
+    return shown.replace(",", ".") if lang == "nl" else shown
 
 
 def _kind_of(src: _Source) -> str:
@@ -367,17 +373,11 @@ def _kind_of(src: _Source) -> str:
             raise DataError(f"The file '{src.name}' is {what}, not a table. {advice}")
     stripped = head.lstrip().lower()
     if stripped.startswith((b"<!doctype html", b"<html")):
-        raise DataError(
-            f"The file '{src.name}' is a web page, not a table. Download the data itself "
-            "(for example 'CSV' on the StatLine download page) and choose that file."
-        )
+        raise DataError.from_text("errors.web_page", name=src.name)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "csv-utf16"
     if b"\x00" in head:
-        raise DataError(
-            f"The file '{src.name}' is not a text table (it contains binary data). "
-            "Choose a CSV, Excel (.xlsx) or Parquet file."
-        )
+        raise DataError.from_text("errors.binary", name=src.name)
     return "csv"
 
 
@@ -410,17 +410,13 @@ def _decode_head(src: _Source, encoding_hint: str | None) -> tuple[str, str, boo
 
 def _undecodable(name: str, data: bytes, pos: int) -> DataError:
     line = data[:pos].count(b"\n") + 1
-    return DataError(
-        f"The text in '{name}' cannot be read: line {line} contains characters in an "
-        "unknown encoding. In Excel choose 'Save as' > 'CSV UTF-8 (comma delimited)' and "
-        "upload that file."
-    )
+    return DataError.from_text("errors.undecodable", name=name, line=line)
 
 
 def _sniff(text: str, name: str) -> tuple[str, list[list[str]], int, bool]:
     """Return (separator, sample rows, index of the header row, quoted newlines?)."""
     if not text.strip():
-        raise DataError(f"The file '{name}' is empty. Choose the file that contains your table.")
+        raise DataError.from_text("errors.empty_file", name=name)
     best: tuple[tuple[float, int, int], str, list[list[str]], int] | None = None
     for priority, sep in enumerate(_SEPARATORS):
         try:
@@ -512,9 +508,10 @@ def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any])
     header = [c.strip() for c in rows[header_idx]]
     _check_header(header, src.name, header_row)
     if len(rows) == header_idx + 1 and not truncated:
-        raise DataError(
-            f"The file '{src.name}' has a header row but no data rows. Add the data under "
-            f"the header ({_fmt_list([h for h in header if h], 8)}) or choose another file."
+        raise DataError.from_text(
+            "errors.header_no_rows",
+            name=src.name,
+            header=lambda lang: _fmt_list([h for h in header if h], 8, lang=lang),
         )
     if header_idx:
         notes.append(f"Skipped {header_idx} title line(s) above the header (row {header_row}).")
@@ -612,9 +609,10 @@ def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any])
         encoding={"utf8": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}[encoding],
     )
     if table.num_rows == 0:
-        raise DataError(
-            f"The file '{src.name}' has a header row but no data rows. Add the data under "
-            f"the header ({_fmt_list([h for h in header if h], 8)}) or choose another file."
+        raise DataError.from_text(
+            "errors.header_no_rows",
+            name=src.name,
+            header=lambda lang: _fmt_list([h for h in header if h], 8, lang=lang),
         )
     columns: dict[str, pd.Series] = {}
     for i, key in enumerate(tmp):
@@ -674,10 +672,7 @@ def _finish(
             notes.append(f"Dropped {len(df) - last} empty row(s) at the end of the table.")
             df = df.iloc[:last].reset_index(drop=True)
     if len(df) == 0:
-        raise DataError(
-            f"The file '{name}' has a header row but no data rows. Add the data under the "
-            "header or choose another file."
-        )
+        raise DataError.from_text("errors.header_no_rows_plain", name=name)
     df.attrs["source_name"] = name
     df.attrs["header_row"] = header_row
     df.attrs["load_notes"] = notes
@@ -694,28 +689,28 @@ def _read_xlsx(
     try:
         book = pd.ExcelFile(src.stream(), engine="openpyxl")
     except Exception:  # any zip that is not a workbook
-        raise DataError(
-            f"The file '{src.name}' is not an Excel workbook (.xlsx) that can be opened "
-            "(it may be a Word document, a zip file or damaged). Open it in Excel, save it "
-            "as .xlsx or CSV, and upload it again."
-        ) from None
+        raise DataError.from_text("errors.not_xlsx", name=src.name) from None
     with book:
         sheets = list(book.sheet_names)
         if sheet is None:
             chosen: str | int = sheets[0] if sheets else 0
         elif isinstance(sheet, int) and not isinstance(sheet, bool):
             if not 0 <= sheet < len(sheets):
-                raise DataError(
-                    f"The workbook '{src.name}' has no sheet number {sheet + 1}; its sheets "
-                    f"are {_fmt_list(sheets)}. Choose one of these sheets."
+                raise DataError.from_text(
+                    "errors.no_sheet_number",
+                    name=src.name,
+                    number=sheet + 1,
+                    sheets=lambda lang: _fmt_list(sheets, lang=lang),
                 )
             chosen = sheets[sheet]
         else:
             match = [s for s in sheets if s.strip().lower() == str(sheet).strip().lower()]
             if not match:
-                raise DataError(
-                    f"The workbook '{src.name}' has no sheet named '{sheet}'; its sheets are "
-                    f"{_fmt_list(sheets)}. Choose one of these sheets."
+                raise DataError.from_text(
+                    "errors.no_sheet_named",
+                    name=src.name,
+                    sheet=sheet,
+                    sheets=lambda lang: _fmt_list(sheets, lang=lang),
                 )
             chosen = match[0]
         raw = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
@@ -724,7 +719,7 @@ def _read_xlsx(
     raw = raw.dropna(how="all", axis=1)
     filled_rows = np.flatnonzero(raw.notna().any(axis=1).to_numpy())
     if len(filled_rows) == 0:
-        raise DataError(f"The {where} is empty. Choose the sheet that contains your table.")
+        raise DataError.from_text("errors.empty_sheet", sheet=chosen, name=src.name)
     width = raw.notna().sum(axis=1)
     header_pos = int(filled_rows[0])
     if width.max() > 1:  # skip title rows with a single filled cell
@@ -736,9 +731,11 @@ def _read_xlsx(
     _check_header(header, where, header_pos + 1)
     body = raw.iloc[header_pos + 1 :]
     if body.notna().to_numpy().sum() == 0:
-        raise DataError(
-            f"The {where} has a header row but no data rows. Add the data under the header "
-            f"({_fmt_list([h for h in header if h], 8)}) or choose another sheet."
+        raise DataError.from_text(
+            "errors.sheet_header_no_rows",
+            sheet=chosen,
+            name=src.name,
+            header=lambda lang: _fmt_list([h for h in header if h], 8, lang=lang),
         )
     texts = [body[c][body[c].map(lambda v: isinstance(v, str))] for c in body.columns]
     evidences = []
@@ -797,14 +794,11 @@ def _read_parquet(src: _Source, notes: list[str], info: dict[str, Any]) -> pd.Da
     try:
         table = pq.read_table(src.stream())
     except Exception:  # damaged or unsupported file
-        raise DataError(
-            f"The file '{src.name}' looks like Parquet but cannot be read (it may be damaged "
-            "or incomplete). Export it again and upload the new file."
-        ) from None
+        raise DataError.from_text("errors.parquet_damaged", name=src.name) from None
     header = [str(n).strip() for n in table.column_names]
     _check_header(header, src.name, 1)
     if table.num_rows == 0:
-        raise DataError(f"The file '{src.name}' has columns but no data rows. Choose another file.")
+        raise DataError.from_text("errors.columns_no_rows", name=src.name)
     info.update(format="parquet")
     columns: dict[str, pd.Series] = {}
     for i, name in enumerate(table.column_names):

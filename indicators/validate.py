@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,7 @@ from indicators.io import (
     _to_float,
     spreadsheet_rows,
 )
+from indicators.text import text
 
 __all__ = [
     "numeric_column",
@@ -44,27 +45,34 @@ _YEAR_RE = re.compile(r"^\d{4}(\.0+)?$")
 YEAR_MIN, YEAR_MAX = 1800, 2200
 
 
-def _examples(df: pd.DataFrame, column: str, mask: Any) -> str:
-    """Return 'row 4 ('n.v.t.'), row 17 ('12,3,4')' for the first offending rows."""
+def _examples(df: pd.DataFrame, column: str, mask: Any) -> Callable[[str], str]:
+    """Return, per language, 'row 4 ('n.v.t.'), row 17 ('12,3,4')' for the first offending
+    rows (a function of the language, for :meth:`DataError.from_text`)."""
     pos = np.flatnonzero(np.asarray(mask, dtype=bool))
     rows = spreadsheet_rows(pos[:MAX_EXAMPLES], int(df.attrs.get("header_row", 1)))
     values = df[column].iloc[pos[:MAX_EXAMPLES]].tolist()
-    parts = [
-        f"row {r} (empty)" if _missing(v) else f"row {r} ('{v}')"
-        for r, v in zip(rows, values, strict=True)
-    ]
-    text = ", ".join(parts)
-    if len(pos) > MAX_EXAMPLES:
-        text += f" and {len(pos) - MAX_EXAMPLES} more rows"
-    return text
+
+    def said(lang: str) -> str:
+        parts = [
+            text("error_parts.row_empty", lang, row=r)
+            if _missing(v)
+            else text("error_parts.row_value", lang, row=r, value=v)
+            for r, v in zip(rows, values, strict=True)
+        ]
+        out = ", ".join(parts)
+        if len(pos) > MAX_EXAMPLES:
+            out += text("error_parts.more_rows", lang, n=len(pos) - MAX_EXAMPLES)
+        return out
+
+    return said
 
 
 def _missing(v: Any) -> bool:
     return v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
 
 
-def _where(source: str, column: str) -> str:
-    return f"In '{source}', column '{column}'"
+def _where(source: str, column: str) -> Callable[[str], str]:
+    return lambda lang: text("error_parts.where", lang, source=source, column=column)
 
 
 def require_columns(df: pd.DataFrame, columns: Iterable[str], *, source: str) -> None:
@@ -102,13 +110,17 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], *, source: str) ->
             lowered = {c.lower().replace(" ", ""): c for c in existing}
             key = str(col).lower().replace(" ", "")
             close = [lowered[key]] if key in lowered else []
-        hint = f"; did you mean '{close[0]}'?" if close else "."
-        shown = ", ".join(f"'{c}'" for c in existing[:40])
-        if len(existing) > 40:
-            shown += f" (and {len(existing) - 40} more)"
-        raise DataError(
-            f"'{source}' has no column '{col}'{hint} The columns are: {shown}. Choose one of "
-            "these columns, or rename the column in your file."
+        listed = ", ".join(f"'{c}'" for c in existing[:40])
+
+        def hint(lang: str, close=close) -> str:
+            return text("error_parts.did_you_mean", lang, name=close[0]) if close else "."
+
+        def shown(lang: str, listed=listed) -> str:
+            more = len(existing) - 40
+            return listed + (text("error_parts.and_more", lang, n=more) if more > 0 else "")
+
+        raise DataError.from_text(
+            "errors.no_column", source=source, column=col, hint=hint, shown=shown
         )
 
 
@@ -162,10 +174,8 @@ def numeric_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
         decimal = "," if pc.any(pc.match_substring(t, ",")).as_py() else "."
     else:
         bad = pc.invert(pc.or_(comma_ok, point_ok)).to_numpy(zero_copy_only=False)
-        raise DataError(
-            f"{_where(source, column)} should hold numbers, but has text in "
-            f"{_examples(df, column, bad)}. Write these as numbers (for example 12,5 or "
-            "12.5), leave the cell empty for a missing value, or choose another column."
+        raise DataError.from_text(
+            "errors.not_numbers", where=_where(source, column), examples=_examples(df, column, bad)
         )
     out = _to_float(pa.chunked_array([t]), decimal).to_numpy()
     return pd.Series(out, index=df.index, name=column, dtype=float)
@@ -206,21 +216,19 @@ def weight_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
     w = numeric_column(df, column, source=source)
     neg = (w < 0).to_numpy()
     if neg.any():
-        raise DataError(
-            f"{_where(source, column)} weights must be zero or more, but there are negative "
-            f"weights in {_examples(df, column, neg)}. Correct these weights or choose "
-            "another weight column."
+        raise DataError.from_text(
+            "errors.negative_weights",
+            where=_where(source, column),
+            examples=_examples(df, column, neg),
         )
     if not np.isinf(w.to_numpy()).any() and not (w > 0).any():
-        what = "all weights are missing" if w.isna().all() else "all weights are zero"
-        raise DataError(
-            f"{_where(source, column)} {what}, so nothing can be weighted. Choose another "
-            "weight column, or choose no weight."
-        )
+        key = "errors.weights_all_missing" if w.isna().all() else "errors.weights_all_zero"
+        raise DataError.from_text(key, where=_where(source, column))
     if np.isinf(w.to_numpy()).any():
-        raise DataError(
-            f"{_where(source, column)} has infinite weights in "
-            f"{_examples(df, column, np.isinf(w.to_numpy()))}. Correct these weights."
+        raise DataError.from_text(
+            "errors.infinite_weights",
+            where=_where(source, column),
+            examples=_examples(df, column, np.isinf(w.to_numpy())),
         )
     return w
 
@@ -260,9 +268,8 @@ def region_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
     text = s.astype("str").str.strip()
     empty = (s.isna() | (text == "")).to_numpy()
     if empty.any():
-        raise DataError(
-            f"{_where(source, column)} has no region in {_examples(df, column, empty)}. Fill "
-            "in the region for these rows, or remove the rows from the file."
+        raise DataError.from_text(
+            "errors.no_region", where=_where(source, column), examples=_examples(df, column, empty)
         )
     return pd.Series(text, index=df.index, name=column, dtype="str")
 
@@ -304,7 +311,7 @@ def parse_period(value: Any) -> int | str:
     indicators.errors.DataError: 'twintig' is not a year ...
     """
     if isinstance(value, bool):
-        raise DataError(f"'{value}' is not a year (such as 2019) or a CBS period (2019JJ00).")
+        raise DataError.from_text("errors.not_a_year_or_period", value=value)
     year: int | None = None
     if isinstance(value, int | np.integer):
         year = int(value)
@@ -327,9 +334,7 @@ def parse_period(value: Any) -> int | str:
             return text
     if year is not None and YEAR_MIN <= year <= YEAR_MAX:
         return year
-    raise DataError(
-        f"'{value}' is not a year (such as 2019) or a CBS period (2019JJ00, 2019KW01, 2019MM01)."
-    )
+    raise DataError.from_text("errors.not_a_year", value=value)
 
 
 def year_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
@@ -386,14 +391,13 @@ def year_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
         missing_unique = np.array([_missing(v) for v in uniques.tolist()] + [True])
         missing = missing_unique[codes]
         if (bad & ~missing).any():
-            raise DataError(
-                f"{_where(source, column)} should hold years (such as 2019) or CBS periods "
-                f"(such as 2019JJ00), but has {_examples(df, column, bad & ~missing)}. "
-                "Correct these values, or choose another column as the year."
+            raise DataError.from_text(
+                "errors.not_years",
+                where=_where(source, column),
+                examples=_examples(df, column, bad & ~missing),
             )
-        raise DataError(
-            f"{_where(source, column)} has no year in {_examples(df, column, missing)}. Fill "
-            "in the year for these rows, or remove the rows from the file."
+        raise DataError.from_text(
+            "errors.no_year", where=_where(source, column), examples=_examples(df, column, missing)
         )
     if all(isinstance(p, int) for p in parsed):
         years = np.asarray(parsed, dtype="int64")[codes]

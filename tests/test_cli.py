@@ -18,6 +18,15 @@ DEMO = demo_file("people")
 STATLINE = ROOT / "tests" / "data" / "statline_regionaal.csv"
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch):
+    """Run every command under an English locale unless a test says otherwise: the messages
+    follow LC_ALL, LC_MESSAGES or LANG (see test_lang_*)."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 def run(*args):
     return subprocess.run(
         [sys.executable, "-m", "indicators", *map(str, args)],
@@ -251,3 +260,55 @@ def test_compute_bad_map(capsys):
 def test_help_everywhere(command):
     out = run(*command, "--help")
     assert out.returncode == 0 and "usage:" in out.stdout
+
+
+NO_COLUMN = ["--value", "x", "--region", "regoi"]
+DUTCH = ("fout: ", "heeft geen kolom 'regoi'; bedoelt u 'regio'?", "De kolommen zijn: ")
+ENGLISH = ("error: ", "has no column 'regoi'; did you mean 'regio'?", "The columns are: ")
+
+
+@pytest.mark.parametrize(
+    ("environment", "lang", "expected"),
+    [
+        ({}, ["--lang", "nl"], DUTCH),  # asked for: Dutch under an English locale
+        ({"LANG": "nl_NL.UTF-8"}, [], DUTCH),  # the default follows the locale
+        ({"LANG": "nl_BE.UTF-8"}, [], DUTCH),
+        ({"LANG": "nl_NL.UTF-8"}, ["--lang", "en"], ENGLISH),  # asked for: English
+        ({"LANG": "nl_NL.UTF-8", "LC_ALL": "en_US.UTF-8"}, [], ENGLISH),  # LC_ALL decides
+        ({"LANG": "en_GB.UTF-8", "LC_MESSAGES": "nl_NL.UTF-8"}, [], DUTCH),
+        ({"LANG": ""}, [], ENGLISH),  # no locale: English
+    ],
+)
+def test_lang_of_the_error_messages(micro, monkeypatch, environment, lang, expected):
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    out = run("measures", micro[0], *NO_COLUMN, *lang)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.startswith(expected[0])
+    for fragment in expected[1:]:
+        assert fragment in out.stderr
+
+
+def test_lang_on_every_command(micro, capsys):
+    path, _ = micro
+    assert main(["measures", str(path), *NO_COLUMN, "--lang", "nl"]) == 2
+    assert "heeft geen kolom 'regoi'" in capsys.readouterr().err
+    assert main(["compute", str(DEMO), "--map", "geluk", "--region", "provincie", "--lang", "nl"])
+    assert "schrijf VARIABELE=KOLOM" in capsys.readouterr().err
+    bad_map = ["compute", str(DEMO), "--map", "blij=geluk", "--region", "provincie"]
+    assert main([*bad_map, "--lang", "nl"]) == 2
+    assert "'blij' is geen variabele van het register" in capsys.readouterr().err
+    assert main([*bad_map, "--lang", "en"]) == 2
+    assert "'blij' is not a registry variable" in capsys.readouterr().err
+    assert main(["compute", str(path), "--region", "regio", "--lang", "nl"]) == 2
+    assert "Geef ten minste één --map" in capsys.readouterr().err
+
+
+def test_lang_of_the_registry_follows_the_locale_too(monkeypatch, capsys):
+    assert main(["registry", "--format", "csv"]) == 0
+    assert "Average life satisfaction" in capsys.readouterr().out
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    assert main(["registry", "--format", "csv"]) == 0
+    assert "Gemiddelde levenstevredenheid" in capsys.readouterr().out
+    assert main(["registry", "--format", "csv", "--lang", "en"]) == 0
+    assert "Average life satisfaction" in capsys.readouterr().out

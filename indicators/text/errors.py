@@ -1,0 +1,197 @@
+"""Texts of the errors that bad input gets (indicators.errors.DataError), English and Dutch.
+
+The English texts are the messages as the core has always written them (tests and users'
+scripts read them); parts of sentences (``where``, ``row_*``) are filled in per language.
+"""
+
+# parts of the messages about a column (indicators/validate.py)
+PARTS = {
+    "where": {"nl": "Kolom '{column}' in '{source}'", "en": "In '{source}', column '{column}'"},
+    "row_empty": {"nl": "rij {row} (leeg)", "en": "row {row} (empty)"},
+    "row_value": {"nl": "rij {row} ('{value}')", "en": "row {row} ('{value}')"},
+    "more_rows": {"nl": " en nog {n} rijen", "en": " and {n} more rows"},
+    "and_more": {"nl": " (en nog {n})", "en": " (and {n} more)"},
+    "did_you_mean": {"nl": "; bedoelt u '{name}'?", "en": "; did you mean '{name}'?"},
+}
+
+ERRORS = {
+    # ---- columns (indicators/validate.py)
+    "no_column": {
+        "nl": "'{source}' heeft geen kolom '{column}'{hint} De kolommen zijn: {shown}. Kies een "
+        "van deze kolommen, of geef de kolom in uw bestand die naam.",
+        "en": "'{source}' has no column '{column}'{hint} The columns are: {shown}. Choose one of "
+        "these columns, or rename the column in your file.",
+    },
+    "not_numbers": {
+        "nl": "{where} hoort getallen te bevatten, maar heeft tekst in {examples}. Schrijf deze "
+        "als getallen (bijvoorbeeld 12,5 of 12.5), laat de cel leeg voor een ontbrekende "
+        "waarde, of kies een andere kolom.",
+        "en": "{where} should hold numbers, but has text in {examples}. Write these as numbers "
+        "(for example 12,5 or 12.5), leave the cell empty for a missing value, or choose "
+        "another column.",
+    },
+    "negative_weights": {
+        "nl": "{where} mag alleen gewichten van nul of meer hebben, maar heeft negatieve "
+        "gewichten in {examples}. Verbeter deze gewichten of kies een andere gewichtkolom.",
+        "en": "{where} weights must be zero or more, but there are negative weights in "
+        "{examples}. Correct these weights or choose another weight column.",
+    },
+    "weights_all_missing": {
+        "nl": "{where}: alle gewichten ontbreken, dus er kan niets gewogen worden. Kies een "
+        "andere gewichtkolom, of geen gewicht.",
+        "en": "{where} all weights are missing, so nothing can be weighted. Choose another "
+        "weight column, or choose no weight.",
+    },
+    "weights_all_zero": {
+        "nl": "{where}: alle gewichten zijn nul, dus er kan niets gewogen worden. Kies een "
+        "andere gewichtkolom, of geen gewicht.",
+        "en": "{where} all weights are zero, so nothing can be weighted. Choose another "
+        "weight column, or choose no weight.",
+    },
+    "infinite_weights": {
+        "nl": "{where} heeft oneindig grote gewichten in {examples}. Verbeter deze gewichten.",
+        "en": "{where} has infinite weights in {examples}. Correct these weights.",
+    },
+    "no_region": {
+        "nl": "{where} heeft geen regio in {examples}. Vul de regio in voor deze rijen, of haal "
+        "de rijen uit het bestand.",
+        "en": "{where} has no region in {examples}. Fill in the region for these rows, or "
+        "remove the rows from the file.",
+    },
+    "not_a_year_or_period": {
+        "nl": "'{value}' is geen jaar (zoals 2019) of CBS-periode (2019JJ00).",
+        "en": "'{value}' is not a year (such as 2019) or a CBS period (2019JJ00).",
+    },
+    "not_a_year": {
+        "nl": "'{value}' is geen jaar (zoals 2019) of CBS-periode (2019JJ00, 2019KW01, 2019MM01).",
+        "en": "'{value}' is not a year (such as 2019) or a CBS period (2019JJ00, 2019KW01, "
+        "2019MM01).",
+    },
+    "not_years": {
+        "nl": "{where} hoort jaren (zoals 2019) of CBS-perioden (zoals 2019JJ00) te bevatten, "
+        "maar heeft {examples}. Verbeter deze waarden, of kies een andere kolom als jaar.",
+        "en": "{where} should hold years (such as 2019) or CBS periods (such as 2019JJ00), but "
+        "has {examples}. Correct these values, or choose another column as the year.",
+    },
+    "no_year": {
+        "nl": "{where} heeft geen jaar in {examples}. Vul het jaar in voor deze rijen, of haal "
+        "de rijen uit het bestand.",
+        "en": "{where} has no year in {examples}. Fill in the year for these rows, or remove "
+        "the rows from the file.",
+    },
+    # ---- files (indicators/io.py)
+    "file_not_found": {
+        "nl": "Het bestand '{name}' is niet gevonden in {path}. Controleer de naam en de map.",
+        "en": "The file '{name}' was not found at {path}. Check the name and folder.",
+    },
+    "file_too_large": {
+        "nl": "Het bestand '{name}' is {size} MB, meer dan de {limit} MB die dit dashboard kan "
+        "lezen. Haal kolommen of rijen weg die u niet nodig hebt, of sla het op als Parquet, "
+        "dat veel kleiner is.",
+        "en": "The file '{name}' is {size} MB, more than the {limit} MB this dashboard can "
+        "read. Remove columns or rows you do not need, or save it as Parquet, which is much "
+        "smaller.",
+    },
+    "empty_file": {
+        "nl": "Het bestand '{name}' is leeg. Kies het bestand met uw tabel.",
+        "en": "The file '{name}' is empty. Choose the file that contains your table.",
+    },
+    "web_page": {
+        "nl": "Het bestand '{name}' is een webpagina, geen tabel. Download de gegevens zelf "
+        "(bijvoorbeeld 'CSV' op de downloadpagina van StatLine) en kies dat bestand.",
+        "en": "The file '{name}' is a web page, not a table. Download the data itself (for "
+        "example 'CSV' on the StatLine download page) and choose that file.",
+    },
+    "binary": {
+        "nl": "Het bestand '{name}' is geen teksttabel (het bevat binaire gegevens). Kies een "
+        "CSV-, Excel- (.xlsx) of Parquet-bestand.",
+        "en": "The file '{name}' is not a text table (it contains binary data). Choose a CSV, "
+        "Excel (.xlsx) or Parquet file.",
+    },
+    "undecodable": {
+        "nl": "De tekst in '{name}' kan niet gelezen worden: regel {line} bevat tekens in een "
+        "onbekende codering. Kies in Excel 'Opslaan als' > 'CSV UTF-8 (door komma's "
+        "gescheiden)' en upload dat bestand.",
+        "en": "The text in '{name}' cannot be read: line {line} contains characters in an "
+        "unknown encoding. In Excel choose 'Save as' > 'CSV UTF-8 (comma delimited)' and "
+        "upload that file.",
+    },
+    "header_no_rows": {
+        "nl": "Het bestand '{name}' heeft een kopregel maar geen rijen met gegevens. Zet de "
+        "gegevens onder de kopregel ({header}) of kies een ander bestand.",
+        "en": "The file '{name}' has a header row but no data rows. Add the data under the "
+        "header ({header}) or choose another file.",
+    },
+    "header_no_rows_plain": {
+        "nl": "Het bestand '{name}' heeft een kopregel maar geen rijen met gegevens. Zet de "
+        "gegevens onder de kopregel of kies een ander bestand.",
+        "en": "The file '{name}' has a header row but no data rows. Add the data under the "
+        "header or choose another file.",
+    },
+    "columns_no_rows": {
+        "nl": "Het bestand '{name}' heeft kolommen maar geen rijen met gegevens. Kies een ander "
+        "bestand.",
+        "en": "The file '{name}' has columns but no data rows. Choose another file.",
+    },
+    "not_xlsx": {
+        "nl": "Het bestand '{name}' is geen Excel-werkmap (.xlsx) die geopend kan worden (het "
+        "is misschien een Word-document, een zipbestand of beschadigd). Open het in Excel, "
+        "sla het op als .xlsx of CSV, en upload het opnieuw.",
+        "en": "The file '{name}' is not an Excel workbook (.xlsx) that can be opened (it may be "
+        "a Word document, a zip file or damaged). Open it in Excel, save it as .xlsx or CSV, "
+        "and upload it again.",
+    },
+    "no_sheet_number": {
+        "nl": "De werkmap '{name}' heeft geen blad nummer {number}; de bladen zijn {sheets}. "
+        "Kies een van deze bladen.",
+        "en": "The workbook '{name}' has no sheet number {number}; its sheets are {sheets}. "
+        "Choose one of these sheets.",
+    },
+    "no_sheet_named": {
+        "nl": "De werkmap '{name}' heeft geen blad '{sheet}'; de bladen zijn {sheets}. Kies een "
+        "van deze bladen.",
+        "en": "The workbook '{name}' has no sheet named '{sheet}'; its sheets are {sheets}. "
+        "Choose one of these sheets.",
+    },
+    "empty_sheet": {
+        "nl": "Het blad '{sheet}' van '{name}' is leeg. Kies het blad met uw tabel.",
+        "en": "The sheet '{sheet}' of '{name}' is empty. Choose the sheet that contains your "
+        "table.",
+    },
+    "sheet_header_no_rows": {
+        "nl": "Het blad '{sheet}' van '{name}' heeft een kopregel maar geen rijen met gegevens. "
+        "Zet de gegevens onder de kopregel ({header}) of kies een ander blad.",
+        "en": "The sheet '{sheet}' of '{name}' has a header row but no data rows. Add the data "
+        "under the header ({header}) or choose another sheet.",
+    },
+    "parquet_damaged": {
+        "nl": "Het bestand '{name}' lijkt Parquet maar kan niet gelezen worden (het is "
+        "misschien beschadigd of onvolledig). Exporteer het opnieuw en upload het nieuwe "
+        "bestand.",
+        "en": "The file '{name}' looks like Parquet but cannot be read (it may be damaged or "
+        "incomplete). Export it again and upload the new file.",
+    },
+    # ---- mapping (indicators/dataset.py)
+    "not_a_registry_variable": {
+        "nl": "'{variable}' is geen variabele in het indicatorregister.",
+        "en": "'{variable}' is not a variable in the indicator registry.",
+    },
+    "answers_not_in_order": {
+        "nl": "{source}: kolom '{column}' heeft antwoorden die niet in de opgegeven volgorde "
+        "staan: {examples}. De volgorde is: {order}. Zet deze antwoorden in de volgorde (van "
+        "laag naar hoog), of verbeter ze in het bestand.",
+        "en": "{source}: column '{column}' has answers that are not in the order you gave: "
+        "{examples}. The order lists: {order}. Add these answers to the order (low to high), "
+        "or correct them in the file.",
+    },
+    "answers_not_levels": {
+        "nl": "{source}: kolom '{column}' heeft {n} antwoorden ({answers}), maar '{label}' heeft "
+        "{k} niveaus ({levels}). Geef een volgorde met één antwoord per niveau, van laag naar "
+        "hoog, of koppel deze kolom niet aan '{label}'.",
+        "en": "{source}: column '{column}' has {n} answers ({answers}), but '{label}' has {k} "
+        "levels ({levels}). Give an order with one answer per level, low to high, or do not "
+        "tie this column to '{label}'.",
+    },
+}
+
+AREAS = {"error_parts": PARTS, "errors": ERRORS}

@@ -1,0 +1,150 @@
+"""The core's errors about bad input come in Dutch too (DataError.text("nl")), from the text
+catalogue, while the English message stays as it was."""
+
+import io
+
+import pandas as pd
+import pytest
+
+from indicators import validate
+from indicators.dataset import Mapping, prepare, to_scores
+from indicators.errors import DataError
+from indicators.io import load_table
+from indicators.registry import load_registry
+
+FRAME = pd.DataFrame(
+    {
+        "regio": ["a", None, "b"],
+        "inkomen": ["12,5", "veel", "3"],
+        "gewicht": [1.0, -3.0, 2.0],
+        "jaar": ["2019", "twintig", None],
+    }
+)
+
+
+def _excel(sheets=("Eerste",)) -> bytes:
+    out = io.BytesIO()
+    with pd.ExcelWriter(out) as writer:
+        for name in sheets:
+            pd.DataFrame({"regio": ["a"], "x": [1]}).to_excel(writer, sheet_name=name, index=False)
+    return out.getvalue()
+
+
+def _answers():
+    happiness = load_registry().variable_by_id["happiness"]
+    return to_scores(pd.DataFrame({"h": ["laag", "hoog"]}), "h", happiness, order=("laag", "hoog"))
+
+
+# what raises; a fragment of the English message (as it always was); one of the Dutch one
+CASES = [
+    (
+        lambda: validate.require_columns(FRAME, ["inkomens"], source="x.csv"),
+        "'x.csv' has no column 'inkomens'; did you mean 'inkomen'? The columns are: 'regio'",
+        "'x.csv' heeft geen kolom 'inkomens'; bedoelt u 'inkomen'? De kolommen zijn: 'regio'",
+    ),
+    (
+        lambda: validate.numeric_column(FRAME, "inkomen", source="x.csv"),
+        "In 'x.csv', column 'inkomen' should hold numbers, but has text in row 3 ('veel').",
+        "Kolom 'inkomen' in 'x.csv' hoort getallen te bevatten, maar heeft tekst in rij 3 ('veel').",
+    ),
+    (
+        lambda: validate.weight_column(FRAME, "gewicht", source="x.csv"),
+        "In 'x.csv', column 'gewicht' weights must be zero or more, but there are negative "
+        "weights in row 3 ('-3.0').",
+        "Kolom 'gewicht' in 'x.csv' mag alleen gewichten van nul of meer hebben, maar heeft "
+        "negatieve gewichten in rij 3 ('-3.0').",
+    ),
+    (
+        lambda: validate.weight_column(pd.DataFrame({"w": [0, 0]}), "w", source="x.csv"),
+        "all weights are zero, so nothing can be weighted",
+        "alle gewichten zijn nul, dus er kan niets gewogen worden",
+    ),
+    (
+        lambda: validate.region_column(FRAME, "regio", source="x.csv"),
+        "In 'x.csv', column 'regio' has no region in row 3 (empty).",
+        "Kolom 'regio' in 'x.csv' heeft geen regio in rij 3 (leeg).",
+    ),
+    (
+        lambda: validate.year_column(FRAME, "jaar", source="x.csv"),
+        "should hold years (such as 2019) or CBS periods (such as 2019JJ00), but has row 3 "
+        "('twintig')",
+        "hoort jaren (zoals 2019) of CBS-perioden (zoals 2019JJ00) te bevatten, maar heeft rij 3 "
+        "('twintig')",
+    ),
+    (
+        lambda: validate.year_column(FRAME.iloc[[0, 2]], "jaar", source="x.csv"),
+        "In 'x.csv', column 'jaar' has no year in row 3 (empty).",
+        "Kolom 'jaar' in 'x.csv' heeft geen jaar in rij 3 (leeg).",
+    ),
+    (
+        lambda: validate.parse_period("twintig"),
+        "'twintig' is not a year (such as 2019)",
+        "'twintig' is geen jaar (zoals 2019)",
+    ),
+    (
+        lambda: load_table(b"", name="leeg.csv"),
+        "The file 'leeg.csv' is empty. Choose the file that contains your table.",
+        "Het bestand 'leeg.csv' is leeg. Kies het bestand met uw tabel.",
+    ),
+    (
+        lambda: load_table("/nergens/weg.csv"),
+        "The file 'weg.csv' was not found at /nergens/weg.csv.",
+        "Het bestand 'weg.csv' is niet gevonden in /nergens/weg.csv.",
+    ),
+    (
+        lambda: load_table(b"<html><body>niets</body></html>", name="pagina.csv"),
+        "The file 'pagina.csv' is a web page, not a table.",
+        "Het bestand 'pagina.csv' is een webpagina, geen tabel.",
+    ),
+    (
+        lambda: load_table(b"regio;x\n", name="kop.csv"),
+        "The file 'kop.csv' has a header row but no data rows. Add the data under the header "
+        "('regio', 'x')",
+        "Het bestand 'kop.csv' heeft een kopregel maar geen rijen met gegevens. Zet de gegevens "
+        "onder de kopregel ('regio', 'x')",
+    ),
+    (
+        lambda: load_table(_excel(("Eerste", "Tweede")), name="map.xlsx", sheet="Derde"),
+        "The workbook 'map.xlsx' has no sheet named 'Derde'; its sheets are 'Eerste', 'Tweede'.",
+        "De werkmap 'map.xlsx' heeft geen blad 'Derde'; de bladen zijn 'Eerste', 'Tweede'.",
+    ),
+    (
+        lambda: load_table(_excel(), name="map.xlsx", sheet=4),
+        "The workbook 'map.xlsx' has no sheet number 5; its sheets are 'Eerste'.",
+        "De werkmap 'map.xlsx' heeft geen blad nummer 5; de bladen zijn 'Eerste'.",
+    ),
+    (
+        lambda: load_table(b"PK\x03\x04 not really a workbook", name="kapot.xlsx"),
+        "The file 'kapot.xlsx' is not an Excel workbook (.xlsx) that can be opened",
+        "Het bestand 'kapot.xlsx' is geen Excel-werkmap (.xlsx) die geopend kan worden",
+    ),
+    (
+        lambda: to_scores(
+            pd.DataFrame({"h": ["laag", "hoog", "mwah"]}), "h", order=("laag", "hoog")
+        ),
+        "column 'h' has answers that are not in the order you gave: ",
+        "kolom 'h' heeft antwoorden die niet in de opgegeven volgorde staan: ",
+    ),
+    (
+        lambda: prepare(
+            FRAME, Mapping.build("regio", variables={"nope": "inkomen"}), load_registry()
+        ),
+        "'nope' is not a variable in the indicator registry.",
+        "'nope' is geen variabele in het indicatorregister.",
+    ),
+    (
+        _answers,
+        "has 2 answers (laag, hoog), but 'Happiness' has 5 levels",
+        "heeft 2 antwoorden (laag, hoog), maar 'Geluk' heeft 5 niveaus",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raises", "english", "dutch"), CASES)
+def test_the_message_in_both_languages(raises, english, dutch):
+    with pytest.raises(DataError) as info:
+        raises()
+    err = info.value
+    assert english in str(err) and english in err.text("en")
+    assert err.nl, "no Dutch text"
+    assert dutch in err.text("nl")
