@@ -8,7 +8,10 @@ and which columns hold which registry variables (with the order of ordinal text 
 
 from __future__ import annotations
 
+import base64
+import json
 import re
+import zlib
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -242,6 +245,94 @@ class Mapping:
         """Return every column the mapping uses, each once, in role order."""
         cols = [self.region, self.year, self.weight, *self.groups, *self.variable_columns.values()]
         return list(dict.fromkeys(c for c in cols if c))
+
+
+MAX_MAPPING_TEXT = 8000  # characters of a mapping in a link
+
+
+def mapping_to_text(mapping: Mapping) -> str:
+    """Write a mapping as a short text for a link (JSON, compressed, URL-safe base64).
+
+    >>> m = Mapping.build("gemeente", year="jaar", variables={"income": "inkomen"})
+    >>> mapping_from_text(mapping_to_text(m)) == m
+    True
+    """
+    data = {
+        "region": mapping.region,
+        "year": mapping.year,
+        "weight": mapping.weight,
+        "groups": list(mapping.groups),
+        "variables": [list(pair) for pair in mapping.variables],
+        "orders": [[col, list(order)] for col, order in mapping.orders],
+        "own": [
+            {
+                "column": o.column,
+                "kind": o.kind,
+                "label": o.label,
+                "unit": o.unit,
+                "levels": list(o.levels),
+                "higher_is_better": o.higher_is_better,
+                "per": o.per,
+            }
+            for o in mapping.own
+        ],
+    }
+    packed = zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 9)
+    return base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
+
+
+def mapping_from_text(text: str) -> Mapping:
+    """Read a mapping written by :func:`mapping_to_text`; a text that is not one is a
+    :class:`DataError` (links come from anywhere)."""
+    try:
+        if len(text) > MAX_MAPPING_TEXT:
+            raise ValueError("too long")
+        packed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        raw = zlib.decompressobj().decompress(packed, 4 * MAX_MAPPING_TEXT)
+        data = json.loads(raw.decode("utf-8"))
+
+        def text_or_none(value):
+            if value is not None and not isinstance(value, str):
+                raise ValueError("not text")
+            return value
+
+        own = []
+        for item in data.get("own", []):
+            better = item.get("higher_is_better")
+            if better not in (True, False, None) or item.get("kind") not in (
+                "continuous",
+                "ordinal",
+                "binary",
+                "nominal",
+            ):
+                raise ValueError("own variable")
+            own.append(
+                OwnVariable(
+                    str(item["column"]),
+                    item["kind"],
+                    label=str(item.get("label", "")),
+                    unit=str(item.get("unit", "")),
+                    levels=tuple(str(x) for x in item.get("levels", [])),
+                    higher_is_better=better,
+                    per=float(item.get("per", 1.0)),
+                )
+            )
+        return Mapping(
+            region=text_or_none(data["region"]),
+            year=text_or_none(data.get("year")),
+            weight=text_or_none(data.get("weight")),
+            groups=tuple(str(g) for g in data.get("groups", [])),
+            variables=tuple((str(v), str(c)) for v, c in data.get("variables", [])),
+            orders=tuple(
+                (str(c), tuple(str(x) for x in order)) for c, order in data.get("orders", [])
+            ),
+            own=tuple(own),
+        )
+    except (ValueError, KeyError, TypeError, zlib.error, UnicodeDecodeError) as err:
+        raise DataError(
+            "The column choices in this link cannot be read (the link may be cut off or "
+            "changed); the columns are suggested anew. Choose them on the Data page."
+        ) from err
 
 
 def _match_role(columns, hints) -> str | None:

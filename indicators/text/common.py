@@ -66,6 +66,12 @@ COMMON = {
         "link's choices were taken where they exist, but the numbers may differ from what "
         "the sender saw.",
     },
+    "link_map_columns": {
+        "nl": "De kolomkeuzes uit de link passen niet bij dit bestand (ontbrekende kolommen: "
+        "{cols}); de kolommen zijn opnieuw voorgesteld. Kies ze op de pagina Gegevens.",
+        "en": "The link's column choices do not fit this file (missing columns: {cols}); the "
+        "columns are suggested anew. Choose them on the Data page.",
+    },
 }
 
 

@@ -22,7 +22,14 @@ import streamlit as st
 
 from indicators import package_data, region_names
 from indicators.compute import MIN_N, TOTAL, compute, whole_population
-from indicators.dataset import Mapping, Prepared, prepare, suggest_mapping
+from indicators.dataset import (
+    Mapping,
+    Prepared,
+    mapping_from_text,
+    mapping_to_text,
+    prepare,
+    suggest_mapping,
+)
 from indicators.errors import DataError
 from indicators.io import load_table
 from indicators.registry import load_registry
@@ -191,11 +198,42 @@ def mapping_key(source: Source) -> str:
 
 
 def get_mapping(source: Source, raw: pd.DataFrame) -> Mapping:
-    """Return this session's mapping for a file, suggested from the registry at first."""
+    """Return this session's mapping for a file: at first the one a shared link carries (when
+    its columns are in the file), else the suggestion from the registry."""
     key = mapping_key(source)
     if key not in st.session_state:
-        st.session_state[key] = suggest_mapping(raw, registry())
+        suggested = suggest_mapping(raw, registry())
+        st.session_state[f"{key}:suggested"] = suggested
+        st.session_state[key] = _linked_mapping(raw) or suggested
     return st.session_state[key]
+
+
+def _linked_mapping(raw: pd.DataFrame) -> Mapping | None:
+    """Return the column choices of the link this session came by, if they fit the file."""
+    text = st.query_params.get(LINK_MAP)
+    if not text:
+        return None
+    try:
+        mapping = mapping_from_text(text)
+    except DataError as err:
+        st.session_state["_link_map_problem"] = err.text(lang())
+        return None
+    missing = [c for c in mapping.role_columns() if c not in raw.columns]
+    if missing or not mapping.region:
+        st.session_state["_link_map_problem"] = t("link_map_columns", cols=", ".join(missing))
+        return None
+    return mapping
+
+
+def _link_mapping(source: Source) -> None:
+    """Keep the column choices in the link when they are not the suggestion, so that someone
+    opening the link with the same file sees the same view."""
+    key = mapping_key(source)
+    mapping, suggested = st.session_state.get(key), st.session_state.get(f"{key}:suggested")
+    if mapping is not None and suggested is not None and mapping != suggested:
+        st.query_params[LINK_MAP] = mapping_to_text(mapping)
+    elif mapping is not None:
+        st.query_params.pop(LINK_MAP, None)
 
 
 def set_mapping(source: Source, mapping: Mapping) -> None:
@@ -238,6 +276,7 @@ def page_start(texts: dict) -> Active | None:
 # ---- the data a shared link was made on ------------------------------------------------------
 
 LINK_DATA, LINK_FILE = "data", "file"  # ?data=demo:people | file:<digest>, ?file=<name>
+LINK_MAP = "map"  # the column choices, when they are not the suggestion
 PENDING = "_link_pending"
 
 
@@ -318,6 +357,14 @@ def run_page(page) -> None:
     other = st.session_state.pop("_link_other_file", None)
     if other:
         st.warning(t("link_other_file", name=escape_markdown(other)), icon=":material/link:")
+    try:  # the mapping first: a link's column choices are taken (or refused) before the page
+        get_mapping(source, load_cached(source.digest, source.name, source.sheet, source.data))
+    except DataError:
+        pass  # the page shows why the file cannot be read
+    problem = st.session_state.pop("_link_map_problem", None)
+    if problem:
+        st.warning(problem, icon=":material/link:")
+    _link_mapping(source)
     try:
         page.run()
     except DataError as err:
@@ -328,6 +375,7 @@ def run_page(page) -> None:
         st.error(t("unexpected"))
         with st.expander(t("details")):
             st.code(traceback.format_exc(), language=None)
+    _link_mapping(current_source())  # the page may have changed the data or its columns
 
 
 # ---- shared widgets -------------------------------------------------------------------------

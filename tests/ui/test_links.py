@@ -118,3 +118,44 @@ def test_other_file_than_the_links_is_said():
     clean(at)
     assert any("b.csv is not the file the link was made with" in w.value for w in at.warning)
     assert at.selectbox(key="year").value == "2022"
+
+
+def test_link_keeps_column_choices_made_by_hand():
+    # tester: a link on an upload whose columns were mapped by hand opened on "No results yet"
+    from indicators.dataset import Mapping, mapping_from_text
+
+    data = GEMEENTEN.read_bytes()
+    first = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    first.session_state["lang"] = "en"
+    first.session_state["upload"] = {
+        "name": "gemeenten.csv",
+        "data": data,
+        "digest": digest_of(data),
+        "sheet": None,
+    }
+    first.switch_page("indicators/ui/data.py").run()  # the suggestion
+    by_hand = Mapping.build(
+        "gemeente",
+        year="jaar",
+        weight="gewicht",
+        variables={"life_satisfaction": "tevr_leven", "income": "inkomen"},
+    )
+    first.session_state[f"mapping:{digest_of(data)}:None"] = by_hand
+    first.switch_page("indicators/ui/regions.py").run()
+    clean(first)
+    link = {key: param(first, key) for key in first.query_params}
+    assert mapping_from_text(link["map"][0]) == by_hand
+    # someone else opens the link, uploads the same file: the same columns, the same view
+    other = app(query={k: v if len(v) > 1 else v[0] for k, v in link.items()}, page="regions")
+    other.get("file_uploader")[0].set_value(("gemeenten.csv", data, "text/csv")).run()
+    clean(other)
+    options = other.selectbox(key="indicator").options
+    assert any("life satisfaction" in o.lower() for o in options), options
+
+
+def test_a_changed_mapping_in_a_link_is_refused_with_a_message():
+    query = {"data": "demo:people", "map": "bm90LWEtbWFwcGluZw"}
+    at = app(query=query, page="overview")
+    clean(at)
+    assert any("cannot be read" in w.value for w in at.warning)
+    assert at.get("plotly_chart") or at.markdown  # the suggested columns serve meanwhile
