@@ -452,7 +452,8 @@ def fits_variable(series: pd.Series, variable) -> bool:
             # such as income brackets ("$25,000 or more") are answers of their own
             as_text = values.astype("string").str.strip().str.replace(",", ".", regex=False)
             numbers = pd.to_numeric(as_text, errors="coerce")
-            return bool(numbers.notna().mean() >= 1 - MAX_OFF_SCALE)
+            # mostly numbers: the numeric check names the rows that are not (to correct them)
+            return bool(numbers.notna().mean() > 0.5)
         levels = {lvl.casefold() for lvl in (*variable.levels_nl, *variable.levels_en)}
         if not levels or answers <= levels:
             return True

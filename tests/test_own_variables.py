@@ -95,6 +95,7 @@ def test_unit_from_name_never_guesses_a_percentage_from_a_word_inside_another():
         ("income", [21000.5, 35000.0, 18000.0], True),
         ("income", ["Under $1,000", "$25,000 or more"], False),  # brackets are answers
         ("income", ["21000,5", "35000"], True),  # numbers written as text
+        ("life_satisfaction", ["7", "onbekend", "8"], True),  # mostly numbers: say which not
         ("life_satisfaction", [7, 8, 6, 77, 9, 8, 7, 6, 8, 7, 9, 8], True),  # one code: left out
         ("life_satisfaction", [7, 77, 88, 99, 8], False),  # mostly codes: not this scale
         ("life_satisfaction", [0.5, 2.5, 9.5], True),
