@@ -122,13 +122,14 @@ def test_dutch_texts():
     assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"]
 
 
-def test_dutch_frame_around_english_core_messages():
+def test_dutch_frame_around_the_core_message_in_dutch():
     at = make_app("nl", demo="pilot")
     upload(at, "fout.csv", b"gemeente;jaar;levenstevredenheid;gewicht\nA;2022;7;1\nA;2022;6;-3\n")
     message = next(e.value for e in at.error)
     assert "Met deze keuzes kunnen de gegevens niet gebruikt worden" in message
-    assert "De toelichting hieronder is (nog) in het Engels." in message
-    assert "weights must be zero or more" in message  # the core's message, in English
+    # the core's message in Dutch too (from the text catalogue), so no note that it is English
+    assert "mag alleen gewichten van nul of meer hebben" in message and "rij 3 ('-3')" in message
+    assert "(nog) in het Engels" not in message and "weights must be" not in message
     assert "Pas de kolommen of de volgorde hierboven aan" in message
 
 
