@@ -1,0 +1,258 @@
+"""Linearized standard errors (indicators.uncertainty): influence functions, design, convey."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indicators.errors import DataError
+from indicators.measures import scalar_measure
+from indicators.uncertainty import (
+    DesignVariance,
+    check_level,
+    design_codes,
+    grouped_standard_errors,
+    linearize,
+    normal_interval,
+)
+
+ROOT = Path(__file__).parents[1]
+EUSILC = ROOT / ".." / "shared" / "data" / "eusilc.csv"
+
+SMOOTH = ["mean", "sd", "gini", "theil", "mld", "atkinson_1", "atkinson_0.5", "atkinson_2"]
+
+
+@pytest.fixture(scope="module")
+def eusilc():
+    if not EUSILC.exists():
+        pytest.skip(f"reference data not found: {EUSILC}")
+    return pd.read_csv(EUSILC)
+
+
+# R convey, design svydesign(ids = ~rb030, strata = ~db040, weights = ~rb050): svygini and
+# svyarpr on eqIncome (published in ../shared/data/README.md)
+CONVEY = {"gini": (0.2649652, 0.001946982), "poverty_rate": (0.1444422, 0.002756769)}
+
+
+@pytest.mark.parametrize("bandwidth, tol", [("weights", 1e-6), ("observations", 0.01)])
+def test_convey_standard_errors_on_eusilc(eusilc, bandwidth, tol):
+    """Gini and at-risk-of-poverty rate SEs match convey: to 1e-6 with convey's bandwidth
+    rule (sum of weights), to 1% with the default (observations)."""
+    r = grouped_standard_errors(
+        eusilc["eqIncome"],
+        np.zeros(len(eusilc), dtype=int),
+        1,
+        eusilc["rb050"],
+        ["gini", "poverty_rate"],
+        strata=eusilc["db040"],
+        cluster=eusilc["rb030"],
+        bandwidth=bandwidth,
+    )
+    assert r.result.values["poverty_rate"][0] == pytest.approx(CONVEY["poverty_rate"][0], 1e-6)
+    # the pairwise Gini of DESIGN.md (0.2648962) is convey's minus a small-sample term
+    assert r.result.values["gini"][0] == pytest.approx(0.2648962, abs=1e-7)
+    assert r.se["gini"][0] == pytest.approx(CONVEY["gini"][1], rel=1e-4)
+    assert r.se["poverty_rate"][0] == pytest.approx(CONVEY["poverty_rate"][1], rel=tol)
+
+
+def test_without_clusters_each_person_is_a_unit(eusilc):
+    """rb030 is a person id: clusters of one person give the same SEs as no clusters."""
+    args = (eusilc["eqIncome"], np.zeros(len(eusilc), dtype=int), 1, eusilc["rb050"])
+    a = grouped_standard_errors(*args, ["gini", "median"], strata=eusilc["db040"])
+    b = grouped_standard_errors(
+        *args, ["gini", "median"], strata=eusilc["db040"], cluster=eusilc["rb030"]
+    )
+    for m in ("gini", "median"):
+        assert a.se[m][0] == pytest.approx(b.se[m][0], rel=1e-12)
+
+
+def test_households_as_clusters_widen_the_interval(eusilc):
+    """Persons of one household share their income: clustering by household (db030) must
+    raise the SE of the mean well above the SE with persons as units."""
+    args = (eusilc["eqIncome"], np.zeros(len(eusilc), dtype=int), 1, eusilc["rb050"], ["mean"])
+    persons = grouped_standard_errors(*args, strata=eusilc["db040"]).se["mean"][0]
+    households = grouped_standard_errors(*args, strata=eusilc["db040"], cluster=eusilc["db030"]).se[
+        "mean"
+    ][0]
+    assert households > 1.3 * persons
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    seed=st.integers(0, 2**31 - 1),
+    n=st.integers(5, 40),
+    ties=st.booleans(),
+    weighted=st.booleans(),
+)
+def test_influence_is_the_derivative_with_respect_to_each_weight(seed, n, ties, weighted):
+    """For smooth measures z_k = d theta / d w_k, checked by central differences of the
+    plain one-group definitions of indicators.measures (ties and x <= 0 included)."""
+    rng = np.random.default_rng(seed)
+    x = rng.lognormal(0, 0.8, n)
+    if ties:
+        x[: n // 3] = x[n - 1]
+        x[0] = 0.0
+    w = rng.uniform(0.5, 3.0, n) if weighted else np.ones(n)
+    lin = linearize(x, np.zeros(n, dtype=int), 1, w, SMOOTH)
+    eps = 1e-6
+    for m in SMOOTH:
+        numeric = np.empty(n)
+        for k in range(n):
+            up, down = w.copy(), w.copy()
+            up[k] += eps
+            down[k] -= eps
+            numeric[k] = (scalar_measure(m, x, up) - scalar_measure(m, x, down)) / (2 * eps)
+        scale = max(np.abs(numeric).max(), 1e-12)
+        assert np.abs(lin.z[m] - numeric).max() / scale < 1e-5, m
+
+
+def test_simple_random_sample_formulas():
+    """Without a design the variance is n/(n-1) sum (u - mean u)^2: the textbook s^2/n for
+    the mean and p(1-p)/(n-1) for a share."""
+    rng = np.random.default_rng(3)
+    x = rng.normal(10, 2, 500)
+    r = grouped_standard_errors(x, np.zeros(500, dtype=int), 1, None, ["mean", "share_below:9"])
+    assert r.se["mean"][0] == pytest.approx(x.std(ddof=1) / np.sqrt(500), rel=1e-10)
+    p = (x < 9).mean()
+    assert r.se["share_below:9"][0] == pytest.approx(np.sqrt(p * (1 - p) / 499), rel=1e-10)
+
+
+def test_rescaling_the_weights_changes_nothing_by_default():
+    rng = np.random.default_rng(4)
+    x = rng.lognormal(0, 1, 300)
+    w = rng.uniform(1, 2, 300)
+    ms = ["median", "p10", "poverty_rate", "gini", "s80s20"]
+    a = grouped_standard_errors(x, np.zeros(300, dtype=int), 1, w, ms)
+    b = grouped_standard_errors(x, np.zeros(300, dtype=int), 1, 1000 * w, ms)
+    for m in ms:
+        assert a.se[m][0] == pytest.approx(b.se[m][0], rel=1e-9), m
+
+
+def _plain_variance(scores, strata, cluster, sample):
+    """Reference: with-replacement variance of the total of one score vector over all rows."""
+    frame = pd.DataFrame({"u": scores, "s": sample, "h": strata, "p": cluster})
+    units = frame.groupby(["s", "h", "p"])["u"].sum().reset_index()
+    var = 0.0
+    for _, part in units.groupby(["s", "h"]):
+        n_h = len(part)
+        if n_h > 1:
+            var += n_h / (n_h - 1) * ((part["u"] - part["u"].mean()) ** 2).sum()
+    return var
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 2**31 - 1),
+    n=st.integers(6, 80),
+    n_groups=st.integers(1, 5),
+    n_strata=st.integers(1, 4),
+    clustered=st.booleans(),
+    two_samples=st.booleans(),
+)
+def test_design_variance_of_every_group_equals_a_plain_loop(
+    seed, n, n_groups, n_strata, clustered, two_samples
+):
+    """Vectorised domain variances (with and without the line's part) equal a loop over
+    groups that pads the other rows with zeros and sums unit totals within strata."""
+    rng = np.random.default_rng(seed)
+    sample = rng.integers(0, 2, n) if two_samples else np.zeros(n, dtype=int)
+    # groups nested in samples, as region-years are in years
+    g = sample * n_groups + rng.integers(0, n_groups, n)
+    G = 2 * n_groups
+    strata = rng.integers(0, n_strata, n)
+    cluster = rng.integers(0, max(2, n // 3), n) if clustered else np.arange(n)
+    u = rng.normal(size=n)
+    b = rng.normal(size=n)
+    slope = rng.normal(size=G)
+    design = DesignVariance(
+        g, G, strata=strata, cluster=cluster if clustered else None, sample=sample
+    )
+    got = design.variance(u)
+    got_line = design.variance(u, b, slope)
+    for k in range(G):
+        own = np.where(g == k, u, 0.0)
+        assert got[k] == pytest.approx(_plain_variance(own, strata, cluster, sample), abs=1e-9)
+        if (g == k).any():
+            s = sample[g == k][0]
+            with_line = own + np.where(sample == s, slope[k] * b, 0.0)
+            want = _plain_variance(with_line, strata, cluster, sample)
+            assert got_line[k] == pytest.approx(want, abs=1e-9)
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 2**31 - 1), n_groups=st.integers(1, 6), weighted=st.booleans())
+def test_grouped_influence_equals_each_group_alone(seed, n_groups, weighted):
+    """The vectorised influence values of a group are those of that group on its own."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(n_groups, 25 * n_groups))
+    g = rng.integers(0, n_groups, n)
+    x = np.round(rng.lognormal(2, 0.7, n), 1)  # ties
+    x[rng.random(n) < 0.05] = np.nan
+    w = rng.uniform(0.2, 3, n) if weighted else None
+    ms = ["mean", "median", "p10", "gini", "s80s20", "palma", "mld", "share_below:8"]
+    lin = linearize(x, g, n_groups, w, ms)
+    for k in range(n_groups):
+        rows = g == k
+        if not np.isfinite(x[rows]).any():
+            continue
+        alone = linearize(
+            x[rows], np.zeros(rows.sum(), dtype=int), 1, None if w is None else w[rows], ms
+        )
+        for m in ms:
+            np.testing.assert_allclose(lin.z[m][rows], alone.z[m], rtol=1e-9, atol=1e-12)
+
+
+def test_poverty_rate_of_a_region_carries_the_national_line():
+    """A region's poverty rate varies with the national line: its SE includes the line's
+    part, which is zero only when the line is known."""
+    rng = np.random.default_rng(5)
+    n = 4000
+    region = rng.integers(0, 4, n)
+    x = rng.lognormal(0, 0.7, n) * (1 + 0.1 * region)
+    r = grouped_standard_errors(x, region, 4, None, ["poverty_rate", "share_below:0.5"])
+    lin = linearize(x, region, 4, None, ["poverty_rate"])
+    assert lin.line_z is not None and np.abs(lin.line_z).sum() > 0
+    assert (lin.line_slope["poverty_rate"] > 0).all()
+    # every row outside a region still moves its rate, through the line
+    assert np.isfinite(r.se["poverty_rate"]).all()
+    own_only = DesignVariance(region, 4).variance(lin.z["poverty_rate"])
+    assert not np.allclose(r.se["poverty_rate"] ** 2, own_only)
+
+
+def test_missing_values_and_weights_are_left_out():
+    x = np.array([1.0, 2.0, np.nan, 4.0, 5.0, 6.0])
+    w = np.array([1.0, 1.0, 1.0, np.nan, 1.0, 1.0])
+    r = grouped_standard_errors(x, np.zeros(6, dtype=int), 1, w, ["mean", "n"])
+    assert r.result.n[0] == 4
+    assert r.result.values["mean"][0] == pytest.approx(3.5)
+    assert np.isnan(r.se["n"][0])
+    # 4 observations, 6 units (rows with a missing value are units with a zero score)
+    t = np.array([1.0, 2.0, 0.0, 0.0, 5.0, 6.0]) - np.array([3.5, 3.5, 0, 0, 3.5, 3.5])
+    t /= 4
+    assert r.se["mean"][0] ** 2 == pytest.approx(6 / 5 * ((t - t.mean()) ** 2).sum())
+
+
+def test_one_observation_and_empty_groups_have_no_se():
+    r = grouped_standard_errors([1.0, 2.0, 3.0], [0, 0, 2], 3, None, ["mean", "gini"])
+    assert np.isfinite(r.se["mean"][0])
+    assert np.isnan(r.se["mean"][1]) and np.isnan(r.se["mean"][2])
+
+
+def test_intervals_and_levels():
+    low, high = normal_interval([0.5], [0.1], 0.9)
+    assert high[0] - low[0] == pytest.approx(2 * 1.6448536 * 0.1, rel=1e-6)
+    assert check_level(95) == 0.95
+    with pytest.raises(DataError, match="between 0 and 1"):
+        check_level(0)
+    with pytest.raises(DataError, match="must be a number"):
+        check_level("high")
+
+
+def test_a_missing_stratum_is_named():
+    with pytest.raises(DataError, match=r"strata column 'db040' has no value in row 2"):
+        design_codes(pd.Series(["a", None, "b"], name="db040"), "strata")
