@@ -29,6 +29,7 @@ import pandas as pd
 
 from indicators.measures import parse_measure
 from indicators.registry import Dimension, Indicator, Registry, Variable, normalise_name
+from indicators.text import LANGS, text
 
 CONTINUOUS, ORDINAL, BINARY, NOMINAL = "continuous", "ordinal", "binary", "nominal"
 KINDS = (CONTINUOUS, ORDINAL, BINARY, NOMINAL)
@@ -357,52 +358,7 @@ def _decimals(item: OwnVariable) -> int:
     return 1
 
 
-WORDS = {
-    "mean": ("{v}: gemiddelde", "{v}: mean"),
-    "mean_score": ("{v}: gemiddelde score (1-{k})", "{v}: mean score (1-{k})"),
-    "median": ("{v}: mediaan", "{v}: median"),
-    "p10": ("{v}: onderste 10% (P10)", "{v}: bottom 10% (P10)"),
-    "p90": ("{v}: bovenste 10% (P90)", "{v}: top 10% (P90)"),
-    "share": ("{v}: aandeel '{a}'", "{v}: share '{a}'"),
-    "share_top": ("{v}: aandeel '{a}'", "{v}: share '{a}'"),
-    "share_bottom": ("{v}: aandeel {a}", "{v}: share {a}"),  # {a}: the answers, quoted
-}
-DESCRIPTIONS = {
-    "mean": (
-        "Het (gewogen) gemiddelde van kolom '{c}' uit uw bestand.",
-        "The (weighted) mean of column '{c}' in your file.",
-    ),
-    "mean_score": (
-        "De gemiddelde score van kolom '{c}': de antwoorden van laag naar hoog gescoord 1 tot "
-        "en met {k} ({levels}).",
-        "The mean score of column '{c}': the answers scored 1 to {k} from low to high ({levels}).",
-    ),
-    "median": ("De (gewogen) mediaan van kolom '{c}'.", "The (weighted) median of column '{c}'."),
-    "p10": (
-        "De waarde waaronder de onderste 10% van kolom '{c}' ligt.",
-        "The value below which the bottom 10% of column '{c}' lie.",
-    ),
-    "p90": (
-        "De waarde waarboven de bovenste 10% van kolom '{c}' ligt.",
-        "The value above which the top 10% of column '{c}' lie.",
-    ),
-    "share": (
-        "Het (gewogen) aandeel met antwoord '{a}' in kolom '{c}'.",
-        "The (weighted) share answering '{a}' in column '{c}'.",
-    ),
-    "share_top": (
-        "Het (gewogen) aandeel met het hoogste antwoord, '{a}', in kolom '{c}'.",
-        "The (weighted) share giving the top answer, '{a}', in column '{c}'.",
-    ),
-    "share_bottom": (
-        "Het (gewogen) aandeel met de laagste antwoorden ({a}) in kolom '{c}'.",
-        "The (weighted) share giving the bottom answers ({a}) in column '{c}'.",
-    ),
-}
-RATIONALE = (
-    "Een eigen variabele uit uw bestand; label, eenheid en richting zijn de uwe.",
-    "An own variable from your file; its label, unit and direction are yours.",
-)
+# the labels, descriptions and rationale of own indicators: indicators/text/own_variables.py
 
 
 def _indicators(item: OwnVariable, variable: Variable) -> list[Indicator]:
@@ -414,8 +370,8 @@ def _indicators(item: OwnVariable, variable: Variable) -> list[Indicator]:
 
     def add(key, suffix, measure, polarity, beyond, **words):
         words = {"v": item.name, "c": item.column, **words}
-        label_nl, label_en = (w.format(**words) for w in WORDS[key])
-        desc_nl, desc_en = (w.format(**words) for w in DESCRIPTIONS[key])
+        label_nl, label_en = (text(f"own_labels.{key}", lang, **words) for lang in LANGS)
+        desc_nl, desc_en = (text(f"own_descriptions.{key}", lang, **words) for lang in LANGS)
         spec = parse_measure(measure)
         shares = item.is_share and not spec.is_share  # a mean or median of percentages
         unit = "%" if spec.is_share or shares else variable.unit_en
@@ -437,8 +393,8 @@ def _indicators(item: OwnVariable, variable: Variable) -> list[Indicator]:
                 unit_nl=unit,
                 unit_en=unit,
                 decimals=decimals,
-                rationale_nl=RATIONALE[0],
-                rationale_en=RATIONALE[1],
+                rationale_nl=text("own_variables.rationale", "nl"),
+                rationale_en=text("own_variables.rationale", "en"),
                 shares=shares,
             )
         )
@@ -481,12 +437,12 @@ def _column_indicator(variable: Variable, column: str, weight: str | None) -> In
     name_unit, percent = unit_from_name(column)
     if name_unit:
         unit_nl = unit_en = name_unit
-    if weight:
-        total_nl = f"het totaal is het gemiddelde van de regio's, gewogen met kolom '{weight}'"
-        total_en = f"the Total is the mean of the regions, weighted by column '{weight}'"
-    else:
-        total_nl = "het totaal is het ongewogen gemiddelde van de regio's"
-        total_en = "the Total is the unweighted mean of the regions"
+    total_nl, total_en = (
+        text("own_variables.total_weighted", lang, weight=weight)
+        if weight
+        else text("own_variables.total_unweighted", lang)
+        for lang in LANGS
+    )
     spec = parse_measure("mean")
     polarity = _polarities(variable.higher_is_better)[0]
     decimals = 1 if percent else variable.decimals
@@ -497,8 +453,8 @@ def _column_indicator(variable: Variable, column: str, weight: str | None) -> In
         spec=spec,
         label_nl=name,
         label_en=name,
-        description_nl=f"De waarde in kolom '{name}' van uw bestand, per regio; {total_nl}.",
-        description_en=f"The value in column '{name}' of your file, per region; {total_en}.",
+        description_nl=text("own_variables.column_description", "nl", name=name, total=total_nl),
+        description_en=text("own_variables.column_description", "en", name=name, total=total_en),
         dimension=OWN_DIMENSION.id if own else variable.dimension,
         perspective="here_and_now",
         polarity=polarity,
@@ -506,8 +462,8 @@ def _column_indicator(variable: Variable, column: str, weight: str | None) -> In
         unit_nl="%" if percent else unit_nl,
         unit_en="%" if percent else unit_en,
         decimals=decimals,
-        rationale_nl=RATIONALE[0],
-        rationale_en=RATIONALE[1],
+        rationale_nl=text("own_variables.rationale", "nl"),
+        rationale_en=text("own_variables.rationale", "en"),
         source_column=name,
         shares=percent,
     )

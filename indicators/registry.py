@@ -36,6 +36,7 @@ from typing import Any, BinaryIO, TextIO
 from indicators.errors import DataError
 from indicators.measure_table import TABLE, MeasureTableError
 from indicators.measures import MeasureSpec, parse_measure
+from indicators.text import area
 
 __all__ = [
     "KINDS",
@@ -59,21 +60,12 @@ PERSPECTIVES = ("here_and_now", "later", "elsewhere")
 POLARITIES = ("higher_is_better", "lower_is_better")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
+# the words for each, by language, from the text catalogue (indicators/text/registry.py)
 PERSPECTIVE_LABELS = {
-    "nl": {"here_and_now": "hier en nu", "later": "later", "elsewhere": "elders"},
-    "en": {"here_and_now": "here and now", "later": "later", "elsewhere": "elsewhere"},
+    lang: {key: entry[lang] for key, entry in area("perspectives").items()} for lang in LANGS
 }
 POLARITY_LABELS = {
-    "nl": {
-        "higher_is_better": "hoger is beter",
-        "lower_is_better": "lager is beter",
-        "neutral": "niet gezegd wat beter is",
-    },
-    "en": {
-        "higher_is_better": "higher is better",
-        "lower_is_better": "lower is better",
-        "neutral": "what is better is not set",
-    },
+    lang: {key: entry[lang] for key, entry in area("polarities").items()} for lang in LANGS
 }
 PACKAGED_NAME = "indicators/catalog.toml"
 README_START = "<!-- indicators:start -->"

@@ -68,32 +68,44 @@ def test_the_lookup_fills_in_and_says_what_is_missing():
     assert text("common.suppressed", "en") == text("states.suppressed", "en")
 
 
-def bilingual_dicts(source: str) -> list[ast.Dict]:
-    """Return the dicts in ``source`` that hold both an "nl" and an "en" string value."""
+STRING = (ast.Constant, ast.JoinedStr, ast.BinOp)  # a literal, an f-string, "a" + "b"
+
+
+def _is_text(node) -> bool:
+    return isinstance(node, STRING) and not (
+        isinstance(node, ast.Constant) and not isinstance(node.value, str)
+    )
+
+
+def bilingual_dicts(source: str) -> list[ast.AST]:
+    """Return the places in ``source`` that write a text in both languages: a dict with an
+    "nl" and an "en" string (or dict: a table by language), ``dict(nl=..., en=...)``, or a call
+    with ``X_nl=`` and ``X_en=`` both given as strings (``description_nl=f"..."``)."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Dict):
             keys = {
                 k.value
                 for k, v in zip(node.keys, node.values, strict=True)
-                if isinstance(k, ast.Constant)
-                and isinstance(v, (ast.Constant, ast.JoinedStr, ast.BinOp))
-                and not (isinstance(v, ast.Constant) and not isinstance(v.value, str))
+                if isinstance(k, ast.Constant) and (_is_text(v) or isinstance(v, ast.Dict))
             }
             if {"nl", "en"} <= keys:
                 found.append(node)
-        elif (
-            isinstance(node, ast.Call)
-            and getattr(node.func, "id", None) == "dict"
-            and {"nl", "en"} <= {kw.arg for kw in node.keywords}
-        ):
-            found.append(node)
+        elif isinstance(node, ast.Call):
+            given = {kw.arg for kw in node.keywords if kw.arg and _is_text(kw.value)}
+            as_dict = getattr(node.func, "id", None) == "dict" and {"nl", "en"} <= given
+            if as_dict or any(k.endswith("_nl") and k[:-3] + "_en" in given for k in given):
+                found.append(node)
     return found
 
 
 def test_the_scan_finds_bilingual_dicts():
-    source = 'A = {"x": {"nl": "ja", "en": "yes"}}\nB = dict(nl=f"{x}", en="y")\nC = {"nl": 1}\n'
-    assert len(bilingual_dicts(source)) == 2
+    source = (
+        'A = {"x": {"nl": "ja", "en": "yes"}}\nB = dict(nl=f"{x}", en="y")\nC = {"nl": 1}\n'
+        'D = {"nl": {"a": "ja"}, "en": {"a": "yes"}}\nE = f(label_nl="ja", label_en=f"{y}")\n'
+        'F = f(label_nl=x.label_nl, label_en=x.label_en)\nG = {"nl": 1, "en": 2}\n'
+    )
+    assert sorted(node.lineno for node in bilingual_dicts(source)) == [1, 2, 4, 5]
 
 
 def test_no_texts_outside_the_catalogue():
