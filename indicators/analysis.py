@@ -186,7 +186,7 @@ def format_change(registry, indicator_id: str, change: float, lang: str = "nl", 
     decimals = shown_decimals(ind.decimals, level, is_share=ind.is_share)
     text = format_number(abs(change) * (100 if ind.is_share else 1), decimals, lang)
     if ind.is_share:
-        text += " %-punt" if lang == "nl" else " pp"
+        text += _SPREAD_TEXTS["percentage_points"][lang]
     shown_zero = not any(ch in "123456789" for ch in text.split(" ")[0])
     if shown_zero:
         return text
@@ -748,7 +748,7 @@ def percent_words(fraction: float, lang: str = "nl") -> str:
     if pct == 0:
         return "0%"
     if pct < 0.05:
-        return ("minder dan " if lang == "nl" else "less than ") + format_number(0.1, 1, lang) + "%"
+        return _SPREAD_TEXTS["less_than"][lang].format(pct=format_number(0.1, 1, lang) + "%")
     shown = format_number(pct, 1 if pct < 1.95 else 0, lang)
     return _SPREAD_TEXTS["about"][lang].format(pct=shown + "%")
 

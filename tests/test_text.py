@@ -15,11 +15,14 @@ ROOT = Path(__file__).resolve().parents[1]
 # Modules that may still hold a dict with both "nl" and "en" string values, each with why
 # (none left: every page and core module reads its texts from the catalogue).
 NOT_YET_MOVED: dict[str, str] = {}
-# Dicts that are not translations, by (module, line of the dict's first key)
+# Places that are not translations, by (module, text on the first line of the place)
 NOT_TEXTS = {
     # the language switch names each language in itself ("Nederlands", "English"): the same
     # in both languages, so not a translation
     ("indicators/ui/app.py", '"nl": "Nederlands"'),
+    # number formats, not words: the decimal mark and thousands separator of each language
+    ("indicators/validation_report.py", 'mark = "," if lang == "nl" else "."'),
+    ("indicators/ui/state.py", 'separators=",." if lang() == "nl" else ".,"'),
 }
 
 
@@ -80,7 +83,8 @@ def _is_text(node) -> bool:
 def bilingual_dicts(source: str) -> list[ast.AST]:
     """Return the places in ``source`` that write a text in both languages: a dict with an
     "nl" and an "en" string (or dict: a table by language), ``dict(nl=..., en=...)``, or a call
-    with ``X_nl=`` and ``X_en=`` both given as strings (``description_nl=f"..."``)."""
+    with ``X_nl=`` and ``X_en=`` both given as strings (``description_nl=f"..."``), or one
+    string if the language is Dutch and another else."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Dict):
@@ -96,6 +100,12 @@ def bilingual_dicts(source: str) -> list[ast.AST]:
             as_dict = getattr(node.func, "id", None) == "dict" and {"nl", "en"} <= given
             if as_dict or any(k.endswith("_nl") and k[:-3] + "_en" in given for k in given):
                 found.append(node)
+        elif isinstance(node, ast.IfExp) and _is_text(node.body) and _is_text(node.orelse):
+            test = node.test  # "minder dan " if lang == "nl" else "less than "
+            if isinstance(test, ast.Compare) and any(
+                isinstance(c, ast.Constant) and c.value in ("nl", "en") for c in test.comparators
+            ):
+                found.append(node)
     return found
 
 
@@ -104,8 +114,11 @@ def test_the_scan_finds_bilingual_dicts():
         'A = {"x": {"nl": "ja", "en": "yes"}}\nB = dict(nl=f"{x}", en="y")\nC = {"nl": 1}\n'
         'D = {"nl": {"a": "ja"}, "en": {"a": "yes"}}\nE = f(label_nl="ja", label_en=f"{y}")\n'
         'F = f(label_nl=x.label_nl, label_en=x.label_en)\nG = {"nl": 1, "en": 2}\n'
+        'H = "ja" if lang == "nl" else "yes"\nI = ",." if lang == "nl" else ".,"\n'
+        'J = "nl" if locale.startswith("nl") else "en"\n'
     )
-    assert sorted(node.lineno for node in bilingual_dicts(source)) == [1, 2, 4, 5]
+    found = sorted(node.lineno for node in bilingual_dicts(source))
+    assert found == [1, 2, 4, 5, 8, 9]  # I is a number format, found too: see NOT_TEXTS
 
 
 def test_no_texts_outside_the_catalogue():

@@ -91,6 +91,8 @@ SPREAD = {
     "above": {"nl": "{pct} boven de laagste", "en": "{pct} above the lowest"},
     "times": {"nl": "{x} keer zo hoog als de laagste", "en": "{x} times the lowest"},
     "about": {"nl": "ongeveer {pct}", "en": "about {pct}"},
+    "less_than": {"nl": "minder dan {pct}", "en": "less than {pct}"},
+    "percentage_points": {"nl": " %-punt", "en": " pp"},  # after a change in a share
 }
 
 # one short reading per measure of the spread (spread_readings)
