@@ -70,12 +70,15 @@ def measure_table(
     labels: dict[str, float] | None = None,
     total: bool = True,
     groupings: Groupings | None = None,
+    design=None,
 ) -> pd.DataFrame:
     """Compute measures of one numeric column per region (and year, and group), plus Total.
 
     Returns a tidy frame: the key columns, ``measure``, ``value``, ``n``, ``weight_sum``,
     ``n_missing``, ``n_excluded``. Pass the same ``groupings`` of ``frame`` to measure several
-    columns without grouping the rows again.
+    columns without grouping the rows again. With a ``design``
+    (:class:`indicators.uncertainty.Design`) a column ``se`` follows ``value``: linearized
+    standard errors, each year an independent sample (none for the Theil parts).
 
     Examples
     --------
@@ -95,30 +98,57 @@ def measure_table(
     if "poverty_rate" in texts:
         lines = _poverty_lines(groupings, x, w, year)
 
-    parts = [_by_keys(groupings.get(keys), x, w, specs, labels, lines, year)]
+    sample = groupings.get([year])[0] if design is not None and year else None
+    parts = [_by_keys(groupings.get(keys), x, w, specs, labels, lines, year, design, sample)]
     if total:
         total_keys = [k for k in keys if k != region]
-        tot = _by_keys(groupings.get(total_keys), x, w, specs, labels, lines, year)
+        tot = _by_keys(groupings.get(total_keys), x, w, specs, labels, lines, year, design, sample)
         tot.insert(0, region, TOTAL)
         if "theil" in texts:
-            tot = pd.concat([tot, _theil_parts(parts[0], tot, region, total_keys)])
+            theil_parts = _theil_parts(parts[0], tot, region, total_keys)
+            if design is not None:
+                theil_parts["se"] = np.nan
+            tot = pd.concat([tot, theil_parts])
         parts.append(tot)
     out = pd.concat(parts, ignore_index=True)
-    return out[[*keys, "measure", "value", "n", "weight_sum", "n_missing", "n_excluded"]]
+    se = ["se"] if design is not None else []
+    return out[[*keys, "measure", "value", *se, "n", "weight_sum", "n_missing", "n_excluded"]]
 
 
-def _by_keys(grouping, x, w, specs, labels, lines, year):
+def _by_keys(grouping, x, w, specs, labels, lines, year, design=None, sample=None):
     codes, index = grouping
     n_groups = len(index)
     group_lines = None
     if lines is not None:
         group_lines = index[year].map(lines).to_numpy(float) if year else np.repeat(lines, n_groups)
-    res = grouped_measures(x, codes, n_groups, w, specs, poverty_lines=group_lines, labels=labels)
+    se = None
+    if design is None:
+        res = grouped_measures(
+            x, codes, n_groups, w, specs, poverty_lines=group_lines, labels=labels
+        )
+    else:  # the same values (lines from the same medians), with their standard errors
+        from indicators.uncertainty import grouped_standard_errors
+
+        unc = grouped_standard_errors(
+            x,
+            codes,
+            n_groups,
+            w,
+            specs,
+            strata=design.strata,
+            cluster=design.cluster,
+            sample=sample,
+            labels=labels,
+            bandwidth=design.bandwidth,
+        )
+        res, se = unc.result, unc.se
     rows = []
     for spec in specs:
         part = index.copy()
         part["measure"] = spec.text
         part["value"] = res.values[spec.text]
+        if se is not None:
+            part["se"] = se[spec.text]
         part["n"] = res.n
         part["weight_sum"] = res.weight_sum
         part["n_missing"] = res.n_missing
@@ -212,6 +242,10 @@ def compute(
     indicators: Sequence[str] | None = None,
     by: Sequence[str] = (),
     min_n: int = MIN_N,
+    ci: float | None = None,
+    strata=None,
+    cluster=None,
+    ci_method: str = "linearization",
 ) -> pd.DataFrame:
     """Compute every registry indicator the mapped variables allow, as the tidy results table.
 
@@ -230,6 +264,18 @@ def compute(
     min_n : int, default 10
         Values from fewer observations are hidden (value NaN) and marked ``suppressed``, as
         statistical offices do. Not applied to aggregates (one row per region).
+    ci : float, optional
+        Fill ``se``, ``ci_low`` and ``ci_high`` at this level (0.95, or 95 for percent) with
+        linearized standard errors and normal intervals (:mod:`indicators.uncertainty`), for
+        microdata only: aggregates have no sampling error and keep them empty, and so do
+        suppressed cells. Each year is an independent sample. By default (None) they stay
+        empty and nothing extra is computed.
+    strata, cluster : str or array-like, optional
+        The design for ``ci``: a column of ``prepared.frame`` or one value per row (strata;
+        primary sampling units, drawn with replacement within strata). By default one
+        stratum and each row its own unit.
+    ci_method : str, default "linearization"
+        The only method so far (a bootstrap with replicate weights is to come).
 
     Returns
     -------
@@ -266,6 +312,20 @@ def compute(
         ]
     else:
         allowed = [ind for ind in allowed if not ind.source_column]
+    design = None
+    if ci is not None or strata is not None or cluster is not None:
+        from indicators.uncertainty import Design
+
+        design = Design.of(
+            frame,
+            strata,
+            cluster,
+            level=0.95 if ci is None else ci,
+            method=ci_method,
+            source=prepared.source,
+        )
+        if prepared.shape == AGGREGATES:
+            design = None  # one row per region: no sampling error to compute
     parts = []
     groupings = Groupings(frame)
     for breakdown in (WHOLE, *dict.fromkeys(by)):
@@ -281,6 +341,7 @@ def compute(
                 by=[breakdown] if breakdown else [],
                 labels=prepared.labels.get(var_id),
                 groupings=groupings,
+                design=design,
             )
             if breakdown:
                 table = table.rename(columns={breakdown: "group"})
@@ -304,12 +365,19 @@ def compute(
         empty = pd.DataFrame(columns=list(RESULT_COLUMNS))
         return empty if year else empty.drop(columns=[YEAR])
     out = pd.concat(parts, ignore_index=True)
-    for column in ("se", "ci_low", "ci_high"):
-        out[column] = np.nan
+    if design is None:
+        for column in ("se", "ci_low", "ci_high"):
+            out[column] = np.nan
+    else:
+        from indicators.uncertainty import normal_interval
+
+        out["ci_low"], out["ci_high"] = normal_interval(out["value"], out["se"], design.level)
     # a cell without observations has nothing to hide: its state is missing (or not applicable)
     small = (out["n"] > 0) & (out["n"] < min_n) & (prepared.shape != AGGREGATES)
     out["suppressed"] = small.to_numpy()
     out.loc[small, "value"] = np.nan
+    if design is not None:  # a hidden value keeps its interval hidden too
+        out.loc[small, ["se", "ci_low", "ci_high"]] = np.nan
     out["status"] = value_states(out)
     columns = [c for c in RESULT_COLUMNS if c != YEAR or year]
     return out[columns].reset_index(drop=True)
@@ -405,12 +473,18 @@ def compute_measures(
     measures: Sequence[str] | None = None,
     order: Sequence[str] | None = None,
     source: str = "data",
+    ci: float | None = None,
+    strata: str | None = None,
+    cluster: str | None = None,
+    ci_method: str = "linearization",
 ) -> pd.DataFrame:
     """Compute measures of one column per region (year, group) on a raw table, as the CLI does.
 
     Text answers become scores 1..k when ``order`` (low to high) is given; ``share:LABEL`` works
     on the labels either way. Returns columns region, year, by..., measure, value, n (the
-    column names as in the input).
+    column names as in the input); with ``ci`` (a level such as 0.95) also se, ci_low and
+    ci_high after value, for the design of columns ``strata`` and ``cluster`` (see
+    :func:`compute`).
 
     Examples
     --------
@@ -422,8 +496,14 @@ def compute_measures(
     from indicators import validate
 
     validate.require_columns(
-        df, [c for c in (value, region, year, weight, *by) if c], source=source
+        df, [c for c in (value, region, year, weight, *by, strata, cluster) if c], source=source
     )
+    design = None
+    if ci is not None or strata or cluster:
+        from indicators.uncertainty import Design
+
+        level = 0.95 if ci is None else ci
+        design = Design.of(df, strata, cluster, level=level, method=ci_method, source=source)
     frame = pd.DataFrame({region: validate.region_column(df, region, source=source)})
     if year:
         frame[year] = validate.year_column(df, year, source=source)
@@ -463,9 +543,15 @@ def compute_measures(
         weight=weight,
         by=by,
         labels=labels or None,
+        design=design,
     )
     keys = [region, *([year] if year else []), *by]
-    return table[[*keys, "measure", "value", "n"]]
+    if design is None:
+        return table[[*keys, "measure", "value", "n"]]
+    from indicators.uncertainty import normal_interval
+
+    table["ci_low"], table["ci_high"] = normal_interval(table["value"], table["se"], design.level)
+    return table[[*keys, "measure", "value", "se", "ci_low", "ci_high", "n"]]
 
 
 def _numeric_text(column: pd.Series) -> bool:

@@ -66,6 +66,59 @@ CI_METHODS = ("linearization",)  # a bootstrap (replicate weights) is not there 
 _SQRT_2PI = np.sqrt(2 * np.pi)
 
 
+@dataclass(frozen=True)
+class Design:
+    """The survey design for intervals: integer codes per row of strata and clusters (primary
+    sampling units), None when not given, and the confidence level."""
+
+    strata: np.ndarray | None = None
+    cluster: np.ndarray | None = None
+    level: float = 0.95
+    bandwidth: str = "observations"
+
+    @classmethod
+    def of(
+        cls,
+        frame: pd.DataFrame,
+        strata=None,
+        cluster=None,
+        *,
+        level=0.95,
+        method=None,
+        source="data",
+    ):
+        """Build a design for the rows of ``frame``: ``strata`` and ``cluster`` are column names
+        of the frame or one value per row (array-like); ``method`` must be linearization.
+
+        >>> d = Design.of(pd.DataFrame({"h": ["a", "b", "a"]}), "h", level=90)
+        >>> d.strata.tolist(), d.cluster, d.level
+        ([0, 1, 0], None, 0.9)
+        """
+        if method not in (None, *CI_METHODS):
+            raise DataError(
+                f"Interval method '{method}' is not available; there is "
+                f"{', '.join(CI_METHODS)} (a bootstrap is still to come)."
+            )
+        codes = []
+        for given, role in ((strata, "strata"), (cluster, "cluster")):
+            if given is None:
+                codes.append(None)
+                continue
+            if isinstance(given, str):
+                if given not in frame:
+                    raise DataError(
+                        f"{source}: no column '{given}' for the {role}; columns are: "
+                        f"{', '.join(map(str, frame.columns))}."
+                    )
+                given = frame[given]
+            elif len(given) != len(frame):
+                raise DataError(
+                    f"{source}: the {role} have {len(given):,} values for {len(frame):,} rows."
+                )
+            codes.append(design_codes(given, role, source))
+        return cls(codes[0], codes[1], check_level(level))
+
+
 @dataclass
 class Linearized:
     """Point estimates and linearized variables of every measure, for all groups.
@@ -273,7 +326,9 @@ def check_level(level) -> float:
     try:
         level = float(level)
     except (TypeError, ValueError):
-        raise DataError(f"The confidence level must be a number such as 0.95; got '{level}'.") from None
+        raise DataError(
+            f"The confidence level must be a number such as 0.95; got '{level}'."
+        ) from None
     if 1 < level < 100:
         level /= 100
     if not 0 < level < 1:

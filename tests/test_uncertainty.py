@@ -256,3 +256,147 @@ def test_intervals_and_levels():
 def test_a_missing_stratum_is_named():
     with pytest.raises(DataError, match=r"strata column 'db040' has no value in row 2"):
         design_codes(pd.Series(["a", None, "b"], name="db040"), "strata")
+
+
+# --------------------------------------------------------------------------------------------
+# The results table and the command line
+# --------------------------------------------------------------------------------------------
+
+
+def test_cli_measures_total_rows_match_convey(eusilc, tmp_path, capsys):
+    """`measures --ci --strata db040 --cluster rb030` on eusilc: the Total rows' SEs are
+    convey's to 1% (Gini to 0.01%), and the intervals are value -/+ 1.96 se."""
+    from indicators.cli import main
+
+    out = tmp_path / "out.csv"
+    args = [str(EUSILC), "--value", "eqIncome", "--region", "db040", "--weight", "rb050"]
+    design = ["--ci", "--strata", "db040", "--cluster", "rb030"]
+    code = main(["measures", *args, "--measures", "gini,poverty_rate", *design, "--out", str(out)])
+    assert code == 0
+    table = pd.read_csv(out)
+    assert list(table.columns) == ["db040", "measure", "value", "se", "ci_low", "ci_high", "n"]
+    total = table[table["db040"] == "Total"].set_index("measure")
+    assert total.loc["gini", "se"] == pytest.approx(CONVEY["gini"][1], rel=1e-4)
+    assert total.loc["poverty_rate", "value"] == pytest.approx(CONVEY["poverty_rate"][0], 1e-6)
+    assert total.loc["poverty_rate", "se"] == pytest.approx(CONVEY["poverty_rate"][1], rel=0.01)
+    half = (total["ci_high"] - total["ci_low"]) / 2
+    np.testing.assert_allclose(half, 1.959964 * total["se"], rtol=1e-6)
+    assert (table["ci_low"] < table["value"]).all() and (table["value"] < table["ci_high"]).all()
+
+
+def test_cli_measures_without_ci_is_unchanged(tmp_path):
+    from indicators.cli import main
+
+    out = tmp_path / "out.csv"
+    df = pd.DataFrame({"r": ["a", "a", "b", "b"], "x": [1.0, 2.0, 3.0, 5.0]})
+    df.to_csv(tmp_path / "in.csv", index=False)
+    assert (
+        main(
+            [
+                "measures",
+                str(tmp_path / "in.csv"),
+                "--value",
+                "x",
+                "--region",
+                "r",
+                "--measures",
+                "mean",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    assert list(pd.read_csv(out).columns) == ["r", "measure", "value", "n"]
+
+
+def test_cli_bootstrap_is_not_offered_yet(capsys):
+    from indicators.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["measures", "x.csv", "--value", "x", "--region", "r", "--ci-method", "bootstrap"])
+    assert stop.value.code == 2
+    assert "linearization" in capsys.readouterr().err
+
+
+def test_cli_a_missing_design_column_is_named(tmp_path, capsys):
+    from indicators.cli import main
+
+    df = pd.DataFrame({"r": ["a", "b"], "x": [1.0, 2.0]})
+    df.to_csv(tmp_path / "in.csv", index=False)
+    code = main(
+        [
+            "measures",
+            str(tmp_path / "in.csv"),
+            "--value",
+            "x",
+            "--region",
+            "r",
+            "--strata",
+            "laag",
+            "--lang",
+            "en",
+        ]
+    )
+    assert code == 2
+    assert "laag" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def survey():
+    rng = np.random.default_rng(11)
+    n = 3000
+    return pd.DataFrame(
+        {
+            "gemeente": rng.choice(["Aa", "Bb", "Cc", "Dd"], n, p=[0.4, 0.3, 0.297, 0.003]),
+            "jaar": rng.choice([2020, 2021], n),
+            "gewicht": rng.uniform(0.5, 2, n),
+            "inkomen": rng.lognormal(10, 0.5, n),
+            "levenstevredenheid": rng.integers(0, 11, n),
+            "laag": rng.choice(["s1", "s2", "s3"], n),
+            "huishouden": rng.integers(0, 1500, n),
+        }
+    )
+
+
+def test_compute_fills_intervals_for_microdata(survey):
+    from indicators.compute import compute
+    from indicators.dataset import prepare, suggest_mapping
+    from indicators.registry import load_registry
+
+    registry = load_registry()
+    prepared = prepare(survey, suggest_mapping(survey, registry), registry)
+    plain = compute(prepared, registry)
+    assert plain[["se", "ci_low", "ci_high"]].isna().all().all()
+    res = compute(prepared, registry, ci=0.9, strata=survey["laag"], cluster=survey["huishouden"])
+    # the values are those without intervals
+    pd.testing.assert_series_equal(res["value"], plain["value"])
+    shown = res[res["status"] == "ok"]
+    measured = shown[shown["part"] == "total"]
+    assert measured["se"].notna().all() and (measured["se"] > 0).all()
+    assert (measured["ci_low"] <= measured["value"]).all()
+    half = (measured["ci_high"] - measured["ci_low"]) / 2
+    np.testing.assert_allclose(half, 1.644854 * measured["se"], rtol=1e-6)
+    # suppressed cells (Dd has about 9 rows a year) hide their interval with their value
+    hidden = res[res["suppressed"]]
+    assert len(hidden) and hidden[["se", "ci_low", "ci_high"]].isna().all().all()
+    # the Theil parts have no interval of their own
+    assert res.loc[res["part"] != "total", "se"].isna().all()
+
+
+def test_compute_leaves_aggregates_without_intervals():
+    from indicators.compute import compute
+    from indicators.dataset import prepare, suggest_mapping
+    from indicators.registry import load_registry
+
+    registry = load_registry()
+    df = pd.DataFrame(
+        {
+            "gemeente": ["a", "b", "c"],
+            "inwoners": [100, 300, 600],
+            "aandeel_deeltijdwerk": [5.0, 7.0, 9.0],
+        }
+    )
+    prepared = prepare(df, suggest_mapping(df, registry), registry)
+    res = compute(prepared, registry, ci=0.95)
+    assert res[["se", "ci_low", "ci_high"]].isna().all().all()
