@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tomllib
@@ -57,6 +58,15 @@ def test_the_command_hands_streamlit_options_to_the_launcher(monkeypatch):
     monkeypatch.setattr(launch, "run", lambda options: seen.append(options) or 0)
     assert cli.main(["dashboard", "--server.port", "8502", "--theme.base=dark"]) == 0
     assert seen == [["--server.port", "8502", "--theme.base=dark"]]
+
+
+def test_the_dashboard_takes_lang_for_itself(monkeypatch):
+    seen = []
+    monkeypatch.setattr(launch, "run", lambda options: seen.append(options) or 0)
+    monkeypatch.setenv(launch.LANG_VARIABLE, "en")  # undone after the test, as cli's "nl"
+    assert cli.main(["dashboard", "--lang", "nl", "--server.port", "8502"]) == 0
+    assert seen == [["--server.port", "8502"]]  # not handed to streamlit, which refuses it
+    assert os.environ[launch.LANG_VARIABLE] == "nl"  # the app's first language
 
 
 def test_other_commands_still_refuse_unknown_options(capsys):

@@ -3,19 +3,25 @@ text catalogue (:mod:`indicators.text`) in it."""
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from indicators.compute import state_text as _state_text
 from indicators.text import LANGS, Area, area, text
+from indicators.ui.launch import LANG_VARIABLE
 
 # Texts shared by every page; each page's own texts are its area of the catalogue (TEXTS).
 COMMON = area("common")
 
 
 def lang() -> str:
-    """Return the current language: the switch, else the URL, else the browser's language."""
+    """Return the current language: the switch, else the URL, else the command line's
+    ``dashboard --lang``, else the browser's language."""
     if "lang" not in st.session_state:
         wanted = st.query_params.get("lang")
+        if wanted not in LANGS:
+            wanted = os.environ.get(LANG_VARIABLE)
         if wanted not in LANGS:
             locale = (getattr(st.context, "locale", None) or "en").lower()
             wanted = "nl" if locale.startswith("nl") else "en"

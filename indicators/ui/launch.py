@@ -12,6 +12,8 @@ import tomllib
 from importlib import resources
 
 SETTINGS = "config.toml"
+# `python -m indicators dashboard --lang nl` sets it: the language the app opens in
+LANG_VARIABLE = "INDICATORS_LANG"
 
 
 def settings() -> dict[str, dict]:
