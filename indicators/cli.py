@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Compute measures of one value column per region (and year, and group), "
         "with rows for all regions together as region 'Total' (where theil_between and "
         "theil_within decompose theil by region). Writes CSV with columns "
-        "region,year,<by>,measure,value,n.",
+        "region,year,<by>,measure,value,n (with --ci: se,ci_low,ci_high after value).",
     )
     m.add_argument("input", metavar="INPUT", help="CSV, Excel (.xlsx) or Parquet file")
     m.add_argument("--value", required=True, metavar="COL", help="the column to measure")
@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         help="order of text answers, low to high: they become scores 1..k",
     )
     m.add_argument("--measures", metavar="LIST", help=MEASURE_HELP)
+    _intervals(m)
     _lang(m)
 
     r = sub.add_parser(
@@ -71,17 +72,25 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--min-n", type=int, default=10, help="hide values from fewer observations (default 10)"
     )
+    _intervals(c)
     _lang(c)
 
-    sub.add_parser(
+    d = sub.add_parser(
         "dashboard",
-        usage="python -m indicators dashboard [STREAMLIT OPTIONS]",
+        usage="python -m indicators dashboard [--lang nl|en] [STREAMLIT OPTIONS]",
         help="start the dashboard on the packaged demo data (options go to streamlit run)",
         description="Start the dashboard (Streamlit) from the installed package, in any folder, "
         "on its packaged demo data: at http://127.0.0.1:8501, headless, uploads up to 500 MB "
         "(the settings of indicators/ui/config.toml, as in the source tree's "
         ".streamlit/config.toml). Further options go to `streamlit run` and win over those "
         "settings, e.g. --server.port 8502 or --server.address 0.0.0.0. Stop it with Ctrl+C.",
+    )
+    d.add_argument(
+        "--lang",
+        choices=("en", "nl"),
+        default=None,
+        help="the language the dashboard opens in (default: the browser's); the switch in the "
+        "sidebar and a link's ?lang= still change it",
     )
     return parser
 
@@ -115,6 +124,37 @@ def default_lang(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
+def _intervals(p):
+    p.add_argument(
+        "--ci",
+        nargs="?",
+        type=float,
+        const=0.95,
+        default=None,
+        metavar="LEVEL",
+        help="fill se, ci_low and ci_high: linearized standard errors and normal intervals at "
+        "LEVEL (default 0.95; 95 reads as 95%%), for microdata; each year an independent sample",
+    )
+    p.add_argument(
+        "--ci-method",
+        choices=("linearization",),
+        default="linearization",
+        help="how intervals are computed: linearization (influence functions, as R convey) "
+        "is the only method so far; a bootstrap is not available yet",
+    )
+    p.add_argument(
+        "--strata",
+        metavar="COL",
+        help="design strata column for --ci (implies --ci 0.95 when --ci is not given)",
+    )
+    p.add_argument(
+        "--cluster",
+        metavar="COL",
+        help="primary sampling unit column for --ci, drawn with replacement within strata "
+        "(default: each row its own unit)",
+    )
+
+
 def _roles(p):
     p.add_argument("--region", required=True, metavar="COL", help="region column")
     p.add_argument("--year", metavar="COL", help="year or period column")
@@ -135,8 +175,10 @@ def main(argv=None) -> int:
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
     if args.command == "dashboard":  # everything after the command is for `streamlit run`
-        from indicators.ui.launch import run
+        from indicators.ui.launch import LANG_VARIABLE, run
 
+        if args.lang:  # the app reads it as its first language (indicators.ui.i18n.lang)
+            os.environ[LANG_VARIABLE] = args.lang
         return run(extra)
     if extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
@@ -176,6 +218,10 @@ def _measures(args) -> pd.DataFrame:
         measures=_split(args.measures),
         order=_split(args.order),
         source=args.input,
+        ci=args.ci,
+        strata=args.strata,
+        cluster=args.cluster,
+        ci_method=args.ci_method,
     )
 
 
@@ -237,7 +283,17 @@ def _compute(args) -> pd.DataFrame:
         orders=orders,
     )
     prepared = prepare(df, mapping, registry, source=args.input)
-    table = compute(prepared, registry, by=args.by, min_n=args.min_n)
+    validate.require_columns(df, [c for c in (args.strata, args.cluster) if c], source=args.input)
+    table = compute(
+        prepared,
+        registry,
+        by=args.by,
+        min_n=args.min_n,
+        ci=args.ci,
+        strata=None if args.strata is None else df[args.strata].reset_index(drop=True),
+        cluster=None if args.cluster is None else df[args.cluster].reset_index(drop=True),
+        ci_method=args.ci_method,
+    )
     rename = {"region": args.region}
     if args.year:
         rename["year"] = args.year
