@@ -86,7 +86,14 @@ def test_help_and_readme_name_the_dashboard_command():
     assert "dashboard" in out and "packaged demo data" in out
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     command_line = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
-    assert "python -m indicators dashboard [STREAMLIT OPTIONS]" in command_line
+    usage = subprocess.run(
+        [sys.executable, "-m", "indicators", "dashboard", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()[0]
+    assert usage.startswith("usage: python -m indicators dashboard [--lang nl|en]")
+    assert usage.removeprefix("usage: ") in command_line  # as the command's own usage says
 
 
 def test_the_packaged_app_runs_as_the_main_script():
