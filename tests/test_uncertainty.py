@@ -400,3 +400,58 @@ def test_compute_leaves_aggregates_without_intervals():
     prepared = prepare(df, suggest_mapping(df, registry), registry)
     res = compute(prepared, registry, ci=0.95)
     assert res[["se", "ci_low", "ci_high"]].isna().all().all()
+
+
+# --------------------------------------------------------------------------------------------
+# Coverage in simulation
+# --------------------------------------------------------------------------------------------
+
+COVERED = ["mean", "median", "gini", "poverty_rate", "share_below:1.5"]
+
+
+def _population(dist: str, rng) -> np.ndarray:
+    if dist == "lognormal":
+        return rng.lognormal(0.0, 0.8, 200_000)
+    # Singh-Maddala (a = 2.8, q = 1.7, b = 1.5) by its inverse distribution function
+    u = rng.random(200_000)
+    return 1.5 * ((1 - u) ** (-1 / 1.7) - 1) ** (1 / 2.8)
+
+
+def coverage(dist: str, n: int, weighted: bool, replications: int, seed: int = 2026):
+    """Share of 95% intervals that cover the population's value, per measure.
+
+    Samples of n rows are drawn with replacement from a finite population of 200,000: with
+    equal probabilities, or (weighted) with probabilities proportional to sqrt(income) and
+    weights 1 / (n p), so that high incomes are over-represented and the weights must undo
+    it. All replications are measured in one call, each its own group and sample.
+    """
+    from indicators import measures as M
+
+    rng = np.random.default_rng(seed)
+    pop = _population(dist, rng)
+    truth = {m: M.scalar_measure(m, pop) for m in COVERED}
+    truth["poverty_rate"] = M.poverty_rate(pop)
+    p = np.sqrt(pop) / np.sqrt(pop).sum() if weighted else None
+    rows = rng.choice(pop.size, size=replications * n, p=p)
+    x = pop[rows]
+    w = 1 / (n * p[rows]) if weighted else None
+    rep = np.repeat(np.arange(replications), n)
+    r = grouped_standard_errors(x, rep, replications, w, COVERED, sample=rep)
+    return {
+        m: float(np.mean(np.abs(r.result.values[m] - truth[m]) <= 1.959964 * r.se[m]))
+        for m in COVERED
+    }
+
+
+@pytest.mark.parametrize("dist", ["lognormal", "singh_maddala"])
+@pytest.mark.parametrize("weighted", [False, True], ids=["equal", "weighted"])
+@pytest.mark.parametrize("n, replications", [(200, 1000), (2000, 500)])
+def test_intervals_cover_at_about_the_nominal_rate(dist, weighted, n, replications):
+    """95% intervals cover the true value about 95% of the time. Monte Carlo error is 0.7
+    (n = 200) and 1.0 (n = 2000) points; the bounds allow 4 of them, and for n = 200 the
+    known shortfall of normal intervals for the Gini of a skewed distribution in small
+    samples (about 0.90 to 0.93 here). An SE off by a third either way fails."""
+    got = coverage(dist, n, weighted, replications)
+    low = 0.88 if n == 200 else 0.91
+    for m, share in got.items():
+        assert low <= share <= 0.985, (m, share)
