@@ -42,7 +42,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from indicators.errors import DataError
-from indicators.text import text
+from indicators.text import text as lookup  # io.py has many a local `text`
 
 __all__ = [
     "MAX_BYTES",
@@ -76,14 +76,15 @@ _PLAIN_POINT = r"^\s*[+-]?\d+(\.\d+)?\s*$"
 PERIOD_PATTERN = r"^(\d{4})(JJ00|KW0[1-4]|MM(0[1-9]|1[0-2]))$"
 _PERIOD_RE = re.compile(PERIOD_PATTERN)
 
+# what a file is by its first bytes: its words are the text catalogue's "file_kinds.<kind>"
 _SIGNATURES = (
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"\xd0\xcf\x11\xe0", "an old-style Excel (.xls) or Word (.doc) file"),
-    (b"\x1f\x8b", "a compressed (.gz) file"),
+    (b"%PDF", "pdf"),
+    (b"\x89PNG", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"\xd0\xcf\x11\xe0", "xls"),
+    (b"\x1f\x8b", "gz"),
 )
 
 
@@ -127,7 +128,7 @@ def _col_letter(i: int) -> str:
 def _fmt_list(items: list[str], limit: int = 30, *, lang: str = "en") -> str:
     shown = ", ".join(f"'{x}'" for x in items[:limit])
     if len(items) > limit:
-        shown += text("error_parts.and_more", lang, n=len(items) - limit)
+        shown += lookup("error_parts.and_more", lang, n=len(items) - limit)
     return shown
 
 
@@ -363,14 +364,15 @@ def _kind_of(src: _Source) -> str:
         return "xlsx"
     if head.startswith(b"PAR1"):
         return "parquet"
-    for sig, what in _SIGNATURES:
+    for sig, kind in _SIGNATURES:
         if head.startswith(sig):
-            advice = (
-                "Open it in Excel and save it as .xlsx or as CSV."
-                if "Excel" in what
-                else "Choose the CSV, Excel (.xlsx) or Parquet file that contains your table."
+            advice = "errors.advice_excel" if kind == "xls" else "errors.advice_table"
+            raise DataError.from_text(
+                "errors.not_a_table",
+                name=src.name,
+                what=lambda lang, kind=kind: lookup(f"file_kinds.{kind}", lang),
+                advice=lambda lang, advice=advice: lookup(advice, lang),
             )
-            raise DataError(f"The file '{src.name}' is {what}, not a table. {advice}")
     stripped = head.lstrip().lower()
     if stripped.startswith((b"<!doctype html", b"<html")):
         raise DataError.from_text("errors.web_page", name=src.name)
@@ -455,13 +457,20 @@ def _check_header(names: list[str], name: str, header_row: int) -> None:
             seen.setdefault(col, []).append(i)
     dups = {c: idx for c, idx in seen.items() if len(idx) > 1}
     if dups:
-        parts = [
-            f"'{c}' (columns {', '.join(_col_letter(i) for i in idx)})" for c, idx in dups.items()
-        ]
-        raise DataError(
-            f"The file '{name}' has more than one column with the same name in the header "
-            f"(row {header_row}): {'; '.join(parts)}. Give every column its own name and "
-            "upload the file again."
+
+        def parts(lang: str) -> str:
+            return "; ".join(
+                lookup(
+                    "error_parts.same_name",
+                    lang,
+                    column=c,
+                    letters=", ".join(_col_letter(i) for i in idx),
+                )
+                for c, idx in dups.items()
+            )
+
+        raise DataError.from_text(
+            "errors.duplicate_columns", name=name, row=header_row, parts=parts
         )
 
 
@@ -481,19 +490,27 @@ def _bad_lines(src: _Source, encoding: str, sep: str, width: int, header_idx: in
             total += 1
             if len(bad) < MAX_EXAMPLES:
                 bad.append((reader.line_num, len(row)))
+    key = _SEP_NAMES[sep].replace(" ", "_")
+
+    def seps(lang: str) -> str:
+        return lookup(f"separators_plural.{key}", lang)
+
     if not bad:
-        return DataError(
-            f"The file '{src.name}' could not be read as a table with {width} columns "
-            f"separated by {_SEP_NAMES[sep]}s. Check that every line has the same number of "
-            "values."
-        )
-    lines = "; ".join(f"line {ln} has {n}" for ln, n in bad)
-    more = f" (and {total - len(bad)} more lines)" if total > len(bad) else ""
-    return DataError(
-        f"The file '{src.name}' has lines with a different number of values than the header "
-        f"({width} columns, separated by {_SEP_NAMES[sep]}s): {lines}{more}. A value that "
-        f"contains a {_SEP_NAMES[sep]} must be put in double quotes; remove lines that are "
-        "not part of the table (titles, notes, sources) and upload the file again."
+        return DataError.from_text("errors.not_columns", name=src.name, width=width, seps=seps)
+
+    def lines(lang: str) -> str:
+        said = "; ".join(lookup("error_parts.line_has", lang, line=ln, n=n) for ln, n in bad)
+        if total > len(bad):
+            said += lookup("error_parts.more_lines", lang, n=total - len(bad))
+        return said
+
+    return DataError.from_text(
+        "errors.ragged_lines",
+        name=src.name,
+        width=width,
+        seps=seps,
+        lines=lines,
+        sep=lambda lang: lookup(f"separators.{key}", lang),
     )
 
 

@@ -22,6 +22,9 @@ FRAME = pd.DataFrame(
 )
 
 
+RAGGED = b"regio;jaar;x\na;2020;1\nb;2020;2\nc;2020;3;4\nd;2020;5\n"
+
+
 def _excel(sheets=("Eerste",)) -> bytes:
     out = io.BytesIO()
     with pd.ExcelWriter(out) as writer:
@@ -102,6 +105,27 @@ CASES = [
         "('regio', 'x')",
         "Het bestand 'kop.csv' heeft een kopregel maar geen rijen met gegevens. Zet de gegevens "
         "onder de kopregel ('regio', 'x')",
+    ),
+    (
+        lambda: load_table(b"%PDF-1.4 a report", name="rapport.csv"),
+        "The file 'rapport.csv' is a PDF document, not a table. Choose the CSV, Excel (.xlsx) or "
+        "Parquet file that contains your table.",
+        "Het bestand 'rapport.csv' is een PDF-document, geen tabel. Kies het CSV-, Excel- (.xlsx) "
+        "of Parquet-bestand met uw tabel.",
+    ),
+    (
+        lambda: load_table(b"regio;x;x\na;1;2\n", name="dubbel.csv"),
+        "The file 'dubbel.csv' has more than one column with the same name in the header (row 1): "
+        "'x' (columns B, C).",
+        "Het bestand 'dubbel.csv' heeft meer dan één kolom met dezelfde naam in de kopregel (rij "
+        "1): 'x' (kolommen B, C).",
+    ),
+    (
+        lambda: load_table(RAGGED, name="scheef.csv"),
+        "has lines with a different number of values than the header (3 columns, separated by "
+        "semicolons): line 4 has 4. A value that contains a semicolon must be put in double quotes",
+        "heeft regels met een ander aantal waarden dan de kopregel (3 kolommen, gescheiden door "
+        "puntkomma's): regel 4 heeft er 4. Een waarde met een puntkomma erin moet tussen dubbele",
     ),
     (
         lambda: load_table(_excel(("Eerste", "Tweede")), name="map.xlsx", sheet="Derde"),

@@ -12,6 +12,10 @@ PARTS = {
     "more_rows": {"nl": " en nog {n} rijen", "en": " and {n} more rows"},
     "and_more": {"nl": " (en nog {n})", "en": " (and {n} more)"},
     "did_you_mean": {"nl": "; bedoelt u '{name}'?", "en": "; did you mean '{name}'?"},
+    # parts of the messages about a file (indicators/io.py)
+    "same_name": {"nl": "'{column}' (kolommen {letters})", "en": "'{column}' (columns {letters})"},
+    "line_has": {"nl": "regel {line} heeft er {n}", "en": "line {line} has {n}"},
+    "more_lines": {"nl": " (en nog {n} regels)", "en": " (and {n} more lines)"},
 }
 
 ERRORS = {
@@ -80,6 +84,40 @@ ERRORS = {
         "the rows from the file.",
     },
     # ---- files (indicators/io.py)
+    "not_a_table": {
+        "nl": "Het bestand '{name}' is {what}, geen tabel. {advice}",
+        "en": "The file '{name}' is {what}, not a table. {advice}",
+    },
+    "advice_excel": {
+        "nl": "Open het in Excel en sla het op als .xlsx of als CSV.",
+        "en": "Open it in Excel and save it as .xlsx or as CSV.",
+    },
+    "advice_table": {
+        "nl": "Kies het CSV-, Excel- (.xlsx) of Parquet-bestand met uw tabel.",
+        "en": "Choose the CSV, Excel (.xlsx) or Parquet file that contains your table.",
+    },
+    "duplicate_columns": {
+        "nl": "Het bestand '{name}' heeft meer dan één kolom met dezelfde naam in de kopregel "
+        "(rij {row}): {parts}. Geef elke kolom een eigen naam en upload het bestand opnieuw.",
+        "en": "The file '{name}' has more than one column with the same name in the header "
+        "(row {row}): {parts}. Give every column its own name and upload the file again.",
+    },
+    "not_columns": {
+        "nl": "Het bestand '{name}' kan niet gelezen worden als een tabel met {width} kolommen, "
+        "gescheiden door {seps}. Controleer of elke regel evenveel waarden heeft.",
+        "en": "The file '{name}' could not be read as a table with {width} columns separated by "
+        "{seps}. Check that every line has the same number of values.",
+    },
+    "ragged_lines": {
+        "nl": "Het bestand '{name}' heeft regels met een ander aantal waarden dan de kopregel "
+        "({width} kolommen, gescheiden door {seps}): {lines}. Een waarde met een {sep} erin "
+        "moet tussen dubbele aanhalingstekens staan; haal regels weg die niet bij de tabel "
+        "horen (titels, opmerkingen, bronnen) en upload het bestand opnieuw.",
+        "en": "The file '{name}' has lines with a different number of values than the header "
+        "({width} columns, separated by {seps}): {lines}. A value that contains a {sep} must "
+        "be put in double quotes; remove lines that are not part of the table (titles, notes, "
+        "sources) and upload the file again.",
+    },
     "file_not_found": {
         "nl": "Het bestand '{name}' is niet gevonden in {path}. Controleer de naam en de map.",
         "en": "The file '{name}' was not found at {path}. Check the name and folder.",
@@ -194,4 +232,36 @@ ERRORS = {
     },
 }
 
-AREAS = {"error_parts": PARTS, "errors": ERRORS}
+# what a file is, by its first bytes (indicators/io.py _SIGNATURES)
+FILE_KINDS = {
+    "pdf": {"nl": "een PDF-document", "en": "a PDF document"},
+    "png": {"nl": "een PNG-afbeelding", "en": "a PNG image"},
+    "jpeg": {"nl": "een JPEG-afbeelding", "en": "a JPEG image"},
+    "gif": {"nl": "een GIF-afbeelding", "en": "a GIF image"},
+    "xls": {
+        "nl": "een Excel-bestand (.xls) of Word-bestand (.doc) van het oude soort",
+        "en": "an old-style Excel (.xls) or Word (.doc) file",
+    },
+    "gz": {"nl": "een gecomprimeerd bestand (.gz)", "en": "a compressed (.gz) file"},
+}
+# the separators of a CSV file, one and many (io._SEP_NAMES, spaces as _)
+SEPARATORS = {
+    "tab": {"nl": "tab", "en": "tab"},
+    "semicolon": {"nl": "puntkomma", "en": "semicolon"},
+    "comma": {"nl": "komma", "en": "comma"},
+    "vertical_bar": {"nl": "verticale streep", "en": "vertical bar"},
+}
+SEPARATORS_PLURAL = {
+    "tab": {"nl": "tabs", "en": "tabs"},
+    "semicolon": {"nl": "puntkomma's", "en": "semicolons"},
+    "comma": {"nl": "komma's", "en": "commas"},
+    "vertical_bar": {"nl": "verticale strepen", "en": "vertical bars"},
+}
+
+AREAS = {
+    "error_parts": PARTS,
+    "errors": ERRORS,
+    "file_kinds": FILE_KINDS,
+    "separators": SEPARATORS,
+    "separators_plural": SEPARATORS_PLURAL,
+}
