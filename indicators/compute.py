@@ -522,10 +522,8 @@ def compute_measures(
             values, labels = to_scores(df, value, None, labels_order, source=source)
         else:
             examples = ", ".join(f"'{v}'" for v in pd.unique(column.dropna())[:4])
-            raise DataError(
-                f"{source}: column '{value}' holds text answers ({examples}). Give their order "
-                f'from low to high with --order "LOW,...,HIGH" to compute scores 1..k, or ask '
-                f"only for share:LABEL measures."
+            raise DataError.from_text(
+                "errors.text_answers_need_order", source=source, column=value, examples=examples
             )
     else:
         values, labels = to_scores(df, value, None, tuple(order) if order else None, source=source)

@@ -14,6 +14,7 @@ import numpy as np
 
 from indicators.errors import DataError
 from indicators.measure_table import TABLE, MeasureEntry, MeasureTableError
+from indicators.text import CATALOGUE, text
 
 # every measure computed when none is asked for, in the order of the measure table
 DEFAULT_MEASURES = TABLE.default_names()
@@ -74,10 +75,11 @@ def parse_measure(text: str) -> MeasureSpec:
     entry = TABLE.by_name.get(name)
     if entry is not None and not entry.is_pattern:
         if entry.part_of is not None:
-            raise DataError(
-                f"Measure '{raw}' is the {entry.part} part of '{entry.part_of}', not a measure "
-                f"of its own: ask for {entry.part_of}; its parts come on the rows of all "
-                "regions together."
+            raise DataError.from_text(
+                "errors.measure_is_part",
+                raw=raw,
+                part=lambda lang: _part_word(entry.part, lang),
+                part_of=entry.part_of,
             )
         param = entry.fixed.get(entry.parameter) if entry.parameter else None
         return MeasureSpec(entry.family, None if param is None else float(param), name)
@@ -86,7 +88,20 @@ def parse_measure(text: str) -> MeasureSpec:
         if spec is not None:
             return spec
     known = ", ".join(TABLE.usage_names())
-    raise DataError(f"Unknown measure '{raw}'. Known measures: {known}.")
+    raise DataError.from_text("errors.unknown_measure", raw=raw, known=known)
+
+
+def _part_word(part: str, lang: str) -> str:
+    """Return a decomposition part as the English message has always named it ("between"),
+    in Dutch as the downloads do ("tussen regio's")."""
+    key = f"export_parts.{part}"
+    return text(key, lang) if lang == "nl" and key in CATALOGUE else part
+
+
+def _parameter_word(name: str, lang: str) -> str:
+    """Return a measure parameter's name in ``lang`` (a threshold is a "drempel"), else as is."""
+    key = f"measure_parameters.{name}"
+    return text(key, lang) if key in CATALOGUE else name
 
 
 def _parse_pattern(entry: MeasureEntry, raw: str, name: str) -> MeasureSpec | None:
@@ -105,9 +120,12 @@ def _parse_pattern(entry: MeasureEntry, raw: str, name: str) -> MeasureSpec | No
     arg = rest.strip()
     if entry.parameter_kind == "text":
         if not arg:
-            raise DataError(
-                f"Measure '{raw}' needs a {entry.parameter} after '{entry.prefix}"
-                f"{entry.separator}', e.g. {entry.example}."
+            raise DataError.from_text(
+                "errors.measure_needs_parameter",
+                raw=raw,
+                parameter=lambda lang: _parameter_word(entry.parameter, lang),
+                written=f"{entry.prefix}{entry.separator}",
+                example=entry.example,
             )
         return MeasureSpec(entry.family, arg, f"{entry.prefix}{entry.separator}{arg}")
     if not arg:
@@ -115,13 +133,16 @@ def _parse_pattern(entry: MeasureEntry, raw: str, name: str) -> MeasureSpec | No
     try:
         value = float(arg.replace(",", "."))
     except ValueError:
-        raise DataError(
-            f"Measure '{raw}': '{arg}' is not a number. Write for example {entry.example}."
+        raise DataError.from_text(
+            "errors.measure_parameter_not_a_number", raw=raw, arg=arg, example=entry.example
         ) from None
     if entry.above is not None and not value > entry.above:
-        raise DataError(
-            f"Measure '{raw}': the parameter {entry.parameter} must be above {entry.above:g} "
-            f"(for example {entry.example})."
+        raise DataError.from_text(
+            "errors.measure_parameter_too_low",
+            raw=raw,
+            parameter=lambda lang: _parameter_word(entry.parameter, lang),
+            above=f"{entry.above:g}",
+            example=entry.example,
         )
     return MeasureSpec(entry.family, value, entry.written(value))
 

@@ -7,9 +7,11 @@ import pandas as pd
 import pytest
 
 from indicators import validate
+from indicators.compute import compute_measures
 from indicators.dataset import Mapping, prepare, to_scores
 from indicators.errors import DataError
 from indicators.io import load_table
+from indicators.measures import parse_measure
 from indicators.registry import load_registry
 
 FRAME = pd.DataFrame(
@@ -155,6 +157,38 @@ CASES = [
         ),
         "'nope' is not a variable in the indicator registry.",
         "'nope' is geen variabele in het indicatorregister.",
+    ),
+    (
+        lambda: parse_measure("ginni"),
+        "Unknown measure 'ginni'. Known measures: mean, median,",
+        "Onbekende maat 'ginni'. Bekende maten: mean, median,",
+    ),
+    (
+        lambda: parse_measure("share_below:veel"),
+        "Measure 'share_below:veel': 'veel' is not a number. Write for example share_below:6.",
+        "Maat 'share_below:veel': 'veel' is geen getal. Schrijf bijvoorbeeld share_below:6.",
+    ),
+    (
+        lambda: parse_measure("atkinson_0"),
+        "Measure 'atkinson_0': the parameter epsilon must be above 0 (for example atkinson_1).",
+        "Maat 'atkinson_0': de parameter epsilon moet boven 0 liggen (bijvoorbeeld atkinson_1).",
+    ),
+    (
+        lambda: parse_measure("theil_between"),
+        "Measure 'theil_between' is the between part of 'theil', not a measure of its own",
+        "Maat 'theil_between' is het deel tussen regio's van 'theil', geen maat op zich",
+    ),
+    (
+        lambda: compute_measures(
+            pd.DataFrame({"r": ["a", "b"], "geluk": ["blij", "boos"]}),
+            value="geluk",
+            region="r",
+            source="x.csv",
+        ),
+        "x.csv: column 'geluk' holds text answers ('blij', 'boos'). Give their order from low "
+        'to high with --order "LOW,...,HIGH"',
+        "x.csv: kolom 'geluk' bevat tekstantwoorden ('blij', 'boos'). Geef hun volgorde van "
+        'laag naar hoog met --order "LAAG,...,HOOG"',
     ),
     (
         _answers,

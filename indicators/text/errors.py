@@ -209,6 +209,39 @@ ERRORS = {
         "en": "The file '{name}' looks like Parquet but cannot be read (it may be damaged or "
         "incomplete). Export it again and upload the new file.",
     },
+    # ---- measures (indicators/measures.py, indicators/compute.py)
+    "unknown_measure": {
+        "nl": "Onbekende maat '{raw}'. Bekende maten: {known}.",
+        "en": "Unknown measure '{raw}'. Known measures: {known}.",
+    },
+    "measure_is_part": {
+        "nl": "Maat '{raw}' is het deel {part} van '{part_of}', geen maat op zich: vraag om "
+        "{part_of}; de delen staan op de rijen van alle regio's samen.",
+        "en": "Measure '{raw}' is the {part} part of '{part_of}', not a measure of its own: ask "
+        "for {part_of}; its parts come on the rows of all regions together.",
+    },
+    "measure_needs_parameter": {
+        "nl": "Maat '{raw}' heeft een {parameter} nodig na '{written}', bijvoorbeeld {example}.",
+        "en": "Measure '{raw}' needs a {parameter} after '{written}', e.g. {example}.",
+    },
+    "measure_parameter_not_a_number": {
+        "nl": "Maat '{raw}': '{arg}' is geen getal. Schrijf bijvoorbeeld {example}.",
+        "en": "Measure '{raw}': '{arg}' is not a number. Write for example {example}.",
+    },
+    "measure_parameter_too_low": {
+        "nl": "Maat '{raw}': de parameter {parameter} moet boven {above} liggen (bijvoorbeeld "
+        "{example}).",
+        "en": "Measure '{raw}': the parameter {parameter} must be above {above} (for example "
+        "{example}).",
+    },
+    "text_answers_need_order": {
+        "nl": "{source}: kolom '{column}' bevat tekstantwoorden ({examples}). Geef hun volgorde "
+        'van laag naar hoog met --order "LAAG,...,HOOG" om scores 1..k te berekenen, of vraag '
+        "alleen om share:LABEL-maten.",
+        "en": "{source}: column '{column}' holds text answers ({examples}). Give their order from "
+        'low to high with --order "LOW,...,HIGH" to compute scores 1..k, or ask only for '
+        "share:LABEL measures.",
+    },
     # ---- mapping (indicators/dataset.py)
     "not_a_registry_variable": {
         "nl": "'{variable}' is geen variabele in het indicatorregister.",
@@ -258,7 +291,14 @@ SEPARATORS_PLURAL = {
     "vertical_bar": {"nl": "verticale strepen", "en": "vertical bars"},
 }
 
+# the names of measure parameters (measures.toml "parameter"), in the messages about them
+MEASURE_PARAMETERS = {
+    "threshold": {"nl": "drempel", "en": "threshold"},
+    "label": {"nl": "antwoord", "en": "label"},
+}
+
 AREAS = {
+    "measure_parameters": MEASURE_PARAMETERS,
     "error_parts": PARTS,
     "errors": ERRORS,
     "file_kinds": FILE_KINDS,
