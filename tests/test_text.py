@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from indicators.text import AREAS, CATALOGUE, area, text
-from indicators.ui import i18n, overview
+from indicators.text import AREAS, CATALOGUE, Area, area, text
+from indicators.ui import catalog as catalog_page
+from indicators.ui import data as data_page
+from indicators.ui import distribution as distribution_page
+from indicators.ui import i18n, overview, regions, trends
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,6 +71,8 @@ def test_the_lookup_fills_in_and_says_what_is_missing():
     assert all(key.count(".") >= 1 for key in CATALOGUE) and len(AREAS) > 5
     # a page's TEXTS is its area of the catalogue; the common texts are there too
     assert overview.TEXTS is area("overview") and i18n.COMMON is area("common")
+    pages = (catalog_page, data_page, distribution_page, overview, regions, trends)
+    assert all(isinstance(page.TEXTS, Area) for page in pages)  # what i18n.tr reads
     assert text("common.suppressed", "en") == text("states.suppressed", "en")
 
 

@@ -32,14 +32,7 @@ def lang() -> str:
 def tr(texts: Area, key: str, **values) -> str:
     """Translate a message id from a page's ``texts`` (its area of the catalogue, else the
     common ones) and fill it in."""
-    if isinstance(texts, Area):
-        return text(f"{texts.name if key in texts else COMMON.name}.{key}", lang(), **values)
-    # a page whose texts have not moved into the catalogue yet: its own dict, else common
-    entry = texts.get(key)
-    if entry is None:
-        return text(f"{COMMON.name}.{key}", lang(), **values)
-    found = entry[lang()]
-    return found.format(**values) if values else found
+    return text(f"{texts.name if key in texts else COMMON.name}.{key}", lang(), **values)
 
 
 def t(key: str, **values) -> str:
