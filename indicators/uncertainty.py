@@ -169,6 +169,48 @@ def linearize(
         The kernel bandwidth is :math:`\\hat\\sigma / m^{1/5}` with m the number of observations
         of the group, or (``"weights"``, convey's rule) its sum of weights.
     """
+    done = _linearize_sorted(
+        values,
+        codes,
+        n_groups,
+        weights,
+        measures,
+        sample=sample,
+        labels=labels,
+        bandwidth=bandwidth,
+    )
+    size = np.asarray(values).reshape(-1).size
+    z = {}
+    for text, zs in done.z.items():
+        full = np.zeros(size)
+        full[done.rows] = np.where(done.ws > 0, zs, 0.0)
+        z[text] = full
+    return Linearized(done.result, z, done.line_z, done.slopes)
+
+
+@dataclass
+class _Sorted:
+    result: GroupedResult
+    rows: np.ndarray  # the plan's order: row numbers in (group, value) order
+    counts: np.ndarray  # rows of each group in that order
+    ws: np.ndarray  # their weights (0 for a missing weight)
+    z: dict[str, np.ndarray]  # linearized variables in that order
+    line_z: np.ndarray | None  # in the rows' own order
+    slopes: dict[str, np.ndarray] | None
+
+
+def _linearize_sorted(
+    values,
+    codes,
+    n_groups: int,
+    weights=None,
+    measures: Iterable[str | MeasureSpec] = DEFAULT_MEASURES,
+    *,
+    sample=None,
+    labels: Mapping[str, float] | None = None,
+    bandwidth: str = "observations",
+) -> _Sorted:
+    """The work of :func:`linearize`, in the plan's (group, value) order."""
     if bandwidth not in BANDWIDTHS:
         raise DataError(f"bandwidth must be one of {', '.join(BANDWIDTHS)}; got '{bandwidth}'.")
     x = np.asarray(values, dtype=float).reshape(-1)
@@ -228,12 +270,7 @@ def linearize(
             elif fam in _ROW_Z:
                 z_sorted[spec.text] = _ROW_Z[fam](groups, spec, value, labels, quantiles, result)
             # n, a count, has no sampling error of its own here: no linearized variable
-    z = {}
-    for text, zs in z_sorted.items():
-        full = np.zeros(x.size)
-        full[sorted_rows] = np.where(ws > 0, zs, 0.0)
-        z[text] = full
-    return Linearized(result, z, line_z, slopes or None)
+    return _Sorted(result, sorted_rows, counts, ws, z_sorted, line_z, slopes or None)
 
 
 def grouped_standard_errors(
@@ -283,19 +320,28 @@ def grouped_standard_errors(
     """
     x = np.asarray(values, dtype=float).reshape(-1)
     g = np.asarray(codes).reshape(-1).astype(np.int64, copy=False)
-    lin = linearize(
+    lin = _linearize_sorted(
         x, g, n_groups, weights, measures, sample=sample, labels=labels, bandwidth=bandwidth
     )
-    w = np.ones(x.size) if weights is None else np.asarray(weights, dtype=float).reshape(-1)
-    w = np.where(np.isfinite(w), w, 0.0)
-    design = DesignVariance(g, n_groups, strata=strata, cluster=cluster, sample=sample)
-    line_u = None if lin.line_z is None else w * lin.line_z
+    design = DesignVariance(
+        g,
+        n_groups,
+        strata=strata,
+        cluster=cluster,
+        sample=sample,
+        rows=lin.rows,
+        counts=lin.counts,
+    )
+    line_u = None
+    if lin.line_z is not None:
+        w = np.ones(x.size) if weights is None else np.asarray(weights, dtype=float).reshape(-1)
+        line_u = np.where(np.isfinite(w), w, 0.0) * lin.line_z
     se = {text: np.full(int(n_groups), np.nan) for text in lin.result.values}
     n = lin.result.n
     for text, z in lin.z.items():
-        u = w * z
-        if lin.line_slope is not None and text in lin.line_slope:
-            var = design.variance(u, line_u, lin.line_slope[text])
+        u = lin.ws * z
+        if lin.slopes is not None and text in lin.slopes:
+            var = design.variance(u, line_u, lin.slopes[text])
         else:
             var = design.variance(u)
         s = np.sqrt(np.maximum(var, 0.0))
@@ -363,12 +409,25 @@ class DesignVariance:
     """With-replacement variance of per-row scores, per group, from the design's cells.
 
     The cells (group x unit, and group x stratum) are worked out once; :meth:`variance` then
-    reduces any score vector with a few ``bincount`` calls.
+    reduces any score vector with a few sums. ``rows`` (default: all, in order) are the rows
+    whose scores :meth:`variance` receives, in that order; ``counts`` says that they come in
+    runs of whole groups, ``counts[k]`` rows of group k (the engine's sort), which makes the
+    sums per group contiguous.
     """
 
-    def __init__(self, codes, n_groups: int, *, strata=None, cluster=None, sample=None):
-        g = np.asarray(codes).reshape(-1).astype(np.int64, copy=False)
-        size = g.size
+    def __init__(
+        self,
+        codes,
+        n_groups: int,
+        *,
+        strata=None,
+        cluster=None,
+        sample=None,
+        rows=None,
+        counts=None,
+    ):
+        g_all = np.asarray(codes).reshape(-1).astype(np.int64, copy=False)
+        size = g_all.size
         s_codes, _ = _sample_codes(sample, size)
         for arr, role in ((strata, "strata"), (cluster, "cluster")):
             if arr is not None and len(arr) != size:
@@ -377,8 +436,7 @@ class DesignVariance:
         h = _combine(s_codes, st)  # strata within each independent sample
         n_strata = int(h.max()) + 1 if size else 0
         if cluster is None:
-            unit, n_units = None, size
-            unit_stratum = h
+            unit, n_units, unit_stratum = None, size, h
         else:
             unit = _combine(h, design_codes(cluster, "cluster"))
             n_units = int(unit.max()) + 1 if size else 0
@@ -387,37 +445,50 @@ class DesignVariance:
         n_h = np.bincount(unit_stratum, minlength=n_strata).astype(float)
         with np.errstate(divide="ignore", invalid="ignore"):
             self.f_h = np.where(n_h > 1, n_h / (n_h - 1), 0.0)
-        self.n_h = n_h
-        self.n_groups = int(n_groups)
-        self.h, self.unit, self.n_units = h, unit, n_units
-        self.unit_stratum = unit_stratum
+        self.n_h, self.n_strata = n_h, n_strata
+        self.n_groups = G = int(n_groups)
+        self.unit, self.n_units, self.unit_stratum = unit, n_units, unit_stratum
         self.sample_of_stratum = np.zeros(n_strata, dtype=np.int64)
         self.sample_of_stratum[h] = s_codes
-        self.group_sample = _group_sample(g, s_codes, self.n_groups)
+        self.group_sample = _group_sample(g_all, s_codes, G)
+        self.rows = None if rows is None else np.asarray(rows)
+        g = g_all if rows is None else g_all[rows]
+        hr = h if rows is None else h[rows]
+        self.segments = None
+        if counts is not None:
+            counts = np.asarray(counts)
+            starts = np.cumsum(counts) - counts
+            self.segments = (starts[counts > 0], counts > 0)
+        self._g = g
+        # one stratum per group and no clusters (no design, or strata coarser than groups):
+        # sums per group are all it takes
+        stratum_of_group = np.zeros(G, dtype=np.int64)
+        stratum_of_group[g] = hr
+        self.simple = unit is None and bool((stratum_of_group[g] == hr).all())
+        if self.simple:
+            self.stratum_of_group = stratum_of_group
+            return
         # the cells of (group, unit): each row its own when there are no clusters
         if unit is None:
             self.cell = None
-            cell_g, cell_h = g, h
+            cell_g, cell_h = g, hr
         else:
-            key = g * n_units + unit
-            uniq, self.cell = np.unique(key, return_inverse=True)
-            cell_g, cell_unit = uniq // n_units, uniq % n_units
-            self.cell_unit = cell_unit
-            cell_h = unit_stratum[cell_unit]
+            self.cell, uniq = _compact(g * n_units + unit[slice(None) if rows is None else rows])
+            cell_g, self.cell_unit = uniq // n_units, uniq % n_units
+            cell_h = unit_stratum[self.cell_unit]
             self.n_cells = uniq.size
-        gh = cell_g * n_strata + cell_h
-        if self.n_groups * n_strata <= max(4 * size, 1 << 20):
-            self.gh, self.n_gh = gh, self.n_groups * n_strata
-            self.gh_g = np.repeat(np.arange(self.n_groups), n_strata)
-            self.gh_h = np.tile(np.arange(n_strata), self.n_groups)
-        else:
-            uniq, self.gh = np.unique(gh, return_inverse=True)
-            self.n_gh = uniq.size
-            self.gh_g, self.gh_h = uniq // n_strata, uniq % n_strata
-        self.n_strata = n_strata
+        self.gh, uniq = _compact(cell_g * n_strata + cell_h)
+        self.n_gh = uniq.size
+        self.gh_g, self.gh_h = uniq // n_strata, uniq % n_strata
 
-    def _cells(self, u):
-        return u if self.cell is None else np.bincount(self.cell, u, self.n_cells)
+    def _group_sum(self, a) -> np.ndarray:
+        if self.segments is None:
+            return np.bincount(self._g, a, self.n_groups)
+        starts, used = self.segments
+        out = np.zeros(self.n_groups)
+        if a.size:
+            out[used] = np.add.reduceat(a, starts)
+        return out
 
     def _unit_totals(self, b):
         return b if self.unit is None else np.bincount(self.unit, b, self.n_units)
@@ -425,32 +496,43 @@ class DesignVariance:
     def variance(self, u, line_u=None, slope=None) -> np.ndarray:
         """Return the variance per group of the total of ``u`` (each row for its own group).
 
-        With ``line_u`` (scores over every row of each sample) and ``slope`` (per group), the
-        group's score is ``u`` plus ``slope[group] * line_u`` over all rows of its sample.
+        With ``line_u`` (scores over every row of each sample, in the rows' own order) and
+        ``slope`` (per group), the group's score is ``u`` plus ``slope[group] * line_u`` over
+        all rows of its sample.
         """
-        u = np.nan_to_num(np.asarray(u, dtype=float))
-        cells = self._cells(u)
-        s1 = np.bincount(self.gh, cells, self.n_gh)
-        s2 = np.bincount(self.gh, cells * cells, self.n_gh)
-        f, n_h = self.f_h[self.gh_h], self.n_h[self.gh_h]
-        var = np.bincount(self.gh_g, f * (s2 - s1 * s1 / n_h), self.n_groups)
+        u = np.asarray(u, dtype=float)
+        if self.simple:
+            s1 = self._group_sum(u)
+            s2 = self._group_sum(u * u)
+            h = self.stratum_of_group
+        else:
+            cells = u if self.cell is None else np.bincount(self.cell, u, self.n_cells)
+            s1 = np.bincount(self.gh, cells, self.n_gh)
+            s2 = np.bincount(self.gh, cells * cells, self.n_gh)
+            h = self.gh_h
+        f, n_h = self.f_h[h], self.n_h[h]
+        part = f * (s2 - s1 * s1 / n_h)
+        var = part if self.simple else np.bincount(self.gh_g, part, self.n_groups)
         if line_u is None:
             return var
-        b = np.nan_to_num(np.asarray(line_u, dtype=float))
+        b = np.asarray(line_u, dtype=float)
         b_unit = self._unit_totals(b)
         b_h = np.bincount(self.unit_stratum, b_unit, self.n_strata)
-        # variance of the line's total per sample
-        v_b_h = self.f_h * (
-            np.bincount(self.unit_stratum, b_unit * b_unit, self.n_strata) - b_h * b_h / self.n_h
-        )
-        v_b = np.bincount(self.sample_of_stratum, np.nan_to_num(v_b_h))
-        # covariance of each group's own part with its sample's line
-        b_cell = b if self.cell is None else b_unit[self.cell_unit]
-        cross = np.bincount(self.gh, cells * b_cell, self.n_gh)
-        cov = np.bincount(self.gh_g, f * (cross - s1 * b_h[self.gh_h] / n_h), self.n_groups)
-        c = np.nan_to_num(np.asarray(slope, dtype=float))
-        gs = np.maximum(self.group_sample, 0)
-        return var + 2 * c * cov + c * c * v_b[gs]
+        # the variance of the line's total, per sample
+        b2_h = np.bincount(self.unit_stratum, b_unit * b_unit, self.n_strata)
+        v_b = np.bincount(self.sample_of_stratum, self.f_h * (b2_h - b_h * b_h / self.n_h))
+        # the covariance of each group's own part with the line of its sample
+        b_rows = b if self.rows is None else b[self.rows]
+        if self.simple:
+            cross = self._group_sum(u * b_rows)
+        else:
+            b_cell = b_rows if self.cell is None else b_unit[self.cell_unit]
+            cross = np.bincount(self.gh, cells * b_cell, self.n_gh)
+        cov = f * (cross - s1 * b_h[h] / n_h)
+        if not self.simple:
+            cov = np.bincount(self.gh_g, cov, self.n_groups)
+        c = np.asarray(slope, dtype=float)
+        return var + 2 * c * cov + c * c * v_b[np.maximum(self.group_sample, 0)]
 
 
 class _Groups:
@@ -459,19 +541,27 @@ class _Groups:
     def __init__(self, xs, ws, counts, result, bandwidth):
         self.xs, self.ws, self.counts = xs, ws, counts
         self.n_groups = counts.size
-        self.gs = np.repeat(np.arange(self.n_groups), counts)
-        self.starts = np.cumsum(counts) - counts
+        starts = np.cumsum(counts) - counts
+        self.starts = starts
+        self._used = counts > 0
+        self._seg = starts[self._used]
         self.W = result.weight_sum
+        self._cache = {}
         with np.errstate(divide="ignore", invalid="ignore"):
             self.mu = self.sum(ws * xs) / self.W
             dev = xs - self.per_row(self.mu)
             self.var = self.sum(ws * dev * dev) / self.W
             size = result.n.astype(float) if bandwidth == "observations" else self.W
             self.h = np.sqrt(self.var) / size**0.2
+        self.W_rows = self.per_row(self.W)
         self.result = result
 
     def sum(self, a) -> np.ndarray:
-        return np.bincount(self.gs, a, self.n_groups)
+        """Sum per group (rows come in runs of whole groups)."""
+        out = np.zeros(self.n_groups)
+        if self.xs.size:
+            out[self._used] = np.add.reduceat(a, self._seg)
+        return out
 
     def per_row(self, per_group) -> np.ndarray:
         return np.repeat(np.asarray(per_group, dtype=float), self.counts)
@@ -482,20 +572,32 @@ class _Groups:
         before = np.where(self.starts > 0, c[np.maximum(self.starts - 1, 0)], 0.0)
         return c - np.repeat(before, self.counts)
 
+    def positive(self):
+        """x / mean and its log over x > 0 (1 and 0 elsewhere), shared by Theil, MLD, Atkinson."""
+        if "positive" not in self._cache:
+            pos = self.xs > 0
+            r = np.where(pos, self.xs / self.per_row(self.result.mean_positive), 1.0)
+            W = self.per_row(self.result.weight_sum_positive)
+            self._cache["positive"] = (pos, r, np.log(r), W)
+        return self._cache["positive"]
+
     def density(self, at) -> np.ndarray:
         """Gaussian kernel density of each group at ``at`` (one point per group)."""
         h = self.h
         u = (self.per_row(at) - self.xs) / self.per_row(h)
-        k = np.exp(-0.5 * u * u) / _SQRT_2PI
+        u *= u
+        u *= -0.5
+        k = np.exp(u, out=u)
+        k *= self.ws
         with np.errstate(divide="ignore", invalid="ignore"):
-            return self.sum(self.ws * np.nan_to_num(k)) / (self.W * h)
+            return self.sum(k) / (self.W * h * _SQRT_2PI)
 
     def share_z(self, hit, value) -> np.ndarray:
-        return (hit - self.per_row(value)) / self.per_row(self.W)
+        return (hit - self.per_row(value)) / self.W_rows
 
 
 def _z_mean(g, spec, value, labels, quantiles, result):
-    return (g.xs - g.per_row(g.mu)) / g.per_row(g.W)
+    return (g.xs - g.per_row(g.mu)) / g.W_rows
 
 
 def _z_sd(g, spec, value, labels, quantiles, result):
@@ -510,8 +612,8 @@ def _z_quantile(g, spec, value, labels, quantiles, result):
 
 def _quantile_z(g, p, q):
     f = g.density(q)
-    z = -((g.xs <= g.per_row(q)) - p) / g.per_row(g.W * f)
-    return np.where(np.isfinite(g.per_row(f)) & (g.per_row(g.h) > 0), z, 0.0)
+    scale = np.where(np.isfinite(f) & (g.h > 0), -1 / (g.W * f), 0.0)
+    return ((g.xs <= g.per_row(q)) - p) * g.per_row(scale)
 
 
 def _z_share(g, spec, value, labels, quantiles, result):
@@ -530,29 +632,26 @@ def _z_gini(g, spec, value, labels, quantiles, result):
     # sums C (weight) and Y (weight x value) over the sorted values; ties add 0 either way
     wx = g.ws * g.xs
     Y = g.sum(wx)
-    a = g.xs * (2 * g.cumsum(g.ws) - g.per_row(g.W)) - 2 * g.cumsum(wx) + g.per_row(Y)
-    W, Yr, G = g.per_row(g.W), g.per_row(Y), g.per_row(value)
-    return a / (W * Yr) - G / W - G * g.xs / Yr
+    a = g.xs * (2 * g.cumsum(g.ws) - g.W_rows) - 2 * g.cumsum(wx) + g.per_row(Y)
+    WY = g.per_row(g.W * Y)
+    return a / WY - g.per_row(value / g.W) - g.xs * g.per_row(value / Y)
 
 
 def _z_positive(g, spec, value, labels, quantiles, result):
-    W = g.per_row(result.weight_sum_positive)
-    r = g.xs / g.per_row(result.mean_positive)
-    pos = g.xs > 0
-    r = np.where(pos, r, 1.0)
+    pos, r, logr, W = g.positive()
     v = g.per_row(value)
     if spec.family == "theil":
-        z = (r * (np.log(r) - v - 1) + 1) / W
+        z = (r * (logr - v - 1) + 1) / W
     elif spec.family == "mld":
-        z = (r - 1 - np.log(r) - v) / W
+        z = (r - 1 - logr - v) / W
     else:
         eps = float(spec.param)
         k = 1 - v  # generalised mean over the mean
         if eps == 1:
-            z = k * ((r - 1) - np.log(r / k)) / W
+            z = k * ((r - 1) - (logr - np.log(k))) / W
         else:
             a = 1 - eps
-            z = k * ((r - 1) - ((r / k) ** a - 1) / a) / W
+            z = k * ((r - 1) - (np.exp(a * (logr - np.log(k))) - 1) / a) / W
     return np.where(pos, z, 0.0)
 
 
@@ -627,12 +726,23 @@ def _group_sample(g, s_codes, n_groups):
     return out
 
 
+def _compact(key):
+    """Return codes 0 .. k - 1 of integer keys (in key order) and the keys they stand for."""
+    key = np.asarray(key, dtype=np.int64)
+    if key.size and key.min() >= 0 and key.max() < 4 * key.size + (1 << 16):
+        present = np.zeros(int(key.max()) + 1, dtype=bool)
+        present[key] = True
+        uniq = np.flatnonzero(present)
+        remap = np.cumsum(present) - 1
+        return remap[key], uniq
+    uniq, inv = np.unique(key, return_inverse=True)
+    return inv.reshape(-1), uniq
+
+
 def _combine(a, b):
     """Codes of the pairs (a, b), 0 .. k - 1."""
     a = np.asarray(a, dtype=np.int64)
     b = np.asarray(b, dtype=np.int64)
     if not a.size:
         return a
-    key = a * (int(b.max()) + 1) + b
-    _, inv = np.unique(key, return_inverse=True)
-    return inv.reshape(-1).astype(np.int64)
+    return _compact(a * (int(b.max()) + 1) + b)[0].astype(np.int64)
