@@ -317,10 +317,13 @@ def test_plan_sorts_once_and_never_again(sort_calls):
     rng = np.random.default_rng(8)
     x, codes, w = random_data(rng, 200_000, 300, ties=True, missing=0.02)
     plan = SortPlan(x, codes, 300)
-    assert sort_calls, "the instrumentation sees the plan's sorts"
+    vectors = list(weight_vectors(rng, x.size).values())
+    plan.measures(vectors[0], ["mean"])  # the first pass sorts, block by block
+    assert len(sort_calls) > 2, "the instrumentation sees the plan's sorts"
     sort_calls.clear()
-    for weights in weight_vectors(rng, x.size).values():
+    for weights in vectors:
         plan.measures(weights, [m for m in ALL if m != "poverty_rate"])
+    assert plan.sort() is plan
     assert sort_calls == []
     # the poverty line depends on the weights: its median sorts a sample and a bracket, far
     # fewer rows than the plan
@@ -354,3 +357,17 @@ def test_plan_checks_the_weights():
         plan.measures([1.0, -1.0, 1.0])
     # a negative weight on a row whose value is missing is left out with the row
     assert plan.measures([1.0, 3.0, -1.0], ["mean"]).values["mean"].tolist() == [1.75]
+
+
+def test_plan_stays_whole_when_a_first_pass_fails():
+    # the first pass sorts block by block as it computes: an error in its first block leaves
+    # the plan half sorted, and the next pass must finish the sort, not read unsorted rows
+    rng = np.random.default_rng(12)
+    x, codes, w = random_data(rng, 200_000, 30, ties=True)
+    plan = SortPlan(x, codes, 30)
+    with pytest.raises(DataError, match="no answer 'nee'"):
+        plan.measures(w, ["mean", "share:nee"])
+    assert_same_result(plan.measures(w, ALL), grouped_measures(x, codes, 30, w, ALL))
+    assert np.array_equal(plan.sorted_values, x[plan.order])
+    step_group, step_value = np.diff(codes[plan.order]), np.diff(plan.sorted_values)
+    assert (step_group >= 0).all() and ((step_group > 0) | (step_value >= 0)).all()
