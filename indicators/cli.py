@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
+import re
 import sys
 from collections.abc import Mapping
 
@@ -16,13 +18,69 @@ from indicators.text import LANGS, text
 MEASURE_HELP = cli_help()  # from the measure table (indicators/measures.toml)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+# argparse's own error messages, each with its text in the catalogue (for --lang nl)
+ARGPARSE_ERRORS = (
+    (re.compile(r"the following arguments are required: (?P<names>.*)"), "cli.required"),
+    (re.compile(r"unrecognized arguments: (?P<names>.*)"), "cli.unrecognized"),
+    (
+        re.compile(
+            r"argument (?P<arg>\S+): invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)"
+        ),
+        "cli.invalid_choice",
+    ),
+    (
+        re.compile(r"argument (?P<arg>\S+): invalid (?P<kind>\S+) value: (?P<value>.*)"),
+        "cli.invalid_value",
+    ),
+    (re.compile(r"argument (?P<arg>\S+): expected one argument"), "cli.expected_one"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that says its own errors (a missing --region, an unknown option) in
+    ``lang``; in English exactly as argparse does."""
+
+    def __init__(self, *args, lang: str = "en", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+
+    def error(self, message: str):
+        if self.lang == "en":
+            super().error(message)
+        for pattern, key in ARGPARSE_ERRORS:
+            found = pattern.fullmatch(message)
+            if found:
+                message = text(key, self.lang, **found.groupdict())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, text("cli.usage_error", self.lang, prog=self.prog, message=message) + "\n")
+
+
+def _asked_lang(argv: list[str]) -> str:
+    """Return the language of ``--lang`` in ``argv`` (before parsing: argparse's own errors
+    need it), else of the locale."""
+    for i, arg in enumerate(argv):
+        wanted = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            wanted = argv[i + 1]
+        if wanted in LANGS:
+            return wanted
+    return default_lang()
+
+
+def _parser(lang: str = "en") -> argparse.ArgumentParser:
+    parser = _Parser(
         prog="python -m indicators",
         description="Broad-welfare indicators beyond the average: distributional measures per "
         "region, the indicator registry, and registry indicators over your own file.",
+        lang=lang,
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(
+        dest="command",
+        required=True,
+        metavar="COMMAND",
+        parser_class=functools.partial(_Parser, lang=lang),
+    )
 
     m = sub.add_parser(
         "measures",
@@ -172,7 +230,8 @@ def _roles(p):
 
 def main(argv=None) -> int:
     """Run the command line; return the exit status (2 for unusable input)."""
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(_asked_lang(argv))
     args, extra = parser.parse_known_args(argv)
     if args.command == "dashboard":  # everything after the command is for `streamlit run`
         from indicators.ui.launch import LANG_VARIABLE, run

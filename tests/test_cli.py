@@ -312,3 +312,42 @@ def test_lang_of_the_registry_follows_the_locale_too(monkeypatch, capsys):
     assert "Gemiddelde levenstevredenheid" in capsys.readouterr().out
     assert main(["registry", "--format", "csv", "--lang", "en"]) == 0
     assert "Average life satisfaction" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "dutch", "english"),
+    [
+        (
+            ["measures", "x.csv"],
+            "python -m indicators measures: fout: deze argumenten ontbreken: --value, --region",
+            "python -m indicators measures: error: the following arguments are required: "
+            "--value, --region",
+        ),
+        (
+            ["compute", "x.csv", "--region", "r", "--min-n", "veel"],
+            "python -m indicators compute: fout: argument --min-n: ongeldige int-waarde: 'veel'",
+            "python -m indicators compute: error: argument --min-n: invalid int value: 'veel'",
+        ),
+        (
+            ["registry", "--format", "xml"],
+            "fout: argument --format: ongeldige keuze: 'xml' (kies uit 'table', 'csv', 'json')",
+            "error: argument --format: invalid choice: 'xml' (choose from 'table', 'csv', 'json')",
+        ),
+        (
+            ["registry", "--bogus"],
+            "python -m indicators: fout: onbekende argumenten: --bogus",
+            "python -m indicators: error: unrecognized arguments: --bogus",
+        ),
+    ],
+)
+def test_lang_of_the_usage_errors(monkeypatch, capsys, args, dutch, english):
+    for lang, expected in (("nl", dutch), ("en", english)):
+        with pytest.raises(SystemExit) as stop:
+            main([*args, "--lang", lang])
+        assert stop.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("usage: ") and expected in err, err
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")  # the locale decides without --lang
+    with pytest.raises(SystemExit):
+        main(args)
+    assert dutch in capsys.readouterr().err

@@ -18,6 +18,28 @@ CLI = {
         "en": "Give at least one --map VARIABLE=COLUMN (see `python -m indicators registry` "
         "for the variables).",
     },
+    # argparse's own errors (indicators.cli.ARGPARSE_ERRORS); the English ones are argparse's
+    "usage_error": {"nl": "{prog}: fout: {message}", "en": "{prog}: error: {message}"},
+    "required": {
+        "nl": "deze argumenten ontbreken: {names}",
+        "en": "the following arguments are required: {names}",
+    },
+    "unrecognized": {
+        "nl": "onbekende argumenten: {names}",
+        "en": "unrecognized arguments: {names}",
+    },
+    "invalid_choice": {
+        "nl": "argument {arg}: ongeldige keuze: {value} (kies uit {choices})",
+        "en": "argument {arg}: invalid choice: {value} (choose from {choices})",
+    },
+    "invalid_value": {
+        "nl": "argument {arg}: ongeldige {kind}-waarde: {value}",
+        "en": "argument {arg}: invalid {kind} value: {value}",
+    },
+    "expected_one": {
+        "nl": "argument {arg}: verwacht één waarde",
+        "en": "argument {arg}: expected one argument",
+    },
 }
 
 AREAS = {"cli": CLI}
