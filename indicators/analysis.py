@@ -1134,25 +1134,14 @@ def read_geojson(data: bytes, name: str = "map") -> dict:
     try:
         geo = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise DataError(
-            f"{name} is not a GeoJSON file: it cannot be read as JSON ({err}). Export the map "
-            "as GeoJSON (for example from QGIS or mapshaper) and upload it again."
-        ) from None
+        raise DataError.from_text("errors.geojson_not_json", name=name, err=err) from None
     if isinstance(geo, dict) and geo.get("type") == "Topology":
-        raise DataError(
-            f"{name} is TopoJSON, not GeoJSON. Convert it to GeoJSON (for example with "
-            "mapshaper: -o format=geojson) and upload it again."
-        )
+        raise DataError.from_text("errors.topojson", name=name)
     features = geo.get("features") if isinstance(geo, dict) else None
     if not isinstance(features, list) or not features:
-        raise DataError(
-            f"{name} holds no map features: a GeoJSON FeatureCollection with a 'features' list "
-            "of areas is needed."
-        )
+        raise DataError.from_text("errors.geojson_no_features", name=name)
     if not any(isinstance(f, dict) and f.get("properties") for f in features):
-        raise DataError(
-            f"{name}: the features have no properties, so no region code or name to match on."
-        )
+        raise DataError.from_text("errors.geojson_no_properties", name=name)
     return geo
 
 

@@ -291,9 +291,11 @@ def compute(
     weight = WEIGHT if WEIGHT in frame else None
     unknown = [b for b in by if b not in frame or b not in prepared.mapping.groups]
     if unknown:
-        raise DataError(
-            f"Cannot break down by {', '.join(unknown)}: not a group column in the mapping. "
-            f"Group columns: {', '.join(prepared.mapping.groups) or 'none'}."
+        groups = ", ".join(prepared.mapping.groups)
+        raise DataError.from_text(
+            "errors.not_a_group_column",
+            columns=", ".join(unknown),
+            groups=lambda lang: groups or text("errors.no_groups", lang),
         )
     # the registry with the mapping's own variables (and, for aggregates, its columns)
     registry = prepared.registry if prepared.registry is not None else registry

@@ -1068,11 +1068,10 @@ def load_table(
     roles = detect_long(df)
     if roles is None:
         if long:
-            raise DataError(
-                f"The file '{src.name}' does not look like a long table: expected a column "
-                "of indicator names (such as 'indicator', 'onderwerp' or 'variabele'), a "
-                "column of numbers (such as 'value' or 'waarde') and a region column. The "
-                f"columns are {_fmt_list([str(c) for c in df.columns])}."
+            raise DataError.from_text(
+                "errors.not_long",
+                name=src.name,
+                columns=lambda lang: _fmt_list([str(c) for c in df.columns], lang=lang),
             )
         return df
     wide = pivot_long(df, **roles, name=f"The file '{src.name}'")

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from indicators import validate
-from indicators.compute import compute_measures
+from indicators.analysis import read_geojson
+from indicators.compute import compute, compute_measures
 from indicators.dataset import Mapping, prepare, to_scores
 from indicators.errors import DataError
 from indicators.io import load_table
@@ -38,6 +39,12 @@ def _excel(sheets=("Eerste",)) -> bytes:
 def _answers():
     happiness = load_registry().variable_by_id["happiness"]
     return to_scores(pd.DataFrame({"h": ["laag", "hoog"]}), "h", happiness, order=("laag", "hoog"))
+
+
+def _breakdown():
+    reg = load_registry()
+    df = pd.DataFrame({"r": ["a", "b"], "x": [1.0, 2.0]})
+    compute(prepare(df, Mapping.build("r", variables={"income": "x"}), reg), reg, by=["sekse"])
 
 
 # what raises; a fragment of the English message (as it always was); one of the Dutch one
@@ -189,6 +196,32 @@ CASES = [
         'to high with --order "LOW,...,HIGH"',
         "x.csv: kolom 'geluk' bevat tekstantwoorden ('blij', 'boos'). Geef hun volgorde van "
         'laag naar hoog met --order "LAAG,...,HOOG"',
+    ),
+    (
+        lambda: read_geojson(b"{not json", name="kaart.geojson"),
+        "kaart.geojson is not a GeoJSON file: it cannot be read as JSON (",
+        "kaart.geojson is geen GeoJSON-bestand: het kan niet als JSON gelezen worden (",
+    ),
+    (
+        lambda: read_geojson(b'{"type": "Topology"}', name="kaart.json"),
+        "kaart.json is TopoJSON, not GeoJSON.",
+        "kaart.json is TopoJSON, geen GeoJSON.",
+    ),
+    (
+        lambda: read_geojson(b'{"type": "FeatureCollection", "features": []}', name="leeg.json"),
+        "leeg.json holds no map features",
+        "leeg.json bevat geen kaartvlakken",
+    ),
+    (
+        lambda: load_table(b"a;b\n1;2\n", name="kort.csv", long=True),
+        "The file 'kort.csv' does not look like a long table: expected a column of indicator names",
+        "Het bestand 'kort.csv' lijkt geen lange tabel: verwacht zijn een kolom met namen van "
+        "indicatoren",
+    ),
+    (
+        _breakdown,
+        "Cannot break down by sekse: not a group column in the mapping. Group columns: none.",
+        "Kan niet uitsplitsen naar sekse: geen groepkolom in de koppeling. Groepkolommen: geen.",
     ),
     (
         _answers,

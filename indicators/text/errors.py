@@ -242,6 +242,47 @@ ERRORS = {
         'low to high with --order "LOW,...,HIGH" to compute scores 1..k, or ask only for '
         "share:LABEL measures.",
     },
+    "not_a_group_column": {
+        "nl": "Kan niet uitsplitsen naar {columns}: geen groepkolom in de koppeling. "
+        "Groepkolommen: {groups}.",
+        "en": "Cannot break down by {columns}: not a group column in the mapping. Group "
+        "columns: {groups}.",
+    },
+    "no_groups": {"nl": "geen", "en": "none"},
+    # ---- long tables (indicators/io.py)
+    "not_long": {
+        "nl": "Het bestand '{name}' lijkt geen lange tabel: verwacht zijn een kolom met namen "
+        "van indicatoren (zoals 'indicator', 'onderwerp' of 'variabele'), een kolom met getallen "
+        "(zoals 'value' of 'waarde') en een regiokolom. De kolommen zijn {columns}.",
+        "en": "The file '{name}' does not look like a long table: expected a column of indicator "
+        "names (such as 'indicator', 'onderwerp' or 'variabele'), a column of numbers (such as "
+        "'value' or 'waarde') and a region column. The columns are {columns}.",
+    },
+    # ---- maps (indicators/analysis.py)
+    "geojson_not_json": {
+        "nl": "{name} is geen GeoJSON-bestand: het kan niet als JSON gelezen worden ({err}). "
+        "Exporteer de kaart als GeoJSON (bijvoorbeeld uit QGIS of mapshaper) en upload hem "
+        "opnieuw.",
+        "en": "{name} is not a GeoJSON file: it cannot be read as JSON ({err}). Export the map as "
+        "GeoJSON (for example from QGIS or mapshaper) and upload it again.",
+    },
+    "topojson": {
+        "nl": "{name} is TopoJSON, geen GeoJSON. Zet het om naar GeoJSON (bijvoorbeeld met "
+        "mapshaper: -o format=geojson) en upload het opnieuw.",
+        "en": "{name} is TopoJSON, not GeoJSON. Convert it to GeoJSON (for example with "
+        "mapshaper: -o format=geojson) and upload it again.",
+    },
+    "geojson_no_features": {
+        "nl": "{name} bevat geen kaartvlakken: een GeoJSON FeatureCollection met een lijst "
+        "'features' van gebieden is nodig.",
+        "en": "{name} holds no map features: a GeoJSON FeatureCollection with a 'features' list "
+        "of areas is needed.",
+    },
+    "geojson_no_properties": {
+        "nl": "{name}: de kaartvlakken hebben geen eigenschappen, dus geen regiocode of naam om "
+        "op te koppelen.",
+        "en": "{name}: the features have no properties, so no region code or name to match on.",
+    },
     # ---- mapping (indicators/dataset.py)
     "not_a_registry_variable": {
         "nl": "'{variable}' is geen variabele in het indicatorregister.",
