@@ -329,10 +329,7 @@ def mapping_from_text(text: str) -> Mapping:
             own=tuple(own),
         )
     except (ValueError, KeyError, TypeError, zlib.error, UnicodeDecodeError) as err:
-        raise DataError(
-            "The column choices in this link cannot be read (the link may be cut off or "
-            "changed); the columns are suggested anew. Choose them on the Data page."
-        ) from err
+        raise DataError.from_text("errors.link_map_unreadable") from err
 
 
 def _match_role(columns, hints) -> str | None:

@@ -9,7 +9,7 @@ import pytest
 from indicators import validate
 from indicators.analysis import read_geojson
 from indicators.compute import compute, compute_measures
-from indicators.dataset import Mapping, prepare, to_scores
+from indicators.dataset import Mapping, mapping_from_text, prepare, to_scores
 from indicators.errors import DataError
 from indicators.io import load_table
 from indicators.measures import parse_measure
@@ -222,6 +222,11 @@ CASES = [
         _breakdown,
         "Cannot break down by sekse: not a group column in the mapping. Group columns: none.",
         "Kan niet uitsplitsen naar sekse: geen groepkolom in de koppeling. Groepkolommen: geen.",
+    ),
+    (
+        lambda: mapping_from_text("bm90IGEgbWFw"),
+        "The column choices in this link cannot be read",
+        "De kolomkeuzes in deze link kunnen niet gelezen worden",
     ),
     (
         _answers,

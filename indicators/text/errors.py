@@ -284,6 +284,13 @@ ERRORS = {
         "en": "{name}: the features have no properties, so no region code or name to match on.",
     },
     # ---- mapping (indicators/dataset.py)
+    "link_map_unreadable": {
+        "nl": "De kolomkeuzes in deze link kunnen niet gelezen worden (de link is misschien "
+        "afgebroken of veranderd); de kolommen worden opnieuw voorgesteld. Kies ze op de pagina "
+        "Gegevens.",
+        "en": "The column choices in this link cannot be read (the link may be cut off or "
+        "changed); the columns are suggested anew. Choose them on the Data page.",
+    },
     "not_a_registry_variable": {
         "nl": "'{variable}' is geen variabele in het indicatorregister.",
         "en": "'{variable}' is not a variable in the indicator registry.",
