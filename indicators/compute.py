@@ -95,7 +95,7 @@ def measure_table(
     w = None if weight is None else frame[weight].to_numpy(dtype=float, na_value=np.nan)
 
     lines = None
-    if "poverty_rate" in texts:
+    if "poverty_rate" in texts and design is None:  # with a design: in indicators.uncertainty
         lines = _poverty_lines(groupings, x, w, year)
 
     sample = groupings.get([year])[0] if design is not None and year else None

@@ -169,108 +169,124 @@ def linearize(
         The kernel bandwidth is :math:`\\hat\\sigma / m^{1/5}` with m the number of observations
         of the group, or (``"weights"``, convey's rule) its sum of weights.
     """
-    done = _linearize_sorted(
-        values,
-        codes,
-        n_groups,
-        weights,
-        measures,
-        sample=sample,
-        labels=labels,
-        bandwidth=bandwidth,
-    )
-    size = np.asarray(values).reshape(-1).size
-    z = {}
-    for text, zs in done.z.items():
-        full = np.zeros(size)
-        full[done.rows] = np.where(done.ws > 0, zs, 0.0)
-        z[text] = full
-    return Linearized(done.result, z, done.line_z, done.slopes)
+    work = _Work(values, codes, n_groups, weights, measures, sample, labels, bandwidth)
+    z = {text: np.zeros(work.size) for text in work.with_z}
+    slopes = {text: np.full(work.n_groups, np.nan) for text in work.poverty}
+    for gids, rows, zb, slope_b in work.blocks():
+        idx = work.rows[rows]
+        keep = work.ws[rows] > 0
+        for text, zs in zb.items():
+            z[text][idx] = np.where(keep, zs, 0.0)
+        for text, sl in slope_b.items():
+            slopes[text][gids] = sl
+    return Linearized(work.result, z, work.line_z, slopes or None)
 
 
-@dataclass
-class _Sorted:
-    result: GroupedResult
-    rows: np.ndarray  # the plan's order: row numbers in (group, value) order
-    counts: np.ndarray  # rows of each group in that order
-    ws: np.ndarray  # their weights (0 for a missing weight)
-    z: dict[str, np.ndarray]  # linearized variables in that order
-    line_z: np.ndarray | None  # in the rows' own order
-    slopes: dict[str, np.ndarray] | None
+class _Work:
+    """The point estimates, the engine's order and what the influence functions share."""
 
+    def __init__(self, values, codes, n_groups, weights, measures, sample, labels, bandwidth):
+        if bandwidth not in BANDWIDTHS:
+            raise DataError(f"bandwidth must be one of {', '.join(BANDWIDTHS)}; got '{bandwidth}'.")
+        x = np.asarray(values, dtype=float).reshape(-1)
+        g = np.asarray(codes).reshape(-1).astype(np.int64, copy=False)
+        w = None if weights is None else np.asarray(weights, dtype=float).reshape(-1)
+        specs = [m if isinstance(m, MeasureSpec) else parse_measure(m) for m in measures]
+        s_codes, n_samples = _sample_codes(sample, x.size)
+        self.size, self.n_groups = x.size, int(n_groups)
+        self.labels, self.bandwidth = labels, bandwidth
 
-def _linearize_sorted(
-    values,
-    codes,
-    n_groups: int,
-    weights=None,
-    measures: Iterable[str | MeasureSpec] = DEFAULT_MEASURES,
-    *,
-    sample=None,
-    labels: Mapping[str, float] | None = None,
-    bandwidth: str = "observations",
-) -> _Sorted:
-    """The work of :func:`linearize`, in the plan's (group, value) order."""
-    if bandwidth not in BANDWIDTHS:
-        raise DataError(f"bandwidth must be one of {', '.join(BANDWIDTHS)}; got '{bandwidth}'.")
-    x = np.asarray(values, dtype=float).reshape(-1)
-    g = np.asarray(codes).reshape(-1).astype(np.int64, copy=False)
-    w = None if weights is None else np.asarray(weights, dtype=float).reshape(-1)
-    specs = [m if isinstance(m, MeasureSpec) else parse_measure(m) for m in measures]
-    s_codes, n_samples = _sample_codes(sample, x.size)
-    valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
-
-    # the quantiles the tail ratios need, computed with the rest and not reported
-    texts = {s.text for s in specs}
-    extra = []
-    for spec in specs:
-        if spec.family in ("s80s20", "palma"):
-            for p in (spec.kwargs["top"], spec.kwargs["bottom"]):
-                q = _quantile_spec(p)
-                if q.text not in texts:
-                    texts.add(q.text)
-                    extra.append(q)
-    poverty = [s for s in specs if s.family == "poverty_rate"]
-    lines = None
-    if poverty:
-        group_sample = _group_sample(g, s_codes, n_groups)
-        medians = quantile_by_segment(x, s_codes, n_samples, w, 0.5)
-        fraction = poverty[0].kwargs["fraction"]
-        lines = np.where(group_sample >= 0, fraction * medians[np.maximum(group_sample, 0)], np.nan)
-    plan = SortPlan(x, g, n_groups)
-    result = plan.measures(w, [*specs, *extra], poverty_lines=lines, labels=labels)
-    quantiles = {
-        float(q.param): result.values[q.text] for q in [*specs, *extra] if q.family == "quantile"
-    }
-    for q in extra:
-        del result.values[q.text]
-
-    sorted_rows = np.asarray(plan.order)
-    xs = np.asarray(plan.sorted_values)
-    counts = np.asarray(plan.counts)
-    ws = np.ones(xs.size) if w is None else w[sorted_rows]
-    ws = np.where(np.isfinite(ws), ws, 0.0)  # rows without a weight are left out: weight 0
-    groups = _Groups(xs, ws, counts, result, bandwidth)
-
-    z_sorted: dict[str, np.ndarray] = {}
-    slopes: dict[str, np.ndarray] = {}
-    line_z = None
-    with np.errstate(divide="ignore", invalid="ignore"):
+        # the quantiles the tail ratios need, computed with the rest and not reported
+        texts = {s.text for s in specs}
+        extra = []
         for spec in specs:
-            if spec.text in z_sorted:
-                continue
-            fam = spec.family
-            value = result.values[spec.text]
-            if fam == "poverty_rate":
-                t = groups.per_row(lines)
-                z_sorted[spec.text] = groups.share_z(xs < t, value)
-                slopes[spec.text] = groups.density(lines)
-                if line_z is None:
-                    line_z = _line_z(x, w, valid, s_codes, n_samples, medians, fraction, bandwidth)
-            elif fam in _ROW_Z:
-                z_sorted[spec.text] = _ROW_Z[fam](groups, spec, value, labels, quantiles, result)
-            # n, a count, has no sampling error of its own here: no linearized variable
-    return _Sorted(result, sorted_rows, counts, ws, z_sorted, line_z, slopes or None)
+            if spec.family in ("s80s20", "palma"):
+                for p in (spec.kwargs["top"], spec.kwargs["bottom"]):
+                    q = _quantile_spec(p)
+                    if q.text not in texts:
+                        texts.add(q.text)
+                        extra.append(q)
+        poverty = [s for s in specs if s.family == "poverty_rate"]
+        self.lines = self.line_z = None
+        if poverty:
+            group_sample = _group_sample(g, s_codes, self.n_groups)
+            medians = quantile_by_segment(x, s_codes, n_samples, w, 0.5)
+            fraction = poverty[0].kwargs["fraction"]
+            at = np.maximum(group_sample, 0)
+            self.lines = np.where(group_sample >= 0, fraction * medians[at], np.nan)
+            valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
+            self.line_z = _line_z(x, w, valid, s_codes, n_samples, medians, fraction, bandwidth)
+        plan = SortPlan(x, g, self.n_groups)
+        result = plan.measures(w, [*specs, *extra], poverty_lines=self.lines, labels=labels)
+        self.quantiles = {
+            float(q.param): result.values[q.text]
+            for q in [*specs, *extra]
+            if q.family == "quantile"
+        }
+        for q in extra:
+            del result.values[q.text]
+        self.result = result
+        self.rows = np.asarray(plan.order)
+        self.xs = np.asarray(plan.sorted_values)
+        self.counts = np.asarray(plan.counts)
+        ws = np.ones(self.xs.size) if w is None else w[self.rows]
+        self.ws = np.where(np.isfinite(ws), ws, 0.0)  # a missing weight is left out: weight 0
+        self.specs = list({s.text: s for s in specs}.values())
+        # n, a count, has no sampling error of its own here: no linearized variable
+        self.with_z = [
+            s.text for s in self.specs if s.family in _ROW_Z or s.family == "poverty_rate"
+        ]
+        self.poverty = [s.text for s in poverty]
+
+    def blocks(self):
+        """Yield (group ids, row slice, z per measure, slope per poverty measure) per block
+        of whole groups, so that the work on a block stays in the CPU cache."""
+        res = self.result
+        for gids, rows in _group_blocks(self.counts, _BLOCK_ROWS):
+            xs, ws = self.xs[rows], self.ws[rows]
+            grp = _Groups(
+                xs,
+                ws,
+                self.counts[gids],
+                res.weight_sum[gids],
+                res.n[gids],
+                res.mean_positive[gids],
+                res.weight_sum_positive[gids],
+                self.bandwidth,
+            )
+            quantiles = {p: q[gids] for p, q in self.quantiles.items()}
+            z, slopes = {}, {}
+            with np.errstate(divide="ignore", invalid="ignore"):
+                for spec in self.specs:
+                    if spec.text not in self.with_z:
+                        continue
+                    value = res.values[spec.text][gids]
+                    if spec.family == "poverty_rate":
+                        line = self.lines[gids]
+                        z[spec.text] = grp.share_z(xs < grp.per_row(line), value)
+                        slopes[spec.text] = grp.density(line)
+                    else:
+                        fn = _ROW_Z[spec.family]
+                        z[spec.text] = fn(grp, spec, value, self.labels, quantiles)
+            yield gids, rows, z, slopes
+
+
+_BLOCK_ROWS = 1 << 16
+
+
+def _group_blocks(counts, block_rows):
+    """Yield (non-empty group ids, row slice) for runs of whole groups of about block_rows."""
+    ends = np.cumsum(counts)
+    starts = ends - counts
+    used = np.flatnonzero(counts)
+    if not used.size:
+        return
+    window = starts[used] // block_rows
+    cut = np.flatnonzero(np.diff(window)) + 1
+    bounds = [0, *cut.tolist(), used.size]
+    for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+        gids = used[a:b]
+        yield gids, slice(int(starts[gids[0]]), int(ends[gids[-1]]))
 
 
 def grouped_standard_errors(
@@ -310,7 +326,8 @@ def grouped_standard_errors(
     ``survey::svyby``). Units are counted over all rows given, also those whose value is
     missing. A stratum with one unit adds nothing (``options(survey.lonely.psu = "remove")``
     in R). The count ``n`` has no standard error (NaN); so has a group with fewer than two
-    observations or without a value.
+    observations or without a value. The work goes one block of whole groups (about 65,000
+    rows) at a time over the engine's sort, as the engine's own.
 
     Examples
     --------
@@ -318,36 +335,38 @@ def grouped_standard_errors(
     >>> round(float(r.se["mean"][0]), 6)  # s / sqrt(n) for a simple random sample
     0.645497
     """
-    x = np.asarray(values, dtype=float).reshape(-1)
-    g = np.asarray(codes).reshape(-1).astype(np.int64, copy=False)
-    lin = _linearize_sorted(
-        x, g, n_groups, weights, measures, sample=sample, labels=labels, bandwidth=bandwidth
-    )
+    work = _Work(values, codes, n_groups, weights, measures, sample, labels, bandwidth)
     design = DesignVariance(
-        g,
+        codes,
         n_groups,
         strata=strata,
         cluster=cluster,
         sample=sample,
-        rows=lin.rows,
-        counts=lin.counts,
+        rows=work.rows,
+        counts=work.counts,
     )
     line_u = None
-    if lin.line_z is not None:
-        w = np.ones(x.size) if weights is None else np.asarray(weights, dtype=float).reshape(-1)
-        line_u = np.where(np.isfinite(w), w, 0.0) * lin.line_z
-    se = {text: np.full(int(n_groups), np.nan) for text in lin.result.values}
-    n = lin.result.n
-    for text, z in lin.z.items():
-        u = lin.ws * z
-        if lin.slopes is not None and text in lin.slopes:
-            var = design.variance(u, line_u, lin.slopes[text])
-        else:
-            var = design.variance(u)
+    if work.line_z is not None:
+        w = np.ones(work.size) if weights is None else np.asarray(weights, dtype=float)
+        line_u = np.where(np.isfinite(w), w, 0.0).reshape(-1) * work.line_z
+        design.set_line(line_u)
+    sums = {text: design.sums(text in work.poverty) for text in work.with_z}
+    slopes = {text: np.full(work.n_groups, np.nan) for text in work.poverty}
+    for gids, rows, zb, slope_b in work.blocks():
+        ws = work.ws[rows]
+        b_rows = None if line_u is None else line_u[work.rows[rows]]
+        for text, z in zb.items():
+            design.add(sums[text], ws * z, rows, gids, b_rows)
+        for text, sl in slope_b.items():
+            slopes[text][gids] = sl
+    se = {text: np.full(work.n_groups, np.nan) for text in work.result.values}
+    n = work.result.n
+    for text, acc in sums.items():
+        var = design.finish(acc, slopes.get(text))
         s = np.sqrt(np.maximum(var, 0.0))
-        s[~np.isfinite(lin.result.values[text]) | (n < 2)] = np.nan
+        s[~np.isfinite(work.result.values[text]) | (n < 2)] = np.nan
         se[text] = s
-    return Uncertain(lin.result, se)
+    return Uncertain(work.result, se)
 
 
 def normal_interval(value, se, level: float = 0.95):
@@ -408,11 +427,11 @@ def design_codes(column, role: str, source: str = "data") -> np.ndarray:
 class DesignVariance:
     """With-replacement variance of per-row scores, per group, from the design's cells.
 
-    The cells (group x unit, and group x stratum) are worked out once; :meth:`variance` then
-    reduces any score vector with a few sums. ``rows`` (default: all, in order) are the rows
-    whose scores :meth:`variance` receives, in that order; ``counts`` says that they come in
-    runs of whole groups, ``counts[k]`` rows of group k (the engine's sort), which makes the
-    sums per group contiguous.
+    The cells (group x unit, and group x stratum) are worked out once. :meth:`variance`
+    reduces a whole score vector; :meth:`sums`, :meth:`add` and :meth:`finish` do the same
+    block by block. ``rows`` (default: all, in order) are the rows whose scores come, in that
+    order; ``counts`` says that they come in runs of whole groups, ``counts[k]`` rows of group
+    k (the engine's sort), so that each block's cells are a contiguous range.
     """
 
     def __init__(
@@ -432,8 +451,8 @@ class DesignVariance:
         for arr, role in ((strata, "strata"), (cluster, "cluster")):
             if arr is not None and len(arr) != size:
                 raise DataError(f"The {role} column has {len(arr)} rows; the data has {size}.")
-        st = np.zeros(size, dtype=np.int64) if strata is None else design_codes(strata, "strata")
-        h = _combine(s_codes, st)  # strata within each independent sample
+        # strata within each independent sample; without strata, one stratum per sample
+        h = s_codes if strata is None else _combine(s_codes, design_codes(strata, "strata"))
         n_strata = int(h.max()) + 1 if size else 0
         if cluster is None:
             unit, n_units, unit_stratum = None, size, h
@@ -452,46 +471,104 @@ class DesignVariance:
         self.sample_of_stratum[h] = s_codes
         self.group_sample = _group_sample(g_all, s_codes, G)
         self.rows = None if rows is None else np.asarray(rows)
-        g = g_all if rows is None else g_all[rows]
+        self.counts = None if counts is None else np.asarray(counts)
+        self._g_all, self.line = g_all, None
+        if strata is None and cluster is None:  # the groups lie within samples: one stratum
+            self.simple, self.out_h, self.n_out = True, np.maximum(self.group_sample, 0), G
+            return
+        g = self._g
         hr = h if rows is None else h[rows]
-        self.segments = None
-        if counts is not None:
-            counts = np.asarray(counts)
-            starts = np.cumsum(counts) - counts
-            self.segments = (starts[counts > 0], counts > 0)
-        self._g = g
-        # one stratum per group and no clusters (no design, or strata coarser than groups):
-        # sums per group are all it takes
+        # one stratum per group and no clusters (strata coarser than groups): sums per group
+        # are all it takes
         stratum_of_group = np.zeros(G, dtype=np.int64)
         stratum_of_group[g] = hr
         self.simple = unit is None and bool((stratum_of_group[g] == hr).all())
         if self.simple:
-            self.stratum_of_group = stratum_of_group
+            self.out_h = stratum_of_group
+            self.n_out = G
             return
         # the cells of (group, unit): each row its own when there are no clusters
         if unit is None:
             self.cell = None
             cell_g, cell_h = g, hr
         else:
-            self.cell, uniq = _compact(g * n_units + unit[slice(None) if rows is None else rows])
+            self.cell, uniq = _compact(g * n_units + (unit if rows is None else unit[rows]))
             cell_g, self.cell_unit = uniq // n_units, uniq % n_units
             cell_h = unit_stratum[self.cell_unit]
-            self.n_cells = uniq.size
         self.gh, uniq = _compact(cell_g * n_strata + cell_h)
-        self.n_gh = uniq.size
-        self.gh_g, self.gh_h = uniq // n_strata, uniq % n_strata
+        self.n_out = uniq.size
+        self.gh_g, self.out_h = uniq // n_strata, uniq % n_strata
 
-    def _group_sum(self, a) -> np.ndarray:
-        if self.segments is None:
-            return np.bincount(self._g, a, self.n_groups)
-        starts, used = self.segments
-        out = np.zeros(self.n_groups)
-        if a.size:
-            out[used] = np.add.reduceat(a, starts)
-        return out
+    @property
+    def _g(self) -> np.ndarray:
+        """The group of each row, in the order the scores come."""
+        return self._g_all if self.rows is None else self._g_all[self.rows]
 
-    def _unit_totals(self, b):
-        return b if self.unit is None else np.bincount(self.unit, b, self.n_units)
+    def sums(self, line: bool = False) -> np.ndarray:
+        """Return empty accumulators for one measure: sums, squares (and products with the
+        line's scores) per (group, stratum) cell."""
+        return np.zeros((3 if line else 2, self.n_out))
+
+    def set_line(self, line_u) -> None:
+        """Take the poverty line's scores (every row, in the rows' own order)."""
+        b = np.asarray(line_u, dtype=float)
+        b_unit = b if self.unit is None else np.bincount(self.unit, b, self.n_units)
+        b_h = np.bincount(self.unit_stratum, b_unit, self.n_strata)
+        b2_h = np.bincount(self.unit_stratum, b_unit * b_unit, self.n_strata)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            v_h = np.where(self.n_h > 0, self.f_h * (b2_h - b_h * b_h / self.n_h), 0.0)
+        v_b = np.bincount(self.sample_of_stratum, v_h)
+        self.line = (b_unit, b_h, v_b)
+
+    def add(self, acc, u, rows=slice(None), gids=None, b_rows=None) -> None:
+        """Add the scores ``u`` of the rows ``rows``: whole groups ``gids`` (non-empty, in
+        order) when given, so that sums per group are sums over runs of rows."""
+        u = np.asarray(u, dtype=float)
+        if not u.size:
+            return
+        line = acc.shape[0] == 3
+        if self.simple:
+            if gids is not None and self.counts is not None:
+                counts = self.counts[gids]
+                starts = np.cumsum(counts) - counts
+                parts = [u, u * u, *([u * b_rows] if line else [])]
+                for i, a in enumerate(parts):
+                    acc[i, gids] += np.add.reduceat(a, starts)
+                return
+            keys, weights = self._g[rows], [u, u * u, *([u * b_rows] if line else [])]
+        elif self.cell is None:
+            keys, weights = self.gh[rows], [u, u * u, *([u * b_rows] if line else [])]
+        else:
+            cells = self.cell[rows]
+            c_lo = int(cells.min())
+            c_n = int(cells.max()) - c_lo + 1
+            per_cell = np.bincount(cells - c_lo, u, c_n)
+            keys = self.gh[c_lo : c_lo + c_n]  # the cells' (group, stratum)
+            weights = [per_cell, per_cell * per_cell]
+            if line:
+                weights.append(per_cell * self.line[0][self.cell_unit[c_lo : c_lo + c_n]])
+        lo = int(keys.min())
+        n = int(keys.max()) - lo + 1
+        for i, a in enumerate(weights):
+            acc[i, lo : lo + n] += np.bincount(keys - lo, a, n)
+
+    def finish(self, acc, slope=None) -> np.ndarray:
+        """Return the variance per group from the accumulated sums."""
+        s1, s2 = acc[0], acc[1]
+        h = self.out_h
+        f, n_h = self.f_h[h], self.n_h[h]
+        var = f * (s2 - s1 * s1 / n_h)
+        cov = None
+        if acc.shape[0] == 3:
+            cov = f * (acc[2] - s1 * self.line[1][h] / n_h)
+        if not self.simple:
+            var = np.bincount(self.gh_g, var, self.n_groups)
+            if cov is not None:
+                cov = np.bincount(self.gh_g, cov, self.n_groups)
+        if cov is None:
+            return var
+        c = np.asarray(slope, dtype=float)
+        return var + 2 * c * cov + c * c * self.line[2][np.maximum(self.group_sample, 0)]
 
     def variance(self, u, line_u=None, slope=None) -> np.ndarray:
         """Return the variance per group of the total of ``u`` (each row for its own group).
@@ -500,68 +577,39 @@ class DesignVariance:
         ``slope`` (per group), the group's score is ``u`` plus ``slope[group] * line_u`` over
         all rows of its sample.
         """
-        u = np.asarray(u, dtype=float)
-        if self.simple:
-            s1 = self._group_sum(u)
-            s2 = self._group_sum(u * u)
-            h = self.stratum_of_group
-        else:
-            cells = u if self.cell is None else np.bincount(self.cell, u, self.n_cells)
-            s1 = np.bincount(self.gh, cells, self.n_gh)
-            s2 = np.bincount(self.gh, cells * cells, self.n_gh)
-            h = self.gh_h
-        f, n_h = self.f_h[h], self.n_h[h]
-        part = f * (s2 - s1 * s1 / n_h)
-        var = part if self.simple else np.bincount(self.gh_g, part, self.n_groups)
-        if line_u is None:
-            return var
-        b = np.asarray(line_u, dtype=float)
-        b_unit = self._unit_totals(b)
-        b_h = np.bincount(self.unit_stratum, b_unit, self.n_strata)
-        # the variance of the line's total, per sample
-        b2_h = np.bincount(self.unit_stratum, b_unit * b_unit, self.n_strata)
-        v_b = np.bincount(self.sample_of_stratum, self.f_h * (b2_h - b_h * b_h / self.n_h))
-        # the covariance of each group's own part with the line of its sample
-        b_rows = b if self.rows is None else b[self.rows]
-        if self.simple:
-            cross = self._group_sum(u * b_rows)
-        else:
-            b_cell = b_rows if self.cell is None else b_unit[self.cell_unit]
-            cross = np.bincount(self.gh, cells * b_cell, self.n_gh)
-        cov = f * (cross - s1 * b_h[h] / n_h)
-        if not self.simple:
-            cov = np.bincount(self.gh_g, cov, self.n_groups)
-        c = np.asarray(slope, dtype=float)
-        return var + 2 * c * cov + c * c * v_b[np.maximum(self.group_sample, 0)]
+        acc = self.sums(line_u is not None)
+        b_rows = None
+        if line_u is not None:
+            self.set_line(line_u)
+            b = np.asarray(line_u, dtype=float)
+            b_rows = b if self.rows is None else b[self.rows]
+        gids = None if self.counts is None else np.flatnonzero(self.counts)
+        self.add(acc, u, slice(None), gids, b_rows)
+        return self.finish(acc, slope)
 
 
 class _Groups:
-    """Per-group quantities over the sorted rows that several influence functions share."""
+    """Per-group quantities over the sorted rows of a block that the influence functions
+    share: the rows come in runs of whole groups, ``counts`` rows each (none empty)."""
 
-    def __init__(self, xs, ws, counts, result, bandwidth):
+    def __init__(self, xs, ws, counts, W, n, mean_positive, weight_positive, bandwidth):
         self.xs, self.ws, self.counts = xs, ws, counts
         self.n_groups = counts.size
-        starts = np.cumsum(counts) - counts
-        self.starts = starts
-        self._used = counts > 0
-        self._seg = starts[self._used]
-        self.W = result.weight_sum
+        self.starts = np.cumsum(counts) - counts
+        self.W = W
+        self.mean_positive, self.weight_positive = mean_positive, weight_positive
         self._cache = {}
         with np.errstate(divide="ignore", invalid="ignore"):
-            self.mu = self.sum(ws * xs) / self.W
+            self.mu = self.sum(ws * xs) / W
             dev = xs - self.per_row(self.mu)
-            self.var = self.sum(ws * dev * dev) / self.W
-            size = result.n.astype(float) if bandwidth == "observations" else self.W
+            self.var = self.sum(ws * dev * dev) / W
+            size = n.astype(float) if bandwidth == "observations" else W
             self.h = np.sqrt(self.var) / size**0.2
-        self.W_rows = self.per_row(self.W)
-        self.result = result
+        self.W_rows = self.per_row(W)
 
     def sum(self, a) -> np.ndarray:
-        """Sum per group (rows come in runs of whole groups)."""
-        out = np.zeros(self.n_groups)
-        if self.xs.size:
-            out[self._used] = np.add.reduceat(a, self._seg)
-        return out
+        """Sum per group."""
+        return np.add.reduceat(a, self.starts) if a.size else np.zeros(self.n_groups)
 
     def per_row(self, per_group) -> np.ndarray:
         return np.repeat(np.asarray(per_group, dtype=float), self.counts)
@@ -576,8 +624,8 @@ class _Groups:
         """x / mean and its log over x > 0 (1 and 0 elsewhere), shared by Theil, MLD, Atkinson."""
         if "positive" not in self._cache:
             pos = self.xs > 0
-            r = np.where(pos, self.xs / self.per_row(self.result.mean_positive), 1.0)
-            W = self.per_row(self.result.weight_sum_positive)
+            r = np.where(pos, self.xs / self.per_row(self.mean_positive), 1.0)
+            W = self.per_row(self.weight_positive)
             self._cache["positive"] = (pos, r, np.log(r), W)
         return self._cache["positive"]
 
@@ -596,17 +644,17 @@ class _Groups:
         return (hit - self.per_row(value)) / self.W_rows
 
 
-def _z_mean(g, spec, value, labels, quantiles, result):
+def _z_mean(g, spec, value, labels, quantiles):
     return (g.xs - g.per_row(g.mu)) / g.W_rows
 
 
-def _z_sd(g, spec, value, labels, quantiles, result):
+def _z_sd(g, spec, value, labels, quantiles):
     dev = g.xs - g.per_row(g.mu)
     z = (dev * dev - g.per_row(g.var)) / g.per_row(2 * value * g.W)
     return np.where(g.per_row(value) > 0, z, 0.0)  # all values equal: no spread to vary
 
 
-def _z_quantile(g, spec, value, labels, quantiles, result):
+def _z_quantile(g, spec, value, labels, quantiles):
     return _quantile_z(g, float(spec.param), value)
 
 
@@ -616,7 +664,7 @@ def _quantile_z(g, p, q):
     return ((g.xs <= g.per_row(q)) - p) * g.per_row(scale)
 
 
-def _z_share(g, spec, value, labels, quantiles, result):
+def _z_share(g, spec, value, labels, quantiles):
     fam = spec.family
     if fam == "share_below":
         hit = g.xs < spec.param
@@ -627,7 +675,7 @@ def _z_share(g, spec, value, labels, quantiles, result):
     return g.share_z(hit, value)
 
 
-def _z_gini(g, spec, value, labels, quantiles, result):
+def _z_gini(g, spec, value, labels, quantiles):
     # a_k = sum_j w_j |x_k - x_j| = x_k (2 C_k - W) - 2 Y_k + Y with inclusive cumulative
     # sums C (weight) and Y (weight x value) over the sorted values; ties add 0 either way
     wx = g.ws * g.xs
@@ -637,7 +685,7 @@ def _z_gini(g, spec, value, labels, quantiles, result):
     return a / WY - g.per_row(value / g.W) - g.xs * g.per_row(value / Y)
 
 
-def _z_positive(g, spec, value, labels, quantiles, result):
+def _z_positive(g, spec, value, labels, quantiles):
     pos, r, logr, W = g.positive()
     v = g.per_row(value)
     if spec.family == "theil":
@@ -655,7 +703,7 @@ def _z_positive(g, spec, value, labels, quantiles, result):
     return np.where(pos, z, 0.0)
 
 
-def _z_ratio(g, spec, value, labels, quantiles, result):
+def _z_ratio(g, spec, value, labels, quantiles):
     top, bottom = spec.kwargs["top"], spec.kwargs["bottom"]
     qt, qb = g.per_row(quantiles[top]), g.per_row(quantiles[bottom])
     low = g.xs <= qb
@@ -692,11 +740,14 @@ def _line_z(x, w, valid, s_codes, n_samples, medians, fraction, bandwidth):
         dev = xv - mu[s_codes]
         sd = np.sqrt(np.bincount(s_codes, wv * dev * dev, n_samples) / W)
         h = sd / (n if bandwidth == "observations" else W) ** 0.2
-        u = (medians[s_codes] - xv) / h[s_codes]
-        f = np.bincount(s_codes, wv * np.nan_to_num(np.exp(-0.5 * u * u) / _SQRT_2PI), n_samples)
-        f /= W * h
-        z = -fraction * ((xv <= medians[s_codes]) - 0.5) / (W * f)[s_codes]
-    return np.where(valid & np.isfinite(z), z, 0.0)
+        med = medians[s_codes]
+        u = (med - xv) / h[s_codes]
+        near = np.abs(u) < 40  # the Gaussian kernel beyond 40 bandwidths is below 1e-300
+        k = np.exp(-0.5 * u[near] ** 2) / _SQRT_2PI
+        f = np.bincount(s_codes[near], wv[near] * np.nan_to_num(k), n_samples) / (W * h)
+        scale = np.where(np.isfinite(f) & (f > 0), -fraction / (W * f), 0.0)
+        z = ((xv <= med) - 0.5) * scale[s_codes]
+    return np.where(valid, z, 0.0)
 
 
 def _quantile_spec(p: float) -> MeasureSpec:
@@ -709,6 +760,8 @@ def _sample_codes(sample, size):
     s = np.asarray(sample).reshape(-1)
     if s.size != size:
         raise DataError(f"The sample codes have {s.size} rows; the data has {size}.")
+    if s.dtype.kind in "iu" and s.size and s.min() >= 0 and s.max() < max(size, 1 << 16):
+        return s.astype(np.int64, copy=False), int(s.max()) + 1  # codes already (empty ones too)
     codes, uniq = pd.factorize(s, sort=True)
     if (codes < 0).any():
         raise DataError("The sample (year) of some rows is missing.")

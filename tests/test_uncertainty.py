@@ -455,3 +455,37 @@ def test_intervals_cover_at_about_the_nominal_rate(dist, weighted, n, replicatio
     low = 0.88 if n == 200 else 0.91
     for m, share in got.items():
         assert low <= share <= 0.985, (m, share)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    seed=st.integers(0, 2**31 - 1),
+    design=st.sampled_from(["none", "strata", "clusters"]),
+    weighted=st.booleans(),
+)
+def test_blocks_of_groups_give_the_numbers_of_one_pass(seed, design, weighted):
+    """The work goes block by block (about 65,000 rows, whole groups); tiny blocks (a few
+    groups each, with empty groups between) give the same standard errors as one block."""
+    import indicators.uncertainty as U
+
+    rng = np.random.default_rng(seed)
+    n = 600
+    year = rng.integers(0, 2, n)
+    g = year * 7 + rng.choice([0, 1, 2, 4, 5, 6], n)  # groups 3 and 10 stay empty
+    x = rng.lognormal(1, 0.7, n)
+    w = rng.uniform(0.5, 2, n) if weighted else None
+    kwargs = {"sample": year}
+    if design != "none":
+        kwargs["strata"] = rng.integers(0, 3, n)
+    if design == "clusters":
+        kwargs["cluster"] = rng.integers(0, 80, n)
+    ms = ["mean", "median", "gini", "poverty_rate", "s80s20", "theil", "share_below:3"]
+    whole = grouped_standard_errors(x, g, 14, w, ms, **kwargs)
+    saved = U._BLOCK_ROWS
+    try:
+        U._BLOCK_ROWS = 50
+        small = grouped_standard_errors(x, g, 14, w, ms, **kwargs)
+    finally:
+        U._BLOCK_ROWS = saved
+    for m in ms:
+        np.testing.assert_allclose(small.se[m], whole.se[m], rtol=1e-9, err_msg=m)
