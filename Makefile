@@ -41,6 +41,7 @@ screenshots: install chromium
 
 bench: install chromium
 	$(PY) tests/benchmarks/bench_measures.py
+	$(PY) tests/benchmarks/bench_uncertainty.py
 	$(PY) tests/benchmarks/bench_dashboard.py
 	$(PY) tests/benchmarks/bench_browser.py
 
