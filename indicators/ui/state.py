@@ -10,6 +10,7 @@ changed selection from reaching them).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import traceback
@@ -357,10 +358,10 @@ def run_page(page) -> None:
     other = st.session_state.pop("_link_other_file", None)
     if other:
         st.warning(t("link_other_file", name=escape_markdown(other)), icon=":material/link:")
-    try:  # the mapping first: a link's column choices are taken (or refused) before the page
+    # the mapping first: a link's column choices are taken (or refused) before the page; a
+    # file that cannot be read is the page's to explain
+    with contextlib.suppress(DataError):
         get_mapping(source, load_cached(source.digest, source.name, source.sheet, source.data))
-    except DataError:
-        pass  # the page shows why the file cannot be read
     problem = st.session_state.pop("_link_map_problem", None)
     if problem:
         st.warning(problem, icon=":material/link:")
