@@ -71,7 +71,24 @@ class Active:
     results: pd.DataFrame  # the whole population, one value per region, year and indicator
     registry: object  # the catalogue with this mapping's own variables and indicators
     min_n: int
-    table: pd.DataFrame | None = None  # the full results table: breakdowns and parts too
+    full: pd.DataFrame | None = None  # the whole population's rows, decomposition parts too
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """Return the full results table: the whole population, a breakdown by every mapped
+        group column and decomposition parts (worked out when first asked for, once per file
+        and settings: the first page does not wait for the breakdowns)."""
+        if not self.mapping.groups or self.full is None:
+            return self.full if self.full is not None else self.results
+        return breakdowns_cached(
+            self.source.digest,
+            self.source.sheet,
+            self.mapping,
+            self.min_n,
+            catalogue_digest(),
+            self.prepared,
+            self.full,
+        )
 
     @property
     def shape(self) -> str:
@@ -161,11 +178,21 @@ def compute_cached(
     digest: str, sheet, mapping: Mapping, min_n: int, catalogue: str, _raw: pd.DataFrame, name
 ):
     """Prepare and compute the results table once per file, mapping, small-cell setting and
-    catalogue: the whole population and a breakdown by every mapped group column."""
+    catalogue, for the whole population (the breakdowns: :func:`breakdowns_cached`)."""
     reg = registry()
     prepared = prepare(_raw, mapping, reg, source=name)
-    table = compute(prepared, reg, by=mapping.groups, min_n=min_n)
+    table = compute(prepared, reg, min_n=min_n)
     return prepared, table, whole_population(table)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def breakdowns_cached(
+    digest: str, sheet, mapping: Mapping, min_n: int, catalogue: str, _prepared, _whole
+):
+    """Add a breakdown by every mapped group column to the results table (once per file and
+    settings; each breakdown costs about as much as the whole population)."""
+    groups = compute(_prepared, registry(), by=mapping.groups, min_n=min_n)
+    return pd.concat([_whole, groups[groups["breakdown"] != ""]], ignore_index=True)
 
 
 def current_source() -> Source:
