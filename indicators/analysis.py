@@ -50,6 +50,8 @@ from indicators.text import area
 REGION, YEAR = "region", "year"
 BETTER, WORSE, SAME, UNKNOWN = "better", "worse", "same", "unknown"
 NEUTRAL = "neutral"  # moved, but no direction is better (an own variable's polarity unset)
+UNCLEAR = "unclear"  # moved, but the change is not significant: no clear change
+Z_95 = 1.959963984540054  # the normal quantile of a two-sided 95% interval
 UP, DOWN, FLAT = "up", "down", "flat"
 # Okabe-Ito green means better, vermillion worse; grey when unchanged or unknown.
 DIRECTION_COLOURS = {
@@ -58,6 +60,7 @@ DIRECTION_COLOURS = {
     SAME: "#7F7F7F",
     UNKNOWN: "#7F7F7F",
     NEUTRAL: "#7F7F7F",
+    UNCLEAR: "#7F7F7F",
 }
 ARROWS = {UP: "▲", DOWN: "▼", FLAT: "=", None: ""}
 SPREAD_MEASURES = ("ratio", "cv", "gini", "theil")
@@ -241,7 +244,10 @@ def tiles(
     DataFrame
         Columns ``indicator, dimension, variable, value, total, suppressed, status, n, since_value,
         change, moved ("up", "down", "flat" or None), direction ("better", "worse", "same",
-        "unknown"), missing_years (the years of the comparison that have no value: ``since``,
+        "unknown", "neutral", or "unclear" when the change is not significant at the 95% level:
+        its interval, from the two years' standard errors as independent samples, holds 0),
+        se (of the value), change_se, significant (None without standard errors, as for
+        aggregates), missing_years (the years of the comparison that have no value: ``since``,
         ``year`` or both, earliest first), mean_indicator, mean_direction, hides``, in
         dimension order, then catalogue
         order. ``hides`` is True where an indicator that looks beyond the average
@@ -271,6 +277,19 @@ def tiles(
         since_value = _shown_value(before.loc[ind.id]) if ind.id in before.index else np.nan
         change = value - since_value if since is not None else np.nan
         tol = tolerance(ind, level=(value, since_value))  # as the tile shows the values
+        # independent samples: the change's standard error from the two years' (empty for
+        # aggregates, which have no sampling uncertainty)
+        se_now = _shown_se(row)
+        se_then = _shown_se(before.loc[ind.id]) if ind.id in before.index else np.nan
+        change_se = math.hypot(se_now, se_then) if since is not None else np.nan
+        significant = (
+            bool(abs(change) > Z_95 * change_se)
+            if math.isfinite(change) and math.isfinite(change_se)
+            else None
+        )
+        moved_to = direction(change, ind.polarity, tol)
+        if significant is False and moved_to in (BETTER, WORSE, NEUTRAL):
+            moved_to = UNCLEAR  # an arrow is coloured only when the change is significant
         records.append(
             {
                 "indicator": ind.id,
@@ -284,7 +303,10 @@ def tiles(
                 "since_value": since_value,
                 "change": change,
                 "moved": movement(change, tol),
-                "direction": direction(change, ind.polarity, tol),
+                "direction": moved_to,
+                "se": se_now,
+                "change_se": change_se,
+                "significant": significant,
                 # the years without a value to compare (the shown one, the earlier one or both)
                 "missing_years": tuple(
                     y
@@ -308,6 +330,9 @@ def tiles(
             "change",
             "moved",
             "direction",
+            "se",
+            "change_se",
+            "significant",
             "missing_years",
         ],
     )
@@ -325,6 +350,14 @@ def tiles(
     out["mean_direction"] = mean_dirs
     out["hides"] = hides
     return out
+
+
+def _shown_se(row) -> float:
+    """Return a row's standard error when its value is shown (NaN without one)."""
+    if "se" not in row.index or math.isnan(_shown_value(row)):
+        return float("nan")
+    se = row["se"]
+    return float(se) if se is not None and se == se else float("nan")
 
 
 def _shown_value(row) -> float:

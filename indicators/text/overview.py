@@ -33,6 +33,22 @@ OVERVIEW = {
         "en": "Arrow: which way the value moved; {better} is better, {worse} is worse, "
         "{same} is unchanged or unknown (by what is better for the indicator).",
     },
+    "unclear": {"nl": "geen duidelijke verandering", "en": "no clear change"},
+    "interval": {"nl": "95%-interval {low} tot {high}", "en": "95% interval {low} to {high}"},
+    "rule": {
+        "nl": "Een pijl is alleen {better} of {worse} als de verandering significant is: het "
+        "95%-interval van het verschil tussen de twee jaren (als onafhankelijke steekproeven) "
+        "bevat geen 0. Anders is hij {same}: geen duidelijke verandering.",
+        "en": "An arrow is {better} or {worse} only when the change is significant: the 95% "
+        "interval of the difference between the two years (as independent samples) does not "
+        "hold 0. Otherwise it is {same}: no clear change.",
+    },
+    "rule_aggregates": {
+        "nl": "Deze gegevens zijn totalen per regio: er is geen steekproefonzekerheid, dus "
+        "elke verandering krijgt haar richting.",
+        "en": "These data are totals per region: there is no sampling uncertainty, so every "
+        "change gets its direction.",
+    },
     "green": {"nl": "groen", "en": "green"},
     "vermillion": {"nl": "vermiljoen", "en": "vermillion"},
     "grey": {"nl": "grijs", "en": "grey"},

@@ -43,6 +43,12 @@ def _tile(ind, row, act, series, since, region, year=None) -> str:
         f"{html.escape(ind.label(lng))}</div>{_help_mark(ind.description(lng))}</div>"
     )
     n_text = tr(TEXTS, "n_obs", n=format_number(row.n, 0, lng))
+    if math.isfinite(row.se) and math.isfinite(row.value):  # the value's 95% interval
+        low, high = (
+            reg.format_value(ind.id, row.value + sign * analysis.Z_95 * row.se, lng)
+            for sign in (-1, 1)
+        )
+        n_text += " · " + tr(TEXTS, "interval", low=low, high=high)
     if row.status != OK or not math.isfinite(row.value):
         shown = state_text(row.status, min_n=act.min_n, n=row.n) or "–"
         parts.append(f"<div style='color:#555'>{shown}</div>")
@@ -158,6 +164,20 @@ def main() -> None:
             )
         }
         st.markdown(f"<small>{tr(TEXTS, 'legend', **words)}</small>", unsafe_allow_html=True)
+        # the rule for colours, written on the page (as CBS publishes its own)
+        if table["change_se"].notna().any():
+            st.caption(
+                tr(
+                    TEXTS,
+                    "rule",
+                    **{
+                        k: tr(TEXTS, n)
+                        for k, n in (("better", "green"), ("worse", "vermillion"), ("same", "grey"))
+                    },
+                )
+            )
+        elif act.shape == "aggregates":
+            st.caption(tr(TEXTS, "rule_aggregates"))
     n_hidden = int(table["hides"].sum())
     if n_hidden:
         key = "hides_count_one" if n_hidden == 1 else "hides_count"

@@ -24,6 +24,7 @@ import streamlit as st
 from indicators import package_data, region_names
 from indicators.compute import MIN_N, TOTAL, compute, whole_population
 from indicators.dataset import (
+    MICRODATA,
     Mapping,
     Prepared,
     mapping_from_text,
@@ -181,7 +182,9 @@ def compute_cached(
     catalogue, for the whole population (the breakdowns: :func:`breakdowns_cached`)."""
     reg = registry()
     prepared = prepare(_raw, mapping, reg, source=name)
-    table = compute(prepared, reg, min_n=min_n)
+    # survey microdata: every value with its 95% interval (aggregates have no sampling error)
+    ci = 0.95 if prepared.shape == MICRODATA else None
+    table = compute(prepared, reg, min_n=min_n, ci=ci)
     return prepared, table, whole_population(table)
 
 

@@ -152,8 +152,9 @@ def test_one_flag_is_said_in_the_singular(lang, expected):
     # mean up, but more people below 6 (worse): exactly one tile is flagged
     lines = ["regio,jaar,levenstevredenheid"]
     for region in ("Noord", "Zuid"):
-        lines += [f"{region},2022,0"] * 4 + [f"{region},2022,9"] * 36
-        lines += [f"{region},2023,5"] * 6 + [f"{region},2023,9"] * 34
+        # 800 people a year in each region: both changes are significant
+        lines += [f"{region},2022,0"] * 80 + [f"{region},2022,9"] * 720
+        lines += [f"{region},2023,5"] * 120 + [f"{region},2023,9"] * 680
     at = run_page(lang=lang, upload=("een.csv", ("\n".join(lines) + "\n").encode()))
     assert at.warning[0].value.startswith(expected)
     assert "tile." in at.warning[0].value or "tegel." in at.warning[0].value
@@ -227,7 +228,7 @@ def test_hidden_tile_tells_its_n():
     hidden = [tile for tile in tiles(at) if "hidden: fewer than 10 observations" in tile]
     assert hidden and all("(n = 3)" in text for text in hidden)
     shown = run_page(upload=("mijn_data.csv", small_csv()), query={"region": "Noord"})
-    assert any("title='n = 12'" in md.value for md in shown.markdown)
+    assert any("title='n = 12 · 95% interval" in md.value for md in shown.markdown)
 
 
 def element_count(node) -> int:
@@ -261,3 +262,36 @@ def test_first_page_does_not_wait_for_the_breakdowns(monkeypatch):
     run_page()
     assert calls and all(by == () for by in calls), calls
     state.compute_cached.clear()
+
+
+def significance_csv(n: int) -> bytes:
+    """Two regions, 2022 and 2023; life satisfaction a little higher in 2023 (7.0 -> 7.1)."""
+    lines = ["regio,jaar,levenstevredenheid"]
+    for region in ("Noord", "Zuid"):
+        for year, shift in ((2022, 0), (2023, 1)):
+            scores = [6, 7, 8] * (n // 3)
+            # one in ten people a point higher in 2023: the mean moves by 0.1
+            lines += [
+                f"{region},{year},{s + (shift if i % 10 == 0 else 0)}" for i, s in enumerate(scores)
+            ]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize(("n", "coloured"), [(150, False), (30000, True)])
+def test_arrows_are_coloured_only_when_the_change_is_significant(n, coloured):
+    # issue 10: tiles turned green for a change of 0.1 point among a few hundred respondents
+    at = run_page(upload=(f"sig{n}.csv", significance_csv(n)), query={"region": "Noord"})
+    tile = next(t for t in tiles(at) if "Average life satisfaction" in t)
+    assert "+0.1 since 2022" in tile
+    if coloured:
+        assert "better" in tile and "#009E73" in tile
+    else:
+        assert "no clear change" in tile and "#7F7F7F" in tile and "#009E73" not in tile
+    rule = " ".join(c.value for c in at.caption)
+    assert "only when the change is significant" in rule
+
+
+def test_aggregates_say_there_is_no_sampling_uncertainty():
+    at = run_page(upload=("gemeenten_gat.csv", gap_csv()), query={"year": "2020"})
+    assert any("no sampling uncertainty" in c.value for c in at.caption)
+    assert not any("interval" in t for t in tiles(at))
