@@ -102,7 +102,7 @@ def _show_indicator(ind, reg, avail) -> None:
     icon = None
     if mark is not None:
         icon = ":material/check_circle:" if mark.ok else ":material/radio_button_unchecked:"
-    label, detail = row_title(ind, lang(), mark)
+    label, detail = (state.markdown_text(part) for part in row_title(ind, lang(), mark))
     title = f"{label} :gray[— {detail}]" if detail else label
     with st.expander(title, icon=icon):
         if mark is not None:
@@ -129,14 +129,20 @@ def _show_indicator(ind, reg, avail) -> None:
             text.append(f"**{_x('why')}.** {_esc(doc.rationale)}")
         if doc.reference:
             text.append(f"**{_x('reference')}:** {_esc(doc.reference)}")
-        code = _x("code", id=doc.id, measure=doc.measure_code)
+        code = _x("code", id=_code(doc.id), measure=_code(doc.measure_code))
         text.append(f"<span style='font-size:0.875rem;color:rgba(49,51,63,0.6)'>{code}</span>")
         st.markdown("\n\n".join(text), unsafe_allow_html=True)
 
 
+def _code(text: str) -> str:
+    """Escape a text shown in a code span: markdown does not act there, a backtick would end it."""
+    return html.escape(" ".join(str(text).split()).replace("`", "'"), quote=False)
+
+
 def _esc(text: str) -> str:
-    """Escape a catalogue text for markdown that allows HTML (a user's catalogue is shown too)."""
-    return html.escape(str(text), quote=False)
+    """Escape a catalogue text for markdown that allows HTML (a user's catalogue is shown
+    too): no tag, link, image or emphasis of its own, and on one line."""
+    return state.markdown_text(text)
 
 
 def main() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import math
 
 import streamlit as st
@@ -40,7 +39,7 @@ def _tile(ind, row, act, series, since, region, year=None) -> str:
     parts.append(
         f"<div style='display:flex;gap:0.5rem;align-items:flex-start'>"
         f"<div style='flex:1;min-height:2.7em;line-height:1.35;font-weight:600'>"
-        f"{html.escape(ind.label(lng))}</div>{_help_mark(ind.description(lng))}</div>"
+        f"{state.html_text(ind.label(lng))}</div>{_help_mark(ind.description(lng))}</div>"
     )
     n_text = tr(TEXTS, "n_obs", n=format_number(row.n, 0, lng))
     if math.isfinite(row.se) and math.isfinite(row.value):  # the value's 95% interval
@@ -51,18 +50,18 @@ def _tile(ind, row, act, series, since, region, year=None) -> str:
         n_text += " · " + tr(TEXTS, "interval", low=low, high=high)
     if row.status != OK or not math.isfinite(row.value):
         shown = state_text(row.status, min_n=act.min_n, n=row.n) or "–"
-        parts.append(f"<div style='color:#555'>{shown}</div>")
+        parts.append(f"<div style='color:#555'>{state.html_text(shown)}</div>")
     else:
         value = reg.format_value(ind.id, row.value, lng)
         unit = "" if ind.is_share else ind.unit(lng)
         parts.append(
             f"<div><span style='font-size:1.9rem;font-weight:600;line-height:1.2' "
-            f"title='{n_text}'>{value}</span> "
-            f"<span style='color:#555'>{unit}</span></div>"
+            f"title='{state.html_text(n_text)}'>{state.html_text(value)}</span> "
+            f"<span style='color:#555'>{state.html_text(unit)}</span></div>"
         )
     if region != TOTAL:
         total = tr(TEXTS, "total_line", value=reg.format_value(ind.id, row.total, lng))
-        parts.append(f"<div style='{CAPTION_STYLE}'>{total}</div>")
+        parts.append(f"<div style='{CAPTION_STYLE}'>{state.html_text(total)}</div>")
     if since is not None:
         if row.direction == analysis.UNKNOWN:
             missing = [str(y) for y in row.missing_years] or [str(since)]
@@ -80,7 +79,7 @@ def _tile(ind, row, act, series, since, region, year=None) -> str:
                 word=tr(TEXTS, row.direction),
             )
         colour = analysis.DIRECTION_COLOURS[row.direction]
-        parts.append(f"<div style='color:{colour};font-weight:600'>{text}</div>")
+        parts.append(f"<div style='color:{colour};font-weight:600'>{state.html_text(text)}</div>")
     if series is not None and len(series):
         first, last = series["year"].iloc[0], series["year"].iloc[-1]
         svg = charts.sparkline_svg(
@@ -96,7 +95,7 @@ def _tile(ind, row, act, series, since, region, year=None) -> str:
         text = tr(
             TEXTS,
             "hides",
-            mean=html.escape(mean.label(lng)),
+            mean=state.html_text(mean.label(lng)),
             mean_word=tr(TEXTS, row.mean_direction),
             word=tr(TEXTS, row.direction),
         )
@@ -109,7 +108,7 @@ def _tile(ind, row, act, series, since, region, year=None) -> str:
 
 def _help_mark(text: str) -> str:
     """Return a grey question mark in a circle whose tooltip (and accessible name) is ``text``."""
-    words = html.escape(text, quote=True)
+    words = state.html_text(text)
     return (
         f"<span title='{words}' aria-label='{words}' style='cursor:help;color:{MUTED};"
         "flex:none;line-height:1;padding-top:0.15rem'>"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html
 import io
 import traceback
 from dataclasses import dataclass
@@ -364,6 +365,21 @@ def _ask_for_linked_file(pending: dict) -> None:
     if st.button(t("link_use_demo"), key="link_use_demo"):
         st.session_state.pop(PENDING, None)
         st.rerun()
+
+
+def html_text(text) -> str:
+    """Return text from a file (a region, column, label or unit) for HTML that Streamlit shows:
+    tags escaped, and on one line, so that no blank line ends the HTML and turns the rest into
+    markdown (an image would be fetched)."""
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def markdown_text(text) -> str:
+    """Return text from a file for markdown that allows HTML: no tag, link, image or formula
+    of its own (``[``, ``]``, ``$`` and backslashes escaped), on one line; other punctuation
+    stays as written, for the sentences around it."""
+    flat = html.escape(" ".join(str(text).split()), quote=False)
+    return "".join("\\" + ch if ch in "\\[]$`" else ch for ch in flat)
 
 
 def escape_markdown(text: str) -> str:

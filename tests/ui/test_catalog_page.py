@@ -212,3 +212,26 @@ beyond_average = true
     at.button(key="catalog_drop").click().run()
     at.switch_page("indicators/ui/overview.py").run()
     assert "Life satisfaction of the bottom 25%" not in " ".join(md.value for md in at.markdown)
+
+
+def test_a_users_catalogue_text_is_shown_as_written():
+    at = make_app("en")
+    hostile = b"""
+[[indicator]]
+id = "life_satisfaction_p25"
+variable = "life_satisfaction"
+measure = "p25"
+label_nl = "[Klik hier](https://example.org)"
+label_en = "[Klik hier](https://example.org)"
+description_nl = "<img src=x onerror=alert(1)> ![p](https://tracker.example/p.png)"
+description_en = "<img src=x onerror=alert(1)> ![p](https://tracker.example/p.png)"
+polarity = "higher_is_better"
+beyond_average = true
+"""
+    at.file_uploader(key="catalog_upload").set_value(("mine.toml", hostile, "text/plain")).run()
+    assert not at.exception
+    shown = [md.value for md in at.markdown]
+    assert not any("<img" in text for text in shown)
+    assert not any("](https://tracker.example" in text and "\\](" not in text for text in shown)
+    assert any("&lt;img src=x" in text and "!\\[p\\]" in text for text in shown)
+    assert any("\\[Klik hier\\](https://example.org)" in e.label for e in at.expander)

@@ -295,3 +295,29 @@ def test_aggregates_say_there_is_no_sampling_uncertainty():
     at = run_page(upload=("gemeenten_gat.csv", gap_csv()), query={"year": "2020"})
     assert any("no sampling uncertainty" in c.value for c in at.caption)
     assert not any("interval" in t for t in tiles(at))
+
+
+def test_names_from_the_file_are_shown_as_text_not_html_or_markdown():
+    # a column name from a file reaches the tile's label, unit and help as it is written: no
+    # tag of its own, and no blank line that would end the HTML and make the rest markdown
+    column = (
+        "Ontevreden ![p](https://tracker.example/p.png) <img src=x onerror=alert(1)> (<b>uur</b>)"
+    )
+    lines = [f"gemeente;jaar;inwoners;{column}"]
+    for i, name in enumerate(("Amsterdam", "Utrecht", "Zwolle")):
+        lines += [f"{name};{year};{1000 * (i + 1)};{10 + i + year - 2020}" for year in (2020, 2021)]
+    at = run_page(upload=("vijandig.csv", ("\n".join(lines) + "\n").encode()))
+    grids = [md.value for md in at.markdown if "bw-tile" in md.value]
+    assert grids
+    for grid in grids:
+        assert "<img" not in grid and "\n\n" not in grid
+    assert any("&lt;img src=x onerror=alert(1)&gt;" in grid for grid in grids)  # the label
+    assert not any("<b>uur</b>" in grid for grid in grids)  # the unit, read from the name
+    assert any("&lt;b&gt;uur&lt;/b&gt;" in grid for grid in grids)
+
+
+def test_html_text_keeps_file_text_on_one_line_without_tags():
+    from indicators.ui.state import html_text
+
+    text = html_text("Ontevreden\n\n![p](https://tracker.example/p.png) <img src=x>")
+    assert "\n" not in text and "<img" not in text and text.startswith("Ontevreden ![p]")
