@@ -358,14 +358,12 @@ def compute(
                 table.loc[rows, "measure"] = "theil"
             for ind in inds:
                 rows = table[table["measure"] == ind.spec.text]
-                if ind.spec.family != "theil":
-                    rows = rows[rows["part"] == TOTAL_PART]
-                elif ind.id != theil[0]:
+                if ind.spec.family != "theil" or ind.id != theil[0]:
                     rows = rows[rows["part"] == TOTAL_PART]  # the parts once per variable
                 parts.append(rows.assign(indicator=ind.id, variable=var_id))
+    columns = [c for c in RESULT_COLUMNS if c != YEAR or year]
     if not parts:
-        empty = pd.DataFrame(columns=list(RESULT_COLUMNS))
-        return empty if year else empty.drop(columns=[YEAR])
+        return pd.DataFrame(columns=columns)
     out = pd.concat(parts, ignore_index=True)
     if design is None:
         for column in ("se", "ci_low", "ci_high"):
@@ -381,7 +379,6 @@ def compute(
     if design is not None:  # a hidden value keeps its interval hidden too
         out.loc[small, ["se", "ci_low", "ci_high"]] = np.nan
     out["status"] = value_states(out)
-    columns = [c for c in RESULT_COLUMNS if c != YEAR or year]
     return out[columns].reset_index(drop=True)
 
 

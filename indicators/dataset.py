@@ -12,7 +12,7 @@ import base64
 import json
 import re
 import zlib
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -20,14 +20,16 @@ import pandas as pd
 from indicators import validate
 from indicators.errors import DataError
 from indicators.own_variables import (
+    AGGREGATES,
     CONTINUOUS,
+    MICRODATA,
     OwnVariable,
     extend_registry,
     match_scale,
     suggest_own,
     unit_from_name,
 )
-from indicators.registry import normalise_name
+from indicators.registry import KINDS, normalise_name
 
 REGION, YEAR, WEIGHT = "region", "year", "weight"
 
@@ -142,7 +144,6 @@ MAX_GROUP_VALUES = 12
 AGE_HINTS = ("leeftijd", "age", "agea", "age_years", "leeftijd_jaren", "lft", "alter")
 AGE_BANDS = ((0, 15), (15, 25), (25, 35), (35, 45), (45, 55), (55, 65), (65, 75), (75, 121))
 AGE_BAND_LABELS = tuple(f"{lo}-{hi - 1}" if hi < 121 else f"{lo}+" for lo, hi in AGE_BANDS)
-MICRODATA, AGGREGATES = "microdata", "aggregates"
 MISSING_GROUP = "(missing)"
 
 
@@ -257,26 +258,7 @@ def mapping_to_text(mapping: Mapping) -> str:
     >>> mapping_from_text(mapping_to_text(m)) == m
     True
     """
-    data = {
-        "region": mapping.region,
-        "year": mapping.year,
-        "weight": mapping.weight,
-        "groups": list(mapping.groups),
-        "variables": [list(pair) for pair in mapping.variables],
-        "orders": [[col, list(order)] for col, order in mapping.orders],
-        "own": [
-            {
-                "column": o.column,
-                "kind": o.kind,
-                "label": o.label,
-                "unit": o.unit,
-                "levels": list(o.levels),
-                "higher_is_better": o.higher_is_better,
-                "per": o.per,
-            }
-            for o in mapping.own
-        ],
-    }
+    data = asdict(mapping)  # own variables as dicts, tuples as lists in the JSON
     packed = zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 9)
     return base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
 
@@ -299,12 +281,7 @@ def mapping_from_text(text: str) -> Mapping:
         own = []
         for item in data.get("own", []):
             better = item.get("higher_is_better")
-            if better not in (True, False, None) or item.get("kind") not in (
-                "continuous",
-                "ordinal",
-                "binary",
-                "nominal",
-            ):
+            if better not in (True, False, None) or item.get("kind") not in KINDS:
                 raise ValueError("own variable")
             own.append(
                 OwnVariable(
@@ -386,10 +363,10 @@ def suggest_mapping(df: pd.DataFrame, registry) -> Mapping:
     for var_id, col in list(variables.items()):
         if not fits_variable(df[col], registry.variable_by_id[var_id]):
             del variables[var_id]
-            own.append(suggest_own(df[col], col))
+            own.append(suggest_own(df[col], col))  # its column stays in ``used``
     # text answers on a known scale (agree ... disagree, bad ... good) are variables too
     for col in columns:
-        if col in used or col in variables.values() or any(o.column == col for o in own):
+        if col in used:
             continue
         series = df[col]
         if not pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
@@ -397,11 +374,11 @@ def suggest_mapping(df: pd.DataFrame, registry) -> Mapping:
             found = match_scale(answers)
             if found is not None and len(found[1]) > 2:  # yes/no alone says too little
                 own.append(suggest_own(series, col))
+                used.add(col)
     if region is not None and detect_shape(df, Mapping(region, year=year)) == AGGREGATES:
         # in aggregates every value column is an indicator: offer the numeric ones not yet used
         for col in columns:
-            taken = col in used or col in variables.values() or any(o.column == col for o in own)
-            if not taken and _value_column(df[col]):
+            if col not in used and _value_column(df[col]):
                 own.append(suggest_own(df[col], col))
     orders = {}
     for var_id, col in variables.items():

@@ -19,6 +19,7 @@ import io
 
 import pandas as pd
 
+from indicators.compute import TOTAL_PART
 from indicators.text import area
 
 __all__ = ["blank_suppressed", "labelled_results", "to_csv", "to_excel", "file_stem"]
@@ -34,7 +35,7 @@ def _label_and_unit(indicator_id: str, part: str, registry, lang: str) -> tuple[
     if ind is None:
         return str(indicator_id), ""
     label = ind.label(lang)
-    if part and part != "total":
+    if part and part != TOTAL_PART:
         label = f"{label}: {_PARTS.get(part, {}).get(lang, part)}"
     return label, ind.unit(lang)
 
@@ -46,7 +47,7 @@ def labelled_results(results: pd.DataFrame, registry, lang: str = "nl") -> pd.Da
     between or within) get the indicator's label with the part named.
     """
     out = blank_suppressed(results)
-    parts = out["part"].fillna("total") if "part" in out else pd.Series("total", out.index)
+    parts = out["part"].fillna(TOTAL_PART) if "part" in out else pd.Series(TOTAL_PART, out.index)
     keys = list(zip(out["indicator"], parts, strict=True))
     pairs = {key: _label_and_unit(*key, registry, lang) for key in dict.fromkeys(keys)}
     at = list(out.columns).index("indicator") + 1

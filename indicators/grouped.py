@@ -209,7 +209,7 @@ class SortPlan:
 
     def sort(self) -> SortPlan:
         """Sort every block not sorted yet (:meth:`measures` sorts them as it goes)."""
-        for gids, rows in _blocks(self.counts, _BLOCK_ROWS):
+        for gids, rows in group_blocks(self.counts, _BLOCK_ROWS):
             if rows.start >= self._sorted_rows:
                 self._sort_block(gids, rows)
         return self
@@ -277,7 +277,7 @@ class SortPlan:
         # weight vector) reads the values kept in sorted order and gathers only the weights
         first = self._sorted_rows == 0
         xs = None if first else self.sorted_values
-        for gids, rows in _blocks(self.counts, _BLOCK_ROWS):
+        for gids, rows in group_blocks(self.counts, _BLOCK_ROWS):
             if first:
                 xb, wb = self._sort_block(gids, rows, w)
             else:
@@ -369,7 +369,7 @@ def _order_by_group(g, valid, n_groups):
     return order, counts[:n_groups]
 
 
-def _blocks(counts, block_rows):
+def group_blocks(counts, block_rows):
     """Yield (group ids, row slice) for blocks of whole non-empty groups of about block_rows."""
     ends = np.cumsum(counts)
     starts = ends - counts
@@ -532,7 +532,7 @@ def _block(xb, wb, cnt, gids, specs, needs, out, labels, line):
                 res = (W - below if fam == "share_at_least" else below) / W
                 res[np.isnan(np.broadcast_to(t, k))] = np.nan  # no line, no rate
             elif fam == "share":
-                score = np.full(k, _label_score(spec.param, labels))
+                score = np.full(k, label_score(spec.param, labels))
                 a = _prefix_sums(wb, ls, position(score, "left"))
                 b = _prefix_sums(wb, ls, position(score, "right"))
                 res = (b - a) / W
@@ -690,7 +690,7 @@ def _overall_quantile(x, w, valid, p: float) -> float:
     return float(xi[j])
 
 
-def _label_score(label, labels) -> float:
+def label_score(label, labels) -> float:
     if labels and str(label) in labels:
         return float(labels[str(label)])
     if labels:

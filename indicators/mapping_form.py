@@ -20,7 +20,8 @@ import pandas as pd
 
 from indicators.dataset import Mapping, fits_variable, suggest_order, to_scores
 from indicators.errors import DataError
-from indicators.own_variables import CONTINUOUS, KINDS, suggest_own
+from indicators.own_variables import CONTINUOUS, suggest_own
+from indicators.registry import KINDS
 from indicators.text import text
 from indicators.validation_report import fmt_int
 
@@ -106,7 +107,7 @@ def own_from_choices(df: pd.DataFrame, columns, edits=None, current=()) -> tuple
 def _levels_for(series: pd.Series, kind: str) -> tuple[str, ...]:
     if kind == CONTINUOUS:
         return ()
-    suggested = suggest_own(series.astype("string") if kind != CONTINUOUS else series, "x")
+    suggested = suggest_own(series.astype("string"), "x")
     if suggested.levels:
         return suggested.levels
     values = pd.unique(series.dropna())

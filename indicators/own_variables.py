@@ -32,7 +32,6 @@ from indicators.registry import Dimension, Indicator, Registry, Variable, normal
 from indicators.text import LANGS, text
 
 CONTINUOUS, ORDINAL, BINARY, NOMINAL = "continuous", "ordinal", "binary", "nominal"
-KINDS = (CONTINUOUS, ORDINAL, BINARY, NOMINAL)
 OWN_DIMENSION = Dimension("own", "Eigen gegevens", "Your own data", order=900)
 MAX_CATEGORIES = 12  # shares are offered for at most this many answers of a nominal column
 MICRODATA, AGGREGATES = "microdata", "aggregates"

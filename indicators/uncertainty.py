@@ -54,7 +54,13 @@ import numpy as np
 import pandas as pd
 
 from indicators.errors import DataError
-from indicators.grouped import GroupedResult, SortPlan, _label_score, quantile_by_segment
+from indicators.grouped import (
+    GroupedResult,
+    SortPlan,
+    group_blocks,
+    label_score,
+    quantile_by_segment,
+)
 from indicators.measures import DEFAULT_MEASURES, MeasureSpec, parse_measure
 
 # How the kernel bandwidth counts the sample: convey divides the sd by (sum of weights)^(1/5),
@@ -242,7 +248,7 @@ class _Work:
         """Yield (group ids, row slice, z per measure, slope per poverty measure) per block
         of whole groups, so that the work on a block stays in the CPU cache."""
         res = self.result
-        for gids, rows in _group_blocks(self.counts, _BLOCK_ROWS):
+        for gids, rows in group_blocks(self.counts, _BLOCK_ROWS):
             xs, ws = self.xs[rows], self.ws[rows]
             grp = _Groups(
                 xs,
@@ -272,21 +278,6 @@ class _Work:
 
 
 _BLOCK_ROWS = 1 << 16
-
-
-def _group_blocks(counts, block_rows):
-    """Yield (non-empty group ids, row slice) for runs of whole groups of about block_rows."""
-    ends = np.cumsum(counts)
-    starts = ends - counts
-    used = np.flatnonzero(counts)
-    if not used.size:
-        return
-    window = starts[used] // block_rows
-    cut = np.flatnonzero(np.diff(window)) + 1
-    bounds = [0, *cut.tolist(), used.size]
-    for a, b in zip(bounds[:-1], bounds[1:], strict=True):
-        gids = used[a:b]
-        yield gids, slice(int(starts[gids[0]]), int(ends[gids[-1]]))
 
 
 def grouped_standard_errors(
@@ -671,7 +662,7 @@ def _z_share(g, spec, value, labels, quantiles):
     elif fam == "share_at_least":
         hit = g.xs >= spec.param
     else:
-        hit = g.xs == _label_score(spec.param, labels)
+        hit = g.xs == label_score(spec.param, labels)
     return g.share_z(hit, value)
 
 

@@ -373,7 +373,7 @@ def year_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
     s = df[column]
     if pd.api.types.is_integer_dtype(s.dtype) and len(s) and not s.isna().any():
         low, high = int(s.min()), int(s.max())
-        if low >= 1800 and high <= 2200:  # whole years already: no parsing needed
+        if low >= YEAR_MIN and high <= YEAR_MAX:  # whole years already: no parsing needed
             years = s.to_numpy(dtype="int64")
             return pd.Series(years, index=df.index, name=column, dtype="int64", copy=False)
     # each distinct value is parsed once; rows take their value's result by its code (a loop
@@ -382,14 +382,13 @@ def year_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
     parsed: list[int | str | None] = []
     for v in uniques.tolist():
         try:
-            parsed.append(None if _missing(v) else parse_period(v))
+            parsed.append(parse_period(v))  # missing values have code -1, not a unique
         except DataError:
             parsed.append(None)
     unparsed = np.array([p is None for p in parsed] + [True])  # the last one: missing (-1)
     bad = unparsed[codes]
     if bad.any():
-        missing_unique = np.array([_missing(v) for v in uniques.tolist()] + [True])
-        missing = missing_unique[codes]
+        missing = codes < 0
         if (bad & ~missing).any():
             raise DataError.from_text(
                 "errors.not_years",

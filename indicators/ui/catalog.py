@@ -6,7 +6,6 @@ Thin: texts about measures, search and availability come from ``indicators.expla
 from __future__ import annotations
 
 import html
-import io
 
 import streamlit as st
 
@@ -19,7 +18,6 @@ from indicators.explain import (
     row_title,
     search_indicators,
 )
-from indicators.registry import load_registry
 from indicators.text import area
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, tr
@@ -41,14 +39,6 @@ beyond_average = true
 
 def _x(key: str, **values) -> str:
     return tr(TEXTS, key, **values)
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _merged_registry(digest: str, name: str, _data: bytes):
-    """Return the packaged catalogue with a user's catalogue file merged in."""
-    source = io.BytesIO(_data)
-    source.name = name
-    return load_registry(extra=source)
 
 
 def _data_in_use():
@@ -86,7 +76,7 @@ def _user_catalogue():
             return None
         data = upload.getvalue()
         try:
-            merged = _merged_registry(state.digest_of(data), upload.name, data)
+            merged = state.merged_registry(upload.name, data)
         except DataError as err:
             st.error(f"{_x('extend_bad', name=upload.name)}{_x('in_english')}\n\n{err}")
             return None

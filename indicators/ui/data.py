@@ -94,7 +94,8 @@ def _source_section() -> None:
         try:
             sheet = _first_readable_sheet(uploaded.name, data)
         except DataError as err:
-            st.session_state["data_upload_error"] = (uploaded.file_id, uploaded.name, str(err))
+            # the error itself, so that its Dutch text is shown on a Dutch page
+            st.session_state["data_upload_error"] = (uploaded.file_id, uploaded.name, err)
         else:
             st.session_state.pop("data_upload_error", None)
             saved = {"name": uploaded.name, "data": data, "sheet": sheet}
@@ -220,7 +221,7 @@ def _mapping_section(source, raw: pd.DataFrame, reg) -> None:
                 help=unit or None,
                 container=grid[i % 3],
             )
-        own_cols, own_edits = _own_inputs(raw, mapping, columns, prefix)
+        own_cols, own_edits = _own_inputs(mapping, columns, prefix)
         b1, b2 = st.columns([1, 4])
         save = b1.form_submit_button(_x("save_mapping"), type="primary")
         reset = b2.form_submit_button(_x("reset_mapping"))
@@ -257,7 +258,7 @@ KINDS_SHOWN = ("continuous", "ordinal", "binary", "nominal")
 BETTER = (True, False, None)
 
 
-def _own_inputs(raw: pd.DataFrame, mapping, columns, prefix):
+def _own_inputs(mapping, columns, prefix):
     """Inside the mapping form: which other columns are own variables, and their words."""
     st.markdown(f"**{_x('own_head')}**")
     st.caption(_x("own_intro"))
@@ -462,8 +463,7 @@ def _download_section(act) -> None:
     st.subheader(_x("step_download"))
     st.caption(_x("download_intro"))
     # everything computed: the whole population, every breakdown by group, decomposition parts
-    full = act.table if act.table is not None else act.results
-    table = labelled_results(full, act.registry, lang())
+    table = labelled_results(act.table, act.registry, lang())
     if region_names.differ(act.region_names):  # codes stay the key; their names beside them
         table = region_names.with_names(table, act.region_names)
     stem = file_stem(act.source.name)

@@ -88,11 +88,6 @@ def _with_codes(table: pd.DataFrame, act, col, lg: str) -> pd.DataFrame:
     return out
 
 
-def _data_key(act) -> tuple:
-    """What the active results depend on: the file, its sheet, the mapping, small cells."""
-    return (act.source.digest, act.source.sheet, act.mapping, act.min_n)
-
-
 @st.cache_data(show_spinner=False, max_entries=32)
 def _units(data_key, var_id, year, by_col, _act):
     """One variable in one year as group, value, weight (cached per file and settings)."""
@@ -285,7 +280,7 @@ def main() -> None:
 
     controls = st.columns([2, 3])
     by_col, by = _by_column(act, controls[0])
-    key = _data_key(act)
+    key = act.key
     everything = _units(key, var_id, year, by_col, act)
     integer = dist.is_whole_score(variable, everything["value"])
     bottom = _bottom_choice(act, variable, everything, answers, controls[1], integer)

@@ -17,8 +17,9 @@ TEXTS = area("regions")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _mean_se(digest: str, mapping, variable: str, year, _frame: pd.DataFrame) -> pd.Series:
-    """Standard errors of the mean per region, once per file, mapping, variable and year."""
+def _mean_se(key: tuple, variable: str, year, _frame: pd.DataFrame) -> pd.Series:
+    """Standard errors of the mean per region, once per data in use (``Active.key``), variable
+    and year."""
     return analysis.mean_standard_errors(_frame, variable, year)
 
 
@@ -169,7 +170,7 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
     microdata = act.shape == MICRODATA
     se = None
     if microdata and ind.spec.family == "mean":
-        se = _mean_se(act.source.digest, act.mapping, ind.variable, year, act.prepared.frame)
+        se = _mean_se(act.key, ind.variable, year, act.prepared.frame)
     rank = analysis.ranking(act.results, reg, ind.id, year, se=se, microdata=microdata)
     if not rank.n_regions:  # nothing to rank: no empty chart, only why
         st.info(tr(TEXTS, "nothing_ranked"))

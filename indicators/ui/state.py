@@ -76,21 +76,19 @@ class Active:
     full: pd.DataFrame | None = None  # the whole population's rows, decomposition parts too
 
     @property
+    def key(self) -> tuple:
+        """What the active results depend on, for the pages' caches: the file, its sheet, the
+        mapping, the small-cell setting and the catalogue."""
+        return (self.source.digest, self.source.sheet, self.mapping, self.min_n, catalogue_digest())
+
+    @property
     def table(self) -> pd.DataFrame:
         """Return the full results table: the whole population, a breakdown by every mapped
         group column and decomposition parts (worked out when first asked for, once per file
         and settings: the first page does not wait for the breakdowns)."""
         if not self.mapping.groups or self.full is None:
             return self.full if self.full is not None else self.results
-        return breakdowns_cached(
-            self.source.digest,
-            self.source.sheet,
-            self.mapping,
-            self.min_n,
-            catalogue_digest(),
-            self.prepared,
-            self.full,
-        )
+        return breakdowns_cached(*self.key, self.prepared, self.full)
 
     @property
     def shape(self) -> str:
@@ -123,7 +121,15 @@ def _packaged_registry():
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _merged_registry(digest: str, name: str, _data: bytes):
     """Return the packaged registry with a user's catalogue file on top (once per file)."""
-    return load_registry(extra=io.BytesIO(_data))
+    source = io.BytesIO(_data)
+    source.name = name  # the file its problems are named by
+    return load_registry(extra=source)
+
+
+def merged_registry(name: str, data: bytes):
+    """Return the packaged registry with a user's catalogue file on top; a file that cannot
+    be used raises its :class:`DataError` (the entries and fields named)."""
+    return _merged_registry(digest_of(data), name, data)
 
 
 def set_catalogue(name: str, data: bytes) -> None:
