@@ -66,12 +66,19 @@ def test_a_file_without_years_never_says_none(app, tmp_path):
 def test_ecdf_legend_sits_below_the_plot_not_over_the_title(app):
     # 9.10: the ECDF legend printed over the chart title
     app.goto("/distribution?chart=ecdf&variable=income")
-    chart = app.charts().first
+    # the ECDF itself (its axis says so), drawn in full before anything is measured
+    chart = app.charts().filter(has_text="Share at or below this value").first
     expect(chart).to_be_visible()
+    expect(chart.locator(".gtitle")).to_have_count(1)
+    app.wait()
     expect(chart.locator(".legend")).to_be_visible()
-    title = chart.locator(".gtitle").first.bounding_box()
-    legend = chart.locator(".legend").first.bounding_box()
-    plot = chart.locator(".bglayer").first.bounding_box()
+    # the three boxes in one look, so that no layout change falls between them
+    title, legend, plot = chart.evaluate(
+        """el => ['.gtitle', '.legend', '.bglayer'].map(s => {
+            const r = el.querySelector(s).getBoundingClientRect();
+            return {y: r.y, height: r.height};
+        })"""
+    )
     assert legend["y"] > title["y"] + title["height"], (title, legend)
     assert legend["y"] >= plot["y"] + plot["height"] - 1, (plot, legend)
     app.assert_clean("Distribution, ECDF")
