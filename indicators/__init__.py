@@ -12,11 +12,12 @@ The core imports no Streamlit; the dashboard lives in :mod:`indicators.ui`.
 ['benefit_fulltime_work', 'benefit_parttime_work', 'col_bijstandsontvangers']
 """
 
-from indicators.compute import compute, compute_measures  # the function shadows the module name
-from indicators.dataset import Mapping, prepare, suggest_mapping
+from indicators.dataset.mapping import Mapping, suggest_mapping
+from indicators.dataset.prepare import prepare
 from indicators.errors import DataError
-from indicators.io import load_table
-from indicators.registry import load_registry
+from indicators.io.load import load_table
+from indicators.registry.catalog import load_registry
+from indicators.results import compute, compute_measures
 
 __all__ = [
     "DataError",

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 import pandas as pd
 
 from indicators.errors import DataError
-from indicators.measure_table import cli_help
+from indicators.stats.measure_table import cli_help
 from indicators.text import LANGS, text
 
-MEASURE_HELP = cli_help()  # from the measure table (indicators/measures.toml)
+MEASURE_HELP = cli_help()  # from the measure table (indicators/stats/measures.toml)
 
 
 # argparse's own error messages, each with its text in the catalogue (for --lang nl)
@@ -263,8 +263,8 @@ def _split(text: str | None) -> list[str] | None:
 
 
 def _measures(args) -> pd.DataFrame:
-    from indicators.compute import compute_measures
-    from indicators.io import load_table
+    from indicators.io.load import load_table
+    from indicators.results import compute_measures
 
     df = load_table(args.input, sheet=args.sheet)
     return compute_measures(
@@ -285,7 +285,7 @@ def _measures(args) -> pd.DataFrame:
 
 
 def _load_registry(catalog):
-    from indicators.registry import load_registry
+    from indicators.registry.catalog import load_registry
 
     return load_registry(extra=catalog)
 
@@ -307,9 +307,10 @@ def _registry(args) -> int:
 
 
 def _compute(args) -> pd.DataFrame:
-    from indicators.compute import compute
-    from indicators.dataset import Mapping, prepare, suggest_order
-    from indicators.io import load_table
+    from indicators.dataset.mapping import Mapping, suggest_order
+    from indicators.dataset.prepare import prepare
+    from indicators.io.load import load_table
+    from indicators.results import compute
 
     registry = _load_registry(args.catalog)
     df = load_table(args.input, sheet=args.sheet)
@@ -324,7 +325,7 @@ def _compute(args) -> pd.DataFrame:
         variables[var] = col
     if not variables:
         raise DataError.from_text("cli.map_none")
-    from indicators import validate
+    from indicators.dataset import validate
 
     validate.require_columns(df, list(variables.values()), source=args.input)
     orders = {

@@ -10,11 +10,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from indicators import analysis
-from indicators.compute import compute
-from indicators.dataset import prepare, suggest_mapping
+from indicators.analyses import maps
+from indicators.dataset.mapping import suggest_mapping
+from indicators.dataset.prepare import prepare
 from indicators.package_data import demo_file
-from indicators.registry import Registry, load_registry
+from indicators.registry.catalog import Registry, load_registry
+from indicators.results import compute
 
 
 @pytest.fixture(scope="session")
@@ -55,4 +56,4 @@ def demo_results(_demo_results) -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def provinces() -> pd.DataFrame:
     """The packaged tile layout of the provinces: code, name, row, col."""
-    return analysis.province_layout()
+    return maps.province_layout()

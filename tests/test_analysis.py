@@ -10,10 +10,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import analysis
-from indicators.compute import TOTAL
+from indicators.analyses import maps, ranking
+from indicators.analyses import spread as spread_
+from indicators.analyses import tiles as tiles_
+from indicators.charts import palette
 from indicators.errors import DataError
-from indicators.registry import load_registry
+from indicators.registry import catalog
+from indicators.registry.catalog import load_registry
+from indicators.results import TOTAL
 
 REG = load_registry()
 
@@ -61,21 +65,21 @@ def results_table(rows):
     ],
 )
 def test_direction_follows_polarity(change, polarity, expected):
-    assert analysis.direction(change, polarity, tol=0.05) == expected
+    assert tiles_.direction(change, polarity, tol=0.05) == expected
 
 
 def test_direction_colours_are_okabe_ito():
-    assert analysis.DIRECTION_COLOURS["better"] == "#009E73"
-    assert analysis.DIRECTION_COLOURS["worse"] == "#D55E00"
-    assert analysis.DIRECTION_COLOURS["same"] == analysis.DIRECTION_COLOURS["unknown"]
+    assert palette.DIRECTION_COLOURS["better"] == "#009E73"
+    assert palette.DIRECTION_COLOURS["worse"] == "#D55E00"
+    assert palette.DIRECTION_COLOURS["same"] == palette.DIRECTION_COLOURS["unknown"]
 
 
 def test_tolerance_is_half_the_last_shown_digit():
-    assert analysis.tolerance(REG.indicator_by_id["life_satisfaction_mean"]) == pytest.approx(0.05)
+    assert tiles_.tolerance(REG.indicator_by_id["life_satisfaction_mean"]) == pytest.approx(0.05)
     # shares are shown as % with one decimal: 0.05 percentage points
-    assert analysis.tolerance(
-        REG.indicator_by_id["life_satisfaction_unsatisfied"]
-    ) == pytest.approx(0.0005)
+    assert tiles_.tolerance(REG.indicator_by_id["life_satisfaction_unsatisfied"]) == pytest.approx(
+        0.0005
+    )
 
 
 @pytest.mark.parametrize(
@@ -91,7 +95,7 @@ def test_tolerance_is_half_the_last_shown_digit():
     ],
 )
 def test_format_change(indicator, change, lang, expected):
-    assert analysis.format_change(REG, indicator, change, lang) == expected
+    assert tiles_.format_change(REG, indicator, change, lang) == expected
 
 
 # ---- tiles and the flag ----------------------------------------------------------------------
@@ -130,7 +134,7 @@ def flag_results(mean_2014, mean_2024, share_2014, share_2024):
 def test_flag_when_bottom_moves_against_the_mean(
     mean, share, share_direction, mean_direction, hides
 ):
-    table = analysis.tiles(flag_results(*mean, *share), REG, "Utrecht", 2024, since=2014)
+    table = tiles_.tiles(flag_results(*mean, *share), REG, "Utrecht", 2024, since=2014)
     row = table.set_index("indicator").loc["life_satisfaction_unsatisfied"]
     assert row["direction"] == share_direction
     assert row["mean_direction"] == mean_direction
@@ -141,7 +145,7 @@ def test_flag_when_bottom_moves_against_the_mean(
 
 
 def test_tiles_values_total_and_change():
-    table = analysis.tiles(flag_results(7.5, 7.8, 0.04, 0.07), REG, "Utrecht", 2024, 2014)
+    table = tiles_.tiles(flag_results(7.5, 7.8, 0.04, 0.07), REG, "Utrecht", 2024, 2014)
     row = table.set_index("indicator").loc["life_satisfaction_mean"]
     assert row["value"] == 7.8
     assert row["total"] == 7.6
@@ -153,8 +157,7 @@ def test_tiles_values_total_and_change():
 
 def test_tiles_work_out_the_states_once_not_per_row(monkeypatch):
     # issue 9.12: a state per row and value (a one-row frame each) took 0.3 s of every Overview
-    # the module (the package-level name indicators.compute is the function)
-    compute_module = importlib.import_module("indicators.compute")
+    compute_module = importlib.import_module("indicators.results")
 
     calls = []
 
@@ -164,20 +167,20 @@ def test_tiles_work_out_the_states_once_not_per_row(monkeypatch):
 
     real = compute_module.value_states
     monkeypatch.setattr(compute_module, "value_states", counted)
-    monkeypatch.setattr(analysis, "value_states", counted)
-    table = analysis.tiles(flag_results(7.5, 7.8, 0.04, 0.07), REG, "Utrecht", 2024, 2014)
+    monkeypatch.setattr(tiles_, "value_states", counted)
+    table = tiles_.tiles(flag_results(7.5, 7.8, 0.04, 0.07), REG, "Utrecht", 2024, 2014)
     assert len(table) == 2
     assert len(calls) <= 3  # the region now, the Total now, the region then
     assert list(table["status"]) == ["ok", "ok"]
 
 
 def test_tiles_without_since_or_years():
-    table = analysis.tiles(flag_results(7.5, 7.8, 0.04, 0.07), REG, "Utrecht", 2024)
+    table = tiles_.tiles(flag_results(7.5, 7.8, 0.04, 0.07), REG, "Utrecht", 2024)
     assert table["direction"].eq("unknown").all()
     assert not table["hides"].any()
     no_years = flag_results(7.5, 7.8, 0.04, 0.07)
     no_years = no_years[no_years["year"] == 2024].drop(columns="year")
-    table = analysis.tiles(no_years, REG, "Utrecht", year=2024, since=2014)
+    table = tiles_.tiles(no_years, REG, "Utrecht", year=2024, since=2014)
     assert table.set_index("indicator").loc["life_satisfaction_mean", "value"] == 7.8
     assert table["change"].isna().all()
 
@@ -189,14 +192,14 @@ def test_tiles_keep_suppressed_cells():
             (TOTAL, 2024, "life_satisfaction_mean", 7.6, 400),
         ]
     )
-    row = analysis.tiles(results, REG, "Zeeland", 2024).iloc[0]
+    row = tiles_.tiles(results, REG, "Zeeland", 2024).iloc[0]
     assert row["suppressed"] and math.isnan(row["value"]) and row["total"] == 7.6
 
 
 def test_companion_mean_falls_back_to_median():
     housing = REG.indicator_by_id["housing_cost_overburden"]
-    assert analysis.companion_mean(housing, REG).id == "housing_cost_burden_median"
-    assert analysis.companion_mean(REG.indicator_by_id["lonely_share"], REG) is None
+    assert tiles_.companion_mean(housing, REG).id == "housing_cost_burden_median"
+    assert tiles_.companion_mean(REG.indicator_by_id["lonely_share"], REG) is None
 
 
 def test_series_in_period_order():
@@ -207,7 +210,7 @@ def test_series_in_period_order():
             ("A", "2018-Q4", "trust_mean", 5.9),
         ]
     )
-    out = analysis.series(results, "trust_mean", "A")
+    out = tiles_.series(results, "trust_mean", "A")
     assert list(out["year"]) == ["2018-Q4", "2019-Q1", "2019-Q2"]
     assert list(out["value"]) == [5.9, 6.0, 6.2]
 
@@ -224,12 +227,12 @@ def test_series_by_indicator_equals_series_of_each():
             ("B", "2018-Q4", "lonely_share", 0.1),
         ]
     )
-    out = analysis.series_by_indicator(results, "A")
+    out = tiles_.series_by_indicator(results, "A")
     assert list(out) == ["trust_mean", "trust_low"]  # lonely_share has no rows for A
     for indicator, frame in out.items():
-        pd.testing.assert_frame_equal(frame, analysis.series(results, indicator, "A"))
+        pd.testing.assert_frame_equal(frame, tiles_.series(results, indicator, "A"))
     no_years = results.drop(columns="year")
-    assert analysis.series_by_indicator(no_years, "A") == {}
+    assert tiles_.series_by_indicator(no_years, "A") == {}
 
 
 # ---- disparities between regions ---------------------------------------------------------
@@ -237,7 +240,7 @@ def test_series_by_indicator_equals_series_of_each():
 
 def test_disparity_hand_computed():
     # values 2, 4, 6 with weights 1, 1, 2: mu = (2 + 4 + 12) / 4 = 4.5
-    d = analysis.disparity([2.0, 4.0, 6.0], [1.0, 1.0, 2.0])
+    d = spread_.disparity([2.0, 4.0, 6.0], [1.0, 1.0, 2.0])
     assert d["n"] == 3 and d["max"] == 6.0 and d["min"] == 2.0
     assert d["ratio"] == pytest.approx(3.0)
     var = (1 * (2 - 4.5) ** 2 + 1 * (4 - 4.5) ** 2 + 2 * (6 - 4.5) ** 2) / 4
@@ -250,11 +253,11 @@ def test_disparity_hand_computed():
 
 
 def test_disparity_edge_cases():
-    equal = analysis.disparity([5.0, 5.0, 5.0])
+    equal = spread_.disparity([5.0, 5.0, 5.0])
     assert equal["ratio"] == 1.0 and equal["cv"] == 0.0 and equal["gini"] == 0.0
-    one = analysis.disparity([5.0, np.nan])
+    one = spread_.disparity([5.0, np.nan])
     assert one["n"] == 1 and math.isnan(one["cv"])
-    zero_min = analysis.disparity([0.0, 2.0])
+    zero_min = spread_.disparity([0.0, 2.0])
     assert math.isnan(zero_min["ratio"]) and zero_min["gini"] == pytest.approx(0.5)
 
 
@@ -267,7 +270,7 @@ def test_disparities_weight_regions_and_leave_out_total_and_suppressed():
             (TOTAL, 2024, "trust_mean", 6.5, 205, 405.0),
         ]
     )
-    d = analysis.disparities(results, "trust_mean", 2024)
+    d = spread_.disparities(results, "trust_mean", 2024)
     assert d["n"] == 2
     mu = (6 * 300 + 8 * 100) / 400
     sd = math.sqrt((300 * (6 - mu) ** 2 + 100 * (8 - mu) ** 2) / 400)
@@ -284,10 +287,10 @@ def test_spread_over_time_and_sentence():
             ("B", 2024, "trust_mean", 7.0),
         ]
     )
-    spread = analysis.spread_over_time(results, "trust_mean")
+    spread = spread_.spread_over_time(results, "trust_mean")
     assert list(spread["year"]) == [2014, 2024]
     assert spread["cv"].tolist() == pytest.approx([0.0, 1 / 6])
-    sentence = analysis.spread_sentence(spread, "en")
+    sentence = spread_.spread_sentence(spread, "en")
     assert sentence.startswith(
         "The gap between regions grew: in 2024 regions lie on average about 17% from the "
         "average (coefficient of variation 0.167; 0.000 in 2014)"
@@ -295,7 +298,7 @@ def test_spread_over_time_and_sentence():
     assert "the highest region is about 40% above the lowest (highest/lowest ratio 1.40" in (
         sentence
     )
-    nl = analysis.spread_sentence(spread, "nl")
+    nl = spread_.spread_sentence(spread, "nl")
     assert nl.startswith("Het verschil tussen regio's is gegroeid: in 2024 wijken regio's")
     assert "ongeveer 17%" in nl and "0,167" in nl and "ongeveer 40% boven de laagste" in nl
 
@@ -306,14 +309,14 @@ def test_spread_over_time_and_sentence():
 )
 def test_spread_trend(values, trend):
     spread = pd.DataFrame({"year": [2014, 2024], "cv": values})
-    assert analysis.spread_trend(spread)["trend"] == trend
+    assert spread_.spread_trend(spread)["trend"] == trend
 
 
 def test_spread_needs_two_years():
     spread = pd.DataFrame({"year": [2024], "cv": [0.1]})
-    assert analysis.spread_sentence(spread, "en") is None
+    assert spread_.spread_sentence(spread, "en") is None
     no_years = results_table([("A", 2024, "trust_mean", 6.0)]).drop(columns="year")
-    assert analysis.spread_over_time(no_years, "trust_mean").empty
+    assert spread_.spread_over_time(no_years, "trust_mean").empty
 
 
 # ---- ranking -------------------------------------------------------------------------------
@@ -328,20 +331,20 @@ def test_ranking_best_first_by_polarity_with_share_errors():
             (TOTAL, 2024, "lonely_share", 0.12, 503),
         ]
     )
-    rank = analysis.ranking(results, REG, "lonely_share", 2024)
+    rank = ranking.ranking(results, REG, "lonely_share", 2024)
     assert list(rank.frame["region"]) == ["B", "A"]  # lower is better: B first
     assert rank.total == 0.12 and rank.n_suppressed == 1 and rank.n_regions == 2
     assert rank.frame["se"].tolist() == pytest.approx(
         [math.sqrt(0.1 * 0.9 / 400), math.sqrt(0.2 * 0.8 / 100)]
     )
     assert rank.has_se
-    aggregates = analysis.ranking(results, REG, "lonely_share", 2024, microdata=False)
+    aggregates = ranking.ranking(results, REG, "lonely_share", 2024, microdata=False)
     assert not aggregates.has_se
 
 
 def test_ranking_trims_many_regions():
     rows = [(f"G{i:02d}", 2024, "trust_mean", float(i)) for i in range(40)]
-    rank = analysis.ranking(results_table(rows), REG, "trust_mean", 2024, limit=15)
+    rank = ranking.ranking(results_table(rows), REG, "trust_mean", 2024, limit=15)
     assert rank.trimmed and len(rank.frame) == 30 and rank.n_regions == 40
     assert rank.frame["region"].iloc[0] == "G39" and rank.frame["region"].iloc[-1] == "G00"
 
@@ -354,7 +357,7 @@ def test_mean_standard_errors_from_microdata():
             "trust": [4.0, 6.0, 4.0, 6.0, 5.0, 5.0, 5.0, 5.0],
         }
     )
-    se = analysis.mean_standard_errors(frame, "trust", 2024)
+    se = ranking.mean_standard_errors(frame, "trust", 2024)
     assert se["A"] == pytest.approx(1.0 / 2.0)  # sd 1, n 4
     assert se["B"] == 0.0
     assert se[TOTAL] == pytest.approx(math.sqrt(0.5) / math.sqrt(8))
@@ -364,9 +367,9 @@ def test_mean_standard_errors_from_microdata():
 
 
 def test_province_layout_and_matching():
-    layout = analysis.province_layout()
+    layout = maps.province_layout()
     assert len(layout) == 12
-    matched = analysis.match_provinces(
+    matched = maps.match_provinces(
         ["pv20", "FRIESLAND", "noord holland", "Fryslân", "Amsterdam"], layout
     )
     assert matched == {
@@ -375,17 +378,17 @@ def test_province_layout_and_matching():
         "noord holland": "PV27",
         "Fryslân": "PV21",
     }
-    assert analysis.are_provinces(list(layout["name"]), layout)
-    assert analysis.are_provinces([*layout["code"], TOTAL], layout)
-    assert not analysis.are_provinces(["Amsterdam", "Utrecht", "Tilburg"], layout)
+    assert maps.are_provinces(list(layout["name"]), layout)
+    assert maps.are_provinces([*layout["code"], TOTAL], layout)
+    assert not maps.are_provinces(["Amsterdam", "Utrecht", "Tilburg"], layout)
 
 
 def test_province_tiles_place_values_on_the_grid():
-    layout = analysis.province_layout()
+    layout = maps.province_layout()
     values = pd.DataFrame(
         {"region": ["Limburg", "PV20"], "value": [7.9, 7.5], "text": ["7,9", "7,5"]}
     )
-    tiles = analysis.province_tiles(values, layout).set_index("name")
+    tiles = maps.province_tiles(values, layout).set_index("name")
     assert (tiles.loc["Limburg", "row"], tiles.loc["Limburg", "col"]) == (4, 2)
     assert tiles.loc["Limburg", "value"] == 7.9 and tiles.loc["Groningen", "text"] == "7,5"
     assert math.isnan(tiles.loc["Zeeland", "value"]) and tiles.loc["Zeeland", "text"] == "–"
@@ -413,18 +416,18 @@ def test_geojson_read_match_and_bounds():
             ({"statcode": "GM0344", "statnaam": "Utrecht"}, (5.0, 52.0)),
         ]
     )
-    parsed = analysis.read_geojson(json.dumps(g).encode(), "gemeenten.geojson")
-    assert analysis.geojson_properties(parsed) == ["statcode", "statnaam"]
+    parsed = maps.read_geojson(json.dumps(g).encode(), "gemeenten.geojson")
+    assert maps.geojson_properties(parsed) == ["statcode", "statnaam"]
     regions = ["amsterdam", "Utrecht", "Tilburg", TOTAL]
-    assert analysis.best_geojson_property(parsed, regions) == "statnaam"
-    match = analysis.match_geojson(parsed, "statnaam", regions)
+    assert maps.best_geojson_property(parsed, regions) == "statnaam"
+    match = maps.match_geojson(parsed, "statnaam", regions)
     assert match.locations == {"amsterdam": "Amsterdam", "Utrecht": "Utrecht"}
     assert match.unmatched_regions == ["Tilburg"]
-    assert analysis.match_geojson(parsed, "statcode", regions).unmatched_features == [
+    assert maps.match_geojson(parsed, "statcode", regions).unmatched_features == [
         "GM0363",
         "GM0344",
     ]
-    assert analysis.geojson_bounds(parsed) == (4.0, 52.0, 6.0, 53.0)
+    assert maps.geojson_bounds(parsed) == (4.0, 52.0, 6.0, 53.0)
 
 
 @pytest.mark.parametrize(
@@ -438,22 +441,20 @@ def test_geojson_read_match_and_bounds():
 )
 def test_geojson_bad_files(data, message):
     with pytest.raises(DataError, match=message):
-        analysis.read_geojson(data, "kaart.json")
+        maps.read_geojson(data, "kaart.json")
 
 
 def test_year_order_mixed():
-    assert analysis.year_order([2015, 2014, np.nan, 2015]) == [2014, 2015]
+    assert tiles_.year_order([2015, 2014, np.nan, 2015]) == [2014, 2015]
 
 
 def test_spread_trend_uses_all_years_not_just_the_ends():
     noisy = pd.DataFrame({"year": [2014, 2015, 2016, 2017], "cv": [0.10, 0.13, 0.08, 0.11]})
-    found = analysis.spread_trend(noisy)
+    found = spread_.spread_trend(noisy)
     assert found["trend"] == "same" and found["first"] == 0.10 and found["last"] == 0.11
-    assert "judged on the straight line through all 4 years" in analysis.spread_sentence(
-        noisy, "en"
-    )
+    assert "judged on the straight line through all 4 years" in spread_.spread_sentence(noisy, "en")
     rising = pd.DataFrame({"year": [2014, 2015, 2016, 2017], "cv": [0.10, 0.12, 0.14, 0.16]})
-    assert analysis.spread_trend(rising)["trend"] == "grew"
+    assert spread_.spread_trend(rising)["trend"] == "grew"
 
 
 # ---- the spread trend: the sentence follows from the numbers shown ---------------------------
@@ -470,26 +471,26 @@ FALLING = [
 @pytest.mark.parametrize("values", FALLING)
 def test_a_falling_spread_never_reads_as_grown(values):
     spread = pd.DataFrame({"year": range(2014, 2014 + len(values)), "cv": values})
-    found = analysis.spread_trend(spread)
+    found = spread_.spread_trend(spread)
     assert found["last"] < found["first"]
     assert found["trend"] in ("shrank", "same", "mixed")
-    sentence = analysis.spread_sentence(spread, "en")
+    sentence = spread_.spread_sentence(spread, "en")
     assert "grew" not in sentence
     rising = spread.assign(cv=[-v for v in values][::-1])  # mirrored: a rising series
     rising["cv"] += 1.0
-    assert analysis.spread_trend(rising)["trend"] in ("grew", "same", "mixed")
+    assert spread_.spread_trend(rising)["trend"] in ("grew", "same", "mixed")
 
 
 def test_line_and_ends_that_disagree_say_no_clear_direction():
     spread = pd.DataFrame(
         {"year": range(2014, 2020), "cv": FALLING[0], "ratio": [1.14, 1.1, 1.15, 1.2, 1.2, 1.11]}
     )
-    found = analysis.spread_trend(spread)
+    found = spread_.spread_trend(spread)
     assert found["trend"] == "mixed" and found["fit_last"] > found["fit_first"]
-    assert analysis.spread_sentence(spread, "en").startswith(
+    assert spread_.spread_sentence(spread, "en").startswith(
         "The gap between regions shows no clear direction"
     )
-    assert analysis.spread_sentence(spread, "nl").startswith(
+    assert spread_.spread_sentence(spread, "nl").startswith(
         "Het verschil tussen regio's laat geen duidelijke richting zien"
     )
 
@@ -498,13 +499,13 @@ def test_the_rule_is_judged_on_the_line_against_its_start():
     # a straight line from 0.050 to 0.044 (-12%): narrowed; its mean is 0.047 (-12.8%)
     years = [2014, 2015, 2016, 2017]
     spread = pd.DataFrame({"year": years, "cv": [0.050, 0.048, 0.046, 0.044]})
-    found = analysis.spread_trend(spread)
+    found = spread_.spread_trend(spread)
     assert found["trend"] == "shrank"
     assert found["relative_change"] == pytest.approx(-0.12)
-    assert analysis.fitted_line(spread, found) == pytest.approx(spread["cv"].tolist())
+    assert spread_.fitted_line(spread, found) == pytest.approx(spread["cv"].tolist())
     # a missing year keeps its place on the line: 2014, 2015, 2024
     spread = pd.DataFrame({"year": [2014, 2015, 2024], "cv": [0.050, 0.049, 0.040]})
-    found = analysis.spread_trend(spread)
+    found = spread_.spread_trend(spread)
     assert found["slope"] == pytest.approx(-0.001)
     assert found["fit_first"] == pytest.approx(0.050)
 
@@ -514,21 +515,21 @@ def test_the_spread_of_a_share_is_also_said_in_percentage_points():
     spread = pd.DataFrame(
         {"year": [2014, 2024], "cv": [0.185, 0.19], "mean": [0.16, 0.17], "ratio": [2.1, 2.2]}
     )
-    en = analysis.spread_sentence(spread, "en", is_share=True)
+    en = spread_.spread_sentence(spread, "en", is_share=True)
     assert "regions lie on average about 19% (about 3.2 percentage points) from the average" in en
-    nl = analysis.spread_sentence(spread, "nl", is_share=True)
+    nl = spread_.spread_sentence(spread, "nl", is_share=True)
     assert "gemiddeld ongeveer 19% (ongeveer 3,2 procentpunt) af van het gemiddelde" in nl
-    assert "percentage points" not in analysis.spread_sentence(spread, "en")  # not a share
+    assert "percentage points" not in spread_.spread_sentence(spread, "en")  # not a share
     results = results_table([("A", 2024, "lonely_share", 0.1), ("B", 2024, "lonely_share", 0.3)])
-    assert analysis.spread_over_time(results, "lonely_share")["mean"].tolist() == [0.2]
-    d = analysis.disparities(results, "lonely_share", 2024)
+    assert spread_.spread_over_time(results, "lonely_share")["mean"].tolist() == [0.2]
+    d = spread_.disparities(results, "lonely_share", 2024)
     assert d["mean"] == pytest.approx(0.2) and d["cv"] == pytest.approx(0.5)
-    reading = analysis.spread_readings(d, "en", is_share=True)["cv"]
+    reading = spread_.spread_readings(d, "en", is_share=True)["cv"]
     assert (
         reading
         == "Here: regions lie on average about 50% (about 10.0 percentage points) from the average."
     )
-    assert "procentpunt" not in analysis.spread_readings(d, "nl")["cv"]
+    assert "procentpunt" not in spread_.spread_readings(d, "nl")["cv"]
 
 
 def gap_panel(*, missing, absent=(), regions=None):
@@ -549,17 +550,17 @@ def test_comparable_spread_compares_the_same_regions_every_year():
     # the lowest region A is missing in the first two years: all regions per year would
     # show a growing spread (A enters in 2016), the same regions a narrowing one
     results = gap_panel(missing={"A": (2014, 2015)})
-    everyone = analysis.spread_over_time(results, "trust_mean")
-    assert analysis.spread_trend(everyone)["trend"] == "grew"
-    compared = analysis.comparable_spread(results, "trust_mean")
+    everyone = spread_.spread_over_time(results, "trust_mean")
+    assert spread_.spread_trend(everyone)["trend"] == "grew"
+    compared = spread_.comparable_spread(results, "trust_mean")
     assert compared.same_regions and compared.regions == ["B", "C", "D"]
     assert compared.left_out == {"A": [2014, 2015]}
     assert compared.missing_years == {}
     assert compared.frame["n"].tolist() == [3] * 6
-    assert analysis.spread_trend(compared.frame)["trend"] == "shrank"
-    sentence = analysis.spread_sentence(compared.frame, "en", years=compared.years)
+    assert spread_.spread_trend(compared.frame)["trend"] == "shrank"
+    sentence = spread_.spread_sentence(compared.frame, "en", years=compared.years)
     assert sentence.startswith("The gap between regions narrowed")
-    notes = analysis.spread_notes(compared, "en")
+    notes = spread_.spread_notes(compared, "en")
     assert notes[0].startswith("How this is judged: a straight line through the coefficient")
     assert "More than 10% up counts as grown" in notes[0]
     assert notes[1] == (
@@ -571,28 +572,28 @@ def test_comparable_spread_compares_the_same_regions_every_year():
 def test_comparable_spread_reports_missing_years():
     # 2016 is not in the data; in 2018 only one of four regions has a value
     results = gap_panel(missing={r: (2018,) for r in "BCD"} | {"C": (2015, 2018)}, absent=(2016,))
-    compared = analysis.comparable_spread(results, "trust_mean")
+    compared = spread_.comparable_spread(results, "trust_mean")
     assert compared.years == [2014, 2015, 2016, 2017, 2018, 2019]
     assert compared.missing_years == {2016: "absent", 2018: "few"}
     assert compared.years_used == [2014, 2015, 2017, 2019]
     assert compared.regions == ["A", "B", "D"] and compared.left_out == {"C": [2015]}
-    notes = analysis.spread_notes(compared, "en")
+    notes = spread_.spread_notes(compared, "en")
     assert notes[-1] == (
         "Not compared: 2016 (not in the data), 2018 (fewer than half of the regions have a "
         "value); the line runs through the other years."
     )
-    nl = analysis.spread_notes(compared, "nl")
+    nl = spread_.spread_notes(compared, "nl")
     assert "2016 (niet in de gegevens)" in nl[-1] and "C (geen waarde in 2015)" in nl[1]
     # the line is fitted on the years themselves, 2016 keeps its place
-    found = analysis.spread_trend(compared.frame, years=compared.years)
+    found = spread_.spread_trend(compared.frame, years=compared.years)
     assert found["years"] == 4 and found["trend"] == "shrank"
 
 
 def test_without_two_complete_regions_each_year_compares_what_it_has():
     results = gap_panel(missing={"A": (2014,), "B": (2015,), "C": (2016,), "D": (2017,)})
-    compared = analysis.comparable_spread(results, "trust_mean")
+    compared = spread_.comparable_spread(results, "trust_mean")
     assert not compared.same_regions and compared.left_out == {}
-    (note,) = analysis.spread_notes(compared, "en")[1:]
+    (note,) = spread_.spread_notes(compared, "en")[1:]
     assert note.startswith("No two regions have a value in every year, so each year compares")
     assert "(3 to 4 regions)" in note
 
@@ -610,7 +611,7 @@ def test_without_two_complete_regions_each_year_compares_what_it_has():
     ],
 )
 def test_percent_words(fraction, lang, expected):
-    assert analysis.percent_words(fraction, lang) == expected
+    assert spread_.percent_words(fraction, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -625,21 +626,21 @@ def test_percent_words(fraction, lang, expected):
     ],
 )
 def test_readable_index(value, lang, expected):
-    assert analysis.readable_index(value, lang) == expected
+    assert spread_.readable_index(value, lang) == expected
 
 
 def test_spread_readings_say_what_small_values_mean():
     d = {"ratio": 1.03, "cv": 0.0068, "gini": 0.0038, "theil": 0.000023}
-    en = analysis.spread_readings(d, "en")
+    en = spread_.spread_readings(d, "en")
     assert en["ratio"] == "Here: the highest is about 3% above the lowest."
     assert en["cv"] == "Here: regions lie on average about 0.7% from the average."
     assert en["gini"] == en["theil"] == "Here: close to 0, so regions hardly differ."
-    nl = analysis.spread_readings(d, "nl")
+    nl = spread_.spread_readings(d, "nl")
     assert nl["theil"] == "Hier: dicht bij 0, dus regio's verschillen nauwelijks."
-    wide = analysis.spread_readings({"ratio": 2.5, "cv": 0.3, "gini": 0.2, "theil": 0.1}, "en")
+    wide = spread_.spread_readings({"ratio": 2.5, "cv": 0.3, "gini": 0.2, "theil": 0.1}, "en")
     assert wide["ratio"] == "Here: the highest is 2.5 times the lowest."
     assert "gini" not in wide and "theil" not in wide  # not small: the table says enough
-    assert analysis.spread_readings({"ratio": float("nan")}, "en") == {}
+    assert spread_.spread_readings({"ratio": float("nan")}, "en") == {}
 
 
 @pytest.mark.parametrize(
@@ -658,7 +659,7 @@ def test_spread_readings_say_what_small_values_mean():
     ],
 )
 def test_display_decimals(values, decimals, is_share, expected):
-    assert analysis.display_decimals(values, decimals, is_share=is_share) == expected
+    assert spread_.display_decimals(values, decimals, is_share=is_share) == expected
 
 
 def test_format_display_like_the_registry():
@@ -666,11 +667,11 @@ def test_format_display_like_the_registry():
     for ind_id, value in (("life_satisfaction_mean", 7.8312), ("lonely_share", 0.1034)):
         ind = reg.indicator_by_id[ind_id]
         for lang in ("nl", "en"):
-            assert analysis.format_display(
+            assert catalog.format_display(
                 value, ind.decimals, is_share=ind.is_share, lang=lang
             ) == reg.format_value(ind_id, value, lang)
-    assert analysis.format_display(7.8312, 2, lang="nl") == "7,83"
-    assert analysis.format_display(float("nan"), 2) == "–"
+    assert catalog.format_display(7.8312, 2, lang="nl") == "7,83"
+    assert catalog.format_display(float("nan"), 2) == "–"
 
 
 @pytest.mark.parametrize(
@@ -692,7 +693,7 @@ def test_tiles_name_the_year_without_a_value(now, then, missing):
             (TOTAL, 2024, "life_satisfaction_mean", 7.6),
         ]
     )
-    row = analysis.tiles(results, REG, "Utrecht", 2024, since=2014).iloc[0]
+    row = tiles_.tiles(results, REG, "Utrecht", 2024, since=2014).iloc[0]
     assert row["missing_years"] == missing
 
 
@@ -708,7 +709,7 @@ def test_flags_and_changes_never_use_a_suppressed_value():
         ]
     )
     rows.loc[rows["n"] < 10, "suppressed"] = True
-    table = analysis.tiles(rows, REG, "Zeeland", 2024, since=2023).set_index("indicator")
+    table = tiles_.tiles(rows, REG, "Zeeland", 2024, since=2023).set_index("indicator")
     small = table.loc["life_satisfaction_unsatisfied"]
     assert small["status"] == "suppressed" and math.isnan(small["value"])
     assert math.isnan(small["change"]) and small["direction"] == "unknown"
@@ -717,7 +718,7 @@ def test_flags_and_changes_never_use_a_suppressed_value():
 
 
 def test_states_in_words_group_the_reasons():
-    said = analysis.states_in_words(
+    said = spread_.states_in_words(
         ["Zuid 2023", "Oost 2024", "West 2024", "Noord 2022"],
         ["suppressed", "not_applicable", "missing", "suppressed"],
         [3, 0, 0, 1234],
@@ -739,7 +740,7 @@ def test_trend_gaps_name_region_years_without_rows():
             ("Noord", 2022, "life_satisfaction_mean", 7.0, 40),
         ]
     )
-    gaps = analysis.trend_gaps(rows, "life_satisfaction_mean", ["Zuid", "Noord"], [2022, 2023])
+    gaps = spread_.trend_gaps(rows, "life_satisfaction_mean", ["Zuid", "Noord"], [2022, 2023])
     assert list(zip(gaps["region"], gaps["year"], gaps["status"], strict=True)) == [
         ("Zuid", 2023, "suppressed"),
         ("Noord", 2023, "not_applicable"),
@@ -761,6 +762,6 @@ def test_spread_over_irregular_survey_years_keeps_every_year():
     results = pd.DataFrame(rows, columns=["region", "year", "value"]).assign(
         indicator="x", weight_sum=1.0, suppressed=False
     )
-    spread = analysis.comparable_spread(results, "x")
+    spread = spread_.comparable_spread(results, "x")
     assert spread.years_used == [2016, 2018, 2021]
     assert set(spread.missing_years) == {2017, 2019, 2020}

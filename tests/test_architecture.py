@@ -28,13 +28,8 @@ def _ui(rel: str) -> bool:
 
 
 def _charts_report_or_ui(rel: str) -> bool:
-    # chart modules: indicators/charts.py (or a charts/ package), and the figure builders that
-    # live in indicators/distribution.py today; the HTML report once there is one; the UI
-    return (
-        rel in {"indicators/charts.py", "indicators/distribution.py"}
-        or rel.startswith(("indicators/charts/", "indicators/report"))
-        or _ui(rel)
-    )
+    # the chart modules (indicators/charts/), the HTML report once there is one, the UI
+    return rel.startswith(("indicators/charts/", "indicators/report")) or _ui(rel)
 
 
 # library: where it may be imported (path relative to the repository, with forward slashes)
@@ -55,13 +50,14 @@ def test_the_scan_sees_lazy_imports(tmp_path):
     path = tmp_path / "lazy.py"
     path.write_text("def f():\n    import plotly.express as px\n    from streamlit import x\n")
     assert imported(path) == {"plotly", "streamlit"}
-    assert not _charts_report_or_ui("indicators/analysis.py") and not _ui("indicators/cli.py")
+    assert not _charts_report_or_ui("indicators/analyses/tiles.py") and not _ui("indicators/cli.py")
 
 
 def test_importing_the_core_loads_no_streamlit():
     code = (
-        "import sys, indicators, indicators.charts, indicators.analysis, "
-        "indicators.distribution, indicators.cli; print('streamlit' in sys.modules)"
+        "import sys, indicators, indicators.cli, indicators.charts.regions, "
+        "indicators.charts.distribution, indicators.analyses.tiles, indicators.views.overview; "
+        "print('streamlit' in sys.modules)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
@@ -118,3 +114,62 @@ def test_the_seed_scan_finds_a_hash_seed(tmp_path):
     path = tmp_path / "t.py"
     path.write_text("import numpy as np\nrng = np.random.default_rng(abs(hash('a')) % 2**32)\n")
     assert _seeds_from_hash(path) == [2]
+
+
+def _modules() -> dict[str, Path]:
+    """Return every module of the package by its dotted name."""
+    out = {}
+    for path in (ROOT / "indicators").rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        out[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return out
+
+
+def test_no_name_at_package_level_hides_a_module():
+    # ``indicators.compute`` was the function and hid the module of that name: a name bound in
+    # a package's __init__ may not be the name of one of its modules or sub-packages
+    modules = _modules()
+    hidden = []
+    for name, path in modules.items():
+        if path.name != "__init__.py":
+            continue
+        bound = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                bound |= {(a.asname or a.name).split(".")[0] for a in node.names}
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                bound.add(node.name)
+            elif isinstance(node, ast.Assign):
+                bound |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+        children = {m.rpartition(".")[2] for m in modules if m.rpartition(".")[0] == name}
+        hidden += [f"{name}.{n}" for n in sorted(bound & children)]
+    assert hidden == []
+
+
+def test_no_private_name_is_imported_across_modules():
+    offenders = []
+    for name, path in _modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("indicators"):
+                offenders += [
+                    f"{name}: {node.module}.{a.name}"
+                    for a in node.names
+                    if a.name.startswith("_") and not a.name.startswith("__")
+                ]
+    assert offenders == []
+
+
+def test_each_layer_has_its_folder():
+    layers = {"io", "dataset", "registry", "stats", "analyses", "charts", "views", "text", "ui"}
+    assert layers <= {
+        p.name for p in (ROOT / "indicators").iterdir() if (p / "__init__.py").exists()
+    }
+    flat = sorted(p.name for p in (ROOT / "indicators").glob("*.py"))
+    assert flat == [
+        "__init__.py",
+        "__main__.py",
+        "cli.py",
+        "errors.py",
+        "package_data.py",
+        "results.py",
+    ]

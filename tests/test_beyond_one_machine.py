@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.grouped import duckdb_sql, grouped_measures
+from indicators.stats.engine import duckdb_sql, grouped_measures
 
 duckdb = pytest.importorskip("duckdb")  # the `bench` extra; `make install` installs it
 

@@ -8,9 +8,14 @@ import re
 import numpy as np
 import pandas as pd
 
-from indicators import analysis, charts
-from indicators.distribution import fmt_share
-from indicators.registry import format_display, load_registry
+from indicators.analyses import maps
+from indicators.analyses.distribution import fmt_share
+from indicators.charts import layout as chart_layout
+from indicators.charts import palette
+from indicators.charts import regions as region_charts
+from indicators.charts import trends as trend_charts
+from indicators.registry import catalog
+from indicators.registry.catalog import format_display, load_registry
 
 
 def _points(svg: str) -> list[list[tuple[float, float]]]:
@@ -20,7 +25,7 @@ def _points(svg: str) -> list[list[tuple[float, float]]]:
 
 def test_sparkline_svg_scales_points_into_the_box_and_marks_the_last_value():
     frame = pd.DataFrame({"year": [2014, 2015, 2016], "value": [1.0, 3.0, 2.0]})
-    svg = charts.sparkline_svg(frame, width=100, height=40, label="2014–2016", title="Trust")
+    svg = region_charts.sparkline_svg(frame, width=100, height=40, label="2014–2016", title="Trust")
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     (line,) = _points(svg)
     xs, ys = zip(*line, strict=True)
@@ -34,41 +39,47 @@ def test_sparkline_svg_scales_points_into_the_box_and_marks_the_last_value():
 
 def test_sparkline_svg_breaks_the_line_at_missing_values():
     frame = pd.DataFrame({"year": range(6), "value": [1.0, 2.0, np.nan, 3.0, 4.0, np.nan]})
-    svg = charts.sparkline_svg(frame)
+    svg = region_charts.sparkline_svg(frame)
     runs = _points(svg)
     assert [len(r) for r in runs] == [2, 2]  # no line across the gap
     assert runs[1][-1][1] == 3.0  # the highest value at the top
     # the last known value (index 4) gets the dot, not the missing last year
     assert re.search(r'<circle cx="([\d.]+)"[^>]*r="3.2"', svg).group(1) == str(runs[1][-1][0])
-    lone = charts.sparkline_svg(pd.DataFrame({"year": range(3), "value": [1.0, np.nan, 2.0]}))
+    lone = region_charts.sparkline_svg(
+        pd.DataFrame({"year": range(3), "value": [1.0, np.nan, 2.0]})
+    )
     assert not _points(lone) and lone.count("<circle") == 3  # two lone dots and the last mark
 
 
 def test_sparkline_svg_marks_the_chosen_year_not_the_last():
     frame = pd.DataFrame({"year": [2014, 2015, 2016, 2017], "value": [1.0, 3.0, 2.0, 4.0]})
-    svg = charts.sparkline_svg(frame, width=100, height=40, mark=2015)
+    svg = region_charts.sparkline_svg(frame, width=100, height=40, mark=2015)
     (line,) = _points(svg)
     dots = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="3.2"', svg)
     assert dots == [(f"{line[1][0]}", f"{line[1][1]}")]  # on the line at 2015, not at 2017
     # the year as text (from a select box or a link) marks the same point
-    assert charts.sparkline_svg(frame, mark="2015") == charts.sparkline_svg(frame, mark=2015)
+    assert region_charts.sparkline_svg(frame, mark="2015") == region_charts.sparkline_svg(
+        frame, mark=2015
+    )
     # a chosen year without a value gets no dot (the tile says the value is missing)
     gap = pd.DataFrame({"year": [2014, 2015, 2016], "value": [1.0, np.nan, 2.0]})
-    assert 'r="3.2"' not in charts.sparkline_svg(gap, mark=2015)
+    assert 'r="3.2"' not in region_charts.sparkline_svg(gap, mark=2015)
 
 
 def test_sparkline_svg_flat_series_and_too_few_values():
-    flat = charts.sparkline_svg(pd.DataFrame({"year": [1, 2], "value": [5.0, 5.0]}), height=40)
+    flat = region_charts.sparkline_svg(
+        pd.DataFrame({"year": [1, 2], "value": [5.0, 5.0]}), height=40
+    )
     assert {y for _, y in _points(flat)[0]} == {20.0}  # drawn across the middle
-    assert charts.sparkline_svg(pd.DataFrame({"year": [1, 2], "value": [5.0, np.nan]})) == ""
-    escaped = charts.sparkline_svg(
+    assert region_charts.sparkline_svg(pd.DataFrame({"year": [1, 2], "value": [5.0, np.nan]})) == ""
+    escaped = region_charts.sparkline_svg(
         pd.DataFrame({"year": [1, 2], "value": [1.0, 2.0]}), title="a < b & c"
     )
     assert "a &lt; b &amp; c" in escaped
 
 
 def test_tile_map_places_the_provinces():
-    layout = analysis.province_layout()
+    layout = maps.province_layout()
     values = pd.DataFrame(
         {
             "region": list(layout["name"]),
@@ -77,8 +88,10 @@ def test_tile_map_places_the_provinces():
         }
     )
     values.loc[values["region"] == "Zeeland", "value"] = np.nan
-    tiles = analysis.province_tiles(values, layout)
-    fig = charts.tile_map(tiles, title="Average life satisfaction, 2024", colorbar_title="score")
+    tiles = maps.province_tiles(values, layout)
+    fig = region_charts.tile_map(
+        tiles, title="Average life satisfaction, 2024", colorbar_title="score"
+    )
     assert fig.layout.title.text == "Average life satisfaction, 2024"
     base, heat = fig.data
     z = np.array(heat.z, dtype=float)
@@ -100,18 +113,18 @@ def test_tile_map_places_the_provinces():
 
 
 def test_tile_map_outlines_the_highlighted_province_and_formats_the_colour_bar():
-    layout = analysis.province_layout()
+    layout = maps.province_layout()
     values = pd.DataFrame({"region": list(layout["name"]), "value": np.linspace(7.8, 8.0, 12)})
-    tiles = analysis.province_tiles(values, layout)
-    fig = charts.tile_map(
+    tiles = maps.province_tiles(values, layout)
+    fig = region_charts.tile_map(
         tiles,
         title="t",
         colorbar_title="score",
         highlight="Limburg",
-        tickformat=charts.value_tickformat(2),
+        tickformat=chart_layout.value_tickformat(2),
     )
     (outline,) = fig.layout.shapes
-    assert outline.line.color == charts.ORANGE
+    assert outline.line.color == palette.ORANGE
     assert (outline.x0 + outline.x1) / 2 == 2 and (outline.y0 + outline.y1) / 2 == 4
     assert fig.data[1].colorbar.tickformat == ",.2f"
     assert fig.layout.height == 120 * 5 + 70
@@ -126,7 +139,7 @@ def test_ranked_bars_total_line_errors_and_highlight():
             "se": [0.1, np.nan],
         }
     )
-    fig = charts.ranked_bars(
+    fig = region_charts.ranked_bars(
         frame,
         title="Trust by region, 2024",
         x_title="score 0-10",
@@ -136,7 +149,7 @@ def test_ranked_bars_total_line_errors_and_highlight():
     )
     bar = fig.data[0]
     assert bar.orientation == "h" and list(bar.y) == ["B", "A"]
-    assert list(bar.marker.color) == [charts.BLUE, charts.ORANGE]
+    assert list(bar.marker.color) == [palette.BLUE, palette.ORANGE]
     assert list(bar.error_x.array) == [0.196, 0.0] or np.allclose(bar.error_x.array, [0.196, 0])
     assert fig.layout.yaxis.categoryarray == ("A", "B")  # first row drawn at the top
     assert fig.layout.xaxis.title.text == "score 0-10"
@@ -154,18 +167,18 @@ def test_ranked_dots_zoom_to_the_data_with_intervals_total_and_values():
             "se": [0.02, 0.03, np.nan],
         }
     )
-    fig = charts.ranked_dots(
+    fig = region_charts.ranked_dots(
         frame,
         title="Trust by region, 2024 (best at the top, with 95% intervals)",
         x_title="score 0-10",
         total=7.92,
         total_label="Total: 7.92",
         highlight="A",
-        tickformat=charts.value_tickformat(None),
+        tickformat=chart_layout.value_tickformat(None),
     )
     (dots,) = fig.data
     assert dots.mode == "markers" and list(dots.y) == ["B", "A", "C"]
-    assert list(dots.marker.color) == [charts.BLUE, charts.ORANGE, charts.BLUE]
+    assert list(dots.marker.color) == [palette.BLUE, palette.ORANGE, palette.BLUE]
     assert np.allclose(dots.error_x.array, [0.0392, 0.0588, 0.0])
     lo, hi = fig.layout.xaxis.range
     # zoomed: not from 0, but around the dots and their intervals, with a little padding
@@ -180,7 +193,7 @@ def test_ranked_dots_zoom_to_the_data_with_intervals_total_and_values():
 
 def test_ranked_dots_without_errors_or_total():
     frame = pd.DataFrame({"region": ["A", "B"], "value": [5.0, 5.0], "text": ["5", "5"]})
-    fig = charts.ranked_dots(frame, title="t", x_title="x")
+    fig = region_charts.ranked_dots(frame, title="t", x_title="x")
     assert fig.data[0].error_x.array is None
     lo, hi = fig.layout.xaxis.range
     assert lo < 5.0 < hi  # equal values: still a range around them
@@ -196,7 +209,7 @@ def test_ranked_charts_keep_long_names_values_and_axis_titles_whole():
         }
     )
     unit = "Standardised disposable income of all private households in the region (euro per year)"
-    for draw in (charts.ranked_dots, charts.ranked_bars):
+    for draw in (region_charts.ranked_dots, region_charts.ranked_bars):
         fig = draw(frame, title="T", x_title=unit)
         assert fig.layout.yaxis.automargin is True  # the longest name widens the margin
         assert list(fig.data[0].y) == list(frame["region"])  # every name in full
@@ -204,13 +217,13 @@ def test_ranked_charts_keep_long_names_values_and_axis_titles_whole():
         lines = fig.layout.xaxis.title.text.split("<br>")
         assert lines[-1] == "(euro per year)" and " ".join(lines) == unit  # wrapped, not cut
     # the values' column at the right is as wide as its longest text (was 70 px: cut)
-    fig = charts.ranked_dots(frame, title="T", x_title="euro")
-    assert fig.layout.margin.r >= charts.text_px("40,340 euro per year") + 10
+    fig = region_charts.ranked_dots(frame, title="T", x_title="euro")
+    assert fig.layout.margin.r >= chart_layout.text_px("40,340 euro per year") + 10
 
 
 def test_ranked_bars_without_errors():
     frame = pd.DataFrame({"region": ["A"], "value": [1.0], "text": ["1"]})
-    fig = charts.ranked_bars(frame, title="t", x_title="x")
+    fig = region_charts.ranked_bars(frame, title="t", x_title="x")
     assert fig.data[0].error_x.array is None
     assert not fig.layout.shapes
 
@@ -223,7 +236,7 @@ def test_trend_lines_total_black_and_thick_and_period_order():
             "value": [1.0, 2.0, 1.5, np.nan],
         }
     )
-    fig = charts.trend_lines(
+    fig = trend_charts.trend_lines(
         frame,
         title="Trust over time",
         y_title="score 0-10",
@@ -233,7 +246,7 @@ def test_trend_lines_total_black_and_thick_and_period_order():
     total, region = fig.data
     assert total.name == "Total (all regions)" and total.line.color == "#000000"
     assert total.line.width > region.line.width
-    assert region.line.color == charts.BLUE
+    assert region.line.color == palette.BLUE
     assert list(region.x) == ["2019-Q1", "2019-Q2"] and np.isnan(region.y[1])
     assert fig.layout.xaxis.type == "category"
     assert fig.layout.yaxis.title.text == "score 0-10"
@@ -243,7 +256,7 @@ def test_spread_index_lines_cv_and_gini_from_zero():
     spread = pd.DataFrame(
         {"year": [2014, 2024], "cv": [0.1, 0.2], "gini": [0.05, 0.1], "ratio": [1.2, 1.5]}
     )
-    fig = charts.spread_index_lines(
+    fig = trend_charts.spread_index_lines(
         spread,
         title="Coefficient of variation and Gini",
         labels={"cv": "CV", "gini": "Gini"},
@@ -274,8 +287,8 @@ def test_a_share_on_the_trend_chart_reads_as_on_the_tile():
     frame = pd.DataFrame(
         {"region": ["Total", "Total"], "year": [2023, 2024], "value": [0.1843, 0.1912]}
     )
-    tickformat = charts.value_tickformat(share.decimals, share.is_share)
-    fig = charts.trend_lines(
+    tickformat = chart_layout.value_tickformat(share.decimals, share.is_share)
+    fig = trend_charts.trend_lines(
         frame, title="Poverty", y_title=share.unit("en"), years=[2023, 2024], tickformat=tickformat
     )
     assert fig.layout.yaxis.tickformat == ".1%"  # ticks 18.4%, not 0.184 under a "%" title
@@ -284,13 +297,13 @@ def test_a_share_on_the_trend_chart_reads_as_on_the_tile():
     tile = reg.format_value(share.id, 0.1843, "en")
     assert tile == "18.4%" == d3_format(0.1843, fig.layout.yaxis.tickformat)
     # one text rule: the registry's, also behind the analyses' and the distribution page's
-    assert analysis.format_display is format_display
+    assert catalog.format_display is format_display
     assert fmt_share(0.1843, 1, "en") == format_display(0.1843, 1, is_share=True, lang="en")
     # every indicator: the axis rule and the text rule agree (shares and others), also for
     # small values of indicators in whole units (income in thousands of euros: 0.18, 29.3)
     for ind in reg.indicators:
         for value in (0.1843, 0.5, 0.03217, 29.34, 31456.4):
-            spec = charts.value_tickformat(ind.decimals, ind.is_share, values=[value])
+            spec = chart_layout.value_tickformat(ind.decimals, ind.is_share, values=[value])
             assert d3_format(value, spec).replace(",", "") == reg.format_value(
                 ind.id, value, "en"
             ).replace(",", "")
@@ -302,7 +315,7 @@ def test_spread_charts_keep_a_missing_year_on_the_axis_and_draw_the_fitted_line(
     )
     spread["ratio"] = [1.2, 1.18, 1.15]
     years = [2014, 2015, 2016, 2017]
-    fig = charts.spread_index_lines(
+    fig = trend_charts.spread_index_lines(
         spread,
         title="t",
         labels={"cv": "CV", "gini": "Gini"},
@@ -317,7 +330,7 @@ def test_spread_charts_keep_a_missing_year_on_the_axis_and_draw_the_fitted_line(
     assert fit.name == "Line" and fit.line.dash == "dot" and fit.line.color == cv.line.color
     assert list(fit.x) == ["2014", "2015", "2017"] and list(fit.y) == [0.05, 0.048, 0.044]
     assert list(fig.layout.xaxis.categoryarray) == ["2014", "2015", "2016", "2017"]
-    fig = charts.spread_ratio_line(spread, title="t", label="r", y_title="r", years=years)
+    fig = trend_charts.spread_ratio_line(spread, title="t", label="r", y_title="r", years=years)
     (line,) = fig.data
     assert list(line.x) == ["2014", "2015", "2016", "2017"] and np.isnan(line.y[2])
     assert line.y[3] == 1.15
@@ -325,7 +338,7 @@ def test_spread_charts_keep_a_missing_year_on_the_axis_and_draw_the_fitted_line(
 
 def test_spread_ratio_line_starts_at_one_with_two_decimals():
     spread = pd.DataFrame({"year": [2014, 2015, 2016], "ratio": [1.012, 1.031, np.nan]})
-    fig = charts.spread_ratio_line(
+    fig = trend_charts.spread_ratio_line(
         spread, title="Highest/lowest ratio", label="ratio", y_title="ratio", x_title="Year"
     )
     (line,) = fig.data
@@ -335,10 +348,10 @@ def test_spread_ratio_line_starts_at_one_with_two_decimals():
     lo, hi = fig.layout.yaxis.range
     assert lo == 1 and 1.031 < hi < 1.04  # 1 = no difference, at the bottom
     close = pd.DataFrame({"year": [1, 2], "ratio": [1.002, 1.006]})
-    fig = charts.spread_ratio_line(close, title="t", label="r", y_title="r")
+    fig = trend_charts.spread_ratio_line(close, title="t", label="r", y_title="r")
     assert fig.layout.yaxis.dtick == 0.002 and fig.layout.yaxis.tickformat == ".3f"
     below_one = pd.DataFrame({"year": [1, 2], "ratio": [0.8, 1.2]})
-    fig = charts.spread_ratio_line(below_one, title="t", label="r", y_title="r")
+    fig = trend_charts.spread_ratio_line(below_one, title="t", label="r", y_title="r")
     assert fig.layout.yaxis.range is None
 
 
@@ -360,13 +373,13 @@ def test_choropleth_offline_style_and_locations():
     frame = pd.DataFrame(
         {"location": ["A", "B"], "region": ["a", "b"], "value": [1.0, 2.0], "text": ["1", "2"]}
     )
-    fig = charts.choropleth(
+    fig = region_charts.choropleth(
         frame,
         geo,
         "naam",
         title="Map",
         colorbar_title="score",
-        bounds=analysis.geojson_bounds(geo),
+        bounds=maps.geojson_bounds(geo),
     )
     trace = fig.data[0]
     assert trace.type == "choroplethmap"
@@ -379,7 +392,7 @@ def test_choropleth_offline_style_and_locations():
 
 def test_ranked_bars_split_line_between_best_and_worst():
     frame = pd.DataFrame({"region": list("ABCD"), "value": [4.0, 3.0, 2.0, 1.0], "text": "x"})
-    fig = charts.ranked_bars(frame, title="t", x_title="x", split_after=2)
+    fig = region_charts.ranked_bars(frame, title="t", x_title="x", split_after=2)
     line = fig.layout.shapes[0]
     assert line.y0 == line.y1 == 1.5 and line.line.dash == "dot"  # between B (2) and C (1)
 
@@ -393,13 +406,13 @@ def test_region_codes_that_are_numbers_are_categories_on_every_region_axis():
             "text": ["5.0", "6.0", "7.0"],
         }
     )
-    for draw in (charts.ranked_dots, charts.ranked_bars):
+    for draw in (region_charts.ranked_dots, region_charts.ranked_bars):
         fig = draw(frame, title="t", x_title="x")
         assert fig.layout.yaxis.type == "category"
         assert fig.layout.yaxis.categoryarray == ("48173", "12007", "8001")
     # the values beside the rows sit at the rows' places (8001 at the top: place 2), not at a
     # place read from the name (a browser put "8001" at place 8001, all dots on one row)
-    fig = charts.ranked_dots(frame, title="t", x_title="x")
+    fig = region_charts.ranked_dots(frame, title="t", x_title="x")
     assert [(a.text, a.y) for a in fig.layout.annotations] == [("5.0", 2), ("6.0", 1), ("7.0", 0)]
 
 
@@ -413,7 +426,7 @@ def test_trend_lines_run_past_years_not_in_the_data_and_break_at_a_missing_value
         }
     )
     years = list(range(2016, 2022))
-    fig = charts.trend_lines(frame, title="t", y_title="score", years=years)
+    fig = trend_charts.trend_lines(frame, title="t", y_title="score", years=years)
     total, region = fig.data
     assert list(total.x) == ["2016", "2018", "2021"] and list(total.y) == [2.2, 2.15, 2.2]
     assert list(fig.layout.xaxis.categoryarray) == [str(y) for y in years]  # 2017 keeps its place

@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators import measures as M
 from indicators.cli import main
 from indicators.package_data import demo_file
+from indicators.stats import measures as M
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = demo_file("people")

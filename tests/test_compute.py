@@ -4,11 +4,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import measures as M
-from indicators.compute import TOTAL, compute, compute_measures, measure_table
-from indicators.dataset import Mapping, detect_shape, prepare, suggest_mapping
+from indicators.dataset.mapping import Mapping, detect_shape, suggest_mapping
+from indicators.dataset.prepare import prepare
 from indicators.errors import DataError
-from indicators.registry import load_registry
+from indicators.registry.catalog import load_registry
+from indicators.results import TOTAL, compute, compute_measures, measure_table
+from indicators.stats import measures as M
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +165,7 @@ def test_compute_by_group(people, registry):
 
 
 def test_results_have_the_fixed_schema_with_parts(people, registry):
-    from indicators.compute import RESULT_COLUMNS, whole_population
+    from indicators.results import RESULT_COLUMNS, whole_population
 
     prepared = prepare(people, suggest_mapping(people, registry), registry)
     res = compute(prepared, registry, indicators=["income_theil", "income_median"])
@@ -203,7 +204,7 @@ STATLINE = __import__("pathlib").Path(__file__).parent / "data" / "statline_regi
 
 def test_statline_dot_cells_are_missing_not_hidden(registry):
     # aggregates: the small-cell rule does not apply; "x" and "." cells are missing values
-    from indicators.io import load_table
+    from indicators.io.load import load_table
 
     df = load_table(STATLINE)
     mapping = Mapping.build(
@@ -254,6 +255,6 @@ def test_value_states_tell_hidden_missing_and_not_applicable(registry):
     ],
 )
 def test_one_text_per_state(state, lang, n, expected):
-    from indicators.compute import state_text
+    from indicators.results import state_text
 
     assert state_text(state, lang, min_n=10, n=n) == expected

@@ -6,14 +6,15 @@ import io
 import pandas as pd
 import pytest
 
-from indicators import validate
-from indicators.analysis import read_geojson
-from indicators.compute import compute, compute_measures
-from indicators.dataset import Mapping, mapping_from_text, prepare, to_scores
+from indicators.analyses.maps import read_geojson
+from indicators.dataset import validate
+from indicators.dataset.mapping import Mapping, mapping_from_text
+from indicators.dataset.prepare import prepare, to_scores
 from indicators.errors import DataError
-from indicators.io import load_table
-from indicators.measures import parse_measure
-from indicators.registry import load_registry
+from indicators.io.load import load_table
+from indicators.registry.catalog import load_registry
+from indicators.results import compute, compute_measures
+from indicators.stats.measures import parse_measure
 
 FRAME = pd.DataFrame(
     {

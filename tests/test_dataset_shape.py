@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.dataset import AGGREGATES, MICRODATA, SHAPE_HEAD, Mapping, detect_shape
+from indicators.dataset.mapping import SHAPE_HEAD, Mapping, detect_shape
+from indicators.dataset.own_variables import AGGREGATES, MICRODATA
 
 
 def table(n: int, repeat_at: int | None = None) -> pd.DataFrame:

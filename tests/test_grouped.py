@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indicators.errors import DataError
-from indicators.grouped import SortPlan, _overall_quantile, group_order, grouped_measures
-from indicators.measures import DEFAULT_MEASURES, parse_measure, quantile, scalar_measure
+from indicators.stats.engine import SortPlan, _overall_quantile, group_order, grouped_measures
+from indicators.stats.measures import DEFAULT_MEASURES, parse_measure, quantile, scalar_measure
 
 EXTRA = ("n", "p20", "p40", "p80", "share_below:3", "share_at_least:3", "share:2")
 ALL = (*DEFAULT_MEASURES, *EXTRA)

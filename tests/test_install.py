@@ -85,7 +85,7 @@ def test_the_wheel_holds_every_data_file_of_the_package(installed):
 def test_the_installed_package_reads_its_own_files(installed):
     python, _, _, elsewhere = installed
     code = (
-        "import indicators, indicators.analysis as a, indicators.package_data as p; "
+        "import indicators, indicators.analyses.maps as a, indicators.package_data as p; "
         "print(indicators.__file__); print(p.demo_file('people')); "
         "print(len(a.province_layout()))"
     )

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from indicators.errors import DataError
-from indicators.io import detect_long, load_table, pivot_long
+from indicators.io.load import detect_long, load_table, pivot_long
 
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"

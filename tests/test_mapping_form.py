@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from indicators.mapping_form import (
+from indicators.dataset.mapping_form import (
     NOT_USED,
     category_table,
     is_nominal,
@@ -16,7 +16,7 @@ from indicators.mapping_form import (
     order_options,
     unused_columns,
 )
-from indicators.registry import load_registry
+from indicators.registry.catalog import load_registry
 
 REG = load_registry()
 

@@ -7,12 +7,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.dataset import AGE_BAND_LABELS, Mapping, prepare, suggest_mapping
+from indicators.dataset.mapping import AGE_BAND_LABELS, Mapping, suggest_mapping
+from indicators.dataset.mapping_form import group_options
+from indicators.dataset.prepare import prepare
+from indicators.dataset.validation_report import build_report
 from indicators.errors import DataError
-from indicators.mapping_form import group_options
 from indicators.package_data import demo_file
-from indicators.registry import load_registry
-from indicators.validation_report import build_report
+from indicators.registry.catalog import load_registry
 
 REG = load_registry()
 
@@ -74,7 +75,7 @@ def test_age_in_years_chosen_as_group_becomes_age_bands_and_is_said():
     assert bands[0] == "(missing)" and bands[1] == "15-24"
     assert set(bands) - {"(missing)"} <= set(AGE_BAND_LABELS)
     assert int((bands == "75+").sum()) == int((df["agea"].between(75, 120)).sum())
-    from indicators.compute import compute
+    from indicators.results import compute
 
     results = compute(prepared, REG, by=("agea",))
     report = build_report(prepared, results, REG, min_n=1, lang="en")
@@ -122,8 +123,8 @@ def test_level_mismatch_message_lists_levels_in_the_users_language():
 def test_every_demo_indicator_beyond_the_average_moves_over_the_years_as_shown():
     # "Life satisfaction of the bottom 10%" was 6.0 in every year: a tile that tells nothing.
     # (A flat mean is the synthetic data's doing; a flat bottom measure is the measure's.)
-    from indicators.compute import compute
-    from indicators.io import load_table
+    from indicators.io.load import load_table
+    from indicators.results import compute
 
     df = load_table(demo_file("people"))
     prepared = prepare(df, suggest_mapping(df, REG), REG, source="demo")

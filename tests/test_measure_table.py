@@ -12,13 +12,19 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import grouped
-from indicators import measures as M
 from indicators.cli import _parser
-from indicators.compute import compute_measures
 from indicators.errors import DataError
-from indicators.explain import measure_in_words
-from indicators.measure_table import (
+from indicators.registry.catalog import (
+    _default_decimals,
+    _default_unit,
+    _derived_polarity,
+    load_registry,
+)
+from indicators.registry.explain import measure_in_words
+from indicators.results import compute_measures
+from indicators.stats import engine as grouped
+from indicators.stats import measures as M
+from indicators.stats.measure_table import (
     README_END,
     README_START,
     TABLE,
@@ -28,10 +34,9 @@ from indicators.measure_table import (
     measures_markdown,
     readme_block,
 )
-from indicators.registry import _default_decimals, _default_unit, _derived_polarity, load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGED = (ROOT / "indicators" / "measures.toml").read_text(encoding="utf-8")
+PACKAGED = (ROOT / "indicators" / "stats" / "measures.toml").read_text(encoding="utf-8")
 
 
 def written_names():
@@ -85,15 +90,19 @@ def test_the_engines_refuse_a_table_with_a_family_they_cannot_compute():
         'words_nl = "kwantiel {q}"\nwords_en = "quantile {q}"\n'
     )
     table = load_measure_table(extra, "more.toml")
-    for functions, engine in ((M.SCALAR, "indicators.measures"), (grouped.FAMILIES, "grouped")):
+    for functions, engine in (
+        (M.SCALAR, "indicators.stats.measures"),
+        (grouped.FAMILIES, "grouped"),
+    ):
         problems = M.check_engine(table, functions, engine)
         assert any(
             p.startswith(f"more.toml: measure 'hoover': field 'family': {engine} has no family")
             for p in problems
         ), problems
-    problems = M.check_engine(table, M.SCALAR, "indicators.measures")
-    assert "more.toml: measure 'q_T': field 'parameter': indicators.measures's quantile() " in (
-        "".join(problems)
+    problems = M.check_engine(table, M.SCALAR, "indicators.stats.measures")
+    assert (
+        "more.toml: measure 'q_T': field 'parameter': indicators.stats.measures's quantile() "
+        in ("".join(problems))
     )
     # the packaged table passes: both engines checked it on import
     assert M.check_engine(TABLE, M.SCALAR, "m") == M.check_engine(TABLE, grouped.FAMILIES, "g")
@@ -179,7 +188,7 @@ def test_table_problems_are_collected_and_a_good_table_loads():
 
 def test_the_table_is_package_data():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    patterns = pyproject["tool"]["setuptools"]["package-data"]["indicators"]
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["indicators.stats"]
     assert any(fnmatch.fnmatch("measures.toml", pattern) for pattern in patterns)
     assert [e.name for e in load_measure_table(PACKAGED).entries] == [e.name for e in TABLE.entries]
 
@@ -220,7 +229,7 @@ def test_readme_measure_list_is_up_to_date():
     assert README_START in readme and README_END in readme
     assert readme_block(readme) == measures_markdown(), (
         "README.md's measure list is out of date: run "
-        "`python -m indicators.measure_table --update-readme README.md`"
+        "`python -m indicators.stats.measure_table --update-readme README.md`"
     )
     for entry in TABLE.entries:
         assert f"| `{entry.name}` |" in readme

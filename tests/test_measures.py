@@ -7,8 +7,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from indicators import measures as M
 from indicators.errors import DataError
+from indicators.stats import measures as M
 
 # One row per case: measure, values, weights, expected (worked out by hand, or published).
 CASES = [

@@ -8,10 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicators import measures as M
-from indicators.compute import TOTAL, compute, whole_population
-from indicators.dataset import Mapping, fits_variable, prepare, suggest_mapping
-from indicators.own_variables import (
+from indicators.dataset.mapping import Mapping, fits_variable, suggest_mapping
+from indicators.dataset.own_variables import (
     AGGREGATES,
     BINARY,
     CONTINUOUS,
@@ -23,7 +21,10 @@ from indicators.own_variables import (
     suggest_own,
     unit_from_name,
 )
-from indicators.registry import load_registry
+from indicators.dataset.prepare import prepare
+from indicators.registry.catalog import load_registry
+from indicators.results import TOTAL, compute, whole_population
+from indicators.stats import measures as M
 
 REG = load_registry()
 

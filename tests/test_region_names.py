@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from indicators import region_names as rn
-from indicators.io import load_table
+from indicators.dataset import region_names as rn
+from indicators.io.load import load_table
 
 DATA = Path(__file__).parent / "data"
 

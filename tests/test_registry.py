@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from indicators.errors import DataError
-from indicators.registry import (
+from indicators.registry.catalog import (
     ID_RE,
     README_END,
     README_START,
@@ -686,7 +686,7 @@ def test_readme_table_is_up_to_date(reg):
     assert README_START in readme and README_END in readme
     assert readme_block(readme) == registry_markdown(reg), (
         "README.md's indicator table is out of date: run "
-        "`python -m indicators.registry --update-readme README.md`"
+        "`python -m indicators.registry.catalog --update-readme README.md`"
     )
     for ind in reg.indicators:
         assert f"`{ind.id}`" in readme
@@ -702,7 +702,7 @@ def test_markdown_table_shape(reg):
 
 def test_command_line_prints_the_table(reg):
     out = subprocess.run(
-        [sys.executable, "-m", "indicators.registry", "--markdown"],
+        [sys.executable, "-m", "indicators.registry.catalog", "--markdown"],
         capture_output=True,
         text=True,
         check=True,
@@ -715,7 +715,7 @@ def test_command_line_checks_a_user_file(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text(_extra(measure="ginni"), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "indicators.registry", "--check", str(path)],
+        [sys.executable, "-m", "indicators.registry.catalog", "--check", str(path)],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -21,8 +21,8 @@ NOT_TEXTS = {
     # in both languages, so not a translation
     ("indicators/ui/app.py", '"nl": "Nederlands"'),
     # number formats, not words: the decimal mark and thousands separator of each language
-    ("indicators/validation_report.py", 'mark = "," if lang == "nl" else "."'),
-    ("indicators/ui/state.py", 'separators=",." if lang() == "nl" else ".,"'),
+    ("indicators/dataset/validation_report.py", 'mark = "," if lang == "nl" else "."'),
+    ("indicators/views/common.py", 'separators=",." if lang == "nl" else ".,"'),
 }
 
 

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicators.errors import DataError
-from indicators.measures import scalar_measure
-from indicators.uncertainty import (
+from indicators.stats.measures import scalar_measure
+from indicators.stats.uncertainty import (
     DesignVariance,
     check_level,
     design_codes,
@@ -360,9 +360,10 @@ def survey():
 
 
 def test_compute_fills_intervals_for_microdata(survey):
-    from indicators.compute import compute
-    from indicators.dataset import prepare, suggest_mapping
-    from indicators.registry import load_registry
+    from indicators.dataset.mapping import suggest_mapping
+    from indicators.dataset.prepare import prepare
+    from indicators.registry.catalog import load_registry
+    from indicators.results import compute
 
     registry = load_registry()
     prepared = prepare(survey, suggest_mapping(survey, registry), registry)
@@ -385,9 +386,10 @@ def test_compute_fills_intervals_for_microdata(survey):
 
 
 def test_compute_leaves_aggregates_without_intervals():
-    from indicators.compute import compute
-    from indicators.dataset import prepare, suggest_mapping
-    from indicators.registry import load_registry
+    from indicators.dataset.mapping import suggest_mapping
+    from indicators.dataset.prepare import prepare
+    from indicators.registry.catalog import load_registry
+    from indicators.results import compute
 
     registry = load_registry()
     df = pd.DataFrame(
@@ -425,7 +427,7 @@ def coverage(dist: str, n: int, weighted: bool, replications: int, seed: int = 2
     weights 1 / (n p), so that high incomes are over-represented and the weights must undo
     it. All replications are measured in one call, each its own group and sample.
     """
-    from indicators import measures as M
+    from indicators.stats import measures as M
 
     rng = np.random.default_rng(seed)
     pop = _population(dist, rng)
@@ -466,7 +468,7 @@ def test_intervals_cover_at_about_the_nominal_rate(dist, weighted, n, replicatio
 def test_blocks_of_groups_give_the_numbers_of_one_pass(seed, design, weighted):
     """The work goes block by block (about 65,000 rows, whole groups); tiny blocks (a few
     groups each, with empty groups between) give the same standard errors as one block."""
-    import indicators.uncertainty as U
+    import indicators.stats.uncertainty as U
 
     rng = np.random.default_rng(seed)
     n = 600

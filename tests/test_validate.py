@@ -10,9 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicators.errors import DataError
-from indicators.io import load_table
-from indicators.validate import (
+from indicators.dataset.validate import (
     numeric_column,
     parse_period,
     region_column,
@@ -20,6 +18,8 @@ from indicators.validate import (
     weight_column,
     year_column,
 )
+from indicators.errors import DataError
+from indicators.io.load import load_table
 
 DATA = Path(__file__).parent / "data"
 

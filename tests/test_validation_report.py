@@ -6,11 +6,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indicators.compute import compute
-from indicators.dataset import Mapping, prepare
-from indicators.io import load_table
-from indicators.registry import load_registry
-from indicators.validation_report import build_report, fmt_int, pivot_text, shape_text
+from indicators.dataset.mapping import Mapping
+from indicators.dataset.prepare import prepare
+from indicators.dataset.validation_report import build_report, fmt_int, pivot_text, shape_text
+from indicators.io.load import load_table
+from indicators.registry.catalog import load_registry
+from indicators.results import compute
 
 REG = load_registry()
 

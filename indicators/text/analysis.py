@@ -1,4 +1,4 @@
-"""Texts of the analyses (indicators/analysis.py): the spread between regions."""
+"""Texts of the analyses (indicators/analyses/): the spread between regions."""
 
 SPREAD = {
     "grew": {

@@ -65,11 +65,11 @@ CATALOG = {
     "code": {"nl": "Code: `{id}` · maat `{measure}`", "en": "Code: `{id}` · measure `{measure}`"},
     "extend": {"nl": "De catalogus uitbreiden", "en": "Extending the catalogue"},
     "extend_text": {
-        "nl": "De catalogus is een TOML-bestand (`indicators/catalog.toml`). Een eigen bestand "
+        "nl": "De catalogus is een TOML-bestand (`indicators/registry/catalog.toml`). Een eigen bestand "
         "met hetzelfde schema voegt variabelen en indicatoren toe of past ze aan (op id). "
         "Upload het hieronder om te zien hoe de indicatoren eruitzien; deze pagina toont dan "
         "de samengevoegde catalogus. Om ermee te rekenen gebruikt u de opdrachtregel:",
-        "en": "The catalogue is a TOML file (`indicators/catalog.toml`). Your own file with the "
+        "en": "The catalogue is a TOML file (`indicators/registry/catalog.toml`). Your own file with the "
         "same schema adds variables and indicators or changes them (by id). Upload it below to "
         "see how its indicators read; this page then shows the merged catalogue. To compute "
         "with it, use the command line:",

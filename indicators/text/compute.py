@@ -1,4 +1,4 @@
-"""Texts of the results table (indicators/compute.py): why a value is not shown, and n."""
+"""Texts of the results table (indicators/results.py): why a value is not shown, and n."""
 
 # The state of a value in the results table: one text (nl, en) for each state but "ok".
 STATE_TEXTS = {

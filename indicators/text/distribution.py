@@ -1,4 +1,4 @@
-"""Texts of the distribution analyses (indicators/distribution.py): sentences, figures, tables."""
+"""Texts of the distribution analyses (indicators/analyses/distribution.py): sentences, figures, tables."""
 
 DISTRIBUTION = {
     "and": {"nl": "en", "en": "and"},

@@ -4,7 +4,7 @@ The English texts are the messages as the core has always written them (tests an
 scripts read them); parts of sentences (``where``, ``row_*``) are filled in per language.
 """
 
-# parts of the messages about a column (indicators/validate.py)
+# parts of the messages about a column (indicators/dataset/validate.py)
 PARTS = {
     "where": {"nl": "Kolom '{column}' in '{source}'", "en": "In '{source}', column '{column}'"},
     "row_empty": {"nl": "rij {row} (leeg)", "en": "row {row} (empty)"},
@@ -12,14 +12,14 @@ PARTS = {
     "more_rows": {"nl": " en nog {n} rijen", "en": " and {n} more rows"},
     "and_more": {"nl": " (en nog {n})", "en": " (and {n} more)"},
     "did_you_mean": {"nl": "; bedoelt u '{name}'?", "en": "; did you mean '{name}'?"},
-    # parts of the messages about a file (indicators/io.py)
+    # parts of the messages about a file (indicators/io/load.py)
     "same_name": {"nl": "'{column}' (kolommen {letters})", "en": "'{column}' (columns {letters})"},
     "line_has": {"nl": "regel {line} heeft er {n}", "en": "line {line} has {n}"},
     "more_lines": {"nl": " (en nog {n} regels)", "en": " (and {n} more lines)"},
 }
 
 ERRORS = {
-    # ---- columns (indicators/validate.py)
+    # ---- columns (indicators/dataset/validate.py)
     "no_column": {
         "nl": "'{source}' heeft geen kolom '{column}'{hint} De kolommen zijn: {shown}. Kies een "
         "van deze kolommen, of geef de kolom in uw bestand die naam.",
@@ -83,7 +83,7 @@ ERRORS = {
         "en": "{where} has no year in {examples}. Fill in the year for these rows, or remove "
         "the rows from the file.",
     },
-    # ---- files (indicators/io.py)
+    # ---- files (indicators/io/load.py)
     "not_a_table": {
         "nl": "Het bestand '{name}' is {what}, geen tabel. {advice}",
         "en": "The file '{name}' is {what}, not a table. {advice}",
@@ -209,7 +209,7 @@ ERRORS = {
         "en": "The file '{name}' looks like Parquet but cannot be read (it may be damaged or "
         "incomplete). Export it again and upload the new file.",
     },
-    # ---- measures (indicators/measures.py, indicators/compute.py)
+    # ---- measures (indicators/stats/measures.py, indicators/results.py)
     "unknown_measure": {
         "nl": "Onbekende maat '{raw}'. Bekende maten: {known}.",
         "en": "Unknown measure '{raw}'. Known measures: {known}.",
@@ -249,7 +249,7 @@ ERRORS = {
         "columns: {groups}.",
     },
     "no_groups": {"nl": "geen", "en": "none"},
-    # ---- long tables (indicators/io.py)
+    # ---- long tables (indicators/io/load.py)
     "not_long": {
         "nl": "Het bestand '{name}' lijkt geen lange tabel: verwacht zijn een kolom met namen "
         "van indicatoren (zoals 'indicator', 'onderwerp' of 'variabele'), een kolom met getallen "
@@ -258,7 +258,7 @@ ERRORS = {
         "names (such as 'indicator', 'onderwerp' or 'variabele'), a column of numbers (such as "
         "'value' or 'waarde') and a region column. The columns are {columns}.",
     },
-    # ---- maps (indicators/analysis.py)
+    # ---- maps (indicators/analyses/)
     "geojson_not_json": {
         "nl": "{name} is geen GeoJSON-bestand: het kan niet als JSON gelezen worden ({err}). "
         "Exporteer de kaart als GeoJSON (bijvoorbeeld uit QGIS of mapshaper) en upload hem "
@@ -283,7 +283,7 @@ ERRORS = {
         "op te koppelen.",
         "en": "{name}: the features have no properties, so no region code or name to match on.",
     },
-    # ---- mapping (indicators/dataset.py)
+    # ---- mapping (indicators/dataset/)
     "link_map_unreadable": {
         "nl": "De kolomkeuzes in deze link kunnen niet gelezen worden (de link is misschien "
         "afgebroken of veranderd); de kolommen worden opnieuw voorgesteld. Kies ze op de pagina "
@@ -313,7 +313,7 @@ ERRORS = {
     },
 }
 
-# what a file is, by its first bytes (indicators/io.py _SIGNATURES)
+# what a file is, by its first bytes (indicators/io/load.py _SIGNATURES)
 FILE_KINDS = {
     "pdf": {"nl": "een PDF-document", "en": "a PDF document"},
     "png": {"nl": "een PNG-afbeelding", "en": "a PNG image"},

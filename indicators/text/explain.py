@@ -1,4 +1,4 @@
-"""Texts of the explanations (indicators/explain.py): what a number means, the catalogue table."""
+"""Texts of the explanations (indicators/registry/explain.py): what a number means, the catalogue table."""
 
 # Texts around the measures' own words (those are in the measure table, measures.toml)
 EXPLAIN = {

@@ -1,4 +1,4 @@
-"""Texts of the downloads (indicators/export.py): parts of a decomposition, sheet names."""
+"""Texts of the downloads (indicators/io/export.py): parts of a decomposition, sheet names."""
 
 PARTS = {
     "between": {"nl": "tussen regio's", "en": "between regions"},

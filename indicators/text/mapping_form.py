@@ -1,4 +1,4 @@
-"""Texts of the mapping form (indicators/mapping_form.py)."""
+"""Texts of the mapping form (indicators/dataset/mapping_form.py)."""
 
 MAPPING_FORM = {
     "no_region": {

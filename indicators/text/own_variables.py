@@ -1,4 +1,4 @@
-"""Texts of own variables (indicators/own_variables.py): the labels and descriptions of
+"""Texts of own variables (indicators/dataset/own_variables.py): the labels and descriptions of
 the indicators made from a column of the user's file."""
 
 # an indicator's label: {v} the variable's name, {k} the number of answers, {a} an answer

@@ -1,4 +1,4 @@
-"""Texts of the indicator registry (indicators/registry.py): perspectives and polarities."""
+"""Texts of the indicator registry (indicators/registry/catalog.py): perspectives and polarities."""
 
 PERSPECTIVES = {
     "here_and_now": {"nl": "hier en nu", "en": "here and now"},

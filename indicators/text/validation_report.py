@@ -1,4 +1,4 @@
-"""Texts of the validation report (indicators/validation_report.py)."""
+"""Texts of the validation report (indicators/dataset/validation_report.py)."""
 
 VALIDATION_REPORT = {
     "micro": {

@@ -9,9 +9,9 @@ import html
 
 import streamlit as st
 
-from indicators.dataset import detect_shape
+from indicators.dataset.mapping import detect_shape
 from indicators.errors import DataError
-from indicators.explain import (
+from indicators.registry.explain import (
     availability,
     catalog_rows,
     document,

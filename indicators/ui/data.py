@@ -9,12 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators import region_names
-from indicators.compute import MIN_N
-from indicators.dataset import AGE_BAND_LABELS, suggest_mapping
-from indicators.errors import DataError
-from indicators.export import file_stem, labelled_results, to_csv, to_excel
-from indicators.mapping_form import (
+from indicators.dataset import region_names
+from indicators.dataset.mapping import AGE_BAND_LABELS, suggest_mapping
+from indicators.dataset.mapping_form import (
     NOT_USED,
     answer_levels,
     category_table,
@@ -28,17 +25,20 @@ from indicators.mapping_form import (
     own_from_choices,
     unused_columns,
 )
-from indicators.own_variables import extend_registry
-from indicators.text import area
-from indicators.ui import state
-from indicators.ui.i18n import label_func, lang, t, tr
-from indicators.validation_report import (
+from indicators.dataset.own_variables import extend_registry
+from indicators.dataset.validation_report import (
     build_report,
     fmt_int,
     localized_table,
     pivot_text,
     shape_text,
 )
+from indicators.errors import DataError
+from indicators.io.export import file_stem, labelled_results, to_csv, to_excel
+from indicators.results import MIN_N
+from indicators.text import area
+from indicators.ui import state
+from indicators.ui.i18n import label_func, lang, t, tr
 
 TEXTS = area("data_page")
 DEMO_KEYS = tuple(state.DEMOS)

@@ -10,10 +10,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from indicators import analysis, region_names
-from indicators import distribution as dist
-from indicators.compute import SUPPRESSED, TOTAL
-from indicators.registry import shown_decimals
+from indicators.analyses import distribution as dist
+from indicators.analyses import spread
+from indicators.charts import distribution as dist_charts
+from indicators.dataset import region_names
+from indicators.registry import catalog
+from indicators.registry.catalog import shown_decimals
+from indicators.results import SUPPRESSED, TOTAL
 from indicators.text import area
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, t, tr
@@ -176,7 +179,7 @@ def _bottom_choice(act, variable, data, answers, container, integer):
         help=tr(
             TEXTS,
             "threshold_help",
-            default=dist.fmt_number(default, digits, lg),
+            default=catalog.format_number(default, digits, lg),
             side=tr(TEXTS, f"side_{direction}"),
         ),
     )
@@ -201,7 +204,7 @@ def _group_choice(options, defaults, key, label):
 def _counts(act, summary, lg: str) -> str:
     """Say how many observations (or units, for aggregates) each shown group rests on."""
     counts = "; ".join(
-        f"{t('total') if g == TOTAL else dist.group_name(g, lg)} {dist.fmt_number(n, 0, lg)}"
+        f"{t('total') if g == TOTAL else dist.group_name(g, lg)} {catalog.format_number(n, 0, lg)}"
         for g, n in zip(summary["group"], summary["n"], strict=True)
     )
     return tr(TEXTS, "counts_units" if act.shape == "aggregates" else "counts", counts=counts)
@@ -232,14 +235,14 @@ def _caption(act, by_col, chart, data, edges, answers, scale=(None, None)):
         low, high = scale  # where the violins stop (dist.violin_bounds)
 
         def end(x):
-            return "" if x is None else dist.fmt_number(x, 0 if x == int(x) else 2, lg)
+            return "" if x is None else catalog.format_number(x, 0 if x == int(x) else 2, lg)
 
         if low is not None or high is not None:
             key = "ends_low" if high is None else "ends_high" if low is None else "ends_both"
             ends = tr(TEXTS, key, lo=end(low), hi=end(high))
             parts.append(tr(TEXTS, "cap_violin_ends", ends=ends))
     elif chart == "histogram" and len(data) and edges[-1] < data["value"].max():
-        parts.append(tr(TEXTS, "cap_hist_top", top=dist.fmt_number(edges[-1], 1, lg)))
+        parts.append(tr(TEXTS, "cap_hist_top", top=catalog.format_number(edges[-1], 1, lg)))
     st.caption(" ".join(parts))
 
 
@@ -292,7 +295,7 @@ def main() -> None:
     all_groups = [g for g in first.overall["group"] if g != TOTAL]
     if len(base.small):  # small cells: not drawn, not quoted, not ranked; say which and their n
         names = [t("total") if g == TOTAL else dist.group_name(g, lg) for g in base.small["group"]]
-        why = analysis.states_in_words(
+        why = spread.states_in_words(
             names, [SUPPRESSED] * len(names), base.small["n"], lang=lg, min_n=min_n, limit=8
         )
         st.caption(tr(TEXTS, "hidden", why=why))
@@ -332,7 +335,7 @@ def main() -> None:
     def value_format(x):
         if answers and np.isfinite(x):
             return f"'{answers[int(round(x)) - 1]}'"
-        return dist.fmt_number(x, value_decimals, lg)
+        return catalog.format_number(x, value_decimals, lg)
 
     def say(contrast):
         return dist.contrast_sentence(
@@ -362,10 +365,10 @@ def main() -> None:
     y_share = dist.text("share_axis_w" if weighted else "share_axis", lg)
     edges = dist.histogram_edges(everything["value"])
     common = {"lang": lg, "decimals": decimals}
-    bounds = dist.violin_bounds(result.data["value"], variable.scale)  # where violins stop
+    bounds = dist_charts.violin_bounds(result.data["value"], variable.scale)  # where violins stop
     if answers:
         shares = dist.answer_shares(result.data, len(answers), list(result.summary["group"]))
-        fig = dist.answers_figure(
+        fig = dist_charts.answers_figure(
             shares,
             answers,
             lang=lg,
@@ -378,11 +381,11 @@ def main() -> None:
         title = dist.text("title_dist", lg, var=label, year=year, groups=names)
         if chart == "ecdf":
             y_cum = dist.text("cum_axis_w" if weighted else "cum_axis", lg)
-            fig = dist.ecdf_figure(
+            fig = dist_charts.ecdf_figure(
                 result.data, result.summary, title=title, x_title=x_title, y_title=y_cum, **common
             )
         elif chart == "violin":
-            fig = dist.violin_figure(
+            fig = dist_charts.violin_figure(
                 result.data,
                 result.summary,
                 title=title,
@@ -392,7 +395,7 @@ def main() -> None:
                 **common,
             )
         else:
-            fig = dist.histogram_figure(
+            fig = dist_charts.histogram_figure(
                 result.data,
                 result.summary,
                 title=title,
@@ -402,10 +405,12 @@ def main() -> None:
                 **common,
             )
     state.show_chart(fig, act, key="dist_main")
-    single = dist.one_value(result.data["value"])
+    single = dist_charts.one_value(result.data["value"])
     if single is not None and not answers:  # why the chart is one bar
         key = "one_value" if year is not None else "one_value_no_year"
-        st.caption(tr(TEXTS, key, year=year, value=dist.fmt_number(single, value_decimals, lg)))
+        st.caption(
+            tr(TEXTS, key, year=year, value=catalog.format_number(single, value_decimals, lg))
+        )
     _caption(act, by_col, chart, everything, edges, answers, scale=bounds)
     st.caption(_counts(act, result.summary, lg))  # every number above tells its n
 
@@ -413,7 +418,7 @@ def main() -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(tr(TEXTS, "profile_head"))
-        fig = dist.quantile_figure(
+        fig = dist_charts.quantile_figure(
             result.summary,
             title=dist.text("title_quantiles", lg, var=label, year=year),
             x_title=x_title,
@@ -438,7 +443,7 @@ def main() -> None:
                 have = tr(TEXTS, "have_0" if n == 0 else "have_1" if n == 1 else "have_n", n=n)
                 st.info(tr(TEXTS, "slope_few_year", year=year, have=have))
         else:
-            fig = dist.slope_figure(
+            fig = dist_charts.slope_figure(
                 result.ranks,
                 lang=lg,
                 title=dist.text("title_slope", lg, var=label, year=year, bottom=bottom_label),

@@ -7,7 +7,7 @@ import os
 
 import streamlit as st
 
-from indicators.compute import state_text as _state_text
+from indicators.results import state_text as _state_text
 from indicators.text import LANGS, Area, area, text
 from indicators.ui.launch import LANG_VARIABLE
 

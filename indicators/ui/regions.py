@@ -5,10 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators import analysis, charts, region_names
-from indicators.compute import N_TEXT, OK, TOTAL
-from indicators.dataset import MICRODATA
-from indicators.registry import format_number
+from indicators.analyses import maps, ranking, spread
+from indicators.charts import layout as chart_layout
+from indicators.charts import regions as region_charts
+from indicators.dataset import region_names
+from indicators.dataset.own_variables import MICRODATA
+from indicators.registry import catalog
+from indicators.registry.catalog import format_number
+from indicators.results import N_TEXT, OK, TOTAL
 from indicators.text import area
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, t, tr
@@ -20,17 +24,17 @@ TEXTS = area("regions")
 def _mean_se(key: tuple, variable: str, year, _frame: pd.DataFrame) -> pd.Series:
     """Standard errors of the mean per region, once per data in use (``Active.key``), variable
     and year."""
-    return analysis.mean_standard_errors(_frame, variable, year)
+    return ranking.mean_standard_errors(_frame, variable, year)
 
 
 @st.cache_data(show_spinner=False)
 def _layout() -> pd.DataFrame:
-    return analysis.province_layout()
+    return maps.province_layout()
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _read_geojson(data: bytes, name: str) -> dict:
-    return analysis.read_geojson(data, name)
+    return maps.read_geojson(data, name)
 
 
 def _examples(items, k: int = 5) -> str:
@@ -43,7 +47,7 @@ def _with_text(frame: pd.DataFrame, ind, decimals: int) -> pd.DataFrame:
     """Add the formatted values (``text``) with the decimals that tell regions apart."""
     frame = frame.copy()
     frame["text"] = [
-        analysis.format_display(v, decimals, is_share=ind.is_share, lang=lang())
+        catalog.format_display(v, decimals, is_share=ind.is_share, lang=lang())
         for v in frame["value"]
     ]
     return frame
@@ -54,7 +58,7 @@ def _map_section(act, ind, year, values: pd.DataFrame, year_text: str, region, d
     st.subheader(tr(TEXTS, "map"))
     layout = _layout()
     regions = [r for r in values["region"]]
-    provinces = analysis.are_provinces(regions, layout)
+    provinces = maps.are_provinces(regions, layout)
     colour_title = ind.unit(lng)
     if provinces:
         title = (
@@ -62,21 +66,21 @@ def _map_section(act, ind, year, values: pd.DataFrame, year_text: str, region, d
             if year is not None
             else tr(TEXTS, "tile_title_no_year", label=ind.label(lng))
         )
-        tiles = analysis.province_tiles(_with_text(values, ind, decimals), layout)
+        tiles = maps.province_tiles(_with_text(values, ind, decimals), layout)
         marked = tiles.loc[tiles["region"] == region, "name"]
-        fig = charts.tile_map(
+        fig = region_charts.tile_map(
             tiles,
             title=title,
             colorbar_title=colour_title,
             highlight=marked.iloc[0] if len(marked) else None,
-            tickformat=charts.value_tickformat(decimals, ind.is_share),
+            tickformat=chart_layout.value_tickformat(decimals, ind.is_share),
         )
         left, right = st.columns([3, 2], vertical_alignment="center")
         with left:
             state.show_chart(fig, act, key="tile_map")
         with right:
             _colour_note(ind, tiles, decimals)
-            unmatched = sorted(set(regions) - set(analysis.match_provinces(regions, layout)))
+            unmatched = sorted(set(regions) - set(maps.match_provinces(regions, layout)))
             if unmatched:
                 names = [act.region_name(r) for r in unmatched]
                 st.caption(tr(TEXTS, "unmatched_provinces", regions=_examples(names)))
@@ -92,15 +96,15 @@ def _map_section(act, ind, year, values: pd.DataFrame, year_text: str, region, d
         if upload is None:
             return
         geo = _read_geojson(upload.getvalue(), upload.name)
-        props = analysis.geojson_properties(geo)
-        best = analysis.best_geojson_property(geo, regions)
+        props = maps.geojson_properties(geo)
+        best = maps.best_geojson_property(geo, regions)
         prop = st.selectbox(
             tr(TEXTS, "property"),
             props,
             index=props.index(best) if best in props else 0,
             key="geojson_property",
         )
-        match = analysis.match_geojson(geo, prop, regions)
+        match = maps.match_geojson(geo, prop, regions)
         if not match.locations:
             st.warning(
                 tr(
@@ -116,7 +120,7 @@ def _map_section(act, ind, year, values: pd.DataFrame, year_text: str, region, d
         frame = frame[frame["region"].isin(match.locations)]
         frame["location"] = frame["region"].map(match.locations)
         frame = state.with_region_names(act, frame)
-        fig = charts.choropleth(
+        fig = region_charts.choropleth(
             frame,
             geo,
             prop,
@@ -126,7 +130,7 @@ def _map_section(act, ind, year, values: pd.DataFrame, year_text: str, region, d
                 else ind.label(lng)
             ),
             colorbar_title=colour_title,
-            bounds=analysis.geojson_bounds(geo),
+            bounds=maps.geojson_bounds(geo),
         )
         state.show_chart(fig, act, key="choropleth")
         if match.unmatched_regions:
@@ -171,7 +175,7 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
     se = None
     if microdata and ind.spec.family == "mean":
         se = _mean_se(act.key, ind.variable, year, act.prepared.frame)
-    rank = analysis.ranking(act.results, reg, ind.id, year, se=se, microdata=microdata)
+    rank = ranking.ranking(act.results, reg, ind.id, year, se=se, microdata=microdata)
     if not rank.n_regions:  # nothing to rank: no empty chart, only why
         st.info(tr(TEXTS, "nothing_ranked"))
         _hidden_note(act, ind, year, rank)
@@ -189,8 +193,8 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
     if ind.polarity not in ("higher_is_better", "lower_is_better"):
         key += "_high"  # no direction is better: ranked highest first, and said so
     title = tr(TEXTS, key, label=ind.label(lng), year=year_text)
-    total_text = analysis.format_display(rank.total, decimals, is_share=ind.is_share, lang=lng)
-    draw = charts.ranked_dots if dots else charts.ranked_bars
+    total_text = catalog.format_display(rank.total, decimals, is_share=ind.is_share, lang=lng)
+    draw = region_charts.ranked_dots if dots else region_charts.ranked_bars
     fig = draw(
         frame,
         title=title,
@@ -200,7 +204,7 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
         highlight=act.region_name(region) if region != TOTAL else None,
         error_label=tr(TEXTS, "error_label"),
         split_after=rank.limit if rank.trimmed else None,
-        tickformat=charts.value_tickformat(None, ind.is_share),
+        tickformat=chart_layout.value_tickformat(None, ind.is_share),
     )
     state.show_chart(fig, act, key="ranking")
     if dots:
@@ -215,9 +219,9 @@ def _ranking_section(act, ind, year, region, year_text: str, decimals: int) -> N
 def _hidden_note(act, ind, year, rank) -> None:
     """Say which regions have no value and why (missing, hidden with their n, not applicable)."""
     if rank.n_suppressed:
-        values = analysis.region_values(act.results, ind.id, year)
+        values = spread.region_values(act.results, ind.id, year)
         gone = values[values["status"] != OK]
-        why = analysis.states_in_words(
+        why = spread.states_in_words(
             gone["region"].map(act.region_name),
             gone["status"],
             gone["n"],
@@ -238,19 +242,19 @@ def _spread_section(act, ind, year, decimals: int) -> None:
         )
     else:
         weight = tr(TEXTS, "weight_none")
-    d = analysis.disparities(act.results, ind.id, year)
+    d = spread.disparities(act.results, ind.id, year)
     if d["n"] < 2:
         st.info(tr(TEXTS, "too_few"))
         return
     st.caption(tr(TEXTS, "spread_intro", weight=weight))
 
     def value(v):
-        return analysis.format_display(v, decimals, is_share=ind.is_share, lang=lng)
+        return catalog.format_display(v, decimals, is_share=ind.is_share, lang=lng)
 
     rows = [
         (
             "ratio",
-            analysis.format_number(d["ratio"], 2, lng),
+            catalog.format_number(d["ratio"], 2, lng),
             tr(
                 TEXTS,
                 "ratio_text",
@@ -260,11 +264,11 @@ def _spread_section(act, ind, year, decimals: int) -> None:
                 min=value(d["min"]),
             ),
         ),
-        ("cv", analysis.readable_index(d["cv"], lng), tr(TEXTS, "cv_text")),
-        ("gini", analysis.readable_index(d["gini"], lng), tr(TEXTS, "gini_text")),
-        ("theil", analysis.readable_index(d["theil"], lng), tr(TEXTS, "theil_text")),
+        ("cv", spread.readable_index(d["cv"], lng), tr(TEXTS, "cv_text")),
+        ("gini", spread.readable_index(d["gini"], lng), tr(TEXTS, "gini_text")),
+        ("theil", spread.readable_index(d["theil"], lng), tr(TEXTS, "theil_text")),
     ]
-    readings = analysis.spread_readings(d, lng, is_share=ind.is_share)
+    readings = spread.spread_readings(d, lng, is_share=ind.is_share)
     table = pd.DataFrame(
         [
             (tr(TEXTS, key), shown, f"{meaning} {readings.get(key, '')}".strip())
@@ -298,9 +302,9 @@ def main() -> None:
         st.info(tr(TEXTS, "no_indicator"))
         return
     year_text = str(year) if year is not None else ""
-    values = analysis.region_values(act.results, ind.id, year)
+    values = spread.region_values(act.results, ind.id, year)
     shown = values.loc[~values["suppressed"].astype(bool), "value"]
-    decimals = analysis.display_decimals(shown, ind.decimals, is_share=ind.is_share)
+    decimals = spread.display_decimals(shown, ind.decimals, is_share=ind.is_share)
     _map_section(act, ind, year, values, year_text, region, decimals)
     _ranking_section(act, ind, year, region, year_text, decimals)
     _spread_section(act, ind, year, decimals)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import html
 import io
 import traceback
 from dataclasses import dataclass
@@ -22,22 +21,20 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from indicators import package_data, region_names
-from indicators.compute import MIN_N, TOTAL, compute, whole_population
-from indicators.dataset import (
-    MICRODATA,
-    Mapping,
-    Prepared,
-    mapping_from_text,
-    mapping_to_text,
-    prepare,
-    suggest_mapping,
-)
+from indicators import package_data
+from indicators.dataset import region_names
+from indicators.dataset.mapping import Mapping, mapping_from_text, mapping_to_text, suggest_mapping
+from indicators.dataset.own_variables import MICRODATA
+from indicators.dataset.prepare import Prepared, prepare
 from indicators.errors import DataError
-from indicators.io import load_table
-from indicators.registry import load_registry
+from indicators.io.load import load_table
+from indicators.registry.catalog import load_registry
+from indicators.results import MIN_N, TOTAL, compute, whole_population
 from indicators.text import area
 from indicators.ui.i18n import label_func, lang, t, tr
+from indicators.ui.render import render
+from indicators.views.common import chart
+from indicators.views.escape import escape_markdown, html_text, markdown_text  # noqa: F401
 
 # package data (importlib.resources): an installed package has the demo files too
 DEMOS = {key: package_data.demo_file(key) for key in package_data.DEMO_FILES}
@@ -373,27 +370,6 @@ def _ask_for_linked_file(pending: dict) -> None:
         st.rerun()
 
 
-def html_text(text) -> str:
-    """Return text from a file (a region, column, label or unit) for HTML that Streamlit shows:
-    tags escaped, and on one line, so that no blank line ends the HTML and turns the rest into
-    markdown (an image would be fetched)."""
-    return html.escape(" ".join(str(text).split()), quote=True)
-
-
-def markdown_text(text) -> str:
-    """Return text from a file for markdown that allows HTML: no tag, link, image or formula
-    of its own (``[``, ``]``, ``$`` and backslashes escaped), on one line; other punctuation
-    stays as written, for the sentences around it."""
-    flat = html.escape(" ".join(str(text).split()), quote=False)
-    return "".join("\\" + ch if ch in "\\[]$`" else ch for ch in flat)
-
-
-def escape_markdown(text: str) -> str:
-    """Return ``text`` with the characters markdown would act on inside a sentence escaped, so
-    it shows as written (no link, image, emphasis or formula)."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#!<>|~$" else ch for ch in str(text))
-
-
 def run_page(page) -> None:
     """Run a page; a DataError shows its message, anything else a short apology with details."""
     pending = st.session_state.get(PENDING)
@@ -588,10 +564,4 @@ def pick_year(act: Active, *, key: str = "year", container=st):
 
 def show_chart(fig, act: Active, *, key: str | None = None) -> None:
     """Show a plotly figure with numbers in the user's language and a source line under it."""
-    fig.update_layout(separators=",." if lang() == "nl" else ".,")
-    st.plotly_chart(
-        fig,
-        key=key,
-        config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}},
-    )
-    st.caption(f"{t('source')}: {act.source.label}")
+    render([chart(fig, lang(), act.source.label, key=key)])

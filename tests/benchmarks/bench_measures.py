@@ -34,10 +34,11 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from indicators.dataset import Mapping, prepare  # noqa: E402
-from indicators.grouped import duckdb_sql, grouped_measures  # noqa: E402
-from indicators.measures import DEFAULT_MEASURES, scalar_measure  # noqa: E402
-from indicators.registry import load_registry  # noqa: E402
+from indicators.dataset.mapping import Mapping  # noqa: E402
+from indicators.dataset.prepare import prepare  # noqa: E402
+from indicators.registry.catalog import load_registry  # noqa: E402
+from indicators.stats.engine import duckdb_sql, grouped_measures  # noqa: E402
+from indicators.stats.measures import DEFAULT_MEASURES, scalar_measure  # noqa: E402
 
 N_REGIONS, N_YEARS = 342, 10
 OUT = Path(__file__).resolve().parent / "out"

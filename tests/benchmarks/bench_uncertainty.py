@@ -21,9 +21,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from indicators.grouped import grouped_measures  # noqa: E402
-from indicators.measures import DEFAULT_MEASURES  # noqa: E402
-from indicators.uncertainty import grouped_standard_errors  # noqa: E402
+from indicators.stats.engine import grouped_measures  # noqa: E402
+from indicators.stats.measures import DEFAULT_MEASURES  # noqa: E402
+from indicators.stats.uncertainty import grouped_standard_errors  # noqa: E402
 
 N_GROUPS = 3420  # 342 municipalities x 10 years
 

@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from indicators.registry import load_registry
+from indicators.registry.catalog import load_registry
 from indicators.ui.i18n import COMMON
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from indicators.registry import load_registry
+from indicators.registry.catalog import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "indicators/ui/catalog.py"

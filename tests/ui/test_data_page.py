@@ -413,7 +413,7 @@ def test_three_english_answers_are_an_own_variable_and_a_forced_tie_is_explained
 ):
     # issue 8: 3 English answers against the catalogue's 5 Dutch ones were refused (a dead
     # end the app itself suggested); now the column is a variable of its own, in its order
-    from indicators.registry import load_registry
+    from indicators.registry.catalog import load_registry
 
     at = make_app(lang, demo="pilot")
     upload(at, "gss.csv", ess_csv())
@@ -440,7 +440,7 @@ def test_results_download_has_the_fixed_schema_with_breakdowns_by_group():
     import pandas as pd
     from test_region_names_pages import _download
 
-    from indicators.compute import RESULT_COLUMNS
+    from indicators.results import RESULT_COLUMNS
 
     at = make_app("en")
     table = pd.read_csv(io.StringIO(_download(at, "Download CSV")))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from apptest_helpers import array, mapping_state, open_page
 
-from indicators.dataset import Mapping
+from indicators.dataset.mapping import Mapping
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "indicators/ui/distribution.py"

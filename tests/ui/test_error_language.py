@@ -6,7 +6,7 @@ import pytest
 from apptest_helpers import mapping_state, new_app
 from test_data_page import ess_csv
 
-from indicators.dataset import Mapping
+from indicators.dataset.mapping import Mapping
 
 
 @pytest.mark.parametrize("page", ["overview", "regions", "trends"])

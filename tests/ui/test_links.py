@@ -122,7 +122,7 @@ def test_other_file_than_the_links_is_said():
 
 def test_link_keeps_column_choices_made_by_hand():
     # tester: a link on an upload whose columns were mapped by hand opened on "No results yet"
-    from indicators.dataset import Mapping, mapping_from_text
+    from indicators.dataset.mapping import Mapping, mapping_from_text
 
     data = GEMEENTEN.read_bytes()
     first = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from apptest_helpers import charts_by_title, mapping_state, open_page
 
-from indicators.dataset import Mapping
+from indicators.dataset.mapping import Mapping
 
 COUNTIES = [48173, 8001, 12019, 12007, 8005]
 

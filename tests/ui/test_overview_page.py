@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from apptest_helpers import mapping_state, open_page
 
-from indicators.compute import whole_population
+from indicators.results import whole_population
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "indicators/ui/overview.py"
@@ -199,7 +199,7 @@ STATLINE = ROOT / "tests" / "data" / "statline_regionaal.csv"
 
 
 def statline_state():
-    from indicators.dataset import Mapping
+    from indicators.dataset.mapping import Mapping
 
     mapping = Mapping.build(
         "RegioS", year="Perioden", weight="Bevolking_1", variables={"income": "GemiddeldInkomen_2"}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from apptest_helpers import charts_by_title, mapping_state, open_page
 
-from indicators.dataset import Mapping
+from indicators.dataset.mapping import Mapping
 
 ROOT = Path(__file__).resolve().parents[2]
 STATLINE = ROOT / "tests" / "data" / "statline_regionaal.csv"

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from apptest_helpers import array, charts_by_title, mapping_state, open_page
 
-from indicators import analysis
+from indicators.analyses import spread
+from indicators.registry import catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "indicators/ui/regions.py"
@@ -65,9 +66,9 @@ def test_demo_tile_map_ranked_bars_and_spread(reg, demo_results, provinces):
         "Gini across regions",
         "Theil across regions",
     ]
-    expected = analysis.disparities(results, "life_satisfaction_mean", 2024)
-    assert table.iloc[0, 1] == analysis.format_number(expected["ratio"], 2, "en")
-    assert table.iloc[1, 1] == analysis.readable_index(expected["cv"], "en")
+    expected = spread.disparities(results, "life_satisfaction_mean", 2024)
+    assert table.iloc[0, 1] == catalog.format_number(expected["ratio"], 2, "en")
+    assert table.iloc[1, 1] == spread.readable_index(expected["cv"], "en")
     assert table.iloc[3, 1] == "< 0.001"  # Theil: tiny, said plainly
     assert table.iloc[3, 2].endswith("Here: close to 0, so regions hardly differ.")
     assert "Here: regions lie on average about" in table.iloc[1, 2]
@@ -77,10 +78,10 @@ def test_demo_tile_map_ranked_bars_and_spread(reg, demo_results, provinces):
 def test_a_share_spread_is_also_said_in_percentage_points(reg, demo_results):
     results = demo_results
     at = run_page(state={"indicator": "income_poverty_rate"})
-    d = analysis.disparities(results, "income_poverty_rate", 2024)
-    pp = analysis.format_number(d["cv"] * d["mean"] * 100, 1, "en")
+    d = spread.disparities(results, "income_poverty_rate", 2024)
+    pp = catalog.format_number(d["cv"] * d["mean"] * 100, 1, "en")
     cv_row = at.table[0].value.iloc[1, 2]
-    pct = analysis.percent_words(d["cv"], "en")
+    pct = spread.percent_words(d["cv"], "en")
     assert f"Here: regions lie on average {pct} (about {pp} percentage points)" in cv_row
     tiles = charts_by_title(at)["At-risk-of-poverty rate by province, 2024"]
     assert tiles["data"][1]["colorbar"]["tickformat"].endswith("%")  # 22.0%, as the tiles
@@ -219,7 +220,7 @@ STATLINE = ROOT / "tests" / "data" / "statline_regionaal.csv"
 
 def test_statline_dot_is_missing_not_hidden():
     # aggregates: the small-cell rule does not apply; StatLine's "x" is a value not in the file
-    from indicators.dataset import Mapping
+    from indicators.dataset.mapping import Mapping
 
     mapping = Mapping.build(
         "RegioS", year="Perioden", weight="Bevolking_1", variables={"income": "GemiddeldInkomen_2"}

@@ -93,7 +93,7 @@ def shown_texts(at) -> list[str]:
 def test_a_file_without_years_never_says_none():
     # issue 9.7: chart titles read "income in None" for files without a year (found on the
     # Austrian EU-SILC file of R laeken, which is not in this repository: made here instead)
-    from indicators.dataset import Mapping
+    from indicators.dataset.mapping import Mapping
 
     rng = np.random.default_rng(97)
     n = 400

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from apptest_helpers import array, charts_by_title, mapping_state, open_page
 
-from indicators.dataset import Mapping
+from indicators.dataset.mapping import Mapping
 
 ROOT = Path(__file__).resolve().parents[2]
 STATLINE = ROOT / "tests" / "data" / "statline_regionaal.csv"

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from apptest_helpers import array, charts_by_title, open_page
 
-from indicators import analysis
+from indicators.analyses import spread as spread_
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "indicators/ui/trends.py"
@@ -37,12 +37,12 @@ def test_demo_lines_total_and_extremes(reg, demo_results):
     assert [d["line"]["width"] for d in lines["data"][1:]] == [2, 2]
     assert lines["layout"]["yaxis"]["title"]["text"] == "score 0-10"
     # spread over time and the sentence with numbers
-    compared = analysis.comparable_spread(results, "life_satisfaction_mean")
+    compared = spread_.comparable_spread(results, "life_satisfaction_mean")
     spread = compared.frame
     assert compared.same_regions and len(compared.regions) == len(latest)
     assert not compared.left_out
     sentence = at.markdown[0].value
-    assert sentence == f"**{analysis.spread_sentence(spread, 'en', years=compared.years)}**"
+    assert sentence == f"**{spread_.spread_sentence(spread, 'en', years=compared.years)}**"
     assert "in 2014" in sentence and "in 2024" in sentence
     assert "regions lie on average about" in sentence and "% from the average" in sentence
     assert "% above the lowest" in sentence

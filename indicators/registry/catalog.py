@@ -1,6 +1,6 @@
 """The indicator registry: dimensions, variables and indicators, loaded from a catalogue file.
 
-The registry is data, not code: ``indicators/catalog.toml`` (package data) lists every
+The registry is data, not code: ``indicators/registry/catalog.toml`` (package data) lists every
 dimension, variable and indicator, and a user's own file of the same schema can add entries or
 override them by id. Loading validates the whole catalogue and reports all problems at once,
 each naming the entry and the field.
@@ -34,8 +34,8 @@ from types import MappingProxyType
 from typing import Any, BinaryIO, TextIO
 
 from indicators.errors import DataError
-from indicators.measure_table import TABLE, MeasureTableError
-from indicators.measures import MeasureSpec, parse_measure
+from indicators.stats.measure_table import TABLE, MeasureTableError
+from indicators.stats.measures import MeasureSpec, parse_measure
 from indicators.text import area
 
 __all__ = [
@@ -67,7 +67,7 @@ PERSPECTIVE_LABELS = {
 POLARITY_LABELS = {
     lang: {key: entry[lang] for key, entry in area("polarities").items()} for lang in LANGS
 }
-PACKAGED_NAME = "indicators/catalog.toml"
+PACKAGED_NAME = "indicators/registry/catalog.toml"
 README_START = "<!-- indicators:start -->"
 README_END = "<!-- indicators:end -->"
 
@@ -890,7 +890,7 @@ def _build_variable(raw: _Raw, problems: list[str]) -> Variable | None:
     )
 
 
-# The polarity rules of the measure table (indicators/measures.toml) that _derived_polarity
+# The polarity rules of the measure table (indicators/stats/measures.toml) that _derived_polarity
 # reads; checked on import, so that a rule added to the table without its meaning here fails.
 POLARITY_RULES = ("lower_is_better", "variable", "inverse", "level", "none")
 if set(TABLE.polarities) != set(POLARITY_RULES):
@@ -1146,7 +1146,9 @@ def _build(layers: list[tuple[str, str]]) -> Registry:
 
 @functools.lru_cache(maxsize=1)
 def _packaged_text() -> str:
-    return resources.files("indicators").joinpath("catalog.toml").read_text(encoding="utf-8")
+    return (
+        resources.files("indicators.registry").joinpath("catalog.toml").read_text(encoding="utf-8")
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -1164,7 +1166,7 @@ def load_registry(
     Parameters
     ----------
     path : path or file-like, optional
-        A catalogue to use instead of the packaged ``indicators/catalog.toml``.
+        A catalogue to use instead of the packaged ``indicators/registry/catalog.toml``.
     extra : path or file-like, optional
         A user's own catalogue (same schema) on top: new dimensions, variables and indicators
         are added; an entry with an existing id overrides the fields it gives (``[[variable]]``

@@ -67,9 +67,9 @@ _SEP_NAMES = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "vertical bar"}
 _INT = r"^[+-]?\d+$"
 _LEADING_ZERO = r"^[+-]?0\d"
 # decimal comma, optional "." thousands grouping: 12,5  1.234,56  1.234  -3
-_COMMA_NUM = r"^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$"
+COMMA_NUMBER = r"^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$"
 # decimal point, optional "," thousands grouping, optional exponent: 12.5  1,234.5  1e-3
-_POINT_NUM = r"^[+-]?((\d+|\d{1,3}(,\d{3})+)(\.\d+)?|\.\d+)([eE][+-]?\d+)?$"
+POINT_NUMBER = r"^[+-]?((\d+|\d{1,3}(,\d{3})+)(\.\d+)?|\.\d+)([eE][+-]?\d+)?$"
 _PLAIN_COMMA = r"^\s*[+-]?\d+(,\d+)?\s*$"
 _PLAIN_POINT = r"^\s*[+-]?\d+(\.\d+)?\s*$"
 #: CBS period codes: 2019JJ00 (year), 2019KW01 (quarter), 2019MM01 (month).
@@ -174,8 +174,8 @@ def _evidence(vals: pa.ChunkedArray | pa.Array) -> _Evidence:
     if _all(is_int):
         lz = _any(pc.match_substring_regex(vals, _LEADING_ZERO))
         return _Evidence(n, True, lz, True, True, False, False, False)
-    comma_ok = pc.match_substring_regex(vals, _COMMA_NUM)
-    point_ok = pc.match_substring_regex(vals, _POINT_NUM)
+    comma_ok = pc.match_substring_regex(vals, COMMA_NUMBER)
+    point_ok = pc.match_substring_regex(vals, POINT_NUMBER)
     all_comma, all_point = _all(comma_ok), _all(point_ok)
     if not (all_comma or all_point):
         period = _all(pc.match_substring_regex(vals, PERIOD_PATTERN))
@@ -209,7 +209,7 @@ def _file_decimal(evidences: list[_Evidence], sep: str) -> str:
     return "," if sep == ";" else "."
 
 
-def _to_float(vals: pa.ChunkedArray, decimal: str) -> pa.ChunkedArray:
+def to_float(vals: pa.ChunkedArray, decimal: str) -> pa.ChunkedArray:
     if decimal == ",":
         vals = pc.replace_substring(vals, ".", "")
         vals = pc.replace_substring(vals, ",", ".")
@@ -280,7 +280,7 @@ def _convert_text(
             f"Column '{column}': values such as 1{sep}234 were read with '{sep}' as the "
             f"thousands separator, as elsewhere in this file."
         )
-    values = _to_float(missing, decimal).to_numpy()
+    values = to_float(missing, decimal).to_numpy()
     if missing.null_count == 0 and not _any(pc.match_substring(missing, decimal)):
         whole = np.isfinite(values).all() and (values == np.round(values)).all()
         if whole and np.abs(values).max(initial=0) < 2**53:

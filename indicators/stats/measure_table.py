@@ -1,6 +1,6 @@
 """The measure table: every measure's family, parameters, unit, polarity, decimals and words.
 
-The table is data (``indicators/measures.toml``, package data), loaded and checked once, on
+The table is data (``indicators/stats/measures.toml``, package data), loaded and checked once, on
 import: a problem names the entry and the field. The parser and both engines
 (:mod:`indicators.measures`, :mod:`indicators.grouped`), the registry's unit, polarity and
 decimal rules, the explain texts, the command line's help and README.md's measure list read
@@ -46,7 +46,7 @@ __all__ = [
     "update_readme",
 ]
 
-PACKAGED_NAME = "indicators/measures.toml"
+PACKAGED_NAME = "indicators/stats/measures.toml"
 README_START = "<!-- measures:start -->"
 README_END = "<!-- measures:end -->"
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -267,7 +267,7 @@ def load_measure_table(text: str | None = None, source: str = PACKAGED_NAME) -> 
     9 mine.toml: measure 'mean': missing field 'family'
     """
     if text is None:
-        text = resources.files("indicators").joinpath("measures.toml").read_text("utf-8")
+        text = resources.files("indicators.stats").joinpath("measures.toml").read_text("utf-8")
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -542,8 +542,8 @@ def update_readme(path: str | os.PathLike, table: MeasureTable | None = None) ->
 def main(argv: list[str] | None = None) -> int:
     """Command line: print README.md's measure list, or rewrite it in a README."""
     parser = argparse.ArgumentParser(
-        prog="python -m indicators.measure_table",
-        description="Show the measure table (indicators/measures.toml).",
+        prog="python -m indicators.stats.measure_table",
+        description="Show the measure table (indicators/stats/measures.toml).",
     )
     parser.add_argument("--markdown", action="store_true", help="print the README list")
     parser.add_argument(

@@ -5,7 +5,7 @@ Indicators page stays thin and the texts are tested.
 
 Examples
 --------
->>> from indicators.registry import load_registry
+>>> from indicators.registry.catalog import load_registry
 >>> reg = load_registry()
 >>> measure_in_words(reg.indicator_by_id["income_gini"], reg, "en")
 'Gini coefficient: 0 when everyone has the same, 1 when one person has everything'
@@ -19,8 +19,8 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
-from indicators.measures import MeasureSpec
-from indicators.registry import PERSPECTIVE_LABELS, POLARITY_LABELS
+from indicators.registry.catalog import PERSPECTIVE_LABELS, POLARITY_LABELS
+from indicators.stats.measures import MeasureSpec
 from indicators.text import area, text
 
 __all__ = [
@@ -62,7 +62,7 @@ def measure_in_words(indicator, registry, lang: str = "nl") -> str:
 
     Examples
     --------
-    >>> from indicators.registry import load_registry
+    >>> from indicators.registry.catalog import load_registry
     >>> reg = load_registry()
     >>> measure_in_words(reg.indicator_by_id["health_bad"], reg, "en")
     "share answering 'very bad' or 'bad'"
@@ -122,7 +122,7 @@ def availability(registry, variable_ids, shape: str | None, lang: str = "nl") ->
 
     Examples
     --------
-    >>> from indicators.registry import load_registry
+    >>> from indicators.registry.catalog import load_registry
     >>> reg = load_registry()
     >>> av = availability(reg, ["income"], "microdata", "en")
     >>> av["income_gini"].ok, av["lonely_share"].reason
@@ -163,7 +163,7 @@ def row_title(indicator, lang: str = "nl", mark: Availability | None = None) -> 
 
     Examples
     --------
-    >>> from indicators.registry import load_registry
+    >>> from indicators.registry.catalog import load_registry
     >>> reg = load_registry()
     >>> row_title(reg.indicator_by_id["life_satisfaction_unsatisfied"], "en")
     ('Share not satisfied with life', '%, beyond the average')
@@ -192,7 +192,7 @@ def search_indicators(registry, query: str = "", dimensions=None) -> list:
 
     Examples
     --------
-    >>> from indicators.registry import load_registry
+    >>> from indicators.registry.catalog import load_registry
     >>> reg = load_registry()
     >>> [i.id for i in search_indicators(reg, "eenzaam")]
     ['lonely_share']

@@ -1,400 +1,33 @@
-"""Analyses over the tidy results table: overview tiles, ranking and disparities between regions.
-
-Pure pandas and numpy, no Streamlit: the Overview, Regions and Trends pages call these and only
-show what comes back.
-
-- :func:`tiles`: per indicator the value of one region and year, the Total, the change since an
-  earlier year, whether that change is better or worse (by the indicator's polarity), and the
-  flag "the average hides this" where an indicator that looks beyond the average moves the other
-  way from the mean of the same variable.
-- :func:`disparity`, :func:`disparities`, :func:`spread_over_time`: how far regions lie apart
-  (max/min ratio, population-weighted coefficient of variation, Gini and Theil across regions,
-  each region weighted by its ``weight_sum``: population or sum of survey weights).
-- :func:`ranking`: regions ranked best first, with standard errors where they can be had.
-- The tile map of the Dutch provinces (``indicators/data/provinces.csv``, package data) and
-  uploaded GeoJSON: matching regions on code or name.
-
-Years may be integers (2014) or period strings ("2019-Q1"); :func:`year_order` orders them.
-"""
+"""The spread between regions: disparity measures, whether the spread grew, and sentences."""
 
 from __future__ import annotations
 
-import io
-import json
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from indicators import measures, package_data
-from indicators.compute import (
+from indicators.analyses.tiles import REGION, YEAR, has_years, is_missing, select_rows, year_order
+from indicators.registry.catalog import (
+    format_number,
+    shown_decimals,
+)
+from indicators.results import (
     N_TEXT,
     NOT_APPLICABLE,
     OK,
     STATES,
     SUPPRESSED,
     TOTAL,
-    measure_table,
     state_text,
-    value_state,
     value_states,
 )
-from indicators.errors import DataError
-from indicators.registry import format_display as format_display  # one rule, re-exported
-from indicators.registry import format_number, normalise_name, shown_decimals
+from indicators.stats import measures
 from indicators.text import area
 
-REGION, YEAR = "region", "year"
-BETTER, WORSE, SAME, UNKNOWN = "better", "worse", "same", "unknown"
-NEUTRAL = "neutral"  # moved, but no direction is better (an own variable's polarity unset)
-UNCLEAR = "unclear"  # moved, but the change is not significant: no clear change
-Z_95 = 1.959963984540054  # the normal quantile of a two-sided 95% interval
-UP, DOWN, FLAT = "up", "down", "flat"
-# Okabe-Ito green means better, vermillion worse; grey when unchanged or unknown.
-DIRECTION_COLOURS = {
-    BETTER: "#009E73",
-    WORSE: "#D55E00",
-    SAME: "#7F7F7F",
-    UNKNOWN: "#7F7F7F",
-    NEUTRAL: "#7F7F7F",
-    UNCLEAR: "#7F7F7F",
-}
-ARROWS = {UP: "▲", DOWN: "▼", FLAT: "=", None: ""}
 SPREAD_MEASURES = ("ratio", "cv", "gini", "theil")
-# Other spellings of province names seen in files (normalised); the layout holds CBS names.
-PROVINCE_ALIASES = {"friesland": "PV21", "fryslan": "PV21", "noord_brabant": "PV30"}
-
-
-# ----------------------------------------------------------------------------------------------
-# Years and selections
-# ----------------------------------------------------------------------------------------------
-
-
-def year_order(years: Iterable) -> list:
-    """Return the distinct years in time order: numbers first (numerically), then text periods.
-
-    >>> year_order([2016, 2014, 2015, 2014])
-    [2014, 2015, 2016]
-    >>> year_order(["2019-Q2", "2019-Q1", "2018-Q4"])
-    ['2018-Q4', '2019-Q1', '2019-Q2']
-    """
-    distinct = list(dict.fromkeys(y for y in years if not _missing(y)))
-
-    def key(y):
-        if isinstance(y, (int, float, np.integer, np.floating)):
-            return (0, float(y), "")
-        return (1, 0.0, str(y))
-
-    return sorted(distinct, key=key)
-
-
-def _missing(value) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def has_years(results: pd.DataFrame) -> bool:
-    """Whether the results table has a year column with at least one year."""
-    return YEAR in results and results[YEAR].notna().any()
-
-
-def _rows(results: pd.DataFrame, *, indicator=None, region=None, year=None) -> pd.DataFrame:
-    mask = pd.Series(True, index=results.index)
-    if indicator is not None:
-        mask &= results["indicator"] == indicator
-    if region is not None:
-        mask &= results[REGION] == region
-    if year is not None and YEAR in results:
-        mask &= results[YEAR] == year
-    return results[mask]
-
-
-# ----------------------------------------------------------------------------------------------
-# Directions: better or worse, by polarity
-# ----------------------------------------------------------------------------------------------
-
-
-def tolerance(indicator, level=()) -> float:
-    """Return the smallest change the display shows for an indicator (half its last digit).
-
-    Shares are shown as percentages, so their tolerance is a hundredth of that. ``level``:
-    the values the change lies between, whose size can add decimals
-    (:func:`indicators.registry.shown_decimals`: 29.9 to 30.1 thousand euros moved).
-    """
-    tol = 0.5 * 10.0 ** (-shown_decimals(indicator.decimals, level, is_share=indicator.is_share))
-    return tol / 100 if indicator.is_share else tol
-
-
-def movement(change: float, tol: float = 0.0) -> str | None:
-    """Return "up", "down" or "flat" for a change (None when it is unknown).
-
-    >>> movement(0.3), movement(-0.3), movement(0.01, tol=0.05), movement(float("nan"))
-    ('up', 'down', 'flat', None)
-    """
-    if change is None or not math.isfinite(change):
-        return None
-    if change == 0 or abs(change) < tol:
-        return FLAT
-    return UP if change > 0 else DOWN
-
-
-def direction(change: float, polarity: str, tol: float = 0.0) -> str:
-    """Return whether a change is "better", "worse", "same" or "unknown", by polarity.
-
-    An increase is better when higher is better and worse when lower is better.
-
-    >>> direction(0.2, "higher_is_better"), direction(0.2, "lower_is_better")
-    ('better', 'worse')
-    >>> direction(-0.02, "lower_is_better"), direction(0.0, "higher_is_better")
-    ('better', 'same')
-    >>> direction(float("nan"), "higher_is_better")
-    'unknown'
-    """
-    moved = movement(change, tol)
-    if moved is None:
-        return UNKNOWN
-    if moved == FLAT:
-        return SAME
-    if polarity not in ("higher_is_better", "lower_is_better"):
-        return NEUTRAL
-    up_is_better = polarity == "higher_is_better"
-    return BETTER if (moved == UP) == up_is_better else WORSE
-
-
-def format_change(registry, indicator_id: str, change: float, lang: str = "nl", level=()) -> str:
-    """Format a change with a sign and the indicator's decimals; shares in percentage points.
-
-    ``level``: the values the change lies between; they are shown with the decimals of
-    :func:`indicators.registry.shown_decimals`, and so is the change (as :func:`tolerance`).
-
-    >>> from indicators.registry import load_registry
-    >>> reg = load_registry()
-    >>> format_change(reg, "life_satisfaction_mean", 0.26, "nl")
-    '+0,3'
-    >>> format_change(reg, "life_satisfaction_unsatisfied", -0.012, "en")
-    '-1.2 pp'
-    >>> format_change(reg, "life_satisfaction_unsatisfied", 0.0001, "nl")
-    '0,0 %-punt'
-    >>> format_change(reg, "income_mean", 0.2, "en", level=(29.9, 30.1))
-    '+0.2'
-    """
-    ind = registry.indicator_by_id[indicator_id]
-    if change is None or not math.isfinite(change):
-        return "–"
-    decimals = shown_decimals(ind.decimals, level, is_share=ind.is_share)
-    text = format_number(abs(change) * (100 if ind.is_share else 1), decimals, lang)
-    if ind.is_share:
-        text += _SPREAD_TEXTS["percentage_points"][lang]
-    shown_zero = not any(ch in "123456789" for ch in text.split(" ")[0])
-    if shown_zero:
-        return text
-    return ("+" if change > 0 else "-") + text
-
-
-# ----------------------------------------------------------------------------------------------
-# Overview tiles
-# ----------------------------------------------------------------------------------------------
-
-
-def companion_mean(indicator, registry):
-    """Return the indicator for the mean of the same variable (else the median), or None."""
-    same_var = [
-        ind
-        for ind in registry.indicators
-        if ind.variable == indicator.variable and ind.id != indicator.id
-    ]
-    for ind in same_var:
-        if ind.spec.family == "mean":
-            return ind
-    for ind in same_var:
-        if ind.spec.family == "quantile" and ind.spec.param == 0.5:
-            return ind
-    return None
-
-
-def tiles(
-    results: pd.DataFrame,
-    registry,
-    region: str,
-    year=None,
-    since=None,
-) -> pd.DataFrame:
-    """Return one row per indicator for the Overview: value, Total, change and the flag.
-
-    Parameters
-    ----------
-    results : DataFrame
-        The tidy results table (:func:`indicators.compute.compute`).
-    registry : Registry
-        The indicator registry (order, polarity, decimals).
-    region : str
-        The region shown (``"Total"`` for all regions together).
-    year : optional
-        The year shown; ignored when the results have no year column.
-    since : optional
-        The earlier year the change is measured from; None for no change.
-
-    Returns
-    -------
-    DataFrame
-        Columns ``indicator, dimension, variable, value, total, suppressed, status, n, since_value,
-        change, moved ("up", "down", "flat" or None), direction ("better", "worse", "same",
-        "unknown", "neutral", or "unclear" when the change is not significant at the 95% level:
-        its interval, from the two years' standard errors as independent samples, holds 0),
-        se (of the value), change_se, significant (None without standard errors, as for
-        aggregates), missing_years (the years of the comparison that have no value: ``since``,
-        ``year`` or both, earliest first), mean_indicator, mean_direction, hides``, in
-        dimension order, then catalogue
-        order. ``hides`` is True where an indicator that looks beyond the average
-        (``beyond_average``) moved better while the mean of its variable moved worse, or the
-        other way round: the average hides this.
-    """
-    yearly = has_years(results)
-    if not yearly:
-        year = since = None
-    now = _rows(results, year=year)
-    then = _rows(results, year=since) if since is not None else now.iloc[0:0]
-
-    def lookup(frame, reg):
-        rows = frame[frame[REGION] == reg].drop_duplicates("indicator")
-        # every row's state at once (a state per row and value took 0.3 s on the demo data)
-        return rows.assign(status=value_states(rows)).set_index("indicator")
-
-    here, total, before = lookup(now, region), lookup(now, TOTAL), lookup(then, region)
-    present = set(here.index)
-    records = []
-    for ind in registry.sorted_indicators():
-        if ind.id not in present:
-            continue
-        row = here.loc[ind.id]
-        # only values in the ok state are shown, compared or flagged: never a small cell's
-        value = _shown_value(row)
-        since_value = _shown_value(before.loc[ind.id]) if ind.id in before.index else np.nan
-        change = value - since_value if since is not None else np.nan
-        tol = tolerance(ind, level=(value, since_value))  # as the tile shows the values
-        # independent samples: the change's standard error from the two years' (empty for
-        # aggregates, which have no sampling uncertainty)
-        se_now = _shown_se(row)
-        se_then = _shown_se(before.loc[ind.id]) if ind.id in before.index else np.nan
-        change_se = math.hypot(se_now, se_then) if since is not None else np.nan
-        significant = (
-            bool(abs(change) > Z_95 * change_se)
-            if math.isfinite(change) and math.isfinite(change_se)
-            else None
-        )
-        moved_to = direction(change, ind.polarity, tol)
-        if significant is False and moved_to in (BETTER, WORSE, NEUTRAL):
-            moved_to = UNCLEAR  # an arrow is coloured only when the change is significant
-        records.append(
-            {
-                "indicator": ind.id,
-                "dimension": ind.dimension,
-                "variable": ind.variable,
-                "value": value,
-                "total": float(total.loc[ind.id, "value"]) if ind.id in total.index else np.nan,
-                "suppressed": bool(row["suppressed"]),
-                "status": value_state(row),
-                "n": int(row["n"]),
-                "since_value": since_value,
-                "change": change,
-                "moved": movement(change, tol),
-                "direction": moved_to,
-                "se": se_now,
-                "change_se": change_se,
-                "significant": significant,
-                # the years without a value to compare (the shown one, the earlier one or both)
-                "missing_years": tuple(
-                    y
-                    for y, v in ((since, since_value), (year, value))
-                    if since is not None and not math.isfinite(v)
-                ),
-            }
-        )
-    out = pd.DataFrame(
-        records,
-        columns=[
-            "indicator",
-            "dimension",
-            "variable",
-            "value",
-            "total",
-            "suppressed",
-            "status",
-            "n",
-            "since_value",
-            "change",
-            "moved",
-            "direction",
-            "se",
-            "change_se",
-            "significant",
-            "missing_years",
-        ],
-    )
-    by_id = dict(zip(out["indicator"], out["direction"], strict=True))
-    mean_ids, mean_dirs, hides = [], [], []
-    for ind_id in out["indicator"]:
-        ind = registry.indicator_by_id[ind_id]
-        mean = companion_mean(ind, registry)
-        mean_id = mean.id if mean is not None and mean.id in by_id else None
-        mean_dir = by_id[mean_id] if mean_id else UNKNOWN
-        mean_ids.append(mean_id)
-        mean_dirs.append(mean_dir)
-        hides.append(bool(ind.beyond_average and {by_id[ind_id], mean_dir} == {BETTER, WORSE}))
-    out["mean_indicator"] = mean_ids
-    out["mean_direction"] = mean_dirs
-    out["hides"] = hides
-    return out
-
-
-def _shown_se(row) -> float:
-    """Return a row's standard error when its value is shown (NaN without one)."""
-    if "se" not in row.index or math.isnan(_shown_value(row)):
-        return float("nan")
-    se = row["se"]
-    return float(se) if se is not None and se == se else float("nan")
-
-
-def _shown_value(row) -> float:
-    """Return a row's value when its state is ok, else NaN."""
-    return float(row["value"]) if value_state(row) == OK else np.nan
-
-
-def series(results: pd.DataFrame, indicator: str, region: str) -> pd.DataFrame:
-    """Return the values of one indicator and region over the years: columns year, value.
-
-    Suppressed cells have value NaN. Without a year column the frame is empty.
-    """
-    if not has_years(results):
-        return pd.DataFrame({YEAR: [], "value": []})
-    rows = _rows(results, indicator=indicator, region=region)[[YEAR, "value"]]
-    rows = rows.drop_duplicates(YEAR)
-    order = {y: i for i, y in enumerate(year_order(rows[YEAR]))}
-    return rows.sort_values(YEAR, key=lambda s: s.map(order)).reset_index(drop=True)
-
-
-def series_by_indicator(results: pd.DataFrame, region: str) -> dict[str, pd.DataFrame]:
-    """Return :func:`series` of every indicator of one region at once, by indicator id.
-
-    One filter and one sort for all indicators instead of one per indicator (the Overview
-    draws some thirty sparklines). An indicator without rows for the region is left out.
-    """
-    if not has_years(results):
-        return {}
-    rows = results.loc[results[REGION] == region, ["indicator", YEAR, "value"]]
-    rows = rows.drop_duplicates(["indicator", YEAR])
-    order = {y: i for i, y in enumerate(year_order(rows[YEAR]))}
-    position = rows[YEAR].map(order).to_numpy(dtype=float)
-    rows = rows.iloc[np.argsort(position, kind="stable")]
-    return {
-        indicator: part[[YEAR, "value"]].reset_index(drop=True)
-        for indicator, part in rows.groupby("indicator", sort=False)
-    }
 
 
 # ----------------------------------------------------------------------------------------------
@@ -458,7 +91,7 @@ def disparities(results: pd.DataFrame, indicator: str, year=None) -> dict:
     weights for microdata); suppressed cells are left out. Adds ``max_region`` and
     ``min_region``: where the highest and the lowest value are.
     """
-    rows = _regions_only(_rows(results, indicator=indicator, year=year))
+    rows = _regions_only(select_rows(results, indicator=indicator, year=year))
     out = disparity(rows["value"], rows["weight_sum"])
     valid = rows[np.isfinite(rows["value"].astype(float))]
     ordered = valid.sort_values(["value", REGION])
@@ -472,7 +105,7 @@ def region_values(results: pd.DataFrame, indicator: str, year=None) -> pd.DataFr
 
     ``status`` says why a value is missing (:func:`indicators.compute.value_states`).
     """
-    rows = _rows(results, indicator=indicator, year=year)
+    rows = select_rows(results, indicator=indicator, year=year)
     rows = rows[rows[REGION] != TOTAL]
     rows = rows.assign(status=value_states(rows))
     if "n" not in rows:
@@ -506,7 +139,7 @@ def states_in_words(
             continue
         items = [
             f"{name} ({N_TEXT[lang].format(n=format_number(n, 0, lang))})"
-            if state == SUPPRESSED and n is not None and not _missing(n)
+            if state == SUPPRESSED and n is not None and not is_missing(n)
             else str(name)
             for name, st_, n in zip(names, states, ns, strict=True)
             if st_ == state
@@ -523,7 +156,7 @@ def trend_gaps(results: pd.DataFrame, indicator: str, regions, years) -> pd.Data
 
     A region-year without rows in the data is ``not_applicable`` (nothing to measure).
     """
-    rows = _rows(results, indicator=indicator)
+    rows = select_rows(results, indicator=indicator)
     rows = rows[rows[REGION].isin(list(regions))]
     rows = rows.assign(status=value_states(rows)).drop_duplicates([REGION, YEAR])
     present = set(zip(rows[REGION], rows[YEAR], strict=True))
@@ -553,7 +186,7 @@ def spread_over_time(results: pd.DataFrame, indicator: str, regions=None) -> pd.
     columns = [YEAR, "n", "max", "min", "mean", *SPREAD_MEASURES]
     if not has_years(results):
         return pd.DataFrame(columns=columns)
-    rows = _regions_only(_rows(results, indicator=indicator))
+    rows = _regions_only(select_rows(results, indicator=indicator))
     if regions is not None:
         rows = rows[rows[REGION].isin(list(regions))]
     records = []
@@ -635,7 +268,7 @@ def comparable_spread(results: pd.DataFrame, indicator: str, years=None) -> Spre
     empty = Spread(pd.DataFrame(columns=columns), [], [], [], {}, {}, True)
     if not has_years(results):
         return empty
-    rows = _rows(results, indicator=indicator)
+    rows = select_rows(results, indicator=indicator)
     data_years = year_order(results[YEAR] if years is None else years)
     filled = all_years(data_years)
     rows = _regions_only(rows)
@@ -668,7 +301,7 @@ def comparable_spread(results: pd.DataFrame, indicator: str, years=None) -> Spre
     )
 
 
-_SPREAD_TEXTS = area("spread")
+SPREAD_TEXTS = area("spread")
 
 
 def format_index(value: float, lang: str = "nl", decimals: int = 3) -> str:
@@ -781,9 +414,9 @@ def percent_words(fraction: float, lang: str = "nl") -> str:
     if pct == 0:
         return "0%"
     if pct < 0.05:
-        return _SPREAD_TEXTS["less_than"][lang].format(pct=format_number(0.1, 1, lang) + "%")
+        return SPREAD_TEXTS["less_than"][lang].format(pct=format_number(0.1, 1, lang) + "%")
     shown = format_number(pct, 1 if pct < 1.95 else 0, lang)
-    return _SPREAD_TEXTS["about"][lang].format(pct=shown + "%")
+    return SPREAD_TEXTS["about"][lang].format(pct=shown + "%")
 
 
 def ratio_words(ratio: float, lang: str = "nl") -> str:
@@ -795,8 +428,8 @@ def ratio_words(ratio: float, lang: str = "nl") -> str:
     if ratio is None or not math.isfinite(ratio):
         return "–"
     if ratio >= 2:
-        return _SPREAD_TEXTS["times"][lang].format(x=format_number(ratio, 1, lang))
-    return _SPREAD_TEXTS["above"][lang].format(pct=percent_words(ratio - 1, lang))
+        return SPREAD_TEXTS["times"][lang].format(x=format_number(ratio, 1, lang))
+    return SPREAD_TEXTS["above"][lang].format(pct=percent_words(ratio - 1, lang))
 
 
 def spread_sentence(
@@ -818,7 +451,7 @@ def spread_sentence(
         return None
 
     def txt(key):
-        return _SPREAD_TEXTS[key][lang]
+        return SPREAD_TEXTS[key][lang]
 
     head = txt(found["trend"])
     if found["years"] > 2:
@@ -880,7 +513,7 @@ def spread_notes(spread: Spread, lang: str = "nl", *, listed: int = 6) -> list[s
     """
 
     def txt(key):
-        return _SPREAD_TEXTS[key][lang]
+        return SPREAD_TEXTS[key][lang]
 
     notes = []
     found = spread_trend(spread.frame, "cv", years=spread.years)
@@ -974,7 +607,7 @@ def spread_readings(d: dict, lang: str = "nl", *, is_share: bool = False) -> dic
         points = ""
         if is_share and finite("mean"):
             pp = format_number(d["cv"] * d["mean"] * 100, 1, lang)
-            points = _SPREAD_TEXTS["points"][lang].format(pp=pp)
+            points = SPREAD_TEXTS["points"][lang].format(pp=pp)
         pct = percent_words(d["cv"], lang)
         out["cv"] = here + texts["cv"][lang].format(pct=pct, points=points)
     for key, small in (("gini", 0.01), ("theil", 0.001)):
@@ -1011,242 +644,3 @@ def display_decimals(values, decimals: int, *, is_share: bool = False, extra: in
     while d < decimals + extra and span < 10 * 10.0**-d:
         d += 1
     return d
-
-
-# ----------------------------------------------------------------------------------------------
-# Ranking with uncertainty
-# ----------------------------------------------------------------------------------------------
-
-
-def mean_standard_errors(frame: pd.DataFrame, variable: str, year=None) -> pd.Series:
-    """Return the standard error of the mean per region (and Total) from prepared microdata.
-
-    SE = sd / sqrt(n), with the weighted standard deviation and n the observations used: an
-    approximation that ignores the survey design. ``frame`` is ``Prepared.frame``.
-    """
-    if year is not None and YEAR in frame:
-        frame = frame[frame[YEAR] == year]
-    if frame.empty or variable not in frame:
-        return pd.Series(dtype=float)
-    weight = "weight" if "weight" in frame else None
-    table = measure_table(frame, variable, ["sd"], region=REGION, weight=weight)
-    se = table["value"].to_numpy(dtype=float) / np.sqrt(table["n"].to_numpy(dtype=float))
-    return pd.Series(se, index=table[REGION].to_numpy(), name="se")
-
-
-@dataclass
-class Ranking:
-    """Regions ranked best first, with the Total and what was left out."""
-
-    frame: pd.DataFrame  # region, value, n, weight_sum, se (NaN when unknown), rank
-    total: float
-    n_regions: int  # regions with a value
-    n_suppressed: int  # regions whose value is hidden (small cells)
-    trimmed: bool  # only the best and worst `limit` are in frame
-    limit: int = 15
-    has_se: bool = field(default=False)
-
-
-def ranking(
-    results: pd.DataFrame,
-    registry,
-    indicator: str,
-    year=None,
-    *,
-    limit: int = 15,
-    se: pd.Series | None = None,
-    microdata: bool = True,
-) -> Ranking:
-    """Rank the regions of one indicator and year, best first (by the indicator's polarity).
-
-    Parameters
-    ----------
-    se : Series, optional
-        Standard errors by region (e.g. :func:`mean_standard_errors`). Without them, shares
-        from microdata get sqrt(p (1 - p) / n); other measures have none.
-    limit : int, default 15
-        With more than ``2 * limit`` regions only the best and the worst ``limit`` are kept.
-    """
-    ind = registry.indicator_by_id[indicator]
-    rows = _rows(results, indicator=indicator, year=year)
-    total_rows = rows[rows[REGION] == TOTAL]
-    total = float(total_rows["value"].iloc[0]) if len(total_rows) else np.nan
-    regions = rows[rows[REGION] != TOTAL]
-    hidden = regions["suppressed"].astype(bool) | regions["value"].isna()
-    shown = regions[~hidden][[REGION, "value", "n", "weight_sum"]].copy()
-    if se is not None:
-        shown["se"] = shown[REGION].map(se).astype(float)
-    elif ind.is_share and microdata:
-        p = shown["value"].astype(float)
-        shown["se"] = np.sqrt(p * (1 - p) / shown["n"].astype(float))
-    else:
-        shown["se"] = np.nan
-    # best first; without a better direction (an own variable), highest first
-    best_first_low = ind.polarity == "lower_is_better"
-    shown = shown.sort_values(["value", REGION], ascending=[best_first_low, True]).reset_index(
-        drop=True
-    )
-    shown["rank"] = np.arange(1, len(shown) + 1)
-    trimmed = len(shown) > 2 * limit
-    if trimmed:
-        shown = pd.concat([shown.head(limit), shown.tail(limit)], ignore_index=True)
-    return Ranking(
-        frame=shown,
-        total=total,
-        n_regions=int((~hidden).sum()),
-        n_suppressed=int(hidden.sum()),
-        trimmed=trimmed,
-        limit=limit,
-        has_se=bool(np.isfinite(shown["se"]).any()),
-    )
-
-
-# ----------------------------------------------------------------------------------------------
-# Maps: the province tile map and uploaded GeoJSON
-# ----------------------------------------------------------------------------------------------
-
-
-def province_layout(path: str | Path | None = None) -> pd.DataFrame:
-    """Read the tile-grid layout of the 12 provinces: code, name, row, col."""
-    if path is None:  # the packaged layout, found in an installed package too
-        path = io.BytesIO(package_data.data_file(package_data.PROVINCES).read_bytes())
-    layout = pd.read_csv(path, dtype={"code": str, "name": str})
-    return layout[["code", "name", "row", "col"]]
-
-
-def match_provinces(regions: Iterable[str], layout: pd.DataFrame) -> dict[str, str]:
-    """Match region names or codes to province codes: ``{region: code}`` for those that match.
-
-    Codes (``PV20``) and names (``Fryslân``, ``Friesland``, ``noord-holland``) match whatever
-    the case, accents and separators.
-
-    >>> layout = province_layout()
-    >>> match_provinces(["PV20", "Friesland", "Noord-Holland", "Amsterdam"], layout)
-    {'PV20': 'PV20', 'Friesland': 'PV21', 'Noord-Holland': 'PV27'}
-    """
-    keys = dict(PROVINCE_ALIASES)
-    for code, name in zip(layout["code"], layout["name"], strict=True):
-        keys[normalise_name(code)] = code
-        keys[normalise_name(name)] = code
-    matched = {}
-    for region in regions:
-        code = keys.get(normalise_name(region))
-        if code is not None:
-            matched[region] = code
-    return matched
-
-
-def are_provinces(regions: Sequence[str], layout: pd.DataFrame) -> bool:
-    """Whether the regions are provinces: at least two, and at least 3 in 4 match the layout."""
-    regions = [r for r in regions if r != TOTAL]
-    n = len(match_provinces(regions, layout))
-    return n >= 2 and n >= 0.75 * len(regions)
-
-
-def province_tiles(values: pd.DataFrame, layout: pd.DataFrame) -> pd.DataFrame:
-    """Put region values on the tile grid.
-
-    ``values`` has columns region and value (and optionally text); the result has one row per
-    province: code, name, row, col, region (None when no region matched), value, text.
-    """
-    matched = match_provinces(values[REGION], layout)
-    by_code = {code: region for region, code in matched.items()}
-    out = layout.copy()
-    out[REGION] = out["code"].map(by_code)
-    vals = values.drop_duplicates(REGION).set_index(REGION)
-    out["value"] = out[REGION].map(vals["value"]).astype(float)
-    if "text" in vals:
-        out["text"] = out[REGION].map(vals["text"]).fillna("–")
-    else:
-        out["text"] = out["value"].map(lambda v: "–" if pd.isna(v) else f"{v:g}")
-    return out.reset_index(drop=True)
-
-
-def read_geojson(data: bytes, name: str = "map") -> dict:
-    """Read an uploaded GeoJSON file; a plain DataError when it is not a usable map."""
-    try:
-        geo = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise DataError.from_text("errors.geojson_not_json", name=name, err=err) from None
-    if isinstance(geo, dict) and geo.get("type") == "Topology":
-        raise DataError.from_text("errors.topojson", name=name)
-    features = geo.get("features") if isinstance(geo, dict) else None
-    if not isinstance(features, list) or not features:
-        raise DataError.from_text("errors.geojson_no_features", name=name)
-    if not any(isinstance(f, dict) and f.get("properties") for f in features):
-        raise DataError.from_text("errors.geojson_no_properties", name=name)
-    return geo
-
-
-def geojson_properties(geo: dict) -> list[str]:
-    """Return the property names of the features, in order of first appearance."""
-    names: dict[str, None] = {}
-    for feature in geo.get("features", []):
-        for key in feature.get("properties") or {}:
-            names.setdefault(str(key), None)
-    return list(names)
-
-
-@dataclass
-class GeoMatch:
-    """How regions match the features of a map on one property."""
-
-    locations: dict[str, str]  # region -> the feature's own property value
-    unmatched_regions: list[str]
-    unmatched_features: list[str]
-
-
-def match_geojson(geo: dict, prop: str, regions: Iterable[str]) -> GeoMatch:
-    """Match regions to features on one property (case, accents and separators ignored)."""
-    values = []
-    for feature in geo.get("features", []):
-        value = (feature.get("properties") or {}).get(prop)
-        if value is not None:
-            values.append(str(value))
-    by_key = {}
-    for value in values:
-        by_key.setdefault(normalise_name(value), value)
-    regions = [r for r in regions if r != TOTAL]
-    locations = {r: by_key[normalise_name(r)] for r in regions if normalise_name(r) in by_key}
-    used = set(locations.values())
-    return GeoMatch(
-        locations=locations,
-        unmatched_regions=[r for r in regions if r not in locations],
-        unmatched_features=[v for v in values if v not in used],
-    )
-
-
-def best_geojson_property(geo: dict, regions: Sequence[str]) -> str | None:
-    """Return the property whose values match the most regions (None when none match)."""
-    best, best_n = None, 0
-    for prop in geojson_properties(geo):
-        n = len(match_geojson(geo, prop, regions).locations)
-        if n > best_n:
-            best, best_n = prop, n
-    return best
-
-
-def geojson_bounds(geo: dict) -> tuple[float, float, float, float] | None:
-    """Return (lon_min, lat_min, lon_max, lat_max) over all coordinates, or None."""
-    lons, lats = [], []
-
-    def walk(coords):
-        if (
-            isinstance(coords, (list, tuple))
-            and len(coords) >= 2
-            and all(isinstance(c, (int, float)) for c in coords[:2])
-        ):
-            lons.append(float(coords[0]))
-            lats.append(float(coords[1]))
-        elif isinstance(coords, (list, tuple)):
-            for c in coords:
-                walk(c)
-
-    for feature in geo.get("features", []):
-        geometry = feature.get("geometry") or {}
-        walk(geometry.get("coordinates", []))
-        for part in geometry.get("geometries", []) or []:
-            walk(part.get("coordinates", []))
-    if not lons:
-        return None
-    return (min(lons), min(lats), max(lons), max(lats))

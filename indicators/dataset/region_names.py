@@ -23,7 +23,7 @@ from importlib import resources
 
 import pandas as pd
 
-from indicators.registry import normalise_name
+from indicators.registry.catalog import normalise_name
 
 #: A CBS region code, optionally followed by a name (``GM0796 's-Hertogenbosch``).
 CODE = re.compile(r"^\s*((?:GM|PV|CR|LD|WK|BU|NL)\d{2,8})\b[\s:\-–]*(.*?)\s*$", re.IGNORECASE)
@@ -66,7 +66,11 @@ def packaged() -> pd.DataFrame:
     >>> int((regions["kind"] == "gemeente").sum()), int((regions["kind"] == "provincie").sum())
     (342, 12)
     """
-    text = resources.files("indicators").joinpath("cbs_regions.csv").read_text(encoding="utf-8")
+    text = (
+        resources.files("indicators.dataset")
+        .joinpath("cbs_regions.csv")
+        .read_text(encoding="utf-8")
+    )
     rows = [line for line in text.splitlines() if line and not line.startswith("#")]
     frame = pd.read_csv(io.StringIO("\n".join(rows)), dtype=str, keep_default_na=False)
     return frame

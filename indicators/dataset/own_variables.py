@@ -27,8 +27,8 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
-from indicators.measures import parse_measure
-from indicators.registry import Dimension, Indicator, Registry, Variable, normalise_name
+from indicators.registry.catalog import Dimension, Indicator, Registry, Variable, normalise_name
+from indicators.stats.measures import parse_measure
 from indicators.text import LANGS, text
 
 CONTINUOUS, ORDINAL, BINARY, NOMINAL = "continuous", "ordinal", "binary", "nominal"
@@ -42,7 +42,7 @@ _EURO_WORDS = ("eur", "euro", "euros")
 
 @dataclass(frozen=True)
 class Scale:
-    """A known answer scale, low to high (``indicators/scales.toml``)."""
+    """A known answer scale, low to high (``indicators/dataset/scales.toml``)."""
 
     id: str
     levels: tuple[str, ...]
@@ -52,7 +52,7 @@ class Scale:
 @cache
 def known_scales() -> tuple[Scale, ...]:
     """Return the known answer scales (Dutch and English), shortest first."""
-    text = resources.files("indicators").joinpath("scales.toml").read_text(encoding="utf-8")
+    text = resources.files("indicators.dataset").joinpath("scales.toml").read_text(encoding="utf-8")
     scales = [
         Scale(
             entry["id"],

@@ -54,14 +54,14 @@ import numpy as np
 import pandas as pd
 
 from indicators.errors import DataError
-from indicators.grouped import (
+from indicators.stats.engine import (
     GroupedResult,
     SortPlan,
     group_blocks,
     label_score,
     quantile_by_segment,
 )
-from indicators.measures import DEFAULT_MEASURES, MeasureSpec, parse_measure
+from indicators.stats.measures import DEFAULT_MEASURES, MeasureSpec, parse_measure
 
 # How the kernel bandwidth counts the sample: convey divides the sd by (sum of weights)^(1/5),
 # which narrows the kernel when the weights are scaled up to a population (a survey of 200

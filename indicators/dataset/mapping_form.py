@@ -18,12 +18,13 @@ from dataclasses import replace
 
 import pandas as pd
 
-from indicators.dataset import Mapping, fits_variable, suggest_order, to_scores
+from indicators.dataset.mapping import Mapping, fits_variable, suggest_order
+from indicators.dataset.own_variables import CONTINUOUS, suggest_own
+from indicators.dataset.prepare import to_scores
+from indicators.dataset.validation_report import fmt_int
 from indicators.errors import DataError
-from indicators.own_variables import CONTINUOUS, suggest_own
-from indicators.registry import KINDS
+from indicators.registry.catalog import KINDS
 from indicators.text import text
-from indicators.validation_report import fmt_int
 
 __all__ = [
     "NOT_USED",
@@ -158,7 +159,7 @@ def mapping_problems(
 
 def _fit_problems(mapping: Mapping, lang: str, registry, df: pd.DataFrame) -> list[str]:
     if registry is None:
-        from indicators.registry import load_registry
+        from indicators.registry.catalog import load_registry
 
         registry = load_registry()
     problems = []
@@ -192,7 +193,7 @@ def _fit_problems(mapping: Mapping, lang: str, registry, df: pd.DataFrame) -> li
 
 def _variable_label(var_id: str, registry, lang: str) -> str:
     if registry is None:
-        from indicators.registry import load_registry
+        from indicators.registry.catalog import load_registry
 
         registry = load_registry()
     variable = registry.variable_by_id.get(var_id)
@@ -225,7 +226,7 @@ def category_table(series: pd.Series, variable, lang: str = "nl", order=None):
     thousands separator. When the names do not match but the
     number of categories does, the catalogue pairs them by position, which is said.
 
-    >>> from indicators.registry import load_registry
+    >>> from indicators.registry.catalog import load_registry
     >>> var = load_registry().variable_by_id["work_status"]
     >>> table, ok = category_table(pd.Series(["werkloos", "werkzaam", "werkzaam"]), var, "en")
     >>> ok, table.to_dict("list")  # doctest: +NORMALIZE_WHITESPACE
@@ -253,7 +254,7 @@ def answer_levels(answers, variable, lang: str = "nl") -> tuple[list[str], bool]
     levels', not at all. Also returns whether every answer is named as in the catalogue (then
     the order changes nothing).
 
-    >>> from indicators.registry import load_registry
+    >>> from indicators.registry.catalog import load_registry
     >>> var = load_registry().variable_by_id["loneliness"]
     >>> answer_levels(["ja", "nee"], var, "en"), answer_levels(["niet", "wel"], var, "en")
     ((['yes', 'no'], True), (['no (by position)', 'yes (by position)'], False))
@@ -300,7 +301,7 @@ def move_answer(order, position: int, step: int) -> list[str]:
 def level_table(order, variable, lang: str = "nl") -> pd.DataFrame:
     """Show which catalogue level each position in the order gets: score, answer, level.
 
-    >>> from indicators.registry import load_registry
+    >>> from indicators.registry.catalog import load_registry
     >>> var = load_registry().variable_by_id["loneliness"]
     >>> level_table(["nee", "ja"], var, "en").to_dict("list")
     {'Score': [1, 2], 'Answer in your file': ['nee', 'ja'], 'Level in the catalogue': ['no', 'yes']}

@@ -8,8 +8,9 @@ column, answers outside the order) are raised by :func:`indicators.dataset.prepa
 Examples
 --------
 >>> import pandas as pd
->>> from indicators.dataset import Mapping, prepare
->>> from indicators.registry import load_registry
+>>> from indicators.dataset.mapping import Mapping
+>>> from indicators.dataset.prepare import prepare
+>>> from indicators.registry.catalog import load_registry
 >>> df = pd.DataFrame({"gemeente": ["A", "A", "B"], "jaar": [2020, 2020, 2020],
 ...                    "levenstevredenheid": [7.0, None, 8.0]})
 >>> m = Mapping.build("gemeente", year="jaar", variables={"life_satisfaction": "levenstevredenheid"})
@@ -24,9 +25,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from indicators import region_names
-from indicators.compute import TOTAL
-from indicators.dataset import AGE_BAND_LABELS, MICRODATA, REGION, WEIGHT, YEAR
+from indicators.dataset import region_names
+from indicators.dataset.mapping import AGE_BAND_LABELS, REGION, WEIGHT, YEAR
+from indicators.dataset.own_variables import MICRODATA
+from indicators.results import TOTAL
 from indicators.text import area, text
 
 __all__ = [

@@ -1,17 +1,9 @@
-"""Chart builders: tidy frames in, plotly figures out (no Streamlit).
-
-Titles, axis titles, labels and formatted numbers are passed in by the caller (from the
-registry, in the user's language); the builders only draw. Colours are colour-blind safe
-(Okabe-Ito for categories, a single-hue blue scale for values), the template is
-``plotly_white``. Years are drawn as ordered categories so that periods such as "2019-Q1" work
-as well as 2014.
-"""
+"""Figures of regions: sparklines, the tile map, ranked bars and dots, choropleths."""
 
 from __future__ import annotations
 
 import html
 import math
-from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -19,188 +11,13 @@ import plotly.express as px
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from indicators.registry import shown_decimals
-
-TEMPLATE = "plotly_white"
-OKABE_ITO = (
-    "#0072B2",  # blue
-    "#E69F00",  # orange
-    "#009E73",  # bluish green
-    "#D55E00",  # vermillion
-    "#CC79A7",  # reddish purple
-    "#56B4E9",  # sky blue
-    "#F0E442",  # yellow
-    "#000000",  # black
+from indicators.charts.layout import (
+    AXIS_TITLE_CHARS,
+    axis_title,
+    base_layout,
+    text_px,
 )
-BLUE, ORANGE, GREEN, VERMILLION = OKABE_ITO[:4]
-TOTAL_COLOUR = "#000000"
-MISSING_COLOUR = "#E5E5E5"
-# Light to dark blue (ColorBrewer Blues, colour-blind safe): darker means a higher value.
-VALUE_SCALE = "Blues"
-FONT = {"family": "Source Sans Pro, Arial, sans-serif"}
-
-
-def _base(fig: go.Figure, title: str | None, height: int | None = None) -> go.Figure:
-    fig.update_layout(
-        template=TEMPLATE,
-        title={"text": title, "x": 0, "xanchor": "left"} if title else None,
-        font=FONT,
-        margin={"l": 10, "r": 10, "t": 60 if title else 10, "b": 10},
-    )
-    if height:
-        fig.update_layout(height=height)
-    return fig
-
-
-# ----------------------------------------------------------------------------------------------
-# Room for text: plotly does not wrap, so long titles and names are broken here
-# ----------------------------------------------------------------------------------------------
-
-
-def wrap_title(title: str, width: int = 70) -> str:
-    """Break a long chart title into lines of at most ``width`` characters (``<br>``).
-
-    Examples
-    --------
-    >>> wrap_title("Life satisfaction in 2024: rank by mean versus rank by P10", 30)
-    'Life satisfaction in 2024:<br>rank by mean versus rank by<br>P10'
-    """
-    lines, line = [], ""
-    for word in title.split(" "):
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    lines.append(line)
-    return "<br>".join(lines)
-
-
-# Room for text, in characters and pixels. Plotly does not wrap text: an axis title longer than
-# its axis is cut at the figure's edge, and a legend row that does not fit starts another row
-# (upwards, over the title, when the legend stands above the plot). So long titles are wrapped
-# here, the legend stands under the plot with room for the rows it needs, and the axes grow
-# the margins to fit their longest label (automargin).
-AXIS_TITLE_CHARS = {"full": 80, "half": 42, "vertical": 50}
-LEGEND_ROW_PX = 620  # the width a legend row is assumed to have: a laptop's main column
-HALF_LEGEND_ROW_PX = 330  # a half-width column
-HALF_TITLE_CHARS = 52  # a chart title in a half-width column (bold, 16 px)
-
-
-def axis_title(title: str | None, width: int) -> str | None:
-    """Wrap an axis title at ``width`` characters; a unit in brackets at the end goes on a
-    line of its own rather than being split ("... income<br>(euro per year)").
-
-    >>> axis_title("Standardised disposable household income (euro per year)", 50)
-    'Standardised disposable household income<br>(euro per year)'
-    >>> axis_title("Life satisfaction (score 0-10)", 50)
-    'Life satisfaction (score 0-10)'
-    """
-    if not title or len(title) <= width:
-        return title
-    head, sep, unit = title.rpartition(" (")
-    if sep and head:
-        return f"{wrap_title(head, width)}<br>{wrap_title('(' + unit, width)}"
-    return wrap_title(title, width)
-
-
-def wrap_name(name: str, width: int = 16) -> str:
-    """Break a long name into lines of about ``width`` characters, after a space or a hyphen
-    (``<br>``); a name without either stays whole.
-
-    >>> wrap_name("Nordrhein-Westfalen"), wrap_name("Utrecht"), wrap_name("Súdwest-Fryslân")
-    ('Nordrhein-<br>Westfalen', 'Utrecht', 'Súdwest-Fryslân')
-    """
-    if len(name) <= width:
-        return name
-    words, word = [], ""
-    for ch in name:
-        word += ch
-        if ch in " -":
-            words.append(word)
-            word = ""
-    words.append(word)
-    lines, line = [], ""
-    for w in words:
-        if line and len(line) + len(w.rstrip()) > width:
-            lines.append(line.rstrip())
-            line = w
-        else:
-            line += w
-    lines.append(line)
-    return "<br>".join(lines)
-
-
-def text_px(text: str, size: float = 12) -> float:
-    """Return the rough width in pixels of one line of chart text (tags such as <b> left out).
-
-    >>> text_px("Utrecht"), text_px("<b>Utrecht</b>", 14)
-    (46.2, 53.9)
-    """
-    plain, inside = [], False
-    for ch in str(text):
-        if ch == "<":
-            inside = True
-        elif ch == ">":
-            inside = False
-        elif not inside:
-            plain.append(ch)
-    return round(0.55 * size * len(plain), 1)
-
-
-def legend_rows(labels: Sequence[str], width: float = LEGEND_ROW_PX) -> int:
-    """Return how many rows a horizontal legend of ``labels`` needs within ``width`` pixels
-    (each entry: its symbol, its text at 12 px and a gap; an entry wider than a row gets one).
-
-    >>> legend_rows(["Mean", "Median"]), legend_rows(["x" * 60] * 3, 620)
-    (1, 3)
-    """
-    rows, used = (1 if labels else 0), 0.0
-    for label in labels:
-        entry = 50 + text_px(label)
-        if used and used + entry > width:
-            rows, used = rows + 1, entry
-        else:
-            used += entry
-    return rows
-
-
-def _year_labels(years: Sequence) -> list[str]:
-    return [str(y) for y in years]
-
-
-def value_tickformat(decimals: int | None, is_share: bool = False, values=None) -> str:
-    """Return a d3 tick format for values: shares as percentages, others with ``decimals``
-    (None: as few as needed). The axis counterpart of :func:`indicators.registry.format_display`
-    (with the same decimals an axis tick reads as the tile, the table and the sentence: 18.4%).
-
-    With the ``values`` on the axis, small values in whole units get the decimals the tiles
-    give them (:func:`indicators.registry.shown_decimals`), and values close together the
-    decimals that keep ticks apart (as many as needed, up to four more: 29.8, 30, 30.2 rather
-    than 30, 30, 30).
-
-    >>> value_tickformat(2), value_tickformat(1, is_share=True), value_tickformat(None, True)
-    (',.2f', '.1%', '.4~%')
-    >>> value_tickformat(0, values=[29.3, 30.1]), value_tickformat(0, values=[29.31, 29.32])
-    (',.1f', ',.3~f')
-    >>> value_tickformat(0, values=[31000.0, 33500.0])
-    ',.0f'
-    """
-    if decimals is not None and values is not None:
-        x = np.asarray(pd.to_numeric(pd.Series(values), errors="coerce"), dtype=float)
-        x = x[np.isfinite(x)]
-        d = shown_decimals(decimals, x, is_share=is_share)
-        span = float(x.max() - x.min()) * (100 if is_share else 1) if x.size else 0.0
-        # ticks are 1, 2 or 5 times a power of ten, at most about 12 on an axis
-        need = -math.floor(math.log10(_nice_step(span, most=12)) + 1e-9) if span > 0 else 0
-        if need > d:
-            d = min(need, d + 4)
-            return f".{d}~%" if is_share else f",.{d}~f"
-        decimals = d
-    if is_share:
-        return ".4~%" if decimals is None else f".{int(decimals)}%"
-    return "" if decimals is None else f",.{int(decimals)}f"
-
+from indicators.charts.palette import BLUE, MISSING_COLOUR, ORANGE, TOTAL_COLOUR, VALUE_SCALE
 
 # ----------------------------------------------------------------------------------------------
 # Sparkline
@@ -415,7 +232,7 @@ def tile_map(
         constrain="domain",
         fixedrange=True,
     )
-    fig = _base(fig, title, height=row_height * n_rows + 70)
+    fig = base_layout(fig, title, height=row_height * n_rows + 70)
     fig.update_layout(margin={"l": 0, "r": 0, "t": 60, "b": 10})
     return fig
 
@@ -515,7 +332,7 @@ def ranked_bars(
         automargin=True,
     )
     fig.update_layout(showlegend=False, bargap=0.25)
-    return _base(fig, title, height=max(260, 26 * len(regions) + 140))
+    return base_layout(fig, title, height=max(260, 26 * len(regions) + 140))
 
 
 def ranked_dots(
@@ -623,215 +440,11 @@ def ranked_dots(
         automargin=True,
     )
     fig.update_layout(showlegend=False)
-    fig = _base(fig, title, height=max(260, 26 * len(regions) + 140))
+    fig = base_layout(fig, title, height=max(260, 26 * len(regions) + 140))
     # the column of values at the right: as wide as its longest text
     right = max([70.0] + [text_px(s) + 16 for s in text])
     fig.update_layout(margin={"l": 10, "r": int(math.ceil(right)), "t": 60, "b": 10})
     return fig
-
-
-# ----------------------------------------------------------------------------------------------
-# Lines over time
-# ----------------------------------------------------------------------------------------------
-
-
-def trend_lines(
-    frame: pd.DataFrame,
-    *,
-    title: str,
-    y_title: str,
-    years: Sequence,
-    total: str = "Total",
-    names: Mapping[str, str] | None = None,
-    x_title: str | None = None,
-    tickformat: str = "",
-) -> go.Figure:
-    """Draw one line per region over the years; the Total black and thicker.
-
-    Parameters
-    ----------
-    frame : DataFrame
-        Columns ``region``, ``year``, ``value`` and optionally ``text`` (formatted values for
-        hover). Missing values leave a gap.
-    years : sequence
-        All years in time order (the x axis categories).
-    total : str
-        The region value of all regions together.
-    names : mapping, optional
-        Display names of regions (e.g. the translated Total).
-    tickformat : str
-        d3 format of the y axis numbers (:func:`value_tickformat`: shares as percentages, as
-        the tiles show them); also used on hover when there is no ``text``.
-    """
-    names = dict(names or {})
-    labels = _year_labels(years)
-    # a year not in the data at all (a survey of 2016, 2018 and 2021) keeps its place on the
-    # axis, and the lines run past it; a region without a value in a year of the data leaves
-    # a gap
-    in_data = set(_year_labels(frame["year"]))
-    points = [y for y in labels if y in in_data]
-    fig = go.Figure()
-    regions = list(dict.fromkeys(frame["region"]))
-    regions = [r for r in regions if r == total] + [r for r in regions if r != total]
-    palette = [c for c in OKABE_ITO if c != TOTAL_COLOUR]
-    colour_i = 0
-    for region in regions:
-        part = frame[frame["region"] == region]
-        by_year = dict(zip(_year_labels(part["year"]), part["value"].astype(float), strict=True))
-        texts = (
-            dict(zip(_year_labels(part["year"]), part["text"], strict=True))
-            if "text" in part
-            else {}
-        )
-        is_total = region == total
-        if is_total:
-            line = {"color": TOTAL_COLOUR, "width": 4}
-        else:
-            line = {"color": palette[colour_i % len(palette)], "width": 2}
-            colour_i += 1
-        fig.add_trace(
-            go.Scatter(
-                x=points,
-                y=[by_year.get(y, np.nan) for y in points],
-                text=[texts.get(y, "") for y in points] if texts else None,
-                mode="lines+markers",
-                name=names.get(region, str(region)),
-                line=line,
-                marker={"size": 7 if is_total else 5},
-                connectgaps=False,
-                hovertemplate="%{fullData.name}, %{x}: "
-                + ("%{text}" if texts else f"%{{y:{tickformat}}}" if tickformat else "%{y}")
-                + "<extra></extra>",
-            )
-        )
-    fig.update_xaxes(
-        type="category", categoryorder="array", categoryarray=labels, title={"text": x_title}
-    )
-    fig.update_yaxes(title={"text": y_title}, tickformat=tickformat)
-    fig.update_layout(legend={"orientation": "h", "y": -0.15, "x": 0}, hovermode="closest")
-    return _base(fig, title, height=460)
-
-
-def spread_index_lines(
-    spread: pd.DataFrame,
-    *,
-    title: str,
-    labels: Mapping[str, str],
-    y_title: str,
-    x_title: str | None = None,
-    years: Sequence | None = None,
-    fit: Sequence[float] | None = None,
-    fit_label: str = "",
-) -> go.Figure:
-    """Draw the coefficient of variation and the Gini between regions per year (from 0).
-
-    ``spread`` has columns year, cv, gini (as :func:`indicators.analysis.spread_over_time`);
-    ``labels`` names each measure. ``years`` are all years of the x axis (a year without a
-    row leaves a gap); ``fit`` (one value per row of ``spread``) is the straight line the
-    trend sentence is judged on, drawn dotted in the colour of the coefficient of variation.
-    """
-    axis = _year_labels(years if years is not None else spread["year"])
-    at = {y: i for i, y in enumerate(_year_labels(spread["year"]))}
-
-    def on_axis(values):
-        values = list(values)
-        return [values[at[y]] if y in at else np.nan for y in axis]
-
-    fig = go.Figure()
-    for measure, colour in (("cv", BLUE), ("gini", ORANGE)):
-        if measure not in spread:
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=axis,
-                y=on_axis(spread[measure].astype(float)),
-                name=labels.get(measure, measure),
-                mode="lines+markers",
-                line={"color": colour, "width": 2},
-                connectgaps=False,
-                hovertemplate="%{fullData.name}, %{x}: %{y:.4f}<extra></extra>",
-            )
-        )
-    if fit is not None:
-        fig.add_trace(
-            go.Scatter(
-                x=[y for y in axis if y in at],
-                y=[float(fit[at[y]]) for y in axis if y in at],
-                name=fit_label,
-                mode="lines",
-                line={"color": BLUE, "width": 1.5, "dash": "dot"},
-                hovertemplate="%{fullData.name}, %{x}: %{y:.4f}<extra></extra>",
-            )
-        )
-    fig.update_xaxes(
-        type="category", categoryorder="array", categoryarray=axis, title={"text": x_title}
-    )
-    fig.update_yaxes(title={"text": y_title}, rangemode="tozero")
-    fig.update_layout(legend={"orientation": "h", "y": -0.25, "x": 0})
-    return _base(fig, title, height=380)
-
-
-def _nice_step(span: float, most: int = 6) -> float:
-    """Return the smallest of 1, 2 or 5 times a power of ten that cuts ``span`` into at most
-    ``most`` steps.
-
-    >>> _nice_step(0.035), _nice_step(0.009), _nice_step(1.5)
-    (0.01, 0.002, 0.5)
-    """
-    if not span > 0:
-        return 1.0
-    power = 10.0 ** math.floor(math.log10(span / most))
-    for factor in (1, 2, 5, 10):
-        step = factor * power
-        if span / step <= most + 1e-9:
-            return float(f"{step:.12g}")
-    return 10 * power
-
-
-def spread_ratio_line(
-    spread: pd.DataFrame,
-    *,
-    title: str,
-    label: str,
-    y_title: str,
-    x_title: str | None = None,
-    years: Sequence | None = None,
-) -> go.Figure:
-    """Draw the highest/lowest ratio between regions per year.
-
-    The axis starts at 1 (no difference) when every ratio is at least 1, with round ticks
-    (1.00, 1.01, 1.02, ...: two decimals, three when the ratios lie within 1.02). ``years``
-    are all years of the x axis (a year without a row leaves a gap).
-    """
-    axis = _year_labels(years if years is not None else spread["year"])
-    by_year = dict(zip(_year_labels(spread["year"]), spread["ratio"].astype(float), strict=True))
-    y = spread["ratio"].astype(float)
-    fig = go.Figure(
-        go.Scatter(
-            x=axis,
-            y=[by_year.get(year, np.nan) for year in axis],
-            name=label,
-            mode="lines+markers",
-            line={"color": GREEN, "width": 2},
-            connectgaps=False,
-            hovertemplate="%{fullData.name}, %{x}: %{y:.3f}<extra></extra>",
-        )
-    )
-    finite = y[np.isfinite(y)]
-    if len(finite) and finite.min() >= 1:
-        top = float(finite.max())
-        top += max((top - 1) * 0.1, 0.002)
-        step = _nice_step(top - 1)
-        decimals = max(2, -math.floor(math.log10(step) + 1e-9))
-        fig.update_yaxes(range=[1, top], tick0=1, dtick=step, tickformat=f".{decimals}f")
-    else:
-        fig.update_yaxes(tickformat=".2f")
-    fig.update_xaxes(
-        type="category", categoryorder="array", categoryarray=axis, title={"text": x_title}
-    )
-    fig.update_yaxes(title={"text": y_title})
-    fig.update_layout(showlegend=False)
-    return _base(fig, title, height=380)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -894,7 +507,7 @@ def choropleth(
         marker_line_width=0.8,
     )
     fig.update_layout(coloraxis_colorbar={"title": {"text": colorbar_title}})
-    return _base(fig, title, height=height)
+    return base_layout(fig, title, height=height)
 
 
 def _split_line(fig: go.Figure, n_regions: int, split_after: int | None) -> None:

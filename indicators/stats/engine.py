@@ -14,8 +14,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from indicators.errors import DataError
-from indicators.measure_table import TABLE, MeasureTableError
-from indicators.measures import _TOL, DEFAULT_MEASURES, MeasureSpec, check_engine, parse_measure
+from indicators.stats.measure_table import TABLE, MeasureTableError
+from indicators.stats.measures import (
+    DEFAULT_MEASURES,
+    TOLERANCE,
+    MeasureSpec,
+    check_engine,
+    parse_measure,
+)
 
 
 @dataclass
@@ -486,7 +492,7 @@ def _block(xb, wb, cnt, gids, specs, needs, out, labels, line):
         last = le - 1
         for p in needs.levels:
             target = p * total
-            tol = _TOL * total
+            tol = TOLERANCE * total
             j = np.minimum(np.searchsorted(kc, _pairs(local, target - tol), side="left"), last)
             hit = np.abs(C[j] - target) <= tol
             h = np.minimum(np.searchsorted(kc, _pairs(local, target + tol), side="right"), last)
@@ -567,7 +573,7 @@ FAMILIES = dict.fromkeys(
         *_POSITIVE,
     )
 )
-_problems = check_engine(TABLE, FAMILIES, "indicators.grouped")
+_problems = check_engine(TABLE, FAMILIES, "indicators.stats.engine")
 if _problems:
     raise MeasureTableError("\n".join(_problems), _problems)
 
@@ -650,7 +656,7 @@ def _overall_quantile(x, w, valid, p: float) -> float:
     total = float(n) if w is None else float(w.sum())
     if not total > 0:
         return float("nan")
-    target, tol = p * total, _TOL * total
+    target, tol = p * total, TOLERANCE * total
     # a sample of about 64 sqrt(n) rows: its bracket holds a few percent of the rows at most
     m = int(min(1 << 18, max(1 << 12, 64 * np.sqrt(n))))
     step = max(1, n // m)
@@ -750,7 +756,7 @@ def duckdb_sql(
     parts = []
     for p in levels:
         name = f"p{round(100 * p):d}" if round(100 * p, 6) == round(100 * p) else f"q{p:g}"
-        target, tol = f"{p!r} * total", f"{_TOL!r} * total"
+        target, tol = f"{p!r} * total", f"{TOLERANCE!r} * total"
         lo = f"MIN(x) FILTER (WHERE cw >= {target} - {tol})"
         hit = f"BOOL_OR(abs(cw - {target}) <= {tol})"
         hi = f"COALESCE(MIN(x) FILTER (WHERE cw > {target} + {tol}), MAX(x))"

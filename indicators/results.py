@@ -15,10 +15,12 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from indicators.dataset import AGGREGATES, REGION, WEIGHT, YEAR, Prepared, to_scores
+from indicators.dataset.mapping import REGION, WEIGHT, YEAR
+from indicators.dataset.own_variables import AGGREGATES
+from indicators.dataset.prepare import Prepared, to_scores
 from indicators.errors import DataError
-from indicators.grouped import grouped_measures, quantile_by_segment
-from indicators.measures import DEFAULT_MEASURES, POVERTY_FRACTION, parse_measure
+from indicators.stats.engine import grouped_measures, quantile_by_segment
+from indicators.stats.measures import DEFAULT_MEASURES, POVERTY_FRACTION, parse_measure
 from indicators.text import area, text
 
 TOTAL = "Total"
@@ -127,7 +129,7 @@ def _by_keys(grouping, x, w, specs, labels, lines, year, design=None, sample=Non
             x, codes, n_groups, w, specs, poverty_lines=group_lines, labels=labels
         )
     else:  # the same values (lines from the same medians), with their standard errors
-        from indicators.uncertainty import grouped_standard_errors
+        from indicators.stats.uncertainty import grouped_standard_errors
 
         unc = grouped_standard_errors(
             x,
@@ -316,7 +318,7 @@ def compute(
         allowed = [ind for ind in allowed if not ind.source_column]
     design = None
     if ci is not None or strata is not None or cluster is not None:
-        from indicators.uncertainty import Design
+        from indicators.stats.uncertainty import Design
 
         design = Design.of(
             frame,
@@ -369,7 +371,7 @@ def compute(
         for column in ("se", "ci_low", "ci_high"):
             out[column] = np.nan
     else:
-        from indicators.uncertainty import normal_interval
+        from indicators.stats.uncertainty import normal_interval
 
         out["ci_low"], out["ci_high"] = normal_interval(out["value"], out["se"], design.level)
     # a cell without observations has nothing to hide: its state is missing (or not applicable)
@@ -451,7 +453,7 @@ def state_text(state: str, lang: str = "nl", *, min_n: int = MIN_N, n=None) -> s
     >>> state_text("missing", "nl")
     'geen waarde in het bestand'
     """
-    from indicators.registry import format_number
+    from indicators.registry.catalog import format_number
 
     if state == OK:
         return ""
@@ -492,14 +494,14 @@ def compute_measures(
     ...     ["regio", "value"]].to_dict("list")
     {'regio': ['a', 'b', 'Total'], 'value': [0.5, 1.0, 0.6666666666666666]}
     """
-    from indicators import validate
+    from indicators.dataset import validate
 
     validate.require_columns(
         df, [c for c in (value, region, year, weight, *by, strata, cluster) if c], source=source
     )
     design = None
     if ci is not None or strata or cluster:
-        from indicators.uncertainty import Design
+        from indicators.stats.uncertainty import Design
 
         level = 0.95 if ci is None else ci
         design = Design.of(df, strata, cluster, level=level, method=ci_method, source=source)
@@ -545,7 +547,7 @@ def compute_measures(
     keys = [region, *([year] if year else []), *by]
     if design is None:
         return table[[*keys, "measure", "value", "n"]]
-    from indicators.uncertainty import normal_interval
+    from indicators.stats.uncertainty import normal_interval
 
     table["ci_low"], table["ci_high"] = normal_interval(table["value"], table["se"], design.level)
     return table[[*keys, "measure", "value", "se", "ci_low", "ci_high", "n"]]

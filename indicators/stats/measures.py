@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indicators.errors import DataError
-from indicators.measure_table import TABLE, MeasureEntry, MeasureTableError
+from indicators.stats.measure_table import TABLE, MeasureEntry, MeasureTableError
 from indicators.text import CATALOGUE, text
 
 # every measure computed when none is asked for, in the order of the measure table
@@ -59,7 +59,7 @@ class MeasureSpec:
 def parse_measure(text: str) -> MeasureSpec:
     """Parse a measure name such as ``p10``, ``atkinson_0.5`` or ``share_below:6``.
 
-    The names and patterns are those of the measure table (``indicators/measures.toml``).
+    The names and patterns are those of the measure table (``indicators/stats/measures.toml``).
 
     Examples
     --------
@@ -224,7 +224,7 @@ def quantile(values, weights=None, *, p: float) -> float:
     if total <= 0:
         return float("nan")
     target = p * total
-    tol = _TOL * total
+    tol = TOLERANCE * total
     j = int(np.searchsorted(c, target - tol, side="left"))
     if abs(c[j] - target) <= tol:
         k = min(int(np.searchsorted(c, target + tol, side="right")), x.size - 1)
@@ -573,9 +573,9 @@ def check_engine(table, functions, engine: str) -> list[str]:
     return problems
 
 
-_problems = check_engine(TABLE, SCALAR, "indicators.measures")
+_problems = check_engine(TABLE, SCALAR, "indicators.stats.measures")
 if _problems:
     raise MeasureTableError("\n".join(_problems), _problems)
 
 
-_TOL = 1e-12
+TOLERANCE = 1e-12

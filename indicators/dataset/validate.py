@@ -20,14 +20,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from indicators.errors import DataError
-from indicators.io import (
-    _COMMA_NUM,
-    _POINT_NUM,
+from indicators.io.load import (
+    COMMA_NUMBER,
     MAX_EXAMPLES,
     MISSING_MARKERS,
     PERIOD_PATTERN,
-    _to_float,
+    POINT_NUMBER,
     spreadsheet_rows,
+    to_float,
 )
 from indicators.text import text
 
@@ -164,8 +164,8 @@ def numeric_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
     t = pc.utf8_trim_whitespace(raw)
     marker = pc.fill_null(pc.is_in(t, value_set=pa.array(MISSING_MARKERS)), True)
     t = pc.if_else(marker, pa.scalar(None, pa.string()), t)
-    comma_ok = pc.fill_null(pc.match_substring_regex(t, _COMMA_NUM), True)
-    point_ok = pc.fill_null(pc.match_substring_regex(t, _POINT_NUM), True)
+    comma_ok = pc.fill_null(pc.match_substring_regex(t, COMMA_NUMBER), True)
+    point_ok = pc.fill_null(pc.match_substring_regex(t, POINT_NUMBER), True)
     if pc.all(comma_ok).as_py() and not pc.all(point_ok).as_py():
         decimal = ","
     elif pc.all(point_ok).as_py() and not pc.all(comma_ok).as_py():
@@ -177,7 +177,7 @@ def numeric_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
         raise DataError.from_text(
             "errors.not_numbers", where=_where(source, column), examples=_examples(df, column, bad)
         )
-    out = _to_float(pa.chunked_array([t]), decimal).to_numpy()
+    out = to_float(pa.chunked_array([t]), decimal).to_numpy()
     return pd.Series(out, index=df.index, name=column, dtype=float)
 
 

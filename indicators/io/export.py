@@ -7,7 +7,7 @@ values (small cells) are blank in every download, their ``suppressed`` flag kept
 Examples
 --------
 >>> import pandas as pd
->>> from indicators.registry import load_registry
+>>> from indicators.registry.catalog import load_registry
 >>> res = pd.DataFrame({"region": ["A"], "indicator": ["income_gini"], "value": [0.2871]})
 >>> to_csv(labelled_results(res, load_registry(), "nl"), "nl").decode("utf-8-sig").splitlines()[1]
 'A;income_gini;Gini-coëfficiënt van het inkomen;index 0-1;0,2871'
@@ -19,7 +19,7 @@ import io
 
 import pandas as pd
 
-from indicators.compute import TOTAL_PART
+from indicators.results import TOTAL_PART
 from indicators.text import area
 
 __all__ = ["blank_suppressed", "labelled_results", "to_csv", "to_excel", "file_stem"]

@@ -1,0 +1,42 @@
+"""The one palette: every colour the charts and pages use (Okabe-Ito, ColorBrewer Blues)."""
+
+from __future__ import annotations
+
+# Okabe-Ito green means better, vermillion worse; grey when unchanged or unknown.
+# Keys are the directions of indicators.analyses.tiles (better, worse, same, unknown, neutral,
+# unclear); a test checks that every direction has its colour.
+DIRECTION_COLOURS = {
+    "better": "#009E73",
+    "worse": "#D55E00",
+    "same": "#7F7F7F",
+    "unknown": "#7F7F7F",
+    "neutral": "#7F7F7F",
+    "unclear": "#7F7F7F",
+}
+
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+)
+MOVED_COLOUR, STEADY_COLOUR = "#D55E00", "#56B4E9"
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+BLUE, ORANGE, GREEN, VERMILLION = OKABE_ITO[:4]
+TOTAL_COLOUR = "#000000"
+MISSING_COLOUR = "#E5E5E5"
+# Light to dark blue (ColorBrewer Blues, colour-blind safe): darker means a higher value.
+VALUE_SCALE = "Blues"

@@ -1,0 +1,58 @@
+"""Render a view (:mod:`indicators.views.blocks`) with Streamlit: the one place where blocks
+become elements. Pages read their widgets, ask a view function for the view, and render it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators.views.blocks import Chart, Columns, Download, Expander, Heading, Html, Table, Text
+
+CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+NOTES = {"info": st.info, "warning": st.warning, "success": st.success, "error": st.error}
+
+
+def render(blocks) -> None:
+    """Show blocks (a :class:`~indicators.views.blocks.View` or a list of blocks) in order."""
+    for block in getattr(blocks, "blocks", blocks):
+        _one(block)
+
+
+def _one(block) -> None:
+    if isinstance(block, Heading):
+        if block.level <= 1:
+            st.title(block.text)
+        elif block.level == 2:
+            st.subheader(block.text, divider="gray" if block.divider else False)
+        else:
+            st.markdown(f"**{block.text}**")
+    elif isinstance(block, Text):
+        if block.tone in NOTES:
+            NOTES[block.tone](block.text, icon=block.icon)
+        elif block.tone == "caption":
+            st.caption(block.text, unsafe_allow_html=block.html)
+        else:
+            st.markdown(block.text, unsafe_allow_html=block.html)
+    elif isinstance(block, Html):
+        st.markdown(block.html, unsafe_allow_html=True)
+    elif isinstance(block, Chart):
+        st.plotly_chart(block.figure, width="stretch", key=block.key, config=CHART_CONFIG)
+        if block.caption:
+            st.caption(block.caption)
+    elif isinstance(block, Table):
+        st.dataframe(block.frame, hide_index=True, width="stretch", key=block.key)
+        if block.caption:
+            st.caption(block.caption)
+    elif isinstance(block, Download):
+        st.download_button(
+            block.label, block.data, file_name=block.file_name, mime=block.mime, key=block.key
+        )
+    elif isinstance(block, Columns):
+        spec = list(block.widths) if block.widths else len(block.columns)
+        for column, inner in zip(st.columns(spec), block.columns, strict=True):
+            with column:
+                render(inner)
+    elif isinstance(block, Expander):
+        with st.expander(block.label, expanded=block.expanded):
+            render(block.blocks)
+    else:
+        raise TypeError(f"cannot render {type(block).__name__}")
