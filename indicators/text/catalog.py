@@ -49,6 +49,15 @@ CATALOG = {
         "en": "No indicator matches this search. Try another word or fewer filters.",
     },
     "table": {"nl": "Overzicht als tabel", "en": "Overview as a table"},
+    "from_file": {"nl": "Uit uw bestand", "en": "From your file"},
+    "from_file_text": {
+        "nl": "Deze {n} indicatoren komen uit de gegevens in gebruik ({source}): uw eigen "
+        "variabelen en de kolommen van een bestand met cijfers per regio, met uw eigen namen en "
+        "eenheden. Ze staan op elke pagina zoals de indicatoren uit de catalogus.",
+        "en": "These {n} indicators come from the data in use ({source}): your own variables "
+        "and the columns of a file with figures per region, in your own names and units. Every "
+        "page shows them as it shows the catalogue's indicators.",
+    },
     "oecd": {"nl": "OESO-dimensie (Engelse naam): {names}", "en": "OECD dimension: {names}"},
     "definition": {"nl": "Definitie", "en": "Definition"},
     "measure": {"nl": "Maat", "en": "Measure"},

@@ -52,7 +52,7 @@ def _one(block) -> None:
             with column:
                 render(inner)
     elif isinstance(block, Expander):
-        with st.expander(block.label, expanded=block.expanded):
+        with st.expander(block.label, expanded=block.expanded, icon=block.icon):
             render(block.blocks)
     else:
         raise TypeError(f"cannot render {type(block).__name__}")

@@ -96,6 +96,7 @@ class Expander:
     label: str
     blocks: tuple
     expanded: bool = False
+    icon: str | None = None
 
 
 Block = Heading | Text | Html | Chart | Table | Download | Columns | Expander

@@ -96,13 +96,17 @@ def test_availability_for_aggregates_says_why():
     at = make_app("en", demo="pilot")
     markdown = "\n".join(m.value for m in at.markdown)
     benefits = ["Benefit recipients in part-time work", "Benefit recipients in full-time work"]
-    assert f"{len(benefits)} can be computed from the data in use" in markdown
+    # the file's own column is an indicator too, listed first under "From your file"
+    assert f"{len(benefits) + 1} can be computed from the data in use" in markdown
+    assert [s.value for s in at.subheader][0] == "From your file"
+    assert indicator_titles(at)[0] == "bijstandsontvangers"
+    assert "The value in column 'bijstandsontvangers' of your file" in markdown
     assert (
         "Share lonely — %, beyond the average · not in your data: needs a column such as "
         "'eenzaam'" in rows(at)
     )
     at.toggle(key="catalog_only").set_value(True).run()
-    assert indicator_titles(at) == benefits
+    assert indicator_titles(at) == ["bijstandsontvangers", *benefits]
 
 
 def test_search_narrows_the_list():
