@@ -23,6 +23,13 @@ from indicators.errors import DataError
 from indicators.registry.catalog import KINDS, normalise_name
 
 REGION, YEAR, WEIGHT = "region", "year", "weight"
+# the survey design's columns in a prepared frame (strata; primary sampling units)
+STRATA, CLUSTER = "design_strata", "design_cluster"
+# names of design columns in survey files (ESS: stratum, psu; SPSS/Stata: varstrat, varunit)
+DESIGN_HINTS = {
+    STRATA: ("stratum", "strata", "strat", "varstrat", "stratum_id", "strata_id"),
+    CLUSTER: ("psu", "cluster", "varunit", "psu_id", "cluster_id", "primary_sampling_unit"),
+}
 
 ROLE_HINTS = {
     REGION: (
@@ -190,10 +197,22 @@ class Mapping:
     variables: tuple[tuple[str, str], ...] = ()
     orders: tuple[tuple[str, tuple[str, ...]], ...] = ()
     own: tuple[OwnVariable, ...] = ()  # columns measured as they are, in the user's words
+    strata: str | None = None  # the survey design's strata, for intervals
+    cluster: str | None = None  # its primary sampling units, drawn with replacement
 
     @classmethod
     def build(
-        cls, region, *, year=None, weight=None, groups=(), variables=None, orders=None, own=()
+        cls,
+        region,
+        *,
+        year=None,
+        weight=None,
+        groups=(),
+        variables=None,
+        orders=None,
+        own=(),
+        strata=None,
+        cluster=None,
     ):
         """Build a mapping from plain dicts and lists."""
         return cls(
@@ -204,6 +223,8 @@ class Mapping:
             variables=tuple((variables or {}).items()),
             orders=tuple((col, tuple(labels)) for col, labels in (orders or {}).items()),
             own=tuple(own or ()),
+            strata=strata or None,
+            cluster=cluster or None,
         )
 
     @property
@@ -235,7 +256,15 @@ class Mapping:
 
     def role_columns(self) -> list[str]:
         """Return every column the mapping uses, each once, in role order."""
-        cols = [self.region, self.year, self.weight, *self.groups, *self.variable_columns.values()]
+        cols = [
+            self.region,
+            self.year,
+            self.weight,
+            *self.groups,
+            *self.variable_columns.values(),
+            self.strata,
+            self.cluster,
+        ]
         return list(dict.fromkeys(c for c in cols if c))
 
 
@@ -295,6 +324,8 @@ def mapping_from_text(text: str) -> Mapping:
                 (str(c), tuple(str(x) for x in order)) for c, order in data.get("orders", [])
             ),
             own=tuple(own),
+            strata=text_or_none(data.get("strata")),
+            cluster=text_or_none(data.get("cluster")),
         )
     except (ValueError, KeyError, TypeError, zlib.error, UnicodeDecodeError) as err:
         raise DataError.from_text("errors.link_map_unreadable") from err
@@ -340,6 +371,10 @@ def suggest_mapping(df: pd.DataFrame, registry) -> Mapping:
     used |= set(variables.values())
     weight = _match_role([c for c in columns if c not in used], ROLE_HINTS[WEIGHT])
     used.add(weight)
+    design = {}
+    for role in (STRATA, CLUSTER):
+        design[role] = _match_role([c for c in columns if c not in used], DESIGN_HINTS[role])
+        used.add(design[role])
     groups = tuple(
         c
         for c in columns
@@ -384,6 +419,8 @@ def suggest_mapping(df: pd.DataFrame, registry) -> Mapping:
         variables=variables,
         orders=orders,
         own=own,
+        strata=design[STRATA],
+        cluster=design[CLUSTER],
     )
 
 

@@ -54,7 +54,16 @@ def _used(value) -> str | None:
 
 
 def mapping_from_choices(
-    region, *, year=None, weight=None, groups=(), variables=None, orders=None, own=()
+    region,
+    *,
+    year=None,
+    weight=None,
+    groups=(),
+    variables=None,
+    orders=None,
+    own=(),
+    strata=None,
+    cluster=None,
 ) -> Mapping:
     """Build a mapping from widget choices; ``NOT_USED`` (or None) leaves a role empty.
 
@@ -71,6 +80,8 @@ def mapping_from_choices(
         variables=variables,
         orders=orders,
         own=own,
+        strata=_used(strata),
+        cluster=_used(cluster),
     )
 
 

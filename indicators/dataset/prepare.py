@@ -9,8 +9,10 @@ import pandas as pd
 
 from indicators.dataset import validate
 from indicators.dataset.mapping import (
+    CLUSTER,
     MISSING_GROUP,
     REGION,
+    STRATA,
     WEIGHT,
     YEAR,
     Mapping,
@@ -80,6 +82,10 @@ def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data
         out[YEAR] = validate.year_column(df, mapping.year, source=source)
     if mapping.weight:
         out[WEIGHT] = validate.weight_column(df, mapping.weight, source=source)
+    # the survey design as it is: the variance estimator checks it (no missing stratum or unit)
+    for role, col in ((STRATA, mapping.strata), (CLUSTER, mapping.cluster)):
+        if col:
+            out[role] = df[col]
     banded = tuple(col for col in mapping.groups if is_age_in_years(col, df[col]))
     for col in mapping.groups:
         if col in banded:

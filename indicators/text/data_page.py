@@ -62,6 +62,54 @@ DATA_PAGE = {
         "en": "Survey weight (per person) or population (for figures per region).",
     },
     "groups_col": {"nl": "Groepen (uitsplitsingen)", "en": "Groups (breakdowns)"},
+    "design_head": {
+        "nl": "Steekproefopzet (optioneel, voor de intervallen)",
+        "en": "Survey design (optional, for the intervals)",
+    },
+    "design_intro": {
+        "nl": "Een enquête die getrokken is in strata of in clusters (bijvoorbeeld huishoudens of "
+        "adressen) heeft andere onzekerheid dan een enkelvoudige steekproef. Kies de kolommen "
+        "als uw bestand ze heeft; zonder keuze telt elke rij als een eigen trekking.",
+        "en": "A survey drawn in strata or in clusters (households or addresses, say) has other "
+        "uncertainty than a simple sample. Choose the columns if your file has them; without "
+        "them every row counts as a draw of its own.",
+    },
+    "strata_col": {"nl": "Strata", "en": "Strata"},
+    "strata_help": {
+        "nl": "De kolom met het stratum van elke rij (bijvoorbeeld de regio waarin apart is "
+        "getrokken).",
+        "en": "The column with each row's stratum (for example the region drawn separately).",
+    },
+    "cluster_col": {
+        "nl": "Clusters (primaire trekkingseenheden)",
+        "en": "Clusters (primary sampling units)",
+    },
+    "cluster_help": {
+        "nl": "De kolom met de eenheid die getrokken is (huishouden, adres, school); rijen met "
+        "dezelfde waarde horen bij elkaar.",
+        "en": "The column with the unit that was drawn (household, address, school); rows with "
+        "the same value belong together.",
+    },
+    "design_fact": {
+        "nl": "Intervallen (95%) volgen de steekproefopzet: {design}.",
+        "en": "Intervals (95%) follow the survey design: {design}.",
+    },
+    "design_simple": {
+        "nl": "Intervallen (95%) nemen aan dat elke rij een eigen trekking is (geen strata of "
+        "clusters gekozen).",
+        "en": "Intervals (95%) assume every row is a draw of its own (no strata or clusters "
+        "chosen).",
+    },
+    "design_strata": {"nl": "strata uit kolom '{column}'", "en": "strata from column '{column}'"},
+    "design_cluster": {
+        "nl": "clusters uit kolom '{column}'",
+        "en": "clusters from column '{column}'",
+    },
+    "design_and": {"nl": " en ", "en": " and "},
+    "design_aggregates": {
+        "nl": "Geen intervallen: cijfers per regio zijn geen steekproef van personen.",
+        "en": "No intervals: figures per region are not a sample of people.",
+    },
     "groups_help": {
         "nl": "Bijvoorbeeld geslacht, leeftijd, opleiding, stedelijkheid. Kolommen met een "
         "andere rol (regio, jaar, gewicht, variabele) staan hier niet bij. Een leeftijd in "

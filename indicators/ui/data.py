@@ -1,7 +1,7 @@
 """Data page: choose or upload a file, say which columns mean what, check it, download results.
 
-Thin: widgets here, texts and checks in ``indicators.validation_report``,
-``indicators.mapping_form`` and ``indicators.export``.
+The form's widgets are here, its logic in :mod:`indicators.dataset.mapping_form`; what the
+page shows about the data in use comes from :mod:`indicators.views.data`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators.dataset import region_names
 from indicators.dataset.mapping import AGE_BAND_LABELS, suggest_mapping
 from indicators.dataset.mapping_form import (
     NOT_USED,
@@ -27,18 +26,15 @@ from indicators.dataset.mapping_form import (
 )
 from indicators.dataset.own_variables import extend_registry
 from indicators.dataset.validation_report import (
-    build_report,
-    fmt_int,
     localized_table,
-    pivot_text,
-    shape_text,
 )
 from indicators.errors import DataError
-from indicators.io.export import file_stem, labelled_results, to_csv, to_excel
 from indicators.results import MIN_N
 from indicators.text import area
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, t, tr
+from indicators.ui.render import render
+from indicators.views.data import about_file, check, downloads
 
 TEXTS = area("data_page")
 DEMO_KEYS = tuple(state.DEMOS)
@@ -222,6 +218,11 @@ def _mapping_section(source, raw: pd.DataFrame, reg) -> None:
                 container=grid[i % 3],
             )
         own_cols, own_edits = _own_inputs(mapping, columns, prefix)
+        with st.expander(_x("design_head"), expanded=bool(mapping.strata or mapping.cluster)):
+            st.caption(_x("design_intro"))
+            d1, d2 = st.columns(2)
+            strata = pick(_x("strata_col"), mapping.strata, "strata", _x("strata_help"), d1)
+            cluster = pick(_x("cluster_col"), mapping.cluster, "cluster", _x("cluster_help"), d2)
         b1, b2 = st.columns([1, 4])
         save = b1.form_submit_button(_x("save_mapping"), type="primary")
         reset = b2.form_submit_button(_x("reset_mapping"))
@@ -240,6 +241,8 @@ def _mapping_section(source, raw: pd.DataFrame, reg) -> None:
             variables=chosen_vars,
             orders=orders,
             own=own,
+            strata=strata,
+            cluster=cluster,
         )
         problems = mapping_problems(new, lang(), reg, raw)
         if problems:
@@ -421,27 +424,16 @@ def _check_section(act, error: DataError | None) -> None:
         return
     if act is None:
         return
-    report = build_report(
-        act.prepared,
-        act.results,
-        act.registry,
-        min_n=act.min_n,
-        lang=lang(),
-        names=act.region_names,
+    render(
+        check(
+            act.prepared,
+            act.results,
+            act.registry,
+            min_n=act.min_n,
+            lang=lang(),
+            names=act.region_names,
+        )
     )
-    st.markdown("\n".join(f"- {fact}" for fact in report.facts))
-    st.markdown(f"**{_x('left_out')}**")
-    if not report.notes and not report.column_notes:
-        st.caption(_x("nothing_left_out"))
-    if report.notes:
-        st.markdown("\n".join(f"- {note}" for note in report.notes))
-    if len(report.column_notes) <= 3:
-        st.markdown("\n".join(f"- {note}" for note in report.column_notes))
-    else:
-        st.caption(_x("missing_per_column"))
-        st.dataframe(report.missing_table(), hide_index=True, width="content")
-    with st.expander(_x("columns_used")):
-        st.dataframe(report.columns, hide_index=True, width="stretch")
 
 
 def _small_cells_section() -> None:
@@ -461,40 +453,18 @@ def _small_cells_section() -> None:
 
 def _download_section(act) -> None:
     st.subheader(_x("step_download"))
-    st.caption(_x("download_intro"))
-    # everything computed: the whole population, every breakdown by group, decomposition parts
-    table = labelled_results(act.table, act.registry, lang())
-    if region_names.differ(act.region_names):  # codes stay the key; their names beside them
-        table = region_names.with_names(table, act.region_names)
-    stem = file_stem(act.source.name)
-    current = lang()
-    about = {
-        _x("about_source"): act.source.label,
-        _x("about_shape"): shape_text(act.prepared, current),
-        _x("about_min_n"): act.min_n,
-        "": _x("about_note"),
-    }
-    c1, c2, _ = st.columns([1, 1, 3])
-    c1.download_button(
-        _x("download_csv"),
-        data=to_csv(table, current),
-        file_name=f"{stem}.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        on_click="ignore",
-        key="data_download_csv",
+    render(
+        downloads(
+            act.table,
+            act.prepared,
+            act.registry,
+            source_label=act.source.label,
+            source_name=act.source.name,
+            min_n=act.min_n,
+            lang=lang(),
+            names=act.region_names,
+        )
     )
-    c2.download_button(
-        _x("download_xlsx"),
-        data=lambda: to_excel(table, about, current),
-        file_name=f"{stem}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/download:",
-        on_click="ignore",
-        key="data_download_xlsx",
-    )
-    with st.expander(_x("results_preview", n=fmt_int(len(table), current))):
-        st.dataframe(localized_table(table.head(200), current), hide_index=True, width="stretch")
 
 
 # ---- the page ----------------------------------------------------------------------------------
@@ -537,12 +507,7 @@ def main() -> None:
         _check_section(act, error)
 
     with about:
-        if act is not None:
-            st.markdown(f"**{shape_text(act.prepared, lang())}**")
-        pivoted = pivot_text(raw, lang())
-        if pivoted:
-            st.info(pivoted)
-        st.caption(_x("size", rows=fmt_int(len(raw), lang()), cols=len(raw.columns)))
+        render(about_file(raw, None if act is None else act.prepared, lang=lang()))
 
     if act is not None and len(act.results):
         _download_section(act)

@@ -39,12 +39,18 @@ def _one(block) -> None:
         if block.caption:
             st.caption(block.caption)
     elif isinstance(block, Table):
-        st.dataframe(block.frame, hide_index=True, width="stretch", key=block.key)
+        st.dataframe(block.frame, hide_index=True, width=block.width, key=block.key)
         if block.caption:
             st.caption(block.caption)
     elif isinstance(block, Download):
         st.download_button(
-            block.label, block.data, file_name=block.file_name, mime=block.mime, key=block.key
+            block.label,
+            block.data,  # bytes, or a function that makes them when clicked (Excel)
+            file_name=block.file_name,
+            mime=block.mime,
+            key=block.key,
+            icon=":material/download:",
+            on_click="ignore",
         )
     elif isinstance(block, Columns):
         spec = list(block.widths) if block.widths else len(block.columns)

@@ -23,7 +23,14 @@ import streamlit as st
 
 from indicators import package_data
 from indicators.dataset import region_names
-from indicators.dataset.mapping import Mapping, mapping_from_text, mapping_to_text, suggest_mapping
+from indicators.dataset.mapping import (
+    CLUSTER,
+    STRATA,
+    Mapping,
+    mapping_from_text,
+    mapping_to_text,
+    suggest_mapping,
+)
 from indicators.dataset.own_variables import MICRODATA
 from indicators.dataset.prepare import Prepared, prepare
 from indicators.errors import DataError
@@ -186,10 +193,21 @@ def compute_cached(
     catalogue, for the whole population (the breakdowns: :func:`breakdowns_cached`)."""
     reg = registry()
     prepared = prepare(_raw, mapping, reg, source=name)
-    # survey microdata: every value with its 95% interval (aggregates have no sampling error)
-    ci = 0.95 if prepared.shape == MICRODATA else None
-    table = compute(prepared, reg, min_n=min_n, ci=ci)
+    table = compute(prepared, reg, min_n=min_n, **_intervals(prepared))
     return prepared, table, whole_population(table)
+
+
+def _intervals(prepared: Prepared) -> dict:
+    """Survey microdata: every value with its 95% interval, for the mapped design (strata,
+    primary sampling units); aggregates have no sampling error, so no interval."""
+    if prepared.shape != MICRODATA:
+        return {}
+    mapping = prepared.mapping
+    return {
+        "ci": 0.95,
+        "strata": STRATA if mapping.strata else None,
+        "cluster": CLUSTER if mapping.cluster else None,
+    }
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -198,7 +216,7 @@ def breakdowns_cached(
 ):
     """Add a breakdown by every mapped group column to the results table (once per file and
     settings; each breakdown costs about as much as the whole population)."""
-    groups = compute(_prepared, registry(), by=mapping.groups, min_n=min_n)
+    groups = compute(_prepared, registry(), by=mapping.groups, min_n=min_n, **_intervals(_prepared))
     return pd.concat([_whole, groups[groups["breakdown"] != ""]], ignore_index=True)
 
 

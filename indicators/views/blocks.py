@@ -68,6 +68,7 @@ class Table:
     key: str | None = None
     column_help: dict = field(default_factory=dict)  # column -> what it means (a tooltip)
     highlight: tuple = ()  # row positions to mark
+    width: str = "stretch"  # or "content": as wide as the columns need
 
 
 @dataclass(frozen=True)

@@ -455,3 +455,21 @@ def test_results_download_has_the_fixed_schema_with_breakdowns_by_group():
     assert len(groups) and groups["group"].notna().all()
     whole = table[table["breakdown"].isna()]
     assert not whole.duplicated(["region", "year", "indicator", "part"]).any()
+
+
+def test_survey_design_is_chosen_on_the_form_and_said_in_the_check():
+    eusilc = ROOT.parent / "shared" / "data" / "eusilc.csv"
+    if not eusilc.exists():
+        pytest.skip(f"reference data not found: {eusilc}")
+    at = make_app("en")
+    upload(at, "eusilc.csv", eusilc.read_bytes())
+    assert "assume every row is a draw of its own" in texts(at)
+    selectbox(at, "Strata").set_value("db040")
+    selectbox(at, "Clusters (primary sampling units)").set_value("rb030")
+    next(b for b in at.button if b.label == "Save columns").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert (
+        "Intervals (95%) follow the survey design: strata from column 'db040' and clusters "
+        "from column 'rb030'." in texts(at)
+    )
+    assert selectbox(at, "Strata").value == "db040"
