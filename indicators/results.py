@@ -29,7 +29,7 @@ MIN_N = 10
 # The state of a value in the results table: one of four, each with one text (nl, en).
 OK, MISSING, SUPPRESSED, NOT_APPLICABLE = "ok", "missing", "suppressed", "not_applicable"
 STATES = (OK, MISSING, SUPPRESSED, NOT_APPLICABLE)
-# their texts live in the catalogue (indicators/text/compute.py)
+# their texts live in the catalogue (indicators/text/results.py)
 STATE_TEXTS = area("states")  # MISSING, SUPPRESSED, NOT_APPLICABLE
 N_TEXT = area("count")["n"]
 

@@ -68,6 +68,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots", help="folder for PNGs")
     parser.add_argument("--port", type=int, default=None, help="port (default: a free one)")
+    parser.add_argument(
+        "--upload",
+        type=Path,
+        action="append",
+        default=None,
+        help="a file of your own to upload and show on every page (repeatable; default: "
+        "tests/browser/data/gemeenten.csv)",
+    )
+    parser.add_argument(
+        "--demo-pages",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also shoot every page on the demo data in both languages",
+    )
     args = parser.parse_args(argv)
 
     harness = _harness()
@@ -83,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     with harness.StreamlitServer(args.port) as server, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=harness.CHROMIUM, args=harness.CHROMIUM_ARGS)
         try:
-            for lang, locale in (("en", "en-US"), ("nl", "nl-NL")):
+            for lang, locale in (("en", "en-US"), ("nl", "nl-NL")) if args.demo_pages else ():
                 context = browser.new_context(
                     base_url=server.url, viewport=harness.VIEWPORT, locale=locale
                 )
@@ -94,18 +108,20 @@ def main(argv: list[str] | None = None) -> int:
                     shoot(page, args.out / f"{lang}-{name}.png", harness, problems)
                 context.close()
 
-            # The user's own file: upload on the Data page, then the chart pages for it.
-            context = browser.new_context(
-                base_url=server.url, viewport=harness.VIEWPORT, locale="en-US"
-            )
-            page = context.new_page()
-            page.set_default_timeout(60_000)
-            app = harness.App(page).goto("/data?lang=en").upload(FIXTURE)
-            shoot(page, args.out / "en-upload-data.png", harness, problems)
-            for name in CHART_PAGES:
-                app.nav(name)
-                shoot(page, args.out / f"en-upload-{name}.png", harness, problems)
-            context.close()
+            # The user's own files: upload on the Data page, then every page for it.
+            for upload in args.upload or [FIXTURE]:
+                context = browser.new_context(
+                    base_url=server.url, viewport=harness.VIEWPORT, locale="en-US"
+                )
+                page = context.new_page()
+                page.set_default_timeout(60_000)
+                app = harness.App(page).goto("/data?lang=en").upload(upload)
+                stem = f"en-upload-{upload.stem}"
+                shoot(page, args.out / f"{stem}-data.png", harness, problems)
+                for name in (*CHART_PAGES, "overview", "indicators"):
+                    app.nav(name)
+                    shoot(page, args.out / f"{stem}-{name}.png", harness, problems)
+                context.close()
         finally:
             browser.close()
 

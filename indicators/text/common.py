@@ -1,6 +1,6 @@
 """Texts shared by every page of the dashboard (used through indicators/ui/i18n.py)."""
 
-from indicators.text.compute import STATE_TEXTS
+from indicators.text.results import STATE_TEXTS
 
 SUPPRESSED = "suppressed"  # indicators.compute.SUPPRESSED
 

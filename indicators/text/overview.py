@@ -1,6 +1,6 @@
 """Texts of the Overview page (indicators/ui/overview.py)."""
 
-from indicators.text.compute import N_TEXT as COUNT
+from indicators.text.results import N_TEXT as COUNT
 
 N_TEXT = COUNT["n"]  # "n = {n}", as everywhere
 

@@ -1,4 +1,4 @@
-"""Texts of the analyses (indicators/analyses/): the spread between regions."""
+"""Texts of the spread between regions (indicators/analyses/spread.py)."""
 
 SPREAD = {
     "grew": {
