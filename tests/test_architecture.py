@@ -1,6 +1,7 @@
 """The shape of the code: the core imports no Streamlit; the package's front door works."""
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -173,3 +174,28 @@ def test_each_layer_has_its_folder():
         "package_data.py",
         "results.py",
     ]
+
+
+def _layout_block() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return text.split("## Layout", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_docs_name_every_module_and_folder():
+    # ARCHITECTURE.md has a paragraph per layer that names each of its modules; the README's
+    # layout section names each folder: a module or folder that is not named fails
+    arch = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    layout = _layout_block()
+    package = ROOT / "indicators"
+    modules = [
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*.py")
+        if p.name != "__init__.py" and "text" not in p.relative_to(package).parts[:-1]
+    ]
+    unnamed = [m for m in modules if m not in arch and Path(m).name not in arch]
+    assert unnamed == []
+    folders = sorted(p.name for p in package.iterdir() if p.is_dir() and p.name != "__pycache__")
+    assert [f for f in folders if f"{f}/" not in layout] == []
+    # and nothing named there is gone
+    named = set(re.findall(r"`indicators/([\w/]+\.py)`", arch))
+    assert [n for n in named if not (package / n).exists()] == []
