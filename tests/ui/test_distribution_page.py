@@ -153,8 +153,13 @@ def test_uploaded_csv():
         rows += [f"{region},{v}" for v in values]
     data = ("\n".join(rows) + "\n").encode()
     at = open_page("en", upload={"name": "x.csv", "data": data, "digest": "abc", "sheet": None})
+    # by hand: Noord 4 of 20 below 6, p = 0.2; a domain of the 60 rows (one stratum), linearized
+    # u = (y - p) / 20 in Noord, 0 elsewhere: sum u^2 = 4 x 0.04^2 + 16 x 0.01^2 = 0.008, var =
+    # 60/59 x 0.008, se = 0.0902; Zuid has no one below 6 (se 0); 0.2 -/+ 1.96 x 0.0902
     assert at.info[0].value == (
         "Same mean life satisfaction (7.8) in Noord and Zuid, but 20.0% versus 0.0% score below 6."
+        " That is significantly more in Noord: 20.0 percentage points (95% interval of the "
+        "difference: 2.3 to 37.7)."
     )
     main = charts(at)[0]
     assert [t["name"] for t in main["data"] if t["type"] == "bar"][:2] == ["Noord", "Zuid"]
