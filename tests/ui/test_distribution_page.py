@@ -259,3 +259,21 @@ def test_every_shown_region_tells_its_n(demo):
     note = next(c.value for c in demo.caption if c.value.startswith("Observations: "))
     for region in ("Limburg", "Utrecht"):
         assert f"{region} {n[region]:,}" in note
+
+
+def test_numbers_show_their_intervals_and_the_rule(demo):
+    assert not demo.exception and not demo.error
+    table = demo.dataframe[0].value
+    limburg = table.set_index("region").loc["Limburg"]
+    assert limburg["mean"] == "7.9 (7.9 to 8.0)" and limburg["bottom"] == "7.2% (5.7% to 8.6%)"
+    assert (table["observations"] > 0).all()
+    captions = [c.value for c in demo.caption]
+    assert any(c.startswith("In brackets: the 95% interval") for c in captions)
+    assert any(c.startswith("A difference in the bottom is called significant") for c in captions)
+    assert "That is significantly more in Limburg" in demo.info[0].value
+    # the small cells of a high threshold: no number, no interval
+    at = open_page("en", min_n=1500)
+    table = at.dataframe[0].value
+    hidden = table[table["suppressed"]]
+    assert len(hidden) and hidden[["mean", "median", "bottom"]].isna().all().all()
+    assert table[~table["suppressed"]]["mean"].str.contains(" to ").all()
