@@ -78,6 +78,8 @@ def test_demo_view_has_every_part_of_the_page(people, reg):
     assert limburg["mean"] == "7.9 (7.9 to 8.0)"  # 7.948 -/+ 1.96 x 0.0435
     assert limburg["bottom"] == "7.2% (5.7% to 8.6%)"  # 7.18% -/+ 1.96 x 0.74
     assert " to " in limburg["p10"] and limburg["observations"] == 1528
+    # Utrecht's median 8 -/+ 1.96 x 0.0223 would read "8.0 (8.0 to 8.0)": two more decimals
+    assert frame.set_index("region").loc["Utrecht", "median"] == "8.00 (7.96 to 8.04)"
     assert table.caption.startswith("In brackets: the 95% interval")
 
 

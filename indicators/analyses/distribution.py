@@ -675,7 +675,7 @@ def add_intervals(summary: pd.DataFrame, se: pd.DataFrame, level: float = 0.95):
     >>> s = pd.DataFrame({"group": ["a"], "mean": [10.0], "bottom": [0.2]})
     >>> e = pd.DataFrame({"group": ["a"], "mean_se": [1.0], "bottom_se": [0.1]})
     >>> out = add_intervals(s, e)
-    >>> round(out["mean_low"][0], 2), round(out["bottom_high"][0], 3), out["median_se"].isna()[0]
+    >>> float(out["mean_low"][0]), float(out["bottom_high"][0]), bool(out["median_se"].isna()[0])
     (8.04, 0.396, True)
     """
     out = summary.merge(se, on="group", how="left", suffixes=("", "_se_dup"))

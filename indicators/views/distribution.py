@@ -343,18 +343,20 @@ def distribution(
 
     # the numbers, with their intervals, and the download
     frame = dist.numbers_frame(result.overall, result.ranks, small=result.small)
+
+    def number(digits):
+        return lambda x, more=0: catalog.format_number(x, digits + more, lang)
+
     formats = {
-        "mean": lambda x: catalog.format_number(x, decimals, lang),
-        "sd": lambda x: catalog.format_number(x, decimals, lang),
-        "weight_sum": lambda x: catalog.format_number(x, 0, lang),
+        "mean": number(decimals),
+        "sd": number(decimals),
+        "weight_sum": number(0),
         "bottom": (
-            (lambda x: dist.fmt_share(x, share_dec, lang))
+            (lambda x, more=0: dist.fmt_share(x, share_dec + more, lang))
             if bottom.is_share
-            else (lambda x: catalog.format_number(x, value_decimals, lang))
+            else number(value_decimals)
         ),
-        **{
-            m: (lambda x: catalog.format_number(x, value_decimals, lang)) for m, _ in dist.QUANTILES
-        },
+        **{m: number(value_decimals) for m, _ in dist.QUANTILES},
     }
     note = _t("table_intervals" if intervals else "table_no_intervals", lang)
     download = with_codes(
@@ -384,13 +386,18 @@ def shown_numbers(frame: pd.DataFrame, formats: dict, lang: str) -> pd.DataFrame
     its 95% interval in brackets where it has one ("7.9 (7.8 to 8.0)"); a suppressed row
     shows its n and nothing else. Columns are named as in the download.
 
+    ``formats[column](x, more=0)`` writes a value (``more`` decimals beyond the usual): an
+    interval that would read as one number ("8.0 (8.0 to 8.0)") gets up to two more.
+
     Examples
     --------
-    >>> f = pd.DataFrame({"group": ["a", "b"], "n": [40, 3], "mean": [7.94, np.nan],
-    ...                   "mean_se": [0.05, np.nan], "mean_low": [7.84, np.nan],
-    ...                   "mean_high": [8.04, np.nan], "suppressed": [False, True]})
-    >>> shown_numbers(f, {"mean": lambda x: f"{x:.1f}"}, "en").to_dict("list")
-    {'region': ['a', 'b'], 'observations': [40, 3], 'mean': ['7.9 (7.8 to 8.0)', None], 'suppressed': [False, True]}
+    >>> f = pd.DataFrame({"group": ["a", "b", "c"], "n": [40, 3, 900],
+    ...                   "mean": [7.94, np.nan, 8.0], "mean_se": [0.05, np.nan, 0.02],
+    ...                   "mean_low": [7.84, np.nan, 7.96], "mean_high": [8.04, np.nan, 8.04],
+    ...                   "suppressed": [False, True, False]})
+    >>> shown = shown_numbers(f, {"mean": lambda x, more=0: f"{x:.{1 + more}f}"}, "en")
+    >>> list(shown.columns), shown["mean"][0], bool(shown["mean"].isna()[1]), shown["mean"][2]
+    (['region', 'observations', 'mean', 'suppressed'], '7.9 (7.8 to 8.0)', True, '8.00 (7.96 to 8.04)')
     """
     out = pd.DataFrame(index=frame.index)
     columns = dist.TABLE_COLUMNS
@@ -408,9 +415,11 @@ def shown_numbers(frame: pd.DataFrame, formats: dict, lang: str) -> pd.DataFrame
             if x is None or pd.isna(x):
                 cells.append(None)
             elif low is not None and np.isfinite(low[i]) and np.isfinite(high[i]):
-                cells.append(
-                    dist.text("interval", lang, value=fmt(x), low=fmt(low[i]), high=fmt(high[i]))
-                )
+                more = 0
+                while more < 2 and low[i] < high[i] and fmt(low[i], more) == fmt(high[i], more):
+                    more += 1
+                values = {"value": fmt(x, more), "low": fmt(low[i], more)}
+                cells.append(dist.text("interval", lang, high=fmt(high[i], more), **values))
             else:
                 cells.append(fmt(x))
         out[c] = cells
