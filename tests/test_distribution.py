@@ -601,3 +601,191 @@ def test_numeric_region_codes_are_categories_in_violins_and_percentiles():
     assert fig["layout"]["xaxis"]["type"] == "category"
     fig = spec(dist_charts.quantile_figure(s, **kw))
     assert fig["layout"]["yaxis"]["type"] == "category"
+
+
+# ---- intervals (issue: intervals on every number) -------------------------------------------
+
+
+def tiny_prepared(reg):
+    """Two regions in 2024 (a: 2, 4, 9 with weights 1, 1, 2 and one person without an answer;
+    b: 3, 5 with weights 1, 3) and one row of 2023 that must not count."""
+    from indicators.dataset.mapping import Mapping
+
+    raw = pd.DataFrame(
+        {
+            "regio": ["a", "a", "a", "a", "b", "b", "b"],
+            "jaar": [2024] * 6 + [2023],
+            "w": [1.0, 1, 2, 1, 1, 3, 5],
+            "x": [2, 4, 9, None, 3, 5, 1],
+        }
+    )
+    mapping = Mapping.build("regio", year="jaar", weight="w", variables={"life_satisfaction": "x"})
+    return prepare(raw, mapping, reg)
+
+
+def test_intervals_by_hand(reg):
+    """Linearized standard errors of a weighted mean and share, each region a domain of the
+    year's six rows (one stratum, each row its own unit, the row without an answer too):
+    u_i = w_i (x_i - mu_d) / W_d in the domain, 0 elsewhere; var = n / (n - 1) sum (u_i - mean u)^2.
+    """
+    prepared = tiny_prepared(reg)
+    var = reg.variable_by_id["life_satisfaction"]
+    base = dist.survey(prepared, var, Bottom("share", 5.0), year=2024, ci=0.95)
+    o = base.overall.set_index("group")
+    # a: mu = (2 + 4 + 2 x 9) / 4 = 6; u = -1, -0.5, 1.5, 0 (no answer), 0, 0: sum u^2 = 3.5
+    assert o.loc["a", "mean"] == 6.0
+    assert o.loc["a", "mean_se"] == pytest.approx(np.sqrt(6 / 5 * 3.5))  # 2.0494
+    # share below 5 in a: p = 2 / 4; u = 0.125, 0.125, -0.25: sum u^2 = 0.09375
+    assert o.loc["a", "bottom"] == 0.5
+    assert o.loc["a", "bottom_se"] == pytest.approx(np.sqrt(6 / 5 * 0.09375))  # 0.3354
+    # b: mu = (3 + 3 x 5) / 4 = 4.5; u = -0.375, 0.375; p = 1 / 4, u = 0.1875, -0.1875
+    assert o.loc["b", "mean_se"] == pytest.approx(np.sqrt(6 / 5 * 2 * 0.375**2))  # 0.5809
+    assert o.loc["b", "bottom_se"] == pytest.approx(np.sqrt(6 / 5 * 2 * 0.1875**2))  # 0.2905
+    # Total: mu = 42 / 8 = 5.25; u = w (x - 5.25) / 8
+    u = np.array([-3.25, -1.25, 2 * 3.75, -2.25, 3 * -0.25]) / 8
+    assert o.loc[TOTAL, "mean_se"] == pytest.approx(np.sqrt(6 / 5 * (u**2).sum()))  # 1.1779
+    # the 95% interval: value -/+ 1.96 se
+    assert o.loc["a", "mean_low"] == pytest.approx(6 - 1.959964 * np.sqrt(4.2))
+    assert o.loc["a", "mean_high"] == pytest.approx(6 + 1.959964 * np.sqrt(4.2))
+    assert o.loc["b", "bottom_low"] == pytest.approx(0.25 - 1.959964 * np.sqrt(0.084375))
+
+
+def test_intervals_are_those_of_the_results_table(reg, demo_people):
+    """The page's intervals are the dashboard's: the results table's se of the same mean,
+    share below 6 and poverty rate (its line estimated too) in the same region and year."""
+    from indicators.results import compute
+
+    prepared = prepare(demo_people, suggest_mapping(demo_people, reg), reg)
+    results = compute(prepared, reg, ci=0.95)
+    results = results[(results["year"] == 2024) & results["region"].isin(["Limburg", TOTAL])]
+    se = results.set_index(["indicator", "region"])["se"]
+    var = reg.variable_by_id["life_satisfaction"]
+    o = dist.survey(prepared, var, Bottom("share", 6.0), year=2024, ci=0.95).overall
+    o = o.set_index("group")
+    for region in ("Limburg", TOTAL):
+        assert o.loc[region, "mean_se"] == pytest.approx(se["life_satisfaction_mean", region])
+        assert o.loc[region, "bottom_se"] == pytest.approx(
+            se["life_satisfaction_unsatisfied", region]
+        )
+    income = reg.variable_by_id["income"]
+    rows = dist.units_frame(prepared, "income", year=2024)
+    poverty = dist.default_bottom(income, reg, rows)
+    assert poverty.poverty_line
+    o = dist.survey(prepared, income, poverty, year=2024, ci=0.95).overall.set_index("group")
+    assert o.loc["Limburg", "bottom_se"] == pytest.approx(se["income_poverty_rate", "Limburg"])
+    # the same share with the line taken as known is a little narrower
+    fixed = dist.standard_errors(
+        prepared, income, Bottom("share", poverty.threshold), year=2024
+    ).set_index("group")
+    assert fixed.loc["Limburg", "bottom_se"] != pytest.approx(o.loc["Limburg", "bottom_se"])
+
+
+def test_aggregates_and_small_cells_have_no_interval(reg):
+    from indicators.io.load import load_table
+
+    raw = load_table(ROOT / "tests" / "browser" / "data" / "gemeenten.csv")
+    prepared = prepare(raw, suggest_mapping(raw, reg), reg)
+    var = reg.variable_by_id["income"]
+    base = dist.survey(prepared, var, Bottom("share", 20000), year=2023, min_n=50, ci=0.95)
+    result = dist.focus(base, var, Bottom("share", 20000), [TOTAL])
+    table = dist.numbers_table(result.overall, result.ranks, "en", small=result.small)
+    hidden = table[table["suppressed"]]
+    assert len(hidden) == 8
+    for column in ("mean_se", "mean_ci_low", "mean_ci_high", "bottom_ci_low", "p10_ci_high"):
+        assert hidden[column].isna().all(), column
+    total = table[table["region"] == TOTAL].iloc[0]
+    assert total["mean_ci_low"] < total["mean"] < total["mean_ci_high"]
+    # Dutch column names
+    nl = dist.numbers_table(result.overall, result.ranks, "nl", small=result.small)
+    assert {"gemiddelde_standaardfout", "gemiddelde_ondergrens", "onderkant_bovengrens"} <= set(
+        nl.columns
+    )
+    # aggregates: one row per region, no sampling uncertainty, no interval columns
+    statline = load_table(ROOT / "tests" / "data" / "statline_regionaal.csv")
+    from indicators.dataset.mapping import Mapping
+
+    mapping = Mapping.build(
+        "RegioS", year="Perioden", weight="Bevolking_1", variables={"income": "GemiddeldInkomen_2"}
+    )
+    agg = prepare(statline, mapping, reg)
+    assert agg.shape == "aggregates"
+    base = dist.survey(agg, var, Bottom("quantile", p=0.1), ci=0.95)
+    assert not any(c.endswith("_se") for c in base.overall.columns)
+
+
+def test_difference_of_bottoms_by_hand():
+    # 12% versus 5%, se 2 and 2 points: se of the difference sqrt(2^2 + 2^2) = 2.83 points,
+    # 7 -/+ 1.96 x 2.83 = 1.46 to 12.54: significant
+    c = Contrast("same_mean", "Limburg", "Utrecht", 7.8, 7.8, 0.12, 0.05, se_a=0.02, se_b=0.02)
+    d = dist.bottom_difference(c)
+    assert d.se == pytest.approx(np.sqrt(0.02**2 + 0.02**2))
+    assert (d.low, d.high) == pytest.approx((0.07 - 0.0554368, 0.07 + 0.0554368), abs=1e-6)
+    assert d.significant
+    kw = {"variable_label": "Life satisfaction", "decimals": 1, "phrase": "score below 6"}
+    assert dist.contrast_sentence(c, Bottom("share", 6), "en", **kw) == (
+        "Same mean life satisfaction (7.8) in Limburg and Utrecht, but 12.0% versus 5.0% score "
+        "below 6. That is significantly more in Limburg: 7.0 percentage points (95% interval of "
+        "the difference: 1.5 to 12.5)."
+    )
+    # se 3 and 3 points: sqrt(18) = 4.24, 7 -/+ 8.32 = -1.3 to 15.3 holds 0: about the same
+    c = Contrast("same_mean", "Limburg", "Utrecht", 7.8, 7.8, 0.12, 0.05, se_a=0.03, se_b=0.03)
+    assert not dist.bottom_difference(c).significant
+    assert dist.contrast_sentence(c, Bottom("share", 6), "en", **kw) == (
+        "Same mean life satisfaction (7.8) in Limburg and Utrecht, and about the same share who "
+        "score below 6: 12.0% versus 5.0%; the difference of 7.0 percentage points is within the "
+        "margin of error (95% interval: -1.3 to 15.3)."
+    )
+    nl = dict(kw, variable_label="Levenstevredenheid", phrase="scoort onder 6")
+    assert dist.contrast_sentence(c, Bottom("share", 6), "nl", **nl) == (
+        "Zelfde gemiddelde levenstevredenheid (7,8) in Limburg en Utrecht, en ongeveer hetzelfde "
+        "aandeel dat scoort onder 6: 12,0% tegenover 5,0%; het verschil van 7,0 procentpunt valt "
+        "binnen de onzekerheidsmarge (95%-interval: -1,3 tot 15,3)."
+    )
+    # without standard errors (aggregates): the numbers as they are, no claim either way
+    c = Contrast("same_mean", "Limburg", "Utrecht", 7.8, 7.8, 0.12, 0.05)
+    assert dist.bottom_difference(c) is None
+    assert dist.contrast_sentence(c, Bottom("share", 6), "en", **kw).endswith("score below 6.")
+
+
+def test_difference_of_quantile_bottoms_and_reversed_pairs():
+    kw = {"variable_label": "Life satisfaction", "decimals": 1}
+    # P10 6 versus 7, se 0.1 and 0.05: sqrt(0.0125) = 0.112, 1 -/+ 0.219: significantly lower
+    c = Contrast("same_mean", "Limburg", "Utrecht", 7.9, 7.9, 6.0, 7.0, se_a=0.1, se_b=0.05)
+    sentence = dist.contrast_sentence(c, Bottom("quantile", p=0.1), "en", **kw)
+    assert sentence.endswith(
+        "but the P10 is 6.0 versus 7.0. That is significantly lower in Limburg: 1.0 (95% "
+        "interval of the difference: 0.8 to 1.2)."
+    )
+    # a better mean, a worse bottom that is not clearly worse
+    c = Contrast("reversed", "A", "B", 8.0, 7.5, 0.10, 0.07, se_a=0.02, se_b=0.02)
+    sentence = dist.contrast_sentence(
+        c, Bottom("share", 6), "en", phrase="score below 6", share_decimals=0, **kw
+    )
+    assert sentence == (
+        "A does better than B on average (life satisfaction: 8.0 versus 7.5), with about the "
+        "same share who score below 6: 10% versus 7%; the difference of 3 percentage points is "
+        "within the margin of error (95% interval: -3 to 9)."
+    )
+
+
+def test_a_significant_contrast_comes_before_a_larger_one_that_is_not():
+    s = pd.DataFrame(
+        {
+            "group": ["small", "L", "U"],
+            "mean": [7.8, 7.8, 7.8],
+            "bottom": [0.15, 0.08, 0.03],
+            # the small region's 15% rests on few people (se 6 points): 15 vs 3 is 12 -/+ 11.8
+            # (just significant, but against 8%: 7 -/+ 11.8 is not); L vs U: 5 -/+ 1.9
+            "bottom_se": [0.06, 0.007, 0.005],
+        }
+    )
+    c = dist.find_contrast(s, Bottom("share", 6), mean_tolerance=0.1, bottom_gap=0.02)
+    assert (c.kind, c.a, c.b) == ("same_mean", "small", "U")
+    s.loc[0, "bottom_se"] = 0.07  # 12 -/+ 13.8: not significant; L and U are
+    c = dist.find_contrast(s, Bottom("share", 6), mean_tolerance=0.1, bottom_gap=0.02)
+    assert (c.kind, c.a, c.b) == ("same_mean", "L", "U")
+    assert dist.bottom_difference(c).significant
+    # no pair significant: the largest gap, which the sentence then calls about the same
+    s["bottom_se"] = 0.07
+    c = dist.find_contrast(s, Bottom("share", 6), mean_tolerance=0.1, bottom_gap=0.02)
+    assert (c.a, c.b) == ("small", "U") and not dist.bottom_difference(c).significant

@@ -10,9 +10,12 @@ page:
   :func:`weighted_sample` describe the distributions with their weights;
 - :func:`summarize` gives mean, median, P10 to P90 and the share at the worse end ("the
   bottom") per group from the grouped engine (:func:`indicators.compute.measure_table`);
+- :func:`standard_errors` gives their linearized standard errors (survey microdata), from
+  which :func:`survey` adds 95% intervals;
 - :func:`rank_table` ranks groups by the mean and by the bottom; :func:`find_contrast` looks
   for the pair of groups with (almost) the same mean but clearly different bottoms, and
-  :func:`contrast_sentence` says it in Dutch or English with the numbers;
+  :func:`contrast_sentence` says it in Dutch or English with the numbers, and whether the
+  difference in the bottom is significant (:func:`bottom_difference`);
 - ``*_figure`` functions turn these tables into plotly figures.
 
 "Bottom" means the worse end of the distribution: the low end when higher is better (life
@@ -33,10 +36,14 @@ from indicators.registry.catalog import format_display, shown_decimals
 from indicators.registry.catalog import format_number as fmt_number
 from indicators.results import TOTAL, measure_table
 from indicators.stats.measures import POVERTY_FRACTION, parse_measure
+from indicators.stats.uncertainty import Design, normal_interval
 from indicators.text import area
 from indicators.text import text as lookup
 
 QUANTILES = (("p10", 0.1), ("p25", 0.25), ("median", 0.5), ("p75", 0.75), ("p90", 0.9))
+# the numbers that get an interval (columns ``<m>_se``, ``<m>_low``, ``<m>_high`` of a summary)
+WITH_INTERVALS = ("mean", *(m for m, _ in QUANTILES), "bottom")
+Z_95 = 1.959963984540054  # the normal quantile of a two-sided 95% interval
 CONTINUOUS, ORDINAL = "continuous", "ordinal"
 
 TEXTS = area("distribution")
@@ -607,6 +614,79 @@ def summarize(data: pd.DataFrame, bottom: Bottom, *, total: bool = False) -> pd.
     return wide[columns]
 
 
+def standard_errors(
+    prepared, variable, bottom: Bottom, *, year=None, by=None, design: Design | None = None
+) -> pd.DataFrame:
+    """Return the linearized standard errors of the mean, P10 to P90 and the bottom per group
+    (plus Total), as the results table computes them (:func:`indicators.results.compute`).
+
+    Columns: group, ``<m>_se`` for each of :data:`WITH_INTERVALS`. Each group is a domain of
+    the year's sample: every row of the year counts as a unit of the design, also one without
+    a value (as ``survey::svyby``). The design is one stratum with each row its own unit
+    unless ``design`` gives strata and clusters for the rows of ``prepared.frame``. A bottom at
+    the poverty line (:attr:`Bottom.poverty_line`) gets the standard error of the poverty rate,
+    whose line (60% of the median of all rows) is itself estimated.
+    """
+    frame = prepared.frame
+    keep = np.ones(len(frame), dtype=bool)
+    if year is not None and YEAR in frame:
+        keep = (frame[YEAR] == year).to_numpy()
+    rows = np.flatnonzero(keep)
+    group = frame[REGION] if by is None else pd.Series(np.asarray(by, dtype=object))
+    data = pd.DataFrame(
+        {
+            "group": group.iloc[rows].astype(str).to_numpy(),
+            "value": frame[variable.id].to_numpy(dtype=float, na_value=np.nan)[rows],
+        }
+    )
+    weight = None
+    if WEIGHT in frame:
+        data["weight"] = frame[WEIGHT].to_numpy(dtype=float, na_value=np.nan)[rows]
+        weight = "weight"
+    design = design or Design()
+    design = Design(
+        None if design.strata is None else design.strata[rows],
+        None if design.cluster is None else design.cluster[rows],
+        design.level,
+        design.bandwidth,
+    )
+    extra = "poverty_rate" if bottom.is_share and bottom.poverty_line else bottom.measure
+    measures = list(dict.fromkeys(["mean", *(m for m, _ in QUANTILES), extra]))
+    columns = ["group", *(f"{m}_se" for m in WITH_INTERVALS)]
+    if data.empty:
+        return pd.DataFrame(columns=columns)
+    table = measure_table(data, "value", measures, region="group", weight=weight, design=design)
+    wide = table.pivot_table(
+        index="group", columns="measure", values="se", aggfunc="first", dropna=False
+    ).reindex(columns=measures)
+    wide["bottom"] = wide[extra]
+    out = wide.reset_index()
+    out.columns = ["group", *(f"{m}_se" for m in wide.columns[:-1]), "bottom_se"]
+    return out[columns]
+
+
+def add_intervals(summary: pd.DataFrame, se: pd.DataFrame, level: float = 0.95):
+    """Return a summary with the standard error and the normal interval of each number of
+    :data:`WITH_INTERVALS`: columns ``<m>_se``, ``<m>_low``, ``<m>_high`` (empty where the
+    standard error is unknown).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"group": ["a"], "mean": [10.0], "bottom": [0.2]})
+    >>> e = pd.DataFrame({"group": ["a"], "mean_se": [1.0], "bottom_se": [0.1]})
+    >>> out = add_intervals(s, e)
+    >>> float(out["mean_low"][0]), float(out["bottom_high"][0]), bool(out["median_se"].isna()[0])
+    (8.04, 0.396, True)
+    """
+    out = summary.merge(se, on="group", how="left", suffixes=("", "_se_dup"))
+    for m in WITH_INTERVALS:
+        if f"{m}_se" not in out:
+            out[f"{m}_se"] = np.nan
+        value = out[m] if m in out else pd.Series(np.nan, index=out.index)
+        out[f"{m}_low"], out[f"{m}_high"] = normal_interval(value, out[f"{m}_se"], level)
+    return out
+
+
 def rank_table(summary: pd.DataFrame, bottom: Bottom, *, low_is_worse: bool = True):
     """Rank groups by the mean and by the bottom (1 = best; ties share the better rank).
 
@@ -651,6 +731,8 @@ class Contrast:
     bottom_a: float = math.nan
     bottom_b: float = math.nan
     median_a: float = math.nan
+    se_a: float = math.nan  # standard errors of the bottoms (NaN: none, as for aggregates)
+    se_b: float = math.nan
 
 
 def find_contrast(
@@ -680,7 +762,9 @@ def find_contrast(
 
     Returns a "same_mean" pair (the one with the largest bottom gap among pairs with about
     the same mean), else a "reversed" pair (a better mean but a worse bottom; the largest
-    bottom gap), else "same_story"; "single" with one group.
+    bottom gap), else "same_story"; "single" with one group. When ``summary`` has the bottoms'
+    standard errors (``bottom_se``), a pair whose difference in the bottom is significant
+    (:func:`bottom_difference`) comes before a larger one that is not.
 
     Examples
     --------
@@ -703,10 +787,12 @@ def find_contrast(
             mean_a=float(row["mean"]),
             bottom_a=float(row["bottom"]),
             median_a=float(row.get("median", math.nan)),
+            se_a=float(row.get("bottom_se", math.nan)),
         )
     names = s["group"].to_numpy()
     m = s["mean"].to_numpy(dtype=float)
     bot = s["bottom"].to_numpy(dtype=float)
+    se = s["bottom_se"].to_numpy(dtype=float) if "bottom_se" in s else np.full(len(s), np.nan)
     # "worse" bottom: a larger share, a lower P10 (or a higher P90 when lower is better)
     badness = bot if (bottom.is_share or not low_is_worse) else -bot
     goodness = m if low_is_worse else -m
@@ -717,15 +803,22 @@ def find_contrast(
         lo, hi = np.minimum(bot[i], bot[j]), np.maximum(bot[i], bot[j])
         clear &= hi >= 1.25 * lo
     close = np.abs(m[i] - m[j]) <= mean_tolerance
+    se_gap = np.sqrt(se[i] ** 2 + se[j] ** 2)
+    # without standard errors (aggregates) every pair stands as it is
+    significant = ~np.isfinite(se_gap) | (gap > Z_95 * se_gap)
 
     def pick(mask, kind):
+        if (mask & significant).any():
+            mask = mask & significant
         k = int(np.flatnonzero(mask)[np.argmax(gap[mask])])
         a, b = i[k], j[k]
         if kind == "same_mean" and badness[b] > badness[a]:
             a, b = b, a
         if kind == "reversed" and goodness[b] > goodness[a]:
             a, b = b, a
-        return Contrast(kind, names[a], names[b], m[a], m[b], bot[a], bot[b])
+        return Contrast(
+            kind, names[a], names[b], m[a], m[b], bot[a], bot[b], se_a=se[a], se_b=se[b]
+        )
 
     if (close & clear).any():
         return pick(close & clear, "same_mean")
@@ -736,6 +829,45 @@ def find_contrast(
     if reversed_.any():
         return pick(reversed_, "reversed")
     return Contrast("same_story")
+
+
+@dataclass(frozen=True)
+class Difference:
+    """The difference of two groups' bottoms (a minus b) with its standard error and 95%
+    interval; ``significant`` when the interval holds no 0."""
+
+    value: float
+    se: float
+    low: float
+    high: float
+
+    @property
+    def significant(self) -> bool:
+        return bool(self.low > 0 or self.high < 0)
+
+
+def bottom_difference(contrast: Contrast) -> Difference | None:
+    """Return the difference of the bottoms of a contrast's two groups, a minus b, with the
+    standard error of two independent samples, :math:`\\sqrt{se_a^2 + se_b^2}`, and its 95%
+    normal interval; None when a standard error is unknown (aggregates, one observation).
+
+    Regions (and the groups of a higher region) hold different people: their estimates are
+    taken as independent, as CBS does for differences between regions.
+
+    Examples
+    --------
+    >>> d = bottom_difference(Contrast("same_mean", "a", "b", bottom_a=0.08, bottom_b=0.03,
+    ...                                se_a=0.006, se_b=0.008))
+    >>> round(d.value, 4), round(d.se, 4), round(d.low, 4), d.significant
+    (0.05, 0.01, 0.0304, True)
+    >>> bottom_difference(Contrast("same_mean", "a", "b", bottom_a=0.08, bottom_b=0.03)) is None
+    True
+    """
+    se = math.sqrt(contrast.se_a**2 + contrast.se_b**2)
+    value = contrast.bottom_a - contrast.bottom_b
+    if not (math.isfinite(se) and math.isfinite(value)):
+        return None
+    return Difference(value, se, value - Z_95 * se, value + Z_95 * se)
 
 
 def contrast_sentence(
@@ -754,6 +886,10 @@ def contrast_sentence(
     ``phrase`` says who is at the bottom (:func:`bottom_phrase`); ``value_format`` formats a
     quantile value (default: a number with ``decimals``; pass one that names answers for
     ordinal variables).
+
+    When the two bottoms have standard errors (:func:`bottom_difference`), the sentence claims
+    a difference only when it is significant ("significantly more in ...", with the 95%
+    interval of the difference), and otherwise says the bottoms are about the same.
 
     Examples
     --------
@@ -778,15 +914,31 @@ def contrast_sentence(
     common = {"var": var, "a": a, "b": b, "sa": bot(contrast.bottom_a), "p": p}
     common["sb"] = bot(contrast.bottom_b)
     common["what"] = phrase
-    if contrast.kind == "same_mean":
+    if contrast.kind in ("same_mean", "reversed"):
         ma, mb = num(contrast.mean_a), num(contrast.mean_b)
-        if ma == mb:
-            return text("same_mean" + q, lang, m=ma, **common)
-        return text("almost_same_mean" + q, lang, ma=ma, mb=mb, **common)
-    if contrast.kind == "reversed":
-        return text(
-            "reversed" + q, lang, ma=num(contrast.mean_a), mb=num(contrast.mean_b), **common
-        )
+        key = "reversed" if contrast.kind == "reversed" else "same_mean"
+        if key == "same_mean" and ma != mb:
+            key = "almost_same_mean"
+        diff = bottom_difference(contrast)
+        if diff is None:  # no sampling uncertainty known: the numbers as they are
+            return text(key + q, lang, m=ma, ma=ma, mb=mb, **common)
+        # the difference as a positive number: a has the worse bottom (or the better mean)
+        sign = -1.0 if diff.value < 0 else 1.0
+        low, high = sorted((sign * diff.low, sign * diff.high))
+        scale = 100.0 if bottom.is_share else 1.0
+        digits = share_decimals if bottom.is_share else decimals
+        gap = {
+            "d": fmt_number(scale * abs(diff.value), digits, lang),
+            "lo": fmt_number(scale * low, digits, lang),
+            "hi": fmt_number(scale * high, digits, lang),
+        }
+        if diff.significant:
+            head = text(key + q, lang, m=ma, ma=ma, mb=mb, **common)
+            side = text("higher" if diff.value > 0 else "lower", lang)
+            return f"{head} " + text("sig" + q, lang, a=a, side=side, **gap)
+        what = text("same_q", lang, p=p) if q else text("same_share", lang, what=phrase)
+        head = text(key + "_ns", lang, m=ma, ma=ma, mb=mb, bottom=what, **common)
+        return head + text("ns_tail" + q, lang, **gap)
     if contrast.kind == "single":
         return text(
             "single" + q,
@@ -863,14 +1015,30 @@ class Survey:
     # the small cells with their number of observations (group, n)
 
 
-def survey(prepared, variable, bottom: Bottom, *, year=None, by=None, min_n: int = 0) -> Survey:
+def survey(
+    prepared,
+    variable,
+    bottom: Bottom,
+    *,
+    year=None,
+    by=None,
+    min_n: int = 0,
+    ci: float | None = None,
+    design: Design | None = None,
+) -> Survey:
     """Summarise every group once (the costly part), for any choice of groups to show.
 
     ``by`` groups rows into higher regions (aggregates); ``min_n`` hides groups with fewer
-    observations (small cells), as the results table does.
+    observations (small cells), as the results table does. With ``ci`` (0.95) each number
+    of :data:`WITH_INTERVALS` gets its standard error and interval (:func:`standard_errors`,
+    :func:`add_intervals`); only for microdata: aggregates have no sampling uncertainty. A
+    small cell is left out with its interval.
     """
     everything = units_frame(prepared, variable.id, year=year, by=by)
     overall = summarize(everything, bottom, total=True).drop_duplicates("group")
+    if ci is not None and prepared.shape != "aggregates":
+        errors = standard_errors(prepared, variable, bottom, year=year, by=by, design=design)
+        overall = add_intervals(overall, errors, ci)
     small = overall["n"] < min_n
     hidden = set(overall.loc[small, "group"])
     cells = overall.loc[small, ["group", "n"]].reset_index(drop=True)
@@ -937,7 +1105,25 @@ def numbers_table(
     ['region', 'observations', 'mean', 'rank_by_mean', 'rank_by_bottom', 'suppressed']
     >>> t[["region", "observations", "suppressed"]].to_dict("list"), t["mean"].isna().tolist()
     ({'region': ['a', 'b', 'Total'], 'observations': [30, 3, 33], 'suppressed': [False, True, False]}, [False, True, False])
+
+    With intervals (:func:`add_intervals`) each of their numbers is followed by its standard
+    error and interval, named after it: ``mean_se``, ``mean_ci_low``, ``mean_ci_high``
+    (Dutch ``gemiddelde_standaardfout``, ``_ondergrens``, ``_bovengrens``).
     """
+    table = numbers_frame(overall, ranks, small)
+    names = {c: TABLE_COLUMNS[c][lang] for c in TABLE_COLUMNS if c in table}
+    for m in WITH_INTERVALS:
+        for suffix, key in (("se", "col_se"), ("low", "col_low"), ("high", "col_high")):
+            names[f"{m}_{suffix}"] = text(key, lang, col=TABLE_COLUMNS[m][lang])
+    return table.rename(columns=names)
+
+
+def numbers_frame(
+    overall: pd.DataFrame, ranks: pd.DataFrame, small: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Return the rows of :func:`numbers_table` with the summary's own column names: every
+    group (small cells with their n and nothing else, Total last), the ranks, ``suppressed``,
+    and the intervals (when the summary has them) after their numbers."""
     table = overall.assign(suppressed=False)
     if small is not None and len(small):
         hidden = small[["group", "n"]].assign(suppressed=True)
@@ -946,5 +1132,12 @@ def numbers_table(
     table = table.merge(ranks[["group", "rank_mean", "rank_bottom"]], on="group", how="left")
     for col in ("rank_mean", "rank_bottom"):
         table[col] = table[col].astype("Int64")
-    cols = [c for c in TABLE_COLUMNS if c in table]
-    return table[cols].rename(columns={c: TABLE_COLUMNS[c][lang] for c in cols})
+    cols = []
+    for c in TABLE_COLUMNS:
+        if c in table:
+            cols.append(c)
+            cols += [f"{c}_{x}" for x in ("se", "low", "high") if f"{c}_{x}" in table]
+    out = table[cols].copy()
+    hidden = out["suppressed"].astype(bool)
+    out.loc[hidden, [c for c in cols if c not in ("group", "n", "suppressed")]] = np.nan
+    return out

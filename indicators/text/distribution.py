@@ -70,6 +70,56 @@ DISTRIBUTION = {
         "nl": "{a}: gemiddelde {var} {m}, mediaan {med}; de {p} is {s}.",
         "en": "{a}: mean {var} {m}, median {med}; the {p} is {s}.",
     },
+    # whether the bottoms differ, given their sampling uncertainty (microdata)
+    "sig": {
+        "nl": "Dat is significant meer in {a}: {d} procentpunt (95%-interval van het verschil: "
+        "{lo} tot {hi}).",
+        "en": "That is significantly more in {a}: {d} percentage points (95% interval of the "
+        "difference: {lo} to {hi}).",
+    },
+    "sig_q": {
+        "nl": "Dat is significant {side} in {a}: {d} (95%-interval van het verschil: {lo} tot "
+        "{hi}).",
+        "en": "That is significantly {side} in {a}: {d} (95% interval of the difference: {lo} "
+        "to {hi}).",
+    },
+    "higher": {"nl": "hoger", "en": "higher"},
+    "lower": {"nl": "lager", "en": "lower"},
+    "same_share": {"nl": "hetzelfde aandeel dat {what}", "en": "the same share who {what}"},
+    "same_q": {"nl": "dezelfde {p}", "en": "the same {p}"},
+    "same_mean_ns": {
+        "nl": "Zelfde gemiddelde {var} ({m}) in {a} en {b}, en ongeveer {bottom}: {sa} "
+        "tegenover {sb}",
+        "en": "Same mean {var} ({m}) in {a} and {b}, and about {bottom}: {sa} versus {sb}",
+    },
+    "almost_same_mean_ns": {
+        "nl": "Bijna hetzelfde gemiddelde {var} in {a} ({ma}) en {b} ({mb}), en ongeveer "
+        "{bottom}: {sa} tegenover {sb}",
+        "en": "Almost the same mean {var} in {a} ({ma}) and {b} ({mb}), and about {bottom}: "
+        "{sa} versus {sb}",
+    },
+    "reversed_ns": {
+        "nl": "{a} doet het gemiddeld beter dan {b} ({var}: {ma} tegenover {mb}), maar heeft "
+        "ongeveer {bottom}: {sa} tegenover {sb}",
+        "en": "{a} does better than {b} on average ({var}: {ma} versus {mb}), with about "
+        "{bottom}: {sa} versus {sb}",
+    },
+    "ns_tail": {
+        "nl": "; het verschil van {d} procentpunt valt binnen de onzekerheidsmarge "
+        "(95%-interval: {lo} tot {hi}).",
+        "en": "; the difference of {d} percentage points is within the margin of error (95% "
+        "interval: {lo} to {hi}).",
+    },
+    "ns_tail_q": {
+        "nl": "; het verschil van {d} valt binnen de onzekerheidsmarge (95%-interval: {lo} tot "
+        "{hi}).",
+        "en": "; the difference of {d} is within the margin of error (95% interval: {lo} to {hi}).",
+    },
+    # a number with its interval, in the table
+    "interval": {"nl": "{value} ({low} tot {high})", "en": "{value} ({low} to {high})"},
+    "col_se": {"nl": "{col}_standaardfout", "en": "{col}_se"},
+    "col_low": {"nl": "{col}_ondergrens", "en": "{col}_ci_low"},
+    "col_high": {"nl": "{col}_bovengrens", "en": "{col}_ci_high"},
     # chart titles and axes
     "in_year": {"nl": " in {year}", "en": " in {year}"},
     "title_dist": {

@@ -160,6 +160,30 @@ DISTRIBUTION_PAGE = {
     "best_share": {"nl": "kleinste aandeel aan de onderkant", "en": "smallest share at the bottom"},
     "best_q": {"nl": "beste {p}", "en": "best {p}"},
     "table": {"nl": "De cijfers", "en": "The numbers"},
+    "rule": {
+        "nl": "Een verschil in de onderkant heet significant als het 95%-interval van het "
+        "verschil de 0 niet bevat; twee regio's zijn onafhankelijke steekproeven, dus de "
+        "standaardfout van het verschil is √(se₁² + se₂²).",
+        "en": "A difference in the bottom is called significant when the 95% interval of the "
+        "difference excludes 0; two regions are independent samples, so the standard error "
+        "of the difference is √(se₁² + se₂²).",
+    },
+    "table_intervals": {
+        "nl": "Tussen haakjes: het 95%-interval (standaardfouten door linearisering, met het "
+        "steekproefontwerp; elke regio een deel van de steekproef van dat jaar). Een verborgen "
+        "regio (te weinig waarnemingen) toont ook geen interval. De download heeft per getal "
+        "de standaardfout, ondergrens en bovengrens.",
+        "en": "In brackets: the 95% interval (linearized standard errors with the survey "
+        "design; each region a domain of that year's sample). A hidden region (too few "
+        "observations) shows no interval either. The download has each number's standard "
+        "error, lower and upper bound.",
+    },
+    "table_no_intervals": {
+        "nl": "Geen intervallen: het bestand heeft één rij per regio (geaggregeerde cijfers), "
+        "dus er is geen steekproefonzekerheid om te tonen.",
+        "en": "No intervals: the file has one row per region (aggregates), so there is no "
+        "sampling uncertainty to show.",
+    },
     "download": {"nl": "Download als CSV", "en": "Download as CSV"},
     "name_column": {"nl": "regionaam", "en": "region_name"},
 }

@@ -153,8 +153,13 @@ def test_uploaded_csv():
         rows += [f"{region},{v}" for v in values]
     data = ("\n".join(rows) + "\n").encode()
     at = open_page("en", upload={"name": "x.csv", "data": data, "digest": "abc", "sheet": None})
+    # by hand: Noord 4 of 20 below 6, p = 0.2; a domain of the 60 rows (one stratum), linearized
+    # u = (y - p) / 20 in Noord, 0 elsewhere: sum u^2 = 4 x 0.04^2 + 16 x 0.01^2 = 0.008, var =
+    # 60/59 x 0.008, se = 0.0902; Zuid has no one below 6 (se 0); 0.2 -/+ 1.96 x 0.0902
     assert at.info[0].value == (
         "Same mean life satisfaction (7.8) in Noord and Zuid, but 20.0% versus 0.0% score below 6."
+        " That is significantly more in Noord: 20.0 percentage points (95% interval of the "
+        "difference: 2.3 to 37.7)."
     )
     main = charts(at)[0]
     assert [t["name"] for t in main["data"] if t["type"] == "bar"][:2] == ["Noord", "Zuid"]
@@ -254,3 +259,21 @@ def test_every_shown_region_tells_its_n(demo):
     note = next(c.value for c in demo.caption if c.value.startswith("Observations: "))
     for region in ("Limburg", "Utrecht"):
         assert f"{region} {n[region]:,}" in note
+
+
+def test_numbers_show_their_intervals_and_the_rule(demo):
+    assert not demo.exception and not demo.error
+    table = demo.dataframe[0].value
+    limburg = table.set_index("region").loc["Limburg"]
+    assert limburg["mean"] == "7.9 (7.9 to 8.0)" and limburg["bottom"] == "7.2% (5.7% to 8.6%)"
+    assert (table["observations"] > 0).all()
+    captions = [c.value for c in demo.caption]
+    assert any(c.startswith("In brackets: the 95% interval") for c in captions)
+    assert any(c.startswith("A difference in the bottom is called significant") for c in captions)
+    assert "That is significantly more in Limburg" in demo.info[0].value
+    # the small cells of a high threshold: no number, no interval
+    at = open_page("en", min_n=1500)
+    table = at.dataframe[0].value
+    hidden = table[table["suppressed"]]
+    assert len(hidden) and hidden[["mean", "median", "bottom"]].isna().all().all()
+    assert table[~table["suppressed"]]["mean"].str.contains(" to ").all()

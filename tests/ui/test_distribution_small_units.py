@@ -92,3 +92,14 @@ def test_a_year_with_too_few_regions_says_how_many_it_has():
     ), [i.value for i in at.info]
     at = open_page(PAGE, "nl", ("jaren.csv", data), {"year": "2023"}, state)
     assert any("in 2023 hebben alleen 2 er een" in i.value for i in at.info)
+
+
+def test_aggregates_say_why_their_numbers_have_no_interval():
+    at = statline_2020()
+    assert not at.exception and not at.error
+    assert any(
+        c.value.startswith("No intervals: the file has one row per region (aggregates)")
+        for c in at.caption
+    )
+    table = at.dataframe[0].value
+    assert not table.astype(str).apply(lambda c: c.str.contains(" to ")).any().any()
