@@ -108,3 +108,33 @@ def test_design_in_words(eusilc):
     assert "strata uit kolom 'db040' en clusters uit kolom 'rb030'" in design_text(both, "nl")
     none = prepare(eusilc, Mapping.build("db040", **base), reg)
     assert "every row is a draw of its own" in design_text(none, "en")
+
+
+def test_the_distribution_page_follows_the_mapped_design(eusilc):
+    """The Distribution page's intervals use the mapped strata and clusters too: its Total
+    poverty rate has the standard error of the results table with the same design, and
+    without a design another one."""
+    from indicators.analyses import distribution as dist
+    from indicators.views import distribution as dv
+
+    reg = load_registry()
+    base = dict(weight="rb050", variables={"income": "eqIncome"})
+    found = {}
+    for name, mapping in (
+        ("design", Mapping.build("db040", **base, strata="db040", cluster="rb030")),
+        ("plain", Mapping.build("db040", **base)),
+    ):
+        prepared = prepare(eusilc, mapping, reg)
+        variable = prepared.registry.variable_by_id["income"]
+        data = dv.units(prepared, "income", None, dv.Grouping())
+        bottom = dist.default_bottom(variable, prepared.registry, data)
+        assert bottom.poverty_line
+        shown = dv.summary(prepared, variable, bottom, None, dv.Grouping(), 10)
+        found[name] = shown.overall.set_index("group").loc[TOTAL, "bottom_se"]
+    design = dict(strata=STRATA, cluster=CLUSTER)
+    prepared = prepare(eusilc, Mapping.build("db040", **base, strata="db040", cluster="rb030"), reg)
+    for name, kwargs in (("design", design), ("plain", {})):
+        table = compute(prepared, reg, indicators=["income_poverty_rate"], ci=0.95, **kwargs)
+        se = table.loc[table["region"] == TOTAL, "se"].iloc[0]
+        assert found[name] == pytest.approx(se, rel=1e-9), name
+    assert found["design"] != pytest.approx(found["plain"], rel=1e-4)

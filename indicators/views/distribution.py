@@ -20,9 +20,11 @@ from indicators.analyses import distribution as dist
 from indicators.analyses import spread
 from indicators.charts import distribution as dist_charts
 from indicators.dataset import region_names
+from indicators.dataset.mapping import CLUSTER, STRATA
 from indicators.registry import catalog
 from indicators.registry.catalog import shown_decimals
 from indicators.results import SUPPRESSED, TOTAL
+from indicators.stats.uncertainty import Design
 from indicators.text import text
 from indicators.views.blocks import Columns, Download, Expander, Heading, Table, Text, View
 from indicators.views.common import chart as chart_block
@@ -127,6 +129,22 @@ def summary(
         by=group.by,
         min_n=effective_min_n(prepared, min_n),
         ci=LEVEL if prepared.shape != "aggregates" else None,
+        design=survey_design(prepared),
+    )
+
+
+def survey_design(prepared) -> Design | None:
+    """The survey design the user mapped (strata, primary sampling units), for the rows of the
+    prepared frame; None (each row its own unit) when none is mapped or for aggregates."""
+    mapping = prepared.mapping
+    if prepared.shape == "aggregates" or not (mapping.strata or mapping.cluster):
+        return None
+    return Design.of(
+        prepared.frame,
+        STRATA if mapping.strata else None,
+        CLUSTER if mapping.cluster else None,
+        level=LEVEL,
+        source=prepared.source,
     )
 
 
