@@ -68,6 +68,7 @@ class Table:
     key: str | None = None
     column_help: dict = field(default_factory=dict)  # column -> what it means (a tooltip)
     highlight: tuple = ()  # row positions to mark
+    static: bool = False  # a small table shown whole (no scrolling, sorting): a few lines of text
 
 
 @dataclass(frozen=True)
