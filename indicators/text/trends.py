@@ -101,23 +101,27 @@ TRENDS = {
         "en": "Change {first}–{last} (a straight line through the years):",
     },
     "change_up": {
-        "nl": "**{name}**: **significant gestegen**, {slope} per jaar (95%-interval {low} tot "
-        "{high}; {n} jaren).",
-        "en": "**{name}**: **rose significantly**, {slope} per year (95% interval {low} to "
-        "{high}; {n} years).",
+        "nl": "**{name}**: **significant gestegen**, {slope} {per} (95%-interval {low} tot "
+        "{high}; {n} {units}).",
+        "en": "**{name}**: **rose significantly**, {slope} {per} (95% interval {low} to "
+        "{high}; {n} {units}).",
     },
     "change_down": {
-        "nl": "**{name}**: **significant gedaald**, {slope} per jaar (95%-interval {low} tot "
-        "{high}; {n} jaren).",
-        "en": "**{name}**: **fell significantly**, {slope} per year (95% interval {low} to "
-        "{high}; {n} years).",
+        "nl": "**{name}**: **significant gedaald**, {slope} {per} (95%-interval {low} tot "
+        "{high}; {n} {units}).",
+        "en": "**{name}**: **fell significantly**, {slope} {per} (95% interval {low} to "
+        "{high}; {n} {units}).",
     },
     "change_same": {
         "nl": "**{name}**: **ongeveer gelijk gebleven (geen duidelijke verandering)**, {slope} "
-        "per jaar (95%-interval {low} tot {high}; {n} jaren).",
-        "en": "**{name}**: **about the same (no clear change)**, {slope} per year (95% "
-        "interval {low} to {high}; {n} years).",
+        "{per} (95%-interval {low} tot {high}; {n} {units}).",
+        "en": "**{name}**: **about the same (no clear change)**, {slope} {per} (95% "
+        "interval {low} to {high}; {n} {units}).",
     },
+    "per_year": {"nl": "per jaar", "en": "per year"},
+    "per_period": {"nl": "per periode", "en": "per period"},
+    "years_word": {"nl": "jaren", "en": "years"},
+    "periods_word": {"nl": "perioden", "en": "periods"},
     "change_none": {
         "nl": "**{name}**: te weinig jaren met een waarde om een verandering te beoordelen.",
         "en": "**{name}**: too few years with a value to judge a change.",

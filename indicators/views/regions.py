@@ -11,7 +11,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from indicators.analyses import compare, maps, ranking, spread
-from indicators.analyses.tiles import format_change
 from indicators.charts import layout as chart_layout
 from indicators.charts import regions as region_charts
 from indicators.io import export
@@ -19,6 +18,7 @@ from indicators.registry import catalog
 from indicators.registry.catalog import format_number
 from indicators.results import N_TEXT, OK, SUPPRESSED, TOTAL
 from indicators.text import text
+from indicators.views import amounts
 from indicators.views.blocks import Columns, Download, Expander, Heading, Table, Text, View
 from indicators.views.common import chart
 from indicators.views.escape import escape_markdown
@@ -382,8 +382,10 @@ def comparison(ctx: _Context, results: pd.DataFrame, choices: Choices) -> list:
         return [Text(_t("compare_missing", lang, which=which, **names), tone="info")]
     found = compare.difference(a, se_a, b, se_b)
 
+    d = amounts.decimals_for(ctx.ind, found.diff, found.se, least=ctx.decimals)
+
     def change(x: float) -> str:
-        return format_change(ctx.registry, ctx.ind.id, x, lang, level=(a, b))
+        return amounts.signed(ctx.ind, x, lang, d)
 
     values = {"value_a": ctx.value(a), "value_b": ctx.value(b), "diff": change(found.diff)}
     if found.significant is None:
