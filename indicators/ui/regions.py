@@ -80,16 +80,19 @@ def main() -> None:
             help=tr(TEXTS, "highlight_help"),
         )
     with far:
-        others = [None, *listed]
+        # "" is no comparison (None would be taken for a first visit: the link not read)
+        others = ["", *listed]
         none = tr(TEXTS, "compare_none")
         other = state.shared_select(
             "compare",
             others,
             label=tr(TEXTS, "compare"),
-            default=None,
-            format_func=label_func(others, lambda r: none if r is None else act.region_name(r)),
+            default="",
+            format_func=label_func(others, lambda r: act.region_name(r) if r else none),
             help=tr(TEXTS, "compare_help"),
         )
+        if not other:
+            st.query_params.pop("compare", None)  # no comparison: nothing in the link
     if ind is None:
         st.info(tr(TEXTS, "no_indicator"))
         return
@@ -104,7 +107,12 @@ def main() -> None:
         own = st.container()
     rest = st.container()
     choices = Choices(
-        indicator=ind.id, year=year, region=region, other=other, geojson=geo, geojson_property=prop
+        indicator=ind.id,
+        year=year,
+        region=region,
+        other=other or None,
+        geojson=geo,
+        geojson_property=prop,
     )
     view = regions(
         act.results,

@@ -209,3 +209,47 @@ def test_gap_notes_in_dutch():
     notes = next(c.value for c in at.caption if c.value.startswith("Hoe dit is beoordeeld"))
     assert "Gemeente A (geen waarde in 2015, 2016, 2017, 2018)" in notes
     assert "Niet vergeleken: 2019 (niet in de gegevens)" in notes
+
+
+def test_each_line_says_whether_it_rose_or_fell_with_its_interval_and_bands(reg, demo_results):
+    at = run_page(query={"regions": ["Total", "Limburg"]})
+    (changes,) = [md.value for md in at.markdown if md.value.startswith("Change 2014–2024")]
+    total, limburg = changes.splitlines()[2:]
+    assert total.startswith("- **Total \\(all regions\\)**: **fell significantly**, -0.00")
+    assert total.endswith("per year (95% interval -0.0067 to -0.0026; 11 years).")
+    assert limburg.startswith("- **Limburg**: **")
+    assert any(c.value.startswith("The bands around the lines are") for c in at.caption)
+    assert any(c.value.startswith("The line weighs each year") for c in at.caption)
+    lines = charts_by_title(at)["Average life satisfaction, 2014–2024"]
+    bands = [d for d in lines["data"] if d.get("fill") == "toself"]
+    assert [b["name"] for b in bands] == [
+        "Total (all regions): 95% interval",
+        "Limburg: 95% interval",
+    ]
+    assert lines_of(lines)[0]["hovertext"][0].startswith("95% interval: ")
+    assert at.get("download_button")
+    nl = run_page(lang="nl", query={"regions": ["Total"]})
+    (zin,) = [md.value for md in nl.markdown if md.value.startswith("Verandering")]
+    assert "**significant gedaald**, -0,00" in zin and "per jaar (95%-interval -0,0067" in zin
+
+
+def test_aggregates_have_no_bands_and_one_caption_says_why():
+    from apptest_helpers import mapping_state
+
+    from indicators.dataset.mapping import Mapping
+
+    statline = ROOT / "tests" / "data" / "statline_regionaal.csv"
+    mapping = Mapping.build(
+        "RegioS", year="Perioden", weight="Bevolking_1", variables={"income": "GemiddeldInkomen_2"}
+    )
+    at = run_page(
+        upload=(statline.name, statline.read_bytes()),
+        state=mapping_state(statline.read_bytes(), mapping),
+    )
+    notes = [c.value for c in at.caption if c.value.startswith("No bands")]
+    assert notes == [
+        "No bands: these are values of the file itself (aggregates), with no sampling uncertainty."
+    ]
+    lines = next(iter(charts_by_title(at).values()))
+    assert not [d for d in lines["data"] if d.get("fill") == "toself"]
+    assert any(c.value.startswith("Values of the file itself") for c in at.caption)
