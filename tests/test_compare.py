@@ -51,15 +51,29 @@ def test_difference_is_symmetric_and_p_a_probability(a, b, se_a, se_b):
 
 
 def test_weighted_trend_by_hand():
-    # years 0, 1, 2; values 1, 3, 2; se 1, 1, 2 -> w = 1, 1, 1/4; x_w = 2/3, y_w = 2,
-    # Sxx = 4/9 + 1/9 + 4/9 = 1, Sxy = 2/3 + 1/3 + 0 = 1: slope 1, se 1, z 1, p 0.3173
-    t = compare.trend([0, 1, 2], [1.0, 3.0, 2.0], [1.0, 1.0, 2.0])
+    # years 0, 1, 2; values 1, 3, 2; se 10, 10, 20 -> w = 1/100, 1/100, 1/400; x_w = 2/3,
+    # y_w = 2, Sxx = (4/9 + 1/9 + 4/9) / 100 = 1/100, Sxy = 1/100: slope 1, se 10, z 0.1;
+    # chi² = 1/100 < n - 2: the years lie about the line as their errors say (scale 1)
+    t = compare.trend([0, 1, 2], [1.0, 3.0, 2.0], [10.0, 10.0, 20.0])
     assert t.weighted and t.n == 3
-    assert t.slope == pytest.approx(1.0) and t.se == pytest.approx(1.0)
-    assert t.p == pytest.approx(0.31731, abs=1e-5)
-    assert (t.ci_low, t.ci_high) == pytest.approx((1 - Z, 1 + Z))
+    assert t.slope == pytest.approx(1.0) and t.se == pytest.approx(10.0)
+    assert t.p == pytest.approx(0.920344, abs=1e-6)
+    assert (t.ci_low, t.ci_high) == pytest.approx((1 - 10 * Z, 1 + 10 * Z))
     assert t.significant is False and t.direction == "same"
     assert t.intercept == pytest.approx(2 - 2 / 3)
+
+
+def test_weighted_trend_widens_when_the_years_lie_off_the_line():
+    # se 0.5, 0.5, 1 -> w = 4, 4, 1: slope 1, Sxx = 4, chi² = 4 with 1 degree of freedom:
+    # scale 4, se = sqrt(4 / 4) = 1 (not 1/2), judged by t(1): p = 2 (1 - 0.75) = 0.5
+    t = compare.trend([0, 1, 2], [1.0, 3.0, 2.0], [0.5, 0.5, 1.0])
+    assert t.slope == pytest.approx(1.0) and t.se == pytest.approx(1.0)
+    assert t.p == pytest.approx(0.5, abs=1e-9)
+    assert (t.ci_low, t.ci_high) == pytest.approx((1 - 12.7062047, 1 + 12.7062047))
+    # a dip in the middle years with tiny errors: no "significant" straight line through it
+    years = list(range(2014, 2025))
+    dip = [7.81, 7.82, 7.84, 7.87, 7.88, 7.88, 7.67, 7.51, 7.77, 7.85, 7.92]
+    assert compare.trend(years, dip, [0.004] * 11).significant is False
 
 
 def test_unweighted_trend_by_hand():
@@ -98,10 +112,19 @@ def test_wls_slope_se_equals_lstsq_formula():
     # weighted least squares as ordinary least squares on rows scaled by 1/se: the covariance
     # of the coefficients with known variances is (X' W X)^-1
     design = np.column_stack([np.ones_like(years), years]) / ses[:, None]
-    coef, *_ = np.linalg.lstsq(design, values / ses, rcond=None)
+    coef, chi2, *_ = np.linalg.lstsq(design, values / ses, rcond=None)
     cov = np.linalg.inv(design.T @ design)
+    scale = max(1.0, float(chi2[0]) / (years.size - 2))  # never below the sampling error
     assert t.slope == pytest.approx(coef[1], rel=1e-9)
-    assert t.se == pytest.approx(math.sqrt(cov[1, 1]), rel=1e-9)
+    assert t.se == pytest.approx(math.sqrt(scale * cov[1, 1]), rel=1e-9)
+    # with errors 10 times smaller the years lie far off the line: the scale of WLS
+    tight = compare.trend(years, values, ses / 10)
+    design = np.column_stack([np.ones_like(years), years]) / (ses[:, None] / 10)
+    coef, chi2, *_ = np.linalg.lstsq(design, values / (ses / 10), rcond=None)
+    scale = float(chi2[0]) / (years.size - 2)
+    assert scale > 1
+    cov = np.linalg.inv(design.T @ design)
+    assert tight.se == pytest.approx(math.sqrt(scale * cov[1, 1]), rel=1e-9)
     # without standard errors: s² (X'X)^-1 with s² = RSS / (n - 2)
     ols = compare.trend(years, values)
     x = np.column_stack([np.ones_like(years), years])

@@ -106,9 +106,14 @@ def trend(
     weights ``w = 1 / se²``; the slope's standard error comes from the known variances,
 
     .. math:: \\hat\\beta = \\frac{\\sum w (x - \\bar x_w)(y - \\bar y_w)}{\\sum w (x - \\bar x_w)^2},
-              \\quad se(\\hat\\beta) = \\frac{1}{\\sqrt{\\sum w (x - \\bar x_w)^2}},
+              \\quad se(\\hat\\beta) = \\sqrt{\\frac{\\phi}{\\sum w (x - \\bar x_w)^2}},
+              \\quad \\phi = \\max\\left(1, \\frac{\\chi^2}{n - 2}\\right),
+              \\quad \\chi^2 = \\sum w (y - \\hat y)^2,
 
-    and the verdict from the normal distribution. Without (aggregates): ordinary least squares
+    judged by the normal distribution when ``φ = 1`` (the years lie about the line as their
+    sampling errors say) and by Student's t with n - 2 degrees of freedom when the years lie
+    further from it (``φ > 1``: a dip or a bend that a straight line does not describe; the
+    scale of weighted least squares, never below the sampling error). Without (aggregates): ordinary least squares
     with ``se = sqrt(s² / Sxx)``, ``s² = RSS / (n - 2)``, judged by Student's t with n - 2
     degrees of freedom (no verdict from two years: a line through two points has no residual).
     Years, values or standard errors that are missing leave their year out.
@@ -139,18 +144,24 @@ def trend(
     sxx = float(np.sum(w * (x - xm) ** 2))
     slope = float(np.sum(w * (x - xm) * (y - ym)) / sxx)
     intercept = ym - slope * xm
+    df = n - 2
+    rss = float(np.sum(w * (y - intercept - slope * x) ** 2))  # chi-square when weighted
     if weighted:
-        se = 1.0 / math.sqrt(sxx)
-        z = slope / se
-        p = 2 * (1 - NormalDist().cdf(abs(z)))
-        half = _z(level) * se
+        # the years' own sampling errors, widened when the years lie further from the line
+        # than those errors explain (a dip, a bend): scale = max(1, chi² / (n - 2))
+        scale = max(1.0, rss / df) if df >= 1 else 1.0
+        se = math.sqrt(scale / sxx)
+        if scale == 1.0:
+            p = 2 * (1 - NormalDist().cdf(abs(slope / se)))
+            half = _z(level) * se
+        else:
+            p = 2 * (1 - t_cdf(abs(slope / se), df))
+            half = t_quantile(0.5 + level / 2, df) * se
     else:
-        df = n - 2
         if df < 1:
             return Trend(
                 slope, math.nan, math.nan, math.nan, math.nan, None, n, False, intercept, level
             )
-        rss = float(np.sum((y - intercept - slope * x) ** 2))
         se = math.sqrt(rss / df / sxx)
         p = (1.0 if slope == 0 else 0.0) if se == 0 else 2 * (1 - t_cdf(abs(slope / se), df))
         half = t_quantile(0.5 + level / 2, df) * se

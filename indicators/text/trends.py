@@ -127,10 +127,14 @@ TRENDS = {
         "en": "**{name}**: too few years with a value to judge a change.",
     },
     "change_rule_weighted": {
-        "nl": "De lijn weegt elk jaar naar de precisie van zijn waarde (1/se²); significant als "
-        "het 95%-interval van de helling geen 0 bevat.",
-        "en": "The line weighs each year by the precision of its value (1/se²); significant "
-        "when the 95% interval of the slope holds no 0.",
+        "nl": "De lijn weegt elk jaar naar de precisie van zijn waarde (1/se²). Liggen de jaren "
+        "verder van de lijn dan hun steekproefmarges verklaren (een dip, een knik), dan wordt "
+        "het interval van de helling navenant breder. Significant als het 95%-interval van de "
+        "helling geen 0 bevat.",
+        "en": "The line weighs each year by the precision of its value (1/se²). When the years "
+        "lie further from the line than their sampling errors explain (a dip, a bend), the "
+        "interval of the slope widens accordingly. Significant when the 95% interval of the "
+        "slope holds no 0.",
     },
     "change_rule_ols": {
         "nl": "Waarden uit het bestand zelf, zonder steekproefonzekerheid: de lijn is een "
