@@ -165,7 +165,7 @@ def changes(rows, ind, chosen, years, lang, name, *, weighted: bool) -> list:
     numeric = all(isinstance(y, (int, float, np.integer, np.floating)) for y in axis)
     per = _t("per_year" if numeric else "per_period", lang)
     units = _t("years_word" if numeric else "periods_word", lang)
-    items = []
+    items, judged = [], 0
     for region in chosen:
         part = rows[(rows["region"] == region) & np.isfinite(rows["value"].astype(float))]
         part = part[part["year"].isin(axis)]
@@ -176,6 +176,7 @@ def changes(rows, ind, chosen, years, lang, name, *, weighted: bool) -> list:
         if found.significant is None:
             items.append(_t("change_none", lang, name=shown))
             continue
+        judged += 1
         d = amounts.decimals_for(ind, found.slope, found.se)
         key = {"up": "change_up", "down": "change_down"}.get(found.direction, "change_same")
         items.append(
@@ -195,6 +196,8 @@ def changes(rows, ind, chosen, years, lang, name, *, weighted: bool) -> list:
         return []
     head = _t("change_head", lang, first=years[0], last=years[-1])
     body = head + "\n\n" + "\n".join(f"- {item}" for item in items)
+    if not judged:  # no line has enough years: no rule to explain
+        return [Text(body)]
     rule = _t("change_rule_weighted" if weighted else "change_rule_ols", lang)
     return [Text(body), Text(rule, tone="caption")]
 

@@ -253,4 +253,7 @@ def test_aggregates_have_no_bands_and_one_caption_says_why():
     ]
     lines = next(iter(charts_by_title(at).values()))
     assert not [d for d in lines["data"] if d.get("fill") == "toself"]
-    assert any(c.value.startswith("Values of the file itself") for c in at.caption)
+    # two years: a straight line through two points cannot be judged, and no rule is written
+    (changes,) = [md.value for md in at.markdown if md.value.startswith("Change 2019–2020")]
+    assert "- **Amsterdam**: too few years with a value to judge a change." in changes
+    assert not any(c.value.startswith("Values of the file itself") for c in at.caption)
