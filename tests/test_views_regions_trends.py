@@ -274,3 +274,25 @@ def test_no_trend_without_two_years():
     assert trend_view.no_trend([], "en").texts()[0].startswith("These data have no year column")
     assert "only one year (2024)" in trend_view.no_trend([2024], "en").texts()[0]
     assert trend_view.no_trend([2023, 2024], "en") is None
+
+
+def test_two_aggregate_regions_compared_without_a_made_up_interval(reg, demo_pilot):
+    prepared = prepare(demo_pilot, suggest_mapping(demo_pilot, reg), reg)
+    results = whole_population(compute(prepared, reg))
+    ind = next(i.id for i in prepared.registry.indicators if i.id in set(results["indicator"]))
+    year = prepared.years[-1]
+    view = region_view.regions(
+        results,
+        prepared.registry,
+        region_view.Choices(indicator=ind, year=year, region="Epe", other="Zutphen"),
+        lang="en",
+        min_n=10,
+        shape=prepared.shape,
+    )
+    (sentence,) = [t for t in view.texts() if " against " in t]
+    rows = results[(results["indicator"] == ind) & (results["year"] == year)]
+    value = rows.set_index("region")["value"]
+    diff = value["Epe"] - value["Zutphen"]
+    assert sentence.startswith(f"**Epe** ({value['Epe']:.1f}) against **Zutphen** (")
+    assert f"a difference of +{diff:.1f}." in sentence
+    assert "no sampling uncertainty: there is no interval and no test" in sentence
