@@ -322,7 +322,7 @@ def test_spread_needs_two_years():
 # ---- ranking -------------------------------------------------------------------------------
 
 
-def test_ranking_best_first_by_polarity_with_share_errors():
+def test_ranking_best_first_by_polarity_with_the_results_intervals():
     results = results_table(
         [
             ("A", 2024, "lonely_share", 0.20, 100),
@@ -331,15 +331,42 @@ def test_ranking_best_first_by_polarity_with_share_errors():
             (TOTAL, 2024, "lonely_share", 0.12, 503),
         ]
     )
+    # aggregates (no se in the results table): no interval is made up
+    aggregates = ranking.ranking(results, REG, "lonely_share", 2024)
+    assert list(aggregates.frame["region"]) == ["B", "A"]  # lower is better: B first
+    assert aggregates.total == 0.12 and aggregates.n_suppressed == 1
+    assert aggregates.n_regions == 2 and not aggregates.has_se
+    assert aggregates.frame["ci_low"].isna().all()
+    # microdata: the results' linearized se and interval, row by row (not sqrt(p(1-p)/n))
+    se = {"A": 0.05, "B": 0.02, "C": np.nan, TOTAL: 0.015}
+    results["se"] = results["region"].map(se)
+    results["ci_low"] = results["value"] - 1.96 * results["se"]
+    results["ci_high"] = results["value"] + 1.96 * results["se"]
     rank = ranking.ranking(results, REG, "lonely_share", 2024)
-    assert list(rank.frame["region"]) == ["B", "A"]  # lower is better: B first
-    assert rank.total == 0.12 and rank.n_suppressed == 1 and rank.n_regions == 2
-    assert rank.frame["se"].tolist() == pytest.approx(
-        [math.sqrt(0.1 * 0.9 / 400), math.sqrt(0.2 * 0.8 / 100)]
-    )
     assert rank.has_se
-    aggregates = ranking.ranking(results, REG, "lonely_share", 2024, microdata=False)
-    assert not aggregates.has_se
+    assert rank.frame["se"].tolist() == pytest.approx([0.02, 0.05])
+    assert rank.frame["ci_low"].tolist() == pytest.approx([0.10 - 0.0392, 0.20 - 0.098])
+    assert rank.frame["ci_high"].tolist() == pytest.approx([0.10 + 0.0392, 0.20 + 0.098])
+
+
+def test_ranking_of_demo_microdata_carries_every_measures_interval(reg, demo_people):
+    from indicators.dataset.mapping import suggest_mapping
+    from indicators.dataset.prepare import prepare
+    from indicators.results import compute
+
+    frame = demo_people[demo_people["jaar"] == 2024]
+    prepared = prepare(frame, suggest_mapping(frame, reg), reg)
+    results = compute(prepared, reg, ci=0.95)
+    for indicator in ("life_satisfaction_mean", "lonely_share", "income_gini"):
+        rank = ranking.ranking(results, reg, indicator, 2024)
+        assert rank.has_se, indicator
+        rows = results[(results["indicator"] == indicator) & (results["region"] != TOTAL)]
+        expected = rows.set_index("region")
+        got = rank.frame.set_index("region")
+        assert got["ci_low"].to_numpy() == pytest.approx(
+            expected.loc[got.index, "ci_low"].to_numpy()
+        )
+        assert (got["ci_low"] < got["value"]).all() and (got["value"] < got["ci_high"]).all()
 
 
 def test_ranking_trims_many_regions():
@@ -347,20 +374,6 @@ def test_ranking_trims_many_regions():
     rank = ranking.ranking(results_table(rows), REG, "trust_mean", 2024, limit=15)
     assert rank.trimmed and len(rank.frame) == 30 and rank.n_regions == 40
     assert rank.frame["region"].iloc[0] == "G39" and rank.frame["region"].iloc[-1] == "G00"
-
-
-def test_mean_standard_errors_from_microdata():
-    frame = pd.DataFrame(
-        {
-            "region": ["A"] * 4 + ["B"] * 4,
-            "year": [2024] * 8,
-            "trust": [4.0, 6.0, 4.0, 6.0, 5.0, 5.0, 5.0, 5.0],
-        }
-    )
-    se = ranking.mean_standard_errors(frame, "trust", 2024)
-    assert se["A"] == pytest.approx(1.0 / 2.0)  # sd 1, n 4
-    assert se["B"] == 0.0
-    assert se[TOTAL] == pytest.approx(math.sqrt(0.5) / math.sqrt(8))
 
 
 # ---- maps ----------------------------------------------------------------------------------

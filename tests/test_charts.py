@@ -431,3 +431,53 @@ def test_trend_lines_run_past_years_not_in_the_data_and_break_at_a_missing_value
     assert list(total.x) == ["2016", "2018", "2021"] and list(total.y) == [2.2, 2.15, 2.2]
     assert list(fig.layout.xaxis.categoryarray) == [str(y) for y in years]  # 2017 keeps its place
     assert np.isnan(region.y[1])  # A has no value in 2018, a year of the data: a gap
+
+
+def test_ranked_charts_draw_the_interval_from_ci_low_to_ci_high_with_its_words():
+    frame = pd.DataFrame(
+        {
+            "region": ["B", "A"],
+            "value": [8.0, 7.0],
+            "text": ["8.0", "7.0"],
+            "ci_low": [7.9, np.nan],
+            "ci_high": [8.3, np.nan],  # an interval need not be symmetric
+            "ci_text": ["95% interval: 7.9 to 8.3", ""],
+        }
+    )
+    for draw in (region_charts.ranked_dots, region_charts.ranked_bars):
+        fig = draw(frame, title="t", x_title="x", error_label="95% margin")
+        trace = fig.data[0]
+        assert np.allclose(trace.error_x.array, [0.3, 0.0])
+        assert np.allclose(trace.error_x.arrayminus, [0.1, 0.0])
+        assert trace.error_x.symmetric is False
+        assert list(trace.hovertext) == ["95% interval: 7.9 to 8.3", ""]
+        assert "%{hovertext}" in trace.hovertemplate and "±" not in trace.hovertemplate
+    lo, hi = region_charts.ranked_dots(frame, title="t", x_title="x").layout.xaxis.range
+    assert hi > 8.3 and lo < 7.0  # the axis spans the interval's upper end
+
+
+def test_trend_lines_bands_under_the_lines_broken_where_no_interval():
+    frame = pd.DataFrame(
+        {
+            "region": ["Total"] * 3 + ["A"] * 3,
+            "year": [2022, 2023, 2024] * 2,
+            "value": [7.0, 7.1, 7.2, 6.0, np.nan, 6.4],
+            "ci_low": [6.9, 7.0, 7.1, 5.8, np.nan, 6.2],
+            "ci_high": [7.1, 7.2, 7.3, 6.2, np.nan, 6.6],
+            "ci_text": ["i1", "i2", "i3", "a1", "", "a3"],
+        }
+    )
+    fig = trend_charts.trend_lines(
+        frame, title="t", y_title="score", years=[2022, 2023, 2024], band_label="{name}: 95%"
+    )
+    lines = [d for d in fig.data if d.mode == "lines+markers"]
+    bands = [d for d in fig.data if d.fill == "toself"]
+    assert list(fig.data[: len(lines)]) == lines  # the lines first, the bands after them
+    assert [b.name for b in bands] == ["Total: 95%", "A: 95%"]
+    assert list(bands[0].x) == ["2022", "2023", "2024", "2024", "2023", "2022"]
+    assert list(bands[0].y) == [7.1, 7.2, 7.3, 7.1, 7.0, 6.9]
+    assert list(bands[1].x) == ["2022", "2022", None, "2024", "2024"]  # broken at 2023
+    assert all(b.zorder == -1 and b.showlegend is False for b in bands)
+    assert bands[1].fillcolor.startswith("rgba(") and bands[0].fillcolor == "rgba(0,0,0,0.18)"
+    assert list(lines[1].hovertext) == ["a1", "", "a3"]
+    assert "%{hovertext}" in lines[0].hovertemplate

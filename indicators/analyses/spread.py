@@ -318,7 +318,7 @@ def format_index(value: float, lang: str = "nl", decimals: int = 3) -> str:
     return format_number(value, decimals, lang)
 
 
-def _year_positions(years: list, all_years: list | None = None) -> np.ndarray:
+def year_positions(years: list, all_years: list | None = None) -> np.ndarray:
     """Return x positions of years for a fitted line: the years themselves when they are
     numbers, else their places in ``all_years`` (so that a missing period still counts)."""
     if all(isinstance(y, (int, float, np.integer, np.floating)) for y in years):
@@ -363,7 +363,7 @@ def spread_trend(
     if len(rows) < 2:
         return {}
     y = rows[measure].to_numpy(dtype=float)
-    x = _year_positions(list(rows[YEAR]), years)
+    x = year_positions(list(rows[YEAR]), years)
     slope, intercept = np.polyfit(x, y, 1)
     fit_first, fit_last = intercept + slope * x[0], intercept + slope * x[-1]
     change = fit_last - fit_first
@@ -396,7 +396,7 @@ def spread_trend(
 def fitted_line(spread: pd.DataFrame, found: dict, years: list | None = None) -> list[float]:
     """Return the values of the fitted line of :func:`spread_trend` at each year of
     ``spread`` (to draw beside the measure)."""
-    x = _year_positions(list(spread[YEAR]), years)
+    x = year_positions(list(spread[YEAR]), years)
     return [float(found["intercept"] + found["slope"] * v) for v in x]
 
 

@@ -242,6 +242,56 @@ def tile_map(
 # ----------------------------------------------------------------------------------------------
 
 
+def _interval(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray] | None:
+    """Return the half-widths below and above each value (0 where unknown), or None.
+
+    From ``ci_low`` and ``ci_high`` when the frame has them (the results table's intervals),
+    else from ``se`` (+-1.96 se, an approximate 95% interval).
+    """
+    values = frame["value"].astype(float).to_numpy()
+    if "ci_low" in frame and "ci_high" in frame:
+        low = values - frame["ci_low"].astype(float).to_numpy()
+        high = frame["ci_high"].astype(float).to_numpy() - values
+    elif "se" in frame:
+        low = high = 1.96 * frame["se"].astype(float).to_numpy()
+    else:
+        return None
+    if not (np.isfinite(low).any() or np.isfinite(high).any()):
+        return None
+    return np.nan_to_num(low, nan=0.0), np.nan_to_num(high, nan=0.0)
+
+
+def _error_bars(frame: pd.DataFrame, thickness: float, width: int):
+    """Return plotly ``error_x`` for the intervals of ``frame`` (None without), and the
+    half-widths below and above."""
+    found = _interval(frame)
+    if found is None:
+        return None, None
+    below, above = found
+    error = {
+        "type": "data",
+        "symmetric": bool(np.allclose(below, above)),
+        "array": above.tolist(),
+        "arrayminus": below.tolist(),
+        "color": "#555555",
+        "thickness": thickness,
+        "width": width,
+    }
+    return error, found
+
+
+def _hover(frame: pd.DataFrame, error, error_label: str | None) -> str:
+    """Return the hover template: region and value, its n, and its interval."""
+    hover = "%{y}: %{text}"
+    if "n_text" in frame:  # what each value rests on: "n = 1,502"
+        hover += "<br>%{customdata}"
+    if "ci_text" in frame:  # "95% interval: 7.85 to 7.99"
+        hover += "<br>%{hovertext}"
+    elif error is not None and error_label:
+        hover += f"<br>{error_label}: ±%{{error_x.array:.3g}}"
+    return hover + "<extra></extra>"
+
+
 def ranked_bars(
     frame: pd.DataFrame,
     *,
@@ -259,8 +309,9 @@ def ranked_bars(
     Parameters
     ----------
     frame : DataFrame
-        Columns ``region``, ``value``, ``text`` (formatted value) and optionally ``se``
-        (standard error: error bars of +-1.96 se, an approximate 95% interval).
+        Columns ``region``, ``value``, ``text`` (formatted value) and optionally the interval:
+        ``ci_low`` and ``ci_high`` (the results table's; error bars from low to high), else
+        ``se`` (+-1.96 se); ``ci_text`` (the interval in words, on hover) and ``n_text``.
     total : float, optional
         The value of all regions together: a dashed black vertical line with its label.
     highlight : str, optional
@@ -273,22 +324,10 @@ def ranked_bars(
     """
     regions = frame["region"].astype(str).tolist()
     colours = [ORANGE if r == highlight else BLUE for r in regions]
-    error = None
-    if "se" in frame and np.isfinite(frame["se"].astype(float)).any():
-        error = {
-            "type": "data",
-            "array": (1.96 * frame["se"].astype(float)).fillna(0).tolist(),
-            "color": "#555555",
-            "thickness": 1.2,
-            "width": 4,
-        }
+    error, _ = _error_bars(frame, 1.2, 4)
     text = frame["text"].tolist() if "text" in frame else None
-    hover = "%{y}: %{text}"
     counts = frame["n_text"].tolist() if "n_text" in frame else None
-    if counts is not None:  # what each value rests on: "n = 1,502"
-        hover += "<br>%{customdata}"
-    if error is not None and error_label:
-        hover += f"<br>{error_label}: ±%{{error_x.array:.3g}}"
+    hover = _hover(frame, error, error_label)
     fig = go.Figure(
         go.Bar(
             x=frame["value"].astype(float).tolist(),
@@ -301,7 +340,8 @@ def ranked_bars(
             insidetextanchor="start",
             textfont={"color": "white"},
             customdata=counts,
-            hovertemplate=hover + "<extra></extra>",
+            hovertext=frame["ci_text"].tolist() if "ci_text" in frame else None,
+            hovertemplate=hover,
             name="",
         )
     )
@@ -360,24 +400,11 @@ def ranked_dots(
     regions = frame["region"].astype(str).tolist()
     values = frame["value"].astype(float).to_numpy()
     colours = [ORANGE if r == highlight else BLUE for r in regions]
-    half = np.zeros_like(values)
-    error = None
-    if "se" in frame and np.isfinite(frame["se"].astype(float)).any():
-        half = np.nan_to_num(1.96 * frame["se"].astype(float).to_numpy(), nan=0.0)
-        error = {
-            "type": "data",
-            "array": half.tolist(),
-            "color": "#555555",
-            "thickness": 1.5,
-            "width": 5,
-        }
+    error, found = _error_bars(frame, 1.5, 5)
+    below, above = found if found is not None else (np.zeros_like(values),) * 2
     text = frame["text"].tolist() if "text" in frame else [f"{v:g}" for v in values]
-    hover = "%{y}: %{text}"
     counts = frame["n_text"].tolist() if "n_text" in frame else None
-    if counts is not None:  # what each value rests on: "n = 1,502"
-        hover += "<br>%{customdata}"
-    if error is not None and error_label:
-        hover += f"<br>{error_label}: ±%{{error_x.array:.3g}}"
+    hover = _hover(frame, error, error_label)
     fig = go.Figure(
         go.Scatter(
             x=values.tolist(),
@@ -387,11 +414,12 @@ def ranked_dots(
             error_x=error,
             text=text,
             customdata=counts,
-            hovertemplate=hover + "<extra></extra>",
+            hovertext=frame["ci_text"].tolist() if "ci_text" in frame else None,
+            hovertemplate=hover,
             name="",
         )
     )
-    ends = [values - half, values + half]
+    ends = [values - below, values + above]
     finite = np.concatenate([e[np.isfinite(e)] for e in ends])
     if total is not None and math.isfinite(total):
         finite = np.append(finite, total)

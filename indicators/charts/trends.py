@@ -27,14 +27,18 @@ def trend_lines(
     names: Mapping[str, str] | None = None,
     x_title: str | None = None,
     tickformat: str = "",
+    band_label: str = "{name}: 95%",
 ) -> go.Figure:
-    """Draw one line per region over the years; the Total black and thicker.
+    """Draw one line per region over the years; the Total black and thicker; each line with
+    a band of its interval where the frame has one.
 
     Parameters
     ----------
     frame : DataFrame
         Columns ``region``, ``year``, ``value`` and optionally ``text`` (formatted values for
-        hover). Missing values leave a gap.
+        hover), ``ci_low`` and ``ci_high`` (the interval: a band in the line's colour, drawn
+        under the lines, listed after them) and ``ci_text`` (the interval in words, on
+        hover). Missing values leave a gap, in the line and in its band.
     years : sequence
         All years in time order (the x axis categories).
     total : str
@@ -44,6 +48,8 @@ def trend_lines(
     tickformat : str
         d3 format of the y axis numbers (:func:`value_tickformat`: shares as percentages, as
         the tiles show them); also used on hover when there is no ``text``.
+    band_label : str
+        The name of a band (``{name}`` the region's); bands stay out of the legend.
     """
     names = dict(names or {})
     labels = year_labels(years)
@@ -57,12 +63,18 @@ def trend_lines(
     regions = [r for r in regions if r == total] + [r for r in regions if r != total]
     palette = [c for c in OKABE_ITO if c != TOTAL_COLOUR]
     colour_i = 0
+    bands = []
     for region in regions:
         part = frame[frame["region"] == region]
         by_year = dict(zip(year_labels(part["year"]), part["value"].astype(float), strict=True))
         texts = (
             dict(zip(year_labels(part["year"]), part["text"], strict=True))
             if "text" in part
+            else {}
+        )
+        intervals = (
+            dict(zip(year_labels(part["year"]), part["ci_text"], strict=True))
+            if "ci_text" in part
             else {}
         )
         is_total = region == total
@@ -76,6 +88,7 @@ def trend_lines(
                 x=points,
                 y=[by_year.get(y, np.nan) for y in points],
                 text=[texts.get(y, "") for y in points] if texts else None,
+                hovertext=[intervals.get(y, "") for y in points] if intervals else None,
                 mode="lines+markers",
                 name=names.get(region, str(region)),
                 line=line,
@@ -83,15 +96,73 @@ def trend_lines(
                 connectgaps=False,
                 hovertemplate="%{fullData.name}, %{x}: "
                 + ("%{text}" if texts else f"%{{y:{tickformat}}}" if tickformat else "%{y}")
+                + ("<br>%{hovertext}" if intervals else "")
                 + "<extra></extra>",
             )
         )
+        if "ci_low" in part and "ci_high" in part:
+            low = dict(zip(year_labels(part["year"]), part["ci_low"].astype(float), strict=True))
+            high = dict(zip(year_labels(part["year"]), part["ci_high"].astype(float), strict=True))
+            band = _band(
+                points,
+                low,
+                high,
+                line["color"],
+                band_label.format(name=names.get(region, str(region))),
+            )
+            if band is not None:
+                bands.append(band)
+    for band in bands:  # after the lines in the list (the lines keep their places), drawn under
+        fig.add_trace(band)
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=labels, title={"text": x_title}
     )
     fig.update_yaxes(title={"text": y_title}, tickformat=tickformat)
     fig.update_layout(legend={"orientation": "h", "y": -0.15, "x": 0}, hovermode="closest")
     return base_layout(fig, title, height=460)
+
+
+def _rgba(colour: str, alpha: float) -> str:
+    """Return a "#rrggbb" colour as rgba() with ``alpha``."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _band(points: list, low: dict, high: dict, colour: str, name: str):
+    """Return one filled polygon from ``low`` to ``high`` over the years ``points`` (a year
+    without an interval breaks the band into pieces: None between them), or None."""
+    runs, run = [], []
+    for year in points:
+        lo, hi = low.get(year, np.nan), high.get(year, np.nan)
+        if math.isfinite(lo) and math.isfinite(hi):
+            run.append((year, lo, hi))
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    if not runs:
+        return None
+    xs, ys = [], []
+    for piece in runs:
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        xs += [y for y, _, _ in piece] + [y for y, _, _ in reversed(piece)]
+        ys += [hi for _, _, hi in piece] + [lo for _, lo, _ in reversed(piece)]
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        fill="toself",
+        fillcolor=_rgba(colour, 0.18),
+        mode="lines",
+        line={"width": 0, "color": colour},
+        name=name,
+        showlegend=False,
+        hoverinfo="skip",
+        zorder=-1,
+        connectgaps=False,
+    )
 
 
 def spread_index_lines(

@@ -110,11 +110,66 @@ REGIONS = {
     },
     "total_label": {"nl": "Totaal: {value}", "en": "Total: {value}"},
     "error_bars": {
-        "nl": "De streepjes geven een 95%-interval (± 1,96 standaardfout): bij een gemiddelde "
-        "sd/√n, bij een aandeel √(p(1−p)/n). Dit negeert het steekproefontwerp en is dus een "
-        "benadering.",
-        "en": "The whiskers show a 95% interval (± 1.96 standard errors): sd/√n for a mean, "
-        "√(p(1−p)/n) for a share. This ignores the survey design, so it is an approximation.",
+        "nl": "De streepjes geven het 95%-interval van elke waarde uit de resultatentabel: een "
+        "gelineariseerde standaardfout die het steekproefontwerp (gewichten, strata, clusters) "
+        "meeneemt, voor elke maat (gemiddelde, aandeel, mediaan, Gini, armoede, ...).",
+        "en": "The whiskers show each value's 95% interval from the results table: a "
+        "linearized standard error that takes the survey design (weights, strata, clusters) "
+        "into account, for every measure (mean, share, median, Gini, poverty, ...).",
+    },
+    "no_intervals_aggregates": {
+        "nl": "Geen intervallen: dit zijn waarden uit het bestand zelf (aggregaten), zonder "
+        "steekproefonzekerheid.",
+        "en": "No intervals: these are values of the file itself (aggregates), with no sampling "
+        "uncertainty.",
+    },
+    "interval_hover": {
+        "nl": "95%-interval: {low} tot {high}",
+        "en": "95% interval: {low} to {high}",
+    },
+    "compare": {"nl": "Vergelijk met", "en": "Compare with"},
+    "compare_none": {"nl": "(geen vergelijking)", "en": "(no comparison)"},
+    "compare_help": {
+        "nl": "Vergelijk de gemarkeerde regio met een andere regio: het verschil met zijn "
+        "95%-interval en of het significant is.",
+        "en": "Compare the highlighted region with another region: the difference with its 95% "
+        "interval and whether it is significant.",
+    },
+    "compare_pick_region": {
+        "nl": "Kies hierboven een regio om te markeren; die wordt dan vergeleken met {other}.",
+        "en": "Pick a region to highlight above; it is then compared with {other}.",
+    },
+    "compare_significant": {
+        "nl": "**{a}** ({value_a}) tegenover **{b}** ({value_b}): een verschil van {diff} "
+        "(95%-interval {low} tot {high}). {a} ligt **significant {word}** dan {b}: het "
+        "interval bevat geen 0.",
+        "en": "**{a}** ({value_a}) against **{b}** ({value_b}): a difference of {diff} (95% "
+        "interval {low} to {high}). {a} is **significantly {word}** than {b}: the interval "
+        "holds no 0.",
+    },
+    "compare_unclear": {
+        "nl": "**{a}** ({value_a}) tegenover **{b}** ({value_b}): een verschil van {diff} "
+        "(95%-interval {low} tot {high}). **Geen duidelijk verschil**: het interval bevat 0.",
+        "en": "**{a}** ({value_a}) against **{b}** ({value_b}): a difference of {diff} (95% "
+        "interval {low} to {high}). **No clear difference**: the interval holds 0.",
+    },
+    "compare_exact": {
+        "nl": "**{a}** ({value_a}) tegenover **{b}** ({value_b}): een verschil van {diff}. "
+        "Dit zijn waarden uit het bestand zelf, zonder steekproefonzekerheid: er is geen "
+        "interval en geen toets.",
+        "en": "**{a}** ({value_a}) against **{b}** ({value_b}): a difference of {diff}. These "
+        "are values of the file itself, with no sampling uncertainty: there is no interval and "
+        "no test.",
+    },
+    "compare_missing": {
+        "nl": "{a} en {b} zijn niet te vergelijken: {which} heeft geen waarde in deze keuze.",
+        "en": "{a} and {b} cannot be compared: {which} has no value in this choice.",
+    },
+    "higher": {"nl": "hoger", "en": "higher"},
+    "lower": {"nl": "lager", "en": "lower"},
+    "download": {
+        "nl": "Download de getallen (CSV)",
+        "en": "Download the numbers (CSV)",
     },
     "error_label": {"nl": "95%-marge", "en": "95% margin"},
     "nothing_ranked": {

@@ -79,6 +79,75 @@ TRENDS = {
         "nl": "Er zijn te weinig regio's met een waarde om de spreiding per jaar te meten.",
         "en": "Too few regions have a value to measure the spread per year.",
     },
+    "bands": {
+        "nl": "De banden om de lijnen zijn 95%-intervallen van elke waarde (gelineariseerde "
+        "standaardfouten met het steekproefontwerp).",
+        "en": "The bands around the lines are each value's 95% interval (linearized standard "
+        "errors with the survey design).",
+    },
+    "no_bands_aggregates": {
+        "nl": "Geen banden: dit zijn waarden uit het bestand zelf (aggregaten), zonder "
+        "steekproefonzekerheid.",
+        "en": "No bands: these are values of the file itself (aggregates), with no sampling "
+        "uncertainty.",
+    },
+    "interval_hover": {
+        "nl": "95%-interval: {low} tot {high}",
+        "en": "95% interval: {low} to {high}",
+    },
+    "band_name": {"nl": "{name}: 95%-interval", "en": "{name}: 95% interval"},
+    "change_head": {
+        "nl": "Verandering {first}–{last} (een rechte lijn door de jaren):",
+        "en": "Change {first}–{last} (a straight line through the years):",
+    },
+    "change_up": {
+        "nl": "**{name}**: **significant gestegen**, {slope} {per} (95%-interval {low} tot "
+        "{high}; {n} {units}).",
+        "en": "**{name}**: **rose significantly**, {slope} {per} (95% interval {low} to "
+        "{high}; {n} {units}).",
+    },
+    "change_down": {
+        "nl": "**{name}**: **significant gedaald**, {slope} {per} (95%-interval {low} tot "
+        "{high}; {n} {units}).",
+        "en": "**{name}**: **fell significantly**, {slope} {per} (95% interval {low} to "
+        "{high}; {n} {units}).",
+    },
+    "change_same": {
+        "nl": "**{name}**: **ongeveer gelijk gebleven (geen duidelijke verandering)**, {slope} "
+        "{per} (95%-interval {low} tot {high}; {n} {units}).",
+        "en": "**{name}**: **about the same (no clear change)**, {slope} {per} (95% "
+        "interval {low} to {high}; {n} {units}).",
+    },
+    "per_year": {"nl": "per jaar", "en": "per year"},
+    "per_period": {"nl": "per periode", "en": "per period"},
+    "years_word": {"nl": "jaren", "en": "years"},
+    "periods_word": {"nl": "perioden", "en": "periods"},
+    "change_none": {
+        "nl": "**{name}**: te weinig jaren met een waarde om een verandering te beoordelen.",
+        "en": "**{name}**: too few years with a value to judge a change.",
+    },
+    "change_rule_weighted": {
+        "nl": "De lijn weegt elk jaar naar de precisie van zijn waarde (1/se²). Liggen de jaren "
+        "verder van de lijn dan hun steekproefmarges verklaren (een dip, een knik), dan wordt "
+        "het interval van de helling navenant breder. Significant als het 95%-interval van de "
+        "helling geen 0 bevat.",
+        "en": "The line weighs each year by the precision of its value (1/se²). When the years "
+        "lie further from the line than their sampling errors explain (a dip, a bend), the "
+        "interval of the slope widens accordingly. Significant when the 95% interval of the "
+        "slope holds no 0.",
+    },
+    "change_rule_ols": {
+        "nl": "Waarden uit het bestand zelf, zonder steekproefonzekerheid: de lijn is een "
+        "gewone kleinste-kwadratenlijn, en het interval van de helling komt uit de afwijkingen "
+        "van de jaren van die lijn (Student-t); significant als het geen 0 bevat.",
+        "en": "Values of the file itself, with no sampling uncertainty: the line is ordinary "
+        "least squares, and the interval of the slope comes from how far the years lie from "
+        "that line (Student's t); significant when it holds no 0.",
+    },
+    "download": {
+        "nl": "Download de getallen (CSV)",
+        "en": "Download the numbers (CSV)",
+    },
     "no_indicator": {
         "nl": "Er is geen indicator om te tonen.",
         "en": "There is no indicator to show.",

@@ -39,7 +39,10 @@ def _one(block) -> None:
         if block.caption:
             st.caption(block.caption)
     elif isinstance(block, Table):
-        st.dataframe(block.frame, hide_index=True, width=block.width, key=block.key)
+        if block.static:
+            st.table(block.frame, hide_index=True)
+        else:
+            st.dataframe(block.frame, hide_index=True, width=block.width, key=block.key)
         if block.caption:
             st.caption(block.caption)
     elif isinstance(block, Download):

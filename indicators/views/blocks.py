@@ -69,6 +69,7 @@ class Table:
     column_help: dict = field(default_factory=dict)  # column -> what it means (a tooltip)
     highlight: tuple = ()  # row positions to mark
     width: str = "stretch"  # or "content": as wide as the columns need
+    static: bool = False  # a small table shown whole (no scrolling, sorting): a few lines of text
 
 
 @dataclass(frozen=True)

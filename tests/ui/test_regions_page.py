@@ -274,3 +274,43 @@ def test_own_indicator_without_a_better_direction_is_ranked_highest_first():
     chart = charts_by_title(at)[title]
     names = list(chart["data"][0]["y"])
     assert names[0] == "Amsterdam"  # the highest value on top
+
+
+def test_ranking_hover_shows_the_interval_and_two_regions_get_a_verdict(demo_results):
+    at = run_page(query={"region": "Noord-Holland", "compare": "Fryslân"})
+    picker = at.selectbox(key="compare")
+    assert picker.value == "Fryslân" and picker.label == "Compare with"
+    title = "Average life satisfaction by region, 2024 (best at the top, with 95% intervals)"
+    dot = charts_by_title(at)[title]["data"][0]
+    assert (
+        dot["hovertext"][0].startswith("95% interval: ")
+        and "%{hovertext}" in (dot["hovertemplate"])
+    )
+    assert any("linearized standard error" in c.value for c in at.caption)
+    (sentence,) = [md.value for md in at.markdown if " against " in md.value]
+    assert sentence.startswith("**Noord-Holland** (")
+    assert "(95% interval +" in sentence
+    assert "Noord-Holland is **significantly higher** than Fryslân" in sentence
+    assert at.get("download_button")
+    nl = run_page(lang="nl", query={"region": "Noord-Holland", "compare": "Fryslân"})
+    (zin,) = [md.value for md in nl.markdown if " tegenover " in md.value]
+    assert "ligt **significant hoger** dan Fryslân" in zin and "(95%-interval +" in zin
+
+
+def test_aggregates_ranking_says_why_there_are_no_intervals():
+    from indicators.dataset.mapping import Mapping
+
+    mapping = Mapping.build(
+        "RegioS", year="Perioden", weight="Bevolking_1", variables={"income": "GemiddeldInkomen_2"}
+    )
+    at = run_page(
+        upload=(STATLINE.name, STATLINE.read_bytes()),
+        state=mapping_state(STATLINE.read_bytes(), mapping),
+    )
+    notes = [c.value for c in at.caption if c.value.startswith("No intervals")]
+    assert notes == [
+        "No intervals: these are values of the file itself (aggregates), with no sampling "
+        "uncertainty."
+    ]
+    bars = next(v for k, v in charts_by_title(at).items() if "by region" in k)
+    assert bars["data"][0].get("error_x", {}).get("array") is None

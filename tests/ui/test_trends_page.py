@@ -18,6 +18,17 @@ def run_page(lang="en", upload=None, query=None, state=None):
     return open_page(PAGE, lang, upload, query, state)
 
 
+def spread_sentence(at) -> str:
+    """The sentence on the spread between regions: the page's bold paragraph (the change of
+    each line, above it, is a list)."""
+    return next(md.value for md in at.markdown if md.value.startswith("**"))
+
+
+def lines_of(fig) -> list:
+    """The lines of a trend chart (its interval bands, listed after them, left out)."""
+    return [d for d in fig["data"] if d.get("mode") == "lines+markers"]
+
+
 def test_demo_lines_total_and_extremes(reg, demo_results):
     results = demo_results
     at = run_page()
@@ -34,14 +45,14 @@ def test_demo_lines_total_and_extremes(reg, demo_results):
     assert list(total["x"]) == [str(y) for y in range(2014, 2025)]
     expected = results.query("region == 'Total' and indicator == 'life_satisfaction_mean'")
     assert array(total["y"]) == pytest.approx(expected["value"].to_numpy())
-    assert [d["line"]["width"] for d in lines["data"][1:]] == [2, 2]
+    assert [d["line"]["width"] for d in lines_of(lines)[1:]] == [2, 2]
     assert lines["layout"]["yaxis"]["title"]["text"] == "score 0-10"
     # spread over time and the sentence with numbers
     compared = spread_.comparable_spread(results, "life_satisfaction_mean")
     spread = compared.frame
     assert compared.same_regions and len(compared.regions) == len(latest)
     assert not compared.left_out
-    sentence = at.markdown[0].value
+    sentence = spread_sentence(at)
     assert sentence == f"**{spread_.spread_sentence(spread, 'en', years=compared.years)}**"
     assert "in 2014" in sentence and "in 2024" in sentence
     assert "regions lie on average about" in sentence and "% from the average" in sentence
@@ -73,14 +84,14 @@ def test_regions_in_the_url():
     at = run_page(query={"regions": ["Utrecht", "Limburg"]})
     assert at.multiselect(key="regions").value == ["Utrecht", "Limburg"]
     lines = next(iter(charts_by_title(at).values()))
-    assert [d["name"] for d in lines["data"]] == ["Utrecht", "Limburg"]
+    assert [d["name"] for d in lines_of(lines)] == ["Utrecht", "Limburg"]
 
 
 def test_dutch_texts():
     at = run_page(lang="nl")
     assert at.subheader[0].value == "Groeien de verschillen tussen regio's?"
-    assert at.markdown[0].value.startswith("**Het verschil tussen regio's")
-    assert "wijken regio's gemiddeld ongeveer 0," in at.markdown[0].value  # decimal comma
+    assert spread_sentence(at).startswith("**Het verschil tussen regio's")
+    assert "wijken regio's gemiddeld ongeveer 0," in spread_sentence(at)  # decimal comma
     figs = charts_by_title(at)
     assert "Gemiddelde levenstevredenheid, 2014–2024" in figs
     assert "Variatiecoëfficiënt en Gini tussen regio's, 2014–2024" in figs
@@ -102,7 +113,7 @@ def test_uploaded_quarters_and_growing_gap():
     figs = charts_by_title(at)
     trend = next(v for k, v in figs.items() if k.endswith("2023-Q1–2023-Q3"))
     assert list(trend["data"][0]["x"]) == list(gaps)
-    assert at.markdown[0].value.startswith("**The gap between regions grew")
+    assert spread_sentence(at).startswith("**The gap between regions grew")
 
 
 def test_uploaded_csv_without_year_gets_a_message():
@@ -137,7 +148,7 @@ def test_a_share_reads_as_a_percentage_on_axis_and_hover(reg, demo_results):
     assert tile.endswith("%") and total["text"][-1] == tile  # the Overview tile's text
     assert 5 < float(tile.rstrip("%")) < 40
     # the relative spread of a rate is also said in points, so 19% is not read as points
-    assert "percentage points) from the average" in at.markdown[0].value
+    assert "percentage points) from the average" in spread_sentence(at)
 
 
 def municipal_panel(gaps: bool) -> bytes:
@@ -162,7 +173,7 @@ def municipal_panel(gaps: bool) -> bytes:
 
 def test_gaps_in_a_municipal_panel_compare_like_with_like():
     at = run_page(upload=("gemeenten_gaten.csv", municipal_panel(gaps=True)))
-    sentence = at.markdown[0].value
+    sentence = spread_sentence(at)
     assert sentence.startswith("**The gap between regions narrowed")
     assert "percentage points" not in sentence  # euros, not a share
     figs = charts_by_title(at)
@@ -188,13 +199,61 @@ def test_gaps_in_a_municipal_panel_compare_like_with_like():
     assert "Not compared: 2019 (not in the data)" in notes
     # the same municipalities without gaps tell the same story
     full = run_page(upload=("gemeenten_zonder_gaten.csv", municipal_panel(gaps=False)))
-    assert full.markdown[0].value.startswith("**The gap between regions narrowed")
+    assert spread_sentence(full).startswith("**The gap between regions narrowed")
     assert any("Every year compares the same 12 regions." in c.value for c in full.caption)
 
 
 def test_gap_notes_in_dutch():
     at = run_page(lang="nl", upload=("gemeenten_gaten.csv", municipal_panel(gaps=True)))
-    assert at.markdown[0].value.startswith("**Het verschil tussen regio's is kleiner geworden")
+    assert spread_sentence(at).startswith("**Het verschil tussen regio's is kleiner geworden")
     notes = next(c.value for c in at.caption if c.value.startswith("Hoe dit is beoordeeld"))
     assert "Gemeente A (geen waarde in 2015, 2016, 2017, 2018)" in notes
     assert "Niet vergeleken: 2019 (niet in de gegevens)" in notes
+
+
+def test_each_line_says_whether_it_rose_or_fell_with_its_interval_and_bands(reg, demo_results):
+    at = run_page(query={"regions": ["Total", "Limburg"]})
+    (changes,) = [md.value for md in at.markdown if md.value.startswith("Change 2014–2024")]
+    total, limburg = changes.splitlines()[2:]
+    # the mean dips in 2020-2021 and is back by 2024: a straight line finds no clear change
+    assert total.startswith("- **Total \\(all regions\\)**: **about the same (no clear change)**")
+    assert total.endswith("per year (95% interval -0.031 to +0.021; 11 years).")
+    assert limburg.startswith("- **Limburg**: **")
+    assert any(c.value.startswith("The bands around the lines are") for c in at.caption)
+    assert any(c.value.startswith("The line weighs each year") for c in at.caption)
+    lines = charts_by_title(at)["Average life satisfaction, 2014–2024"]
+    bands = [d for d in lines["data"] if d.get("fill") == "toself"]
+    assert [b["name"] for b in bands] == [
+        "Total (all regions): 95% interval",
+        "Limburg: 95% interval",
+    ]
+    assert lines_of(lines)[0]["hovertext"][0].startswith("95% interval: ")
+    assert at.get("download_button")
+    nl = run_page(lang="nl", query={"regions": ["Total"]}, state={"indicator": "income_gini"})
+    (zin,) = [md.value for md in nl.markdown if md.value.startswith("Verandering")]
+    assert "**significant gestegen**, +0,0011 per jaar (95%-interval +0,0006 tot +0,0015" in zin
+
+
+def test_aggregates_have_no_bands_and_one_caption_says_why():
+    from apptest_helpers import mapping_state
+
+    from indicators.dataset.mapping import Mapping
+
+    statline = ROOT / "tests" / "data" / "statline_regionaal.csv"
+    mapping = Mapping.build(
+        "RegioS", year="Perioden", weight="Bevolking_1", variables={"income": "GemiddeldInkomen_2"}
+    )
+    at = run_page(
+        upload=(statline.name, statline.read_bytes()),
+        state=mapping_state(statline.read_bytes(), mapping),
+    )
+    notes = [c.value for c in at.caption if c.value.startswith("No bands")]
+    assert notes == [
+        "No bands: these are values of the file itself (aggregates), with no sampling uncertainty."
+    ]
+    lines = next(iter(charts_by_title(at).values()))
+    assert not [d for d in lines["data"] if d.get("fill") == "toself"]
+    # two years: a straight line through two points cannot be judged, and no rule is written
+    (changes,) = [md.value for md in at.markdown if md.value.startswith("Change 2019–2020")]
+    assert "- **Amsterdam**: too few years with a value to judge a change." in changes
+    assert not any(c.value.startswith("Values of the file itself") for c in at.caption)
