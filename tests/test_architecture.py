@@ -199,3 +199,15 @@ def test_the_docs_name_every_module_and_folder():
     # and nothing named there is gone
     named = set(re.findall(r"`indicators/([\w/]+\.py)`", arch))
     assert [n for n in named if not (package / n).exists()] == []
+
+
+def test_colours_come_from_the_one_palette():
+    # a colour written as #RRGGBB anywhere but charts/palette.py is a second palette
+    found = [
+        f"{p.relative_to(ROOT).as_posix()}:{i}"
+        for p in (ROOT / "indicators").rglob("*.py")
+        if p.name != "palette.py"
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"#[0-9A-Fa-f]{6}\b", line)
+    ]
+    assert found == []

@@ -20,6 +20,7 @@ from indicators.analyses.distribution import (
     weighted_histogram,
     weighted_sample,
 )
+from indicators.charts import palette
 from indicators.charts.layout import (
     AXIS_TITLE_CHARS,
     HALF_LEGEND_ROW_PX,
@@ -43,7 +44,7 @@ def colours(groups: Sequence[str]) -> dict[str, str]:
     out, k = {}, 0
     for g in groups:
         if g == TOTAL:
-            out[g] = "#000000"
+            out[g] = palette.BLACK
         else:
             out[g] = PALETTE[k % (len(PALETTE) - 1)]
             k += 1
@@ -177,7 +178,7 @@ def histogram_figure(
                     x=[value, value],
                     y=[0, ymax],
                     mode="lines",
-                    line={"color": "#333333", "dash": dash, "width": 2},
+                    line={"color": palette.INK, "dash": dash, "width": 2},
                     name=label,
                     legendgroup=key,
                     showlegend=k == 0,
@@ -195,7 +196,7 @@ def histogram_figure(
                 xanchor="right" if anchor == "right" else "left",
                 xshift=-4 if anchor == "right" else 4,
                 yanchor="top",
-                font={"size": 11, "color": "#333333"},
+                font={"size": 11, "color": palette.INK},
                 row=k + 1,
                 col=1,
             )
@@ -204,7 +205,7 @@ def histogram_figure(
         title_text=axis_title(x_title, AXIS_TITLE_CHARS["full"]), row=len(groups), col=1
     )
     for ann in fig.layout.annotations[: len(groups)]:  # the panel titles: region names
-        ann.update(x=0, xanchor="left", font={"size": 13, "color": "#000000"})
+        ann.update(x=0, xanchor="left", font={"size": 13, "color": palette.BLACK})
     if single is not None:
         span = 12 * (edges[1] - edges[0])
         fig.update_xaxes(range=[single - span, single + span])
@@ -281,7 +282,7 @@ def ecdf_figure(
                         "symbol": symbol,
                         "size": 12,
                         "color": col[g],
-                        "line": {"color": "#000000", "width": 1},
+                        "line": {"color": palette.BLACK, "width": 1},
                     },
                     name=f"{label} {name}",
                     legendgroup=name,
@@ -296,7 +297,7 @@ def ecdf_figure(
                 x=[None],
                 y=[None],
                 mode="markers",
-                marker={"symbol": symbol, "size": 12, "color": "#777777"},
+                marker={"symbol": symbol, "size": 12, "color": palette.MARK_GREY},
                 name=text(key, lang),
             )
         )
@@ -425,8 +426,8 @@ def violin_figure(
                 marker={
                     "symbol": symbol,
                     "size": 14 if key == "mean" else 30,
-                    "color": "#000000",
-                    "line": {"width": 3, "color": "#000000"},
+                    "color": palette.BLACK,
+                    "line": {"width": 3, "color": palette.BLACK},
                 },
                 text=[f"{text(key, lang)} {fmt_number(v, decimals, lang)}" for v in values],
                 textposition="middle right" if key == "mean" else "middle left",
@@ -557,7 +558,12 @@ def quantile_figure(
             x=summary["mean"].to_numpy(dtype=float),
             y=names,
             mode="markers",
-            marker={"symbol": "diamond-open", "size": 15, "color": "#000000", "line": {"width": 2}},
+            marker={
+                "symbol": "diamond-open",
+                "size": 15,
+                "color": palette.BLACK,
+                "line": {"width": 2},
+            },
             name=text("Mean", lang),
             text=[fmt_number(v, decimals, lang) for v in summary["mean"]],
             hovertemplate=text("Mean", lang) + " %{y}: %{text}<extra></extra>",
@@ -674,7 +680,7 @@ def slope_figure(
         side="top",
         tickangle=0,
     )
-    ticks = {"font": {"size": 12, "color": "#444444"}}
+    ticks = {"font": {"size": 12, "color": palette.TICK_GREY}}
     left_vals, left_text = _rank_labels(ranks, "rank_mean", lang, highlight, right=False)
     right_vals, right_text = _rank_labels(ranks, "rank_bottom", lang, highlight, right=True)
     fig.update_yaxes(

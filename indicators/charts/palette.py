@@ -40,3 +40,12 @@ TOTAL_COLOUR = "#000000"
 MISSING_COLOUR = "#E5E5E5"
 # Light to dark blue (ColorBrewer Blues, colour-blind safe): darker means a higher value.
 VALUE_SCALE = "Blues"
+# Greys for text, lines and grids (neutral, not data colours)
+BLACK = "#000000"
+INK = "#333333"  # annotation text and reference lines
+TICK_GREY = "#444444"  # tick labels, a missing value's text
+LABEL_GREY = "#555555"  # secondary labels
+MUTED_GREY = "#6b6b6b"  # sparkline labels
+MARK_GREY = "#777777"  # markers and dotted lines that are not data
+GRID_GREY = "#EEEEEE"
+HIDES_BACKGROUND = "#FDF0E6"  # behind "the average hides this" (a pale vermillion)

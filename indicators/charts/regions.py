@@ -11,6 +11,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from indicators.charts import palette
 from indicators.charts.layout import (
     AXIS_TITLE_CHARS,
     axis_title,
@@ -94,7 +95,7 @@ def sparkline_svg(
     if label:
         parts.append(
             f'<text x="{width / 2:g}" y="{height + 11}" text-anchor="middle" '
-            f'font-size="10" fill="#6b6b6b">{html.escape(label)}</text>'
+            f'font-size="10" fill="{palette.MUTED_GREY}">{html.escape(label)}</text>'
         )
     name = html.escape(title) if title else ""
     head = (
@@ -205,7 +206,7 @@ def tile_map(
             text_colour = "white" if _is_dark(colour) else "black"
             shown = row.text
         else:
-            text_colour, shown = "#444444", missing_text
+            text_colour, shown = palette.TICK_GREY, missing_text
         fig.add_annotation(
             x=row.col,
             y=row.row,
@@ -273,7 +274,7 @@ def _error_bars(frame: pd.DataFrame, thickness: float, width: int):
         "symmetric": bool(np.allclose(below, above)),
         "array": above.tolist(),
         "arrayminus": below.tolist(),
-        "color": "#555555",
+        "color": palette.LABEL_GREY,
         "thickness": thickness,
         "width": width,
     }
@@ -449,7 +450,7 @@ def ranked_dots(
             y=len(regions) - 1 - row,
             text=f"<b>{shown}</b>" if colour == ORANGE else shown,
             showarrow=False,
-            font={"color": "#333333"},
+            font={"color": palette.INK},
         )
     _split_line(fig, len(regions), split_after)
     fig.update_yaxes(
@@ -459,7 +460,7 @@ def ranked_dots(
         automargin=True,
         title=None,
         showgrid=True,
-        gridcolor="#EEEEEE",
+        gridcolor=palette.GRID_GREY,
     )
     fig.update_xaxes(
         title={"text": axis_title(x_title, AXIS_TITLE_CHARS["full"])},
@@ -550,5 +551,5 @@ def _split_line(fig: go.Figure, n_regions: int, split_after: int | None) -> None
             yref="y",
             y0=y,
             y1=y,
-            line={"color": "#777777", "width": 1, "dash": "dot"},
+            line={"color": palette.MARK_GREY, "width": 1, "dash": "dot"},
         )

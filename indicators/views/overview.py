@@ -173,7 +173,7 @@ def tile(ind, row, registry, series, choices: Choices, *, lang: str, min_n: int)
             word=_t(row.direction, lang),
         )
         parts.append(
-            f"<div style='border-left:4px solid {palette.VERMILLION};background:#FDF0E6;"
+            f"<div style='border-left:4px solid {palette.VERMILLION};background:{palette.HIDES_BACKGROUND};"
             f"padding:0.3rem 0.5rem;font-size:0.85rem'>{words}</div>"
         )
     return f"<div class='bw-tile' style='{TILE_STYLE}'>{''.join(parts)}</div>"
