@@ -564,3 +564,117 @@ def cut_points(registry, variable: str, low=None, high=None) -> tuple[float, flo
     given = (low, high) != (c_low, c_high)
     source = "" if given or var is None else var.wellbeing_source
     return float(low), float(high), source
+
+
+# ---------------------------------------------------------------------------------------------
+# On a raw table, as the command line reads it
+# ---------------------------------------------------------------------------------------------
+
+CLI_COLUMNS = (
+    GROUP,
+    "measure",
+    "value",
+    "se",
+    "ci_low",
+    "ci_high",
+    "n",
+    "rest_value",
+    "gap",
+    "gap_se",
+    "gap_ci_low",
+    "gap_ci_high",
+    "significant",
+)
+
+
+def raw_frame(df, *, region, year=None, weight=None, by=(), source="data") -> pd.DataFrame:
+    """Return the role columns of a raw table, checked (as the ``measures`` command): region,
+    year and weight under their own names, group columns as text (ages in years as age
+    bands; no answer as ``(missing)``)."""
+    from indicators.dataset import validate
+    from indicators.dataset.mapping import age_bands, is_age_in_years
+
+    validate.require_columns(df, [c for c in (region, year, weight, *by) if c], source=source)
+    frame = pd.DataFrame({region: validate.region_column(df, region, source=source)})
+    if year:
+        frame[year] = validate.year_column(df, year, source=source)
+    if weight:
+        frame[weight] = validate.weight_column(df, weight, source=source)
+    for col in by:
+        if is_age_in_years(col, df[col]):
+            frame[col] = age_bands(df[col]).to_numpy()
+        else:
+            frame[col] = df[col].astype("string").str.strip().fillna(MISSING_GROUP).to_numpy()
+    return frame.reset_index(drop=True)
+
+
+def raw_gaps(
+    df: pd.DataFrame,
+    *,
+    value: str,
+    region: str,
+    by: str,
+    year: str | None = None,
+    weight: str | None = None,
+    measures: Sequence[str] | None = None,
+    order: Sequence[str] | None = None,
+    source: str = "data",
+    level: float = 0.95,
+    strata: str | None = None,
+    cluster: str | None = None,
+    min_n: int = MIN_N,
+) -> pd.DataFrame:
+    """Compute :func:`group_gaps` of one column of a raw table (``python -m indicators
+    groups``): the columns region, year (named as in the input), then :data:`CLI_COLUMNS`.
+
+    Text answers become scores 1..k when ``order`` (low to high) is given; ``share:LABEL``
+    works on the labels either way (as :func:`indicators.results.compute_measures`).
+    """
+    from indicators.dataset import validate
+    from indicators.dataset.prepare import to_scores
+    from indicators.stats.measures import DEFAULT_MEASURES, parse_measure
+
+    validate.require_columns(df, [c for c in (value, strata, cluster) if c], source=source)
+    frame = raw_frame(df, region=region, year=year, weight=weight, by=[by], source=source)
+    design = Design.of(df.reset_index(drop=True), strata, cluster, level=level, source=source)
+    column = df[value]
+    requested = list(measures) if measures else None
+    numeric = pd.api.types.is_numeric_dtype(column) or _numeric_text(column)
+    if not numeric and not order:
+        if requested and all(parse_measure(m).family == "share" for m in requested):
+            answers = tuple(sorted(map(str, pd.unique(column.dropna().astype(str).str.strip()))))
+            values, labels = to_scores(df, value, None, answers, source=source)
+        else:
+            examples = ", ".join(f"'{v}'" for v in pd.unique(column.dropna())[:4])
+            raise DataError.from_text(
+                "errors.text_answers_need_order", source=source, column=value, examples=examples
+            )
+    else:
+        values, labels = to_scores(df, value, None, tuple(order) if order else None, source=source)
+    frame["__value"] = values.to_numpy()
+    if requested is None:
+        requested = list(DEFAULT_MEASURES)
+        if labels:
+            requested += [f"share:{label}" for label in (order or labels)]
+    out = group_gaps(
+        frame,
+        "__value",
+        requested,
+        by=by,
+        region=region,
+        year=year,
+        weight=weight,
+        labels=labels or None,
+        design=design,
+        level=level,
+        min_n=min_n,
+    )
+    wanted = {parse_measure(m).text for m in requested}
+    out = out[out["measure"].isin(wanted)]  # not the Theil parts of the Total rows
+    keys = [region, *([year] if year else [])]
+    return out[[*keys, *CLI_COLUMNS]].reset_index(drop=True)
+
+
+def _numeric_text(column: pd.Series) -> bool:
+    sample = column.dropna().astype(str).str.strip().head(1000)
+    return bool(len(sample)) and sample.str.fullmatch(r"-?[\d.]+(,\d+)?").all()
