@@ -63,7 +63,7 @@ def parse_rule(rule: str) -> Rule:
     """
     found = RULE_RE.fullmatch(rule or "")
     parts = split_condition(found["condition"]) if found else None
-    if not found or not found["column"] or parts is None:
+    if not found or not found["column"] or parts is None or parts[1][0] in "<>=":
         raise DataError.from_text("stapeling.rule_form", rule=rule)
     op, threshold = parts
     if op != "=" and threshold != POVERTY_LINE and not _number(threshold):
