@@ -494,6 +494,22 @@ def rank_regions(
     return part
 
 
+def largest_gap(gaps: pd.DataFrame, region=TOTAL, year=None, *, column: str = REGION):
+    """Return the group with the largest gap (in size) in a region and year (None if none).
+
+    >>> t = pd.DataFrame({"region": ["Total"] * 2, "group": ["a", "b"], "gap": [0.5, -0.9]})
+    >>> largest_gap(t)
+    'b'
+    """
+    part = gaps[gaps[column] == region]
+    if year is not None and YEAR in part:
+        part = part[part[YEAR] == year]
+    part = part[np.isfinite(part["gap"].to_numpy(dtype=float))]
+    if part.empty:
+        return None
+    return part.loc[part["gap"].abs().idxmax(), GROUP]
+
+
 def wellbeing_levels(
     frame: pd.DataFrame,
     value: str,

@@ -108,4 +108,150 @@ STAPELING = {
     },
 }
 
-AREAS = {"groups": GROUPS, "stapeling": STAPELING}
+GROUPS_PAGE = {
+    "title": {"nl": "Groepen", "en": "Groups"},
+    "intro": {
+        "nl": "Groepen binnen regio's: elke groep tegenover de rest van de regio, met het "
+        "verschil en zijn onzekerheid, door de jaren heen, per regio, en wie op meerdere "
+        "punten tegelijk achterblijft (stapeling).",
+        "en": "Groups within regions: each group against the rest of its region, with the gap "
+        "and its uncertainty, over the years, by region, and who falls behind on several "
+        "counts at once (accumulated disadvantage).",
+    },
+    "no_groups": {
+        "nl": "Kies op de pagina Data een of meer groepskolommen (zoals geslacht, leeftijd of "
+        "opleiding) om groepen te vergelijken.",
+        "en": "Choose one or more group columns (such as sex, age or education) on the Data "
+        "page to compare groups.",
+    },
+    "aggregates": {
+        "nl": "Groepen vergelijken kan alleen met microdata (een rij per persoon).",
+        "en": "Groups can only be compared with microdata (one row per person).",
+    },
+    "pick_by": {"nl": "Groepskolom", "en": "Group column"},
+    "pick_group": {"nl": "Groep voor de rangorde", "en": "Group for the ranking"},
+    "low_cut": {"nl": "Laag: score tot en met", "en": "Low: score up to"},
+    "high_cut": {"nl": "Hoog: score vanaf", "en": "High: score from"},
+    "nothing": {
+        "nl": "Geen groepen om te vergelijken in deze regio en dit jaar.",
+        "en": "No groups to compare in this region and year.",
+    },
+    "heading": {
+        "nl": "{indicator} naar {column}: {region}{year}",
+        "en": "{indicator} by {column}: {region}{year}",
+    },
+    "rule": {
+        "nl": "Elke groep tegenover de rest van de regio (iedereen die niet tot de groep "
+        "hoort). Groen: {better}; rood: {worse}; grijs: {no_difference} (het 95%-interval van "
+        "het verschil bevat 0). Strepen: 95%-intervallen.",
+        "en": "Each group against the rest of its region (everyone not in the group). Green: "
+        "{better}; red: {worse}; grey: {no_difference} (the 95% interval of the gap includes "
+        "0). Bars: 95% intervals.",
+    },
+    "rule_two": {
+        "nl": "De twee groepen tegenover elkaar, zoals het CBS ze vergelijkt. Groen: {better}; "
+        "rood: {worse}; grijs: {no_difference} (het 95%-interval van het verschil bevat 0). "
+        "Strepen: 95%-intervallen.",
+        "en": "The two groups against each other, as CBS compares them. Green: {better}; red: "
+        "{worse}; grey: {no_difference} (the 95% interval of the gap includes 0). Bars: 95% "
+        "intervals.",
+    },
+    "dots_title": {
+        "nl": "{indicator} naar {column}, {region}{year}",
+        "en": "{indicator} by {column}, {region}{year}",
+    },
+    "said_better": {
+        "nl": "**{group}**: {value} tegen {rest_value} bij {rest}, {gap} beter; dat verschil "
+        "is significant.",
+        "en": "**{group}**: {value} against {rest_value} for {rest}, {gap} better; that gap is "
+        "significant.",
+    },
+    "said_worse": {
+        "nl": "**{group}**: {value} tegen {rest_value} bij {rest}, {gap} slechter; dat "
+        "verschil is significant.",
+        "en": "**{group}**: {value} against {rest_value} for {rest}, {gap} worse; that gap is "
+        "significant.",
+    },
+    "said_different": {
+        "nl": "**{group}**: {value} tegen {rest_value} bij {rest}, {gap} verschil; dat "
+        "verschil is significant.",
+        "en": "**{group}**: {value} against {rest_value} for {rest}, a gap of {gap}; that gap "
+        "is significant.",
+    },
+    "col_group": {"nl": "Groep", "en": "Group"},
+    "col_value": {"nl": "Waarde", "en": "Value"},
+    "col_interval": {"nl": "95%-interval", "en": "95% interval"},
+    "col_other": {"nl": "Vergeleken met", "en": "Compared with"},
+    "col_rest": {"nl": "Rest", "en": "Rest"},
+    "col_gap": {"nl": "Verschil", "en": "Gap"},
+    "col_ratio": {"nl": "Verhouding", "en": "Ratio"},
+    "col_gap_interval": {"nl": "95%-interval verschil", "en": "95% interval of the gap"},
+    "col_verdict": {"nl": "Oordeel", "en": "Verdict"},
+    "over_time": {"nl": "Het verschil door de jaren", "en": "The gap over the years"},
+    "gap_title": {
+        "nl": "{indicator}: verschil met de rest, {region}",
+        "en": "{indicator}: gap to the rest, {region}",
+    },
+    "gap_axis": {"nl": "Verschil (groep min rest)", "en": "Gap (group minus rest)"},
+    "ranking": {
+        "nl": "Waar is het verschil het grootst? {group}",
+        "en": "Where is the gap largest? {group}",
+    },
+    "ranking_title": {
+        "nl": "{indicator}: verschil van {group} met de rest, per regio{year}",
+        "en": "{indicator}: gap of {group} to the rest, by region{year}",
+    },
+    "largest": {
+        "nl": "Het grootste verschil: {region}, {gap} (95%-interval {low} tot {high}).",
+        "en": "The largest gap: {region}, {gap} (95% interval {low} to {high}).",
+    },
+    "levels": {"nl": "Laag, midden en hoog welzijn", "en": "Low, medium and high well-being"},
+    "levels_title": {
+        "nl": "Aandeel met laag, midden en hoog welzijn naar {column}, {region}{year}",
+        "en": "Share with low, medium and high well-being by {column}, {region}{year}",
+    },
+    "share_axis": {"nl": "Aandeel", "en": "Share"},
+    "levels_cuts": {
+        "nl": "Laag: een score van {low} of lager; hoog: {high} of hoger; midden daartussen.",
+        "en": "Low: a score of {low} or lower; high: {high} or higher; medium in between.",
+    },
+    "levels_source": {
+        "nl": "Bron van de grenzen: {source}.",
+        "en": "Source of the cut points: {source}.",
+    },
+    "levels_own": {"nl": "Grenzen door u gekozen.", "en": "Cut points of your choice."},
+    "stapeling": {
+        "nl": "Stapeling: meerdere ongunstige uitkomsten tegelijk",
+        "en": "Accumulated disadvantage: several unfavourable outcomes at once",
+    },
+    "stapeling_rules": {
+        "nl": "Geteld per persoon: {n} ongunstige uitkomsten uit de catalogus ({rules}). Het CBS "
+        "telde in 2022 drie of meer van negen als stapeling.",
+        "en": "Counted per person: {n} unfavourable outcomes from the catalogue ({rules}). CBS "
+        "counted three or more out of nine as accumulated disadvantage in 2022.",
+    },
+    "count_label": {"nl": "{count} ongunstig", "en": "{count} unfavourable"},
+    "stapeling_title": {
+        "nl": "Aantal ongunstige uitkomsten naar {column}, {region}{year}",
+        "en": "Number of unfavourable outcomes by {column}, {region}{year}",
+    },
+    "stapeling_highest": {
+        "nl": "{count} ongunstige uitkomsten komen het vaakst voor bij **{group}**: {share} "
+        "(95%-interval {low} tot {high}).",
+        "en": "{count} unfavourable outcomes are most common among **{group}**: {share} (95% "
+        "interval {low} to {high}).",
+    },
+    "together": {"nl": "Welke uitkomsten gaan samen?", "en": "Which outcomes go together?"},
+    "together_help": {
+        "nl": "Per paar: het aandeel met beide, en de lift: hoeveel vaker ze samen voorkomen "
+        "dan bij toeval (1 = niet vaker).",
+        "en": "Per pair: the share with both, and the lift: how much more often they occur "
+        "together than by chance (1 = no more often).",
+    },
+    "col_outcome_a": {"nl": "Uitkomst", "en": "Outcome"},
+    "col_outcome_b": {"nl": "Samen met", "en": "Together with"},
+    "col_both": {"nl": "Aandeel met beide", "en": "Share with both"},
+    "col_lift": {"nl": "Lift", "en": "Lift"},
+}
+
+AREAS = {"groups": GROUPS, "stapeling": STAPELING, "groups_page": GROUPS_PAGE}
