@@ -286,3 +286,28 @@ def test_every_catalogue_cut_point_and_rule_has_its_source(registry):
     assert {v.id for v in cut} >= {"life_satisfaction", "self_rated_health"}
     assert len(rules) == 9  # as CBS (2022) counted nine outcomes
     assert all(v.wellbeing_source for v in cut) and all(v.unfavourable_source for v in rules)
+
+
+def test_the_groups_view_escapes_labels_from_the_file_and_names_the_other_group(registry):
+    from indicators.views.groups import Choices, groups_view
+
+    df = _random(seed=21, n=3000)
+    df["sex"] = np.where(df["grp"] == "x", "<b>*vrouw*</b>", "man")
+    df.loc[df["sex"] == "man", "v"] += 1.0
+    gaps = G.group_gaps(df, "v", ["mean"], by="sex", year="year", weight="weight")
+    gaps["colour"] = G.cbs_colour(gaps["gap"], gaps["significant"], "higher_is_better")
+    view = groups_view(
+        gaps, registry, Choices("life_satisfaction_mean", "sex", year=2021), lang="en"
+    )
+    said = " ".join(view.texts())
+    assert "<b>" not in said and r"\<b\>\*vrouw\*\</b\>" in said
+    figs = view.charts()
+    titles = [f.layout.title.text for f in figs]
+    ranking = next(t for t in titles if "by region" in t)
+    assert "<b>" not in ranking and "&lt;b&gt;" in ranking and "the rest" not in ranking
+    dots = figs[0]
+    labels = [y for trace in dots.data for y in trace.y]
+    assert "&lt;b&gt;*vrouw*&lt;/b&gt;" in labels
+    table = view.tables()[0]
+    assert set(table["Verdict"]) == {"significantly worse", "significantly better"}
+    assert "Compared with" in table

@@ -181,7 +181,6 @@ def stacked_shares(
     *,
     title: str,
     colours: Sequence[str],
-    axis_label: str,
 ) -> go.Figure:
     """Shares of classes (low/medium/high; 0, 1, 2, 3+) stacked to 100% per group.
 
@@ -204,7 +203,10 @@ def stacked_shares(
             )
         )
     base_layout(fig, wrap_title(title), height=160 + 44 * max(len(labels), 1))
-    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.2, "x": 0})
+    fig.update_layout(
+        barmode="stack", legend={"orientation": "h", "y": -0.12, "x": 0, "traceorder": "normal"}
+    )
     fig.update_yaxes(categoryorder="array", categoryarray=shown[::-1], automargin=True)
-    fig.update_xaxes(title=axis_label, tickformat=".0%", range=[0, 1])
+    # the axis speaks for itself (0% to 100%): its title would sit on the legend
+    fig.update_xaxes(title=None, tickformat=".0%", range=[0, 1], hoverformat=".1%")
     return fig

@@ -201,6 +201,10 @@ GROUPS_PAGE = {
         "nl": "{indicator}: verschil van {group} met de rest, per regio{year}",
         "en": "{indicator}: gap of {group} to the rest, by region{year}",
     },
+    "ranking_title_two": {
+        "nl": "{indicator}: verschil van {group} met {other}, per regio{year}",
+        "en": "{indicator}: gap of {group} to {other}, by region{year}",
+    },
     "largest": {
         "nl": "Het grootste verschil: {region}, {gap} (95%-interval {low} tot {high}).",
         "en": "The largest gap: {region}, {gap} (95% interval {low} to {high}).",
@@ -210,7 +214,6 @@ GROUPS_PAGE = {
         "nl": "Aandeel met laag, midden en hoog welzijn naar {column}, {region}{year}",
         "en": "Share with low, medium and high well-being by {column}, {region}{year}",
     },
-    "share_axis": {"nl": "Aandeel", "en": "Share"},
     "levels_cuts": {
         "nl": "Laag: een score van {low} of lager; hoog: {high} of hoger; midden daartussen.",
         "en": "Low: a score of {low} or lower; high: {high} or higher; medium in between.",

@@ -114,6 +114,7 @@ def main() -> None:
                 min_value=None if lo is None else float(lo),
                 max_value=None if hi is None else float(hi),
                 step=1.0,
+                format="%g",
                 key="groups_low",
             )
         with right:
@@ -123,6 +124,7 @@ def main() -> None:
                 min_value=None if lo is None else float(lo),
                 max_value=None if hi is None else float(hi),
                 step=1.0,
+                format="%g",
                 key="groups_high",
             )
         try:

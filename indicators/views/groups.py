@@ -46,13 +46,19 @@ def column_label(column: str, lang: str) -> str:
     return text("groups.income_quintile", lang) if column == G.INCOME_QUINTILE else column
 
 
-def _gap_text(value, ind, lang: str) -> str:
+def fine_decimals(ind) -> int:
+    """Decimals of gaps and intervals: one more than the value's for scores (0.64, not 0.6),
+    as the value's for shares (in points) and amounts (euros)."""
+    return ind.decimals if ind.is_share or ind.decimals == 0 else ind.decimals + 1
+
+
+def _gap_text(value, ind, lang: str, *, unit: bool = True) -> str:
     if value is None or not np.isfinite(value):
         return "–"
     if ind.is_share:
         shown = format_number(value * 100, ind.decimals, lang)
-        return f"{shown} {text('groups.percentage_points', lang)}"
-    return format_number(value, max(ind.decimals, 2), lang)
+        return f"{shown} {text('groups.percentage_points', lang)}" if unit else shown
+    return format_display(value, fine_decimals(ind), lang=lang)
 
 
 def groups_view(
@@ -102,11 +108,13 @@ def groups_view(
 
     # each group against the rest
     shown = now.assign(label=[html_text(g) for g in now["group"]])
-    title = _t("dots_title", lang, indicator=ind.label(lang), column=col, region=where, year=when)
+    # chart titles are HTML to plotly: what comes from the file is escaped
+    h_col, h_where, h_ind = html_text(col), html_text(where), html_text(ind.label(lang))
+    title = _t("dots_title", lang, indicator=h_ind, column=h_col, region=h_where, year=when)
     fig = charts.group_dots(
         shown,
         title=title,
-        value_label=ind.unit(lang) or ind.label(lang),
+        value_label=html_text(ind.unit(lang)) or h_ind,
         class_names=names,
         decimals=ind.decimals,
         is_share=ind.is_share,
@@ -124,9 +132,11 @@ def groups_view(
         groups_shown = lines["group"].unique()
         if two:  # one line: the first against the second
             lines = lines[lines["group"] == groups_shown[0]]
+        elif len(groups_shown) > 3 and choices.group in set(groups_shown):
+            lines = lines[lines["group"] == choices.group]  # one line of many: the chosen
         fig = charts.gap_lines(
             lines,
-            title=_t("gap_title", lang, indicator=ind.label(lang), region=where),
+            title=_t("gap_title", lang, indicator=h_ind, region=h_where),
             gap_label=_t("gap_axis", lang),
             decimals=ind.decimals,
             is_share=ind.is_share,
@@ -156,7 +166,7 @@ def groups_view(
                         escape_markdown(rest) if rest else None,
                         lang,
                         unit=unit,
-                        decimals=1 if ind.is_share else 2,
+                        decimals=fine_decimals(ind),
                     )
                 )
             )
@@ -172,7 +182,14 @@ def groups_view(
             ranked = ranked.assign(label=[html_text(region_name(r)) for r in ranked["region"]])
             fig = charts.ranked_gaps(
                 ranked,
-                title=_t("ranking_title", lang, group=group, indicator=ind.label(lang), year=when),
+                title=_t(
+                    "ranking_title_two" if two else "ranking_title",
+                    lang,
+                    group=html_text(group),
+                    other=html_text(ranked["rest_group"].iloc[0]),
+                    indicator=h_ind,
+                    year=when,
+                ),
                 gap_label=_t("gap_axis", lang),
                 class_names=names,
                 decimals=ind.decimals,
@@ -194,10 +211,10 @@ def groups_view(
             )
 
     if levels is not None and len(levels):
-        _levels_section(view, levels, level_cuts, choices, lang, source, col, where, when)
+        _levels_section(view, levels, level_cuts, choices, lang, source, h_col, h_where, when)
     if accumulation is not None:
         _stapeling_section(
-            view, accumulation, co_occurrence, choices, lang, source, col, where, when
+            view, accumulation, co_occurrence, choices, lang, source, h_col, h_where, when
         )
     return view
 
@@ -220,6 +237,14 @@ def _table(now, ind, lang, names, two) -> Table:
     def fmt(v):
         return format_display(v, ind.decimals, is_share=ind.is_share, lang=lang)
 
+    def fine(v):
+        return format_display(v, fine_decimals(ind), is_share=ind.is_share, lang=lang)
+
+    def gap(v):
+        return _gap_text(v, ind, lang, unit=False)
+
+    points = f" ({text('groups.percentage_points', lang)})" if ind.is_share else ""
+
     frame = pd.DataFrame(
         {
             _t("col_group", lang): now["group"].astype(str),
@@ -229,9 +254,9 @@ def _table(now, ind, lang, names, two) -> Table:
                 for lo, hi in zip(now["ci_low"], now["ci_high"], strict=True)
             ],
             _t("col_rest", lang): [fmt(v) for v in now["rest_value"]],
-            _t("col_gap", lang): [_gap_text(v, ind, lang) for v in now["gap"]],
+            _t("col_gap", lang) + points: [gap(v) for v in now["gap"]],
             _t("col_gap_interval", lang): [
-                f"{_gap_text(lo, ind, lang)} – {_gap_text(hi, ind, lang)}"
+                f"{gap(lo)} – {gap(hi)}"
                 for lo, hi in zip(now["gap_ci_low"], now["gap_ci_high"], strict=True)
             ],
             _t("col_verdict", lang): [names[c] for c in now["colour"]],
@@ -259,7 +284,6 @@ def _levels_section(view, levels, cuts, choices, lang, source, col, where, when)
         [text(f"groups.{lev}", lang) for lev in G.LEVELS],
         title=_t("levels_title", lang, column=col, region=where, year=when),
         colours=charts.LEVEL_COLOURS,
-        axis_label=_t("share_axis", lang),
     )
     view.add(chart(fig, lang, source, key="groups_levels"))
     said = _t(
@@ -284,7 +308,7 @@ def _stapeling_section(view, acc, co, choices, lang, source, col, where, when):
         return
     counts = list(dict.fromkeys(part["count"]))
     view.add(Heading(_t("stapeling", lang), level=3))
-    rules = ", ".join(f"`{r.label}`" for r in acc.rules)
+    rules = ", ".join(f"`{r.label.replace('`', '')}`" for r in acc.rules)
     view.add(Text(_t("stapeling_rules", lang, n=len(acc.rules), rules=rules), tone="caption"))
     fig = charts.stacked_shares(
         part.assign(label=[html_text(g) for g in part["group"]], cls=part["count"]),
@@ -292,7 +316,6 @@ def _stapeling_section(view, acc, co, choices, lang, source, col, where, when):
         [_t("count_label", lang, count=c) for c in counts],
         title=_t("stapeling_title", lang, column=col, region=where, year=when),
         colours=charts.COUNT_COLOURS,
-        axis_label=_t("share_axis", lang),
     )
     view.add(chart(fig, lang, source, key="groups_stapeling"))
     top = part[part["count"] == counts[-1]]
