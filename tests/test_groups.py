@@ -185,6 +185,11 @@ def test_the_gap_trend_is_weighted_least_squares():
     assert not flat.significant
     assert "not significant" in G.trend_sentence(flat, "laag", None, "en")
     assert G.gap_trend([2014, 2015], [1, 2], [0.1, 0.1]) is None  # two years: no trend
+    turned = G.gap_trend([2014, 2015, 2016], [-0.2, 0.1, 0.5], [0.05] * 3)
+    assert G.trend_sentence(turned, "laag", None, "en") == (
+        "The gap between laag and the rest turned from -0.20 to 0.50 points since 2014, "
+        "significantly."
+    )
 
 
 def test_regions_ranked_by_the_gap():

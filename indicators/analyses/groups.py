@@ -457,14 +457,18 @@ def trend_sentence(
     from indicators.registry.catalog import format_number
 
     other = rest if rest else text("groups.the_rest", lang)
+    reversed_ = trend.first_gap * trend.last_gap < 0  # the gap changed sign: say the signs
     key = "groups.trend_widened" if trend.widened else "groups.trend_narrowed"
+    if reversed_:
+        key = "groups.trend_reversed"
+    size = (lambda v: v) if reversed_ else abs
     said = text(
         key,
         lang,
         group=group,
         rest=other,
-        first=format_number(abs(trend.first_gap), decimals, lang),
-        last=format_number(abs(trend.last_gap), decimals, lang),
+        first=format_number(size(trend.first_gap), decimals, lang),
+        last=format_number(size(trend.last_gap), decimals, lang),
         unit=unit or text("groups.points", lang),
         since=trend.first_year,
     )

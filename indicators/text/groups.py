@@ -52,6 +52,12 @@ GROUPS = {
         "en": "The gap between {group} and {rest} narrowed from {first} to {last} {unit} since "
         "{since}",
     },
+    "trend_reversed": {
+        "nl": "Het verschil tussen {group} en {rest} is sinds {since} omgeslagen van {first} "
+        "naar {last} {unit}",
+        "en": "The gap between {group} and {rest} turned from {first} to {last} {unit} since "
+        "{since}",
+    },
     "trend_significant": {"nl": "{sentence}, significant.", "en": "{sentence}, significantly."},
     "trend_not_significant": {
         "nl": "{sentence}; die verandering is niet significant.",
