@@ -133,6 +133,8 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     _intervals(c)
     _lang(c)
 
+    _group_parsers(sub)
+
     d = sub.add_parser(
         "dashboard",
         usage="python -m indicators dashboard [--lang nl|en] [STREAMLIT OPTIONS]",
@@ -247,6 +249,8 @@ def main(argv=None) -> int:
             table = _measures(args)
         elif args.command == "registry":
             return _registry(args)
+        elif args.command in GROUP_COMMANDS:
+            table = GROUP_COMMANDS[args.command](args)
         else:
             table = _compute(args)
     except DataError as err:
@@ -368,6 +372,145 @@ def _write(table: pd.DataFrame, out: str | None) -> None:
             table.to_csv(out, index=False)
     else:
         table.to_csv(sys.stdout, index=False, lineterminator="\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# groups and stapeling (issue 11): groups within regions, accumulated disadvantage
+# ---------------------------------------------------------------------------------------------
+
+
+def _group_parsers(sub) -> None:
+    g = sub.add_parser(
+        "groups",
+        help="each group's value and its gap to the rest of its region, as tidy CSV",
+        description="Compute measures of one value column per region (and year) for each "
+        "value of a group column, and compare each group with the rest of its region "
+        "(everyone else; for a column with two values, such as men and women, the other "
+        "group): the gap (group minus rest) with its standard error (linearized; the two are "
+        "disjoint samples, so se = sqrt(se_group^2 + se_rest^2)), its interval and whether "
+        "it is significant. Rows for all regions together as region 'Total'. Writes CSV with "
+        "columns region,year,group,measure,value,se,ci_low,ci_high,n,rest_value,gap,gap_se,"
+        "gap_ci_low,gap_ci_high,significant (region and year named as in the input).",
+    )
+    g.add_argument("input", metavar="INPUT", help="CSV, Excel (.xlsx) or Parquet file")
+    g.add_argument("--value", required=True, metavar="COL", help="the column to measure")
+    g.add_argument("--region", required=True, metavar="COL", help="region column")
+    g.add_argument("--year", metavar="COL", help="year or period column")
+    g.add_argument("--weight", metavar="COL", help="survey weight column")
+    g.add_argument(
+        "--by",
+        required=True,
+        metavar="COL",
+        help="the group column (ages in years become age bands)",
+    )
+    g.add_argument(
+        "--order",
+        metavar='"LOW,...,HIGH"',
+        help="order of text answers, low to high: they become scores 1..k",
+    )
+    g.add_argument("--measures", metavar="LIST", help=MEASURE_HELP)
+    g.add_argument(
+        "--ci",
+        nargs="?",
+        type=float,
+        const=0.95,
+        default=None,
+        metavar="LEVEL",
+        help="level of the intervals and of the test (default 0.95; 95 reads as 95%%); the "
+        "comparison always has its standard errors",
+    )
+    g.add_argument("--strata", metavar="COL", help="design strata column")
+    g.add_argument(
+        "--cluster",
+        metavar="COL",
+        help="primary sampling unit column (then the gap's standard error is an "
+        "approximation: the covariance of the two groups within units is left out)",
+    )
+    g.add_argument(
+        "--min-n", type=int, default=10, help="no value from fewer observations (default 10)"
+    )
+    g.add_argument("--sheet", metavar="NAME", help="Excel sheet (default: the first)")
+    g.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    _lang(g)
+
+    s = sub.add_parser(
+        "stapeling",
+        help="accumulated disadvantage: shares with 0, 1, 2, 3+ unfavourable outcomes",
+        description="Count per person the unfavourable outcomes among the rules (e.g. "
+        '--rule "levenstevredenheid<=5" --rule "inkomen<poverty_line" --rule "eenzaam=ja"; '
+        "operators <, <=, >, >=, =; poverty_line is 0.6 x the year's weighted median of all "
+        "regions); rows without an answer on a counted column are left out (their number goes "
+        "to standard error). Without --rule: the catalogue's unfavourable outcome of every "
+        "variable the column names suggest. Writes CSV with columns region,year,group,count,"
+        "share,se,n (group with --by; the highest count written as e.g. 3+).",
+    )
+    s.add_argument("input", metavar="INPUT", help="CSV, Excel (.xlsx) or Parquet file")
+    s.add_argument("--region", required=True, metavar="COL", help="region column")
+    s.add_argument("--year", metavar="COL", help="year or period column")
+    s.add_argument("--weight", metavar="COL", help="survey weight column")
+    s.add_argument(
+        "--rule",
+        action="append",
+        default=[],
+        metavar='"COL<=T"',
+        help="an unfavourable outcome (repeatable): COL<T, COL<=T, COL>T, COL>=T or COL=LABEL",
+    )
+    s.add_argument("--by", metavar="COL", help="group column to break down by")
+    s.add_argument(
+        "--cap", type=int, default=3, help="the highest count, written as e.g. 3+ (default 3)"
+    )
+    s.add_argument("--sheet", metavar="NAME", help="Excel sheet (default: the first)")
+    s.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    _lang(s)
+
+
+def _groups(args) -> pd.DataFrame:
+    from indicators.analyses.groups import raw_gaps
+    from indicators.io.load import load_table
+
+    df = load_table(args.input, sheet=args.sheet)
+    return raw_gaps(
+        df,
+        value=args.value,
+        region=args.region,
+        by=args.by,
+        year=args.year,
+        weight=args.weight,
+        measures=_split(args.measures),
+        order=_split(args.order),
+        source=args.input,
+        level=0.95 if args.ci is None else args.ci,
+        strata=args.strata,
+        cluster=args.cluster,
+        min_n=args.min_n,
+    )
+
+
+def _stapeling(args) -> pd.DataFrame:
+    from indicators.analyses.stapeling import raw_accumulation
+    from indicators.io.load import load_table
+
+    df = load_table(args.input, sheet=args.sheet)
+    acc = raw_accumulation(
+        df,
+        region=args.region,
+        rules=args.rule,
+        year=args.year,
+        weight=args.weight,
+        by=args.by,
+        cap=args.cap,
+        source=args.input,
+    )
+    if acc.left_out:
+        from indicators.registry.catalog import format_number
+
+        n = format_number(acc.left_out, 0, args.lang)
+        print(text("stapeling.left_out", args.lang, n=n), file=sys.stderr)
+    keys = [args.region, *([args.year] if args.year else []), *(["group"] if args.by else [])]
+    return acc.table[[*keys, "count", "share", "se", "n"]]
+
+
+GROUP_COMMANDS = {"groups": _groups, "stapeling": _stapeling}
 
 
 if __name__ == "__main__":  # pragma: no cover

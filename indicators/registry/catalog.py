@@ -132,6 +132,15 @@ class Variable:
     # aggregates its catalogue indicators are used as they are; any other column there is
     # its own indicator, named as the column
     regional: bool = False
+    # low / medium / high well-being (the Groups page): low is a score at or below
+    # wellbeing_low, high at or above wellbeing_high, medium in between; with their source
+    wellbeing_low: float | None = None
+    wellbeing_high: float | None = None
+    wellbeing_source: str = ""
+    # the unfavourable outcome counted in accumulated disadvantage (stapeling): a condition
+    # such as "<=5", ">=40", "<poverty_line" or "=ja" (one of levels_nl); with its source
+    unfavourable: str = ""
+    unfavourable_source: str = ""
 
     def label(self, lang: str = "nl") -> str:
         """Return the label in ``lang`` ("nl" or "en")."""
@@ -566,6 +575,11 @@ _FIELDS: dict[str, dict[str, str]] = {
         "levels_en": _LIST,
         "decimals": _INT,
         "regional": _BOOL,
+        "wellbeing_low": _NUM,
+        "wellbeing_high": _NUM,
+        "wellbeing_source": _STR,
+        "unfavourable": _STR,
+        "unfavourable_source": _STR,
     },
     "indicator": {
         "id": _STR,
@@ -868,6 +882,7 @@ def _build_variable(raw: _Raw, problems: list[str]) -> Variable | None:
     lo, hi = f.get("scale_min"), f.get("scale_max")
     if lo is not None and hi is not None and lo >= hi:
         problems.append(f"{where}: scale_min ({lo}) must be below scale_max ({hi})")
+    _cut_point_problems(where, f, kind, levels_nl, problems)
     hints = tuple(normalise_name(h) for h in f.get("hints", ()))
     if len(problems) > n_before:
         return None
@@ -887,7 +902,85 @@ def _build_variable(raw: _Raw, problems: list[str]) -> Variable | None:
         levels_en=levels_en,
         decimals=f.get("decimals", 1),
         regional=f.get("regional", False),
+        wellbeing_low=f.get("wellbeing_low"),
+        wellbeing_high=f.get("wellbeing_high"),
+        wellbeing_source=f.get("wellbeing_source", ""),
+        unfavourable=f.get("unfavourable", "").strip(),
+        unfavourable_source=f.get("unfavourable_source", ""),
     )
+
+
+# A condition on one value: an operator and a threshold ("<=5", ">=40", "=ja"); a threshold
+# "poverty_line" is 0.6 x the year's weighted median of all regions (as the poverty rate).
+CONDITION_RE = re.compile(r"^\s*(?P<op><=|>=|<|>|=)\s*(?P<value>\S.*?)\s*$")
+POVERTY_LINE = "poverty_line"
+
+
+def split_condition(condition: str) -> tuple[str, str] | None:
+    """Return (operator, threshold) of a condition such as ``"<=5"``, or None if it is none.
+
+    >>> split_condition("<= 5"), split_condition("=ja"), split_condition("5")
+    (('<=', '5'), ('=', 'ja'), None)
+    """
+    found = CONDITION_RE.fullmatch(condition or "")
+    return (found["op"], found["value"]) if found else None
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _cut_point_problems(where, f, kind, levels_nl, problems) -> None:
+    """Check the well-being cut points and the unfavourable outcome of a variable."""
+    lo, hi = f.get("wellbeing_low"), f.get("wellbeing_high")
+    if (lo is None) != (hi is None):
+        problems.append(f"{where}: give wellbeing_low and wellbeing_high together")
+    elif lo is not None:
+        if kind == "nominal":
+            problems.append(f"{where}: well-being cut points do not apply to a nominal variable")
+        if lo >= hi:
+            problems.append(
+                f"{where}: wellbeing_low ({lo}) must be below wellbeing_high ({hi}): low is a "
+                "score at or below wellbeing_low, high one at or above wellbeing_high"
+            )
+        smin = 1 if kind in ("ordinal", "binary") else f.get("scale_min")
+        smax = len(levels_nl) if kind in ("ordinal", "binary") else f.get("scale_max")
+        for name, value in (("wellbeing_low", lo), ("wellbeing_high", hi)):
+            if (smin is not None and value < smin) or (smax is not None and value > smax):
+                problems.append(f"{where}: {name} ({value}) lies outside the scale")
+        if not f.get("wellbeing_source", "").strip():
+            problems.append(f"{where}: the well-being cut points need their wellbeing_source")
+    elif f.get("wellbeing_source"):
+        problems.append(f"{where}: wellbeing_source without wellbeing_low and wellbeing_high")
+    rule = f.get("unfavourable", "").strip()
+    if not rule:
+        if f.get("unfavourable_source"):
+            problems.append(f"{where}: unfavourable_source without unfavourable")
+        return
+    parts = split_condition(rule)
+    if parts is None:
+        problems.append(
+            f"{where}: unfavourable '{rule}' must be an operator (<, <=, >, >=, =) and a "
+            'threshold, e.g. "<=5", ">=40", "<poverty_line" or "=ja"'
+        )
+    elif parts[0] == "=":
+        if kind == "continuous" and not _is_number(parts[1]):
+            problems.append(f"{where}: unfavourable '{rule}' compares a number with a text")
+        elif kind != "continuous" and parts[1] not in levels_nl:
+            problems.append(
+                f"{where}: unfavourable '{rule}' names no answer of levels_nl "
+                f"({', '.join(levels_nl)})"
+            )
+    elif not _is_number(parts[1]) and parts[1] != POVERTY_LINE:
+        problems.append(
+            f"{where}: unfavourable '{rule}' needs a number or {POVERTY_LINE} after {parts[0]}"
+        )
+    if rule and not f.get("unfavourable_source", "").strip():
+        problems.append(f"{where}: the unfavourable outcome needs its unfavourable_source")
 
 
 # The polarity rules of the measure table (indicators/stats/measures.toml) that _derived_polarity

@@ -18,6 +18,7 @@ COMMON = {
     "page_distribution": {"nl": "Verdeling en gemiddelde", "en": "Distribution vs average"},
     "page_regions": {"nl": "Regio's", "en": "Regions"},
     "page_trends": {"nl": "Trends", "en": "Trends"},
+    "page_groups": {"nl": "Groepen", "en": "Groups"},
     "page_indicators": {"nl": "Indicatoren", "en": "Indicators"},
     "error_title": {
         "nl": "Dit bestand kan zo niet gebruikt worden",

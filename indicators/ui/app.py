@@ -19,6 +19,7 @@ PAGES = [
     ("distribution.py", "page_distribution", ":material/bar_chart:", "distribution"),
     ("regions.py", "page_regions", ":material/map:", "regions"),
     ("trends.py", "page_trends", ":material/trending_up:", "trends"),
+    ("groups.py", "page_groups", ":material/groups:", "groups"),
     ("data.py", "page_data", ":material/upload_file:", "data"),
     ("catalog.py", "page_indicators", ":material/menu_book:", "indicators"),
 ]
