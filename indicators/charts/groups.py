@@ -21,9 +21,8 @@ CLASS_COLOURS = {
     "no_difference": palette.DIRECTION_COLOURS["same"],
     "different": palette.BLUE,
 }
-# light to dark: low, medium, high (and 0, 1, 2, 3+ from light to the darkest red)
-LEVEL_COLOURS = ("#D55E00", "#BDBDBD", "#009E73")
-COUNT_COLOURS = ("#DEEBF7", "#9ECAE1", "#4292C6", "#D55E00", "#8C2D04", "#4D1600")
+LEVEL_COLOURS = palette.LEVEL_COLOURS
+COUNT_COLOURS = palette.COUNT_COLOURS
 
 
 def _errors(values, lows, highs) -> dict:

@@ -49,3 +49,7 @@ MUTED_GREY = "#6b6b6b"  # sparkline labels
 MARK_GREY = "#777777"  # markers and dotted lines that are not data
 GRID_GREY = "#EEEEEE"
 HIDES_BACKGROUND = "#FDF0E6"  # behind "the average hides this" (a pale vermillion)
+# well-being levels low, medium, high (vermillion, grey, green), and counts of unfavourable
+# outcomes 0, 1, 2, 3+ ... from light blue to the darkest red
+LEVEL_COLOURS = ("#D55E00", "#BDBDBD", "#009E73")
+COUNT_COLOURS = ("#DEEBF7", "#9ECAE1", "#4292C6", "#D55E00", "#8C2D04", "#4D1600")
