@@ -8,7 +8,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from indicators.charts.layout import base_layout, wrap_name, wrap_title, year_labels
+from indicators.charts.layout import (
+    HALF_TITLE_CHARS,
+    base_layout,
+    wrap_name,
+    wrap_title,
+    year_labels,
+)
 from indicators.charts.palette import BLUE, OKABE_ITO, ORANGE, TOTAL_COLOUR
 
 SKY_BLUE = OKABE_ITO[5]
@@ -60,7 +66,7 @@ def sigma_lines(spread: pd.DataFrame, *, title: str, names: dict, y_title: str) 
             line={"color": colour, "width": 2},
             hovertemplate="%{x}: %{y:.4f}<extra>" + name + "</extra>",
         )
-    base_layout(fig, wrap_title(title), height=380)
+    base_layout(fig, wrap_title(title, HALF_TITLE_CHARS), height=380)
     fig.update_layout(
         legend={"orientation": "h", "y": -0.15, "x": 0},
         yaxis_title=y_title,
@@ -101,12 +107,12 @@ def beta_scatter(
         line={"color": ORANGE, "width": 2},
         hoverinfo="skip",
     )
-    base_layout(fig, wrap_title(title), height=400)
+    base_layout(fig, wrap_title(title, HALF_TITLE_CHARS), height=400)
     fig.update_layout(
         legend={"orientation": "h", "y": -0.2, "x": 0},
         xaxis_title=x_title,
         yaxis_title=y_title,
-        yaxis_tickformat=".1%",
+        yaxis_tickformat=".2%",
     )
     return fig
 
@@ -134,9 +140,10 @@ def profile_bars(
         marker={"color": TOTAL_COLOUR, "symbol": "line-ns", "size": 18, "line": {"width": 3}},
         hovertemplate="%{y}: %{x:.1f}<extra>" + total_name + "</extra>",
     )
-    base_layout(fig, wrap_title(title, 60), height=max(320, 60 + 30 * len(profile)))
-    fig.update_layout(
-        legend={"orientation": "h", "y": -0.08, "x": 0},
+    base_layout(fig, wrap_title(title, HALF_TITLE_CHARS), height=max(340, 150 + 30 * len(profile)))
+    fig.update_layout(  # the legend at the figure's foot, under the axis title
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
+        margin={"b": 60},
         xaxis={"range": [0, 10.2], "title": x_title, "dtick": 2},
         yaxis={"autorange": "reversed", "automargin": True},
         bargap=0.3,
@@ -173,9 +180,10 @@ def rank_intervals(
         "<extra></extra>",
     )
     n = len(table)
-    base_layout(fig, wrap_title(title), height=max(320, 90 + 26 * n))
-    fig.update_layout(
-        legend={"orientation": "h", "y": -0.08, "x": 0},
+    base_layout(fig, wrap_title(title), height=max(340, 130 + 26 * n))
+    fig.update_layout(  # the legend at the figure's foot, under the axis title
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
+        margin={"b": 60},
         xaxis={"title": x_title, "range": [0.5, n + 0.5], "dtick": 1 if n <= 20 else 5},
         yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
     )

@@ -78,8 +78,10 @@ PROFILES = {
         "en": "Not in the profile (no direction: neither higher nor lower is better): {names}.",
     },
     "flat": {
-        "nl": "Niet in het profiel (alle regio's hebben dezelfde waarde): {names}.",
-        "en": "Not in the profile (every region has the same value): {names}.",
+        "nl": "Niet in het profiel (geen verschil om te scoren: minder dan twee regio's met een "
+        "waarde, of overal dezelfde waarde): {names}.",
+        "en": "Not in the profile (no spread to score: fewer than two regions with a value, or "
+        "the same value everywhere): {names}.",
     },
     "similar": {"nl": "Vergelijkbare regio's", "en": "Similar regions"},
     "similar_intro": {

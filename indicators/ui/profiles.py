@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators.analyses.index import index_indicators
+from indicators.analyses.index import composite
 from indicators.text import area
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, tr
@@ -31,7 +31,6 @@ def main() -> None:
         year = state.pick_year(act)
 
     # the index's choices, in the sidebar of the section: method, indicators, weights
-    available = list(dict.fromkeys(act.results["indicator"]))
     with st.expander(tr(TEXTS, "weights"), expanded=True, icon=":material/tune:"):
         a, b = st.columns(2)
         method = a.selectbox(
@@ -43,10 +42,11 @@ def main() -> None:
         adjusted = b.toggle(
             tr(TEXTS, "adjusted"), key="index_adjusted", help=tr(TEXTS, "adjusted_help")
         )
-        chosen = index_indicators(registry, available, adjusted=adjusted)
-        dims = list(dict.fromkeys(registry.indicator_by_id[i].dimension for i in chosen))
-        order = [d.id for d in registry.dimensions]
-        dims.sort(key=lambda d: order.index(d) if d in order else len(order))
+        # a slider for each dimension the index has (indicators with a spread to score)
+        plain = composite(
+            act.results, registry, year=year, method=method, adjusted=adjusted, draws=0
+        )
+        dims = list(plain.dimensions) if plain is not None else []
         labels = {d.id: d.label(lang()) for d in registry.dimensions}
         st.caption(tr(TEXTS, "weights_help"))
         cols = st.columns(min(4, max(1, len(dims))))
