@@ -37,6 +37,7 @@ def _results(table=HAND, regions=REGIONS, year=2024):
             "breakdown": "",
             "group": "",
             "indicator": ind,
+            "measure": "mean",
             "part": "total",
             "value": value,
             "status": "ok",
@@ -279,3 +280,30 @@ def test_cli_index_argparse_errors_in_dutch(tmp_path, capsys):
     with pytest.raises(SystemExit):
         cli.main(["index", _csv(tmp_path), "--lang", "nl"])
     assert "deze argumenten ontbreken: --region" in capsys.readouterr().err
+
+
+def test_the_view_states_the_value_choices_and_draws_rank_intervals():
+    from indicators.views.blocks import Chart, Table, Text
+    from indicators.views.profiles import Choices, profiles
+
+    results = pd.concat([_results(year=2023), _results()], ignore_index=True)
+    choices = Choices(indicator="income_median", region="A", year=2024, draws=100)
+    view = profiles(results, REG, choices, lang="en", names={"A": "Aa & <b>"})
+    texts = [b.text for b in view.walk() if isinstance(b, Text)]
+    assert any(t.startswith("**Weights are value choices, not facts.**") for t in texts)
+    assert "Every region counts the same (no weight is mapped)." in texts
+    assert any(t.startswith("No Theil split can be made") for t in texts)
+    titles = [b.figure.layout.title.text for b in view.walk() if isinstance(b, Chart)]
+    assert any(t.startswith("Ranking in 2024 (1 = best)") for t in titles)
+    assert any(t.startswith("Aa &") and "scores from 0" in t for t in titles)
+    index_table = next(
+        b.frame for b in view.walk() if isinstance(b, Table) and "Rank p5" in b.frame
+    )
+    assert list(index_table["Region"]) == ["B", "Aa & <b>", "C"]
+    assert list(index_table["Index"]) == ["6.67", "5.00", "3.33"]
+    # a region's name from a file is escaped in markdown
+    assert any("Aa & <b>" not in t and "Aa" in t for t in texts if "closest" in t)
+    # every weight 0: no index, said in words
+    none = profiles(results, REG, Choices(weights=(("housing", 0.0),)), lang="nl")
+    said = [b.text for b in none.walk() if isinstance(b, Text)]
+    assert any(t.startswith("Geen index te maken") for t in said)

@@ -240,6 +240,8 @@ def beta_convergence(levels: pd.DataFrame, first=None, last=None, *, weighted: b
         sm.WLS(endog, exog, weights=points[WEIGHT].to_numpy()) if weighted else sm.OLS(endog, exog)
     )
     fit = model.fit()
+    with np.errstate(invalid="ignore", divide="ignore"):  # no spread in growth: r2 undefined
+        r2 = float(fit.rsquared)
     alpha, beta = (float(v) for v in fit.params)
     se = float(fit.bse[1])
     inside = 1.0 + beta * span
@@ -251,7 +253,7 @@ def beta_convergence(levels: pd.DataFrame, first=None, last=None, *, weighted: b
         alpha=alpha,
         speed=speed,
         half_life=half_life,
-        r2=float(fit.rsquared),
+        r2=r2,
         first=first,
         last=last,
         n_regions=len(points),

@@ -73,3 +73,24 @@ def test_pilot_aggregates_demo():
     assert "There is only one dimension: weights cannot change the ranking." in said
     assert "Not in the profile (no direction" in said
     assert not at.error
+
+
+def test_upload_of_a_statline_table():
+    from apptest_helpers import ROOT
+
+    data = (ROOT / "tests" / "data" / "statline_regionaal.csv").read_bytes()
+    at = open_page(PAGE, "en", upload=("statline_regionaal.csv", data))
+    said = _texts(at)
+    # hand-computed: unemployment weighted by population (Bevolking_1); 2019 PV27 3.5 and
+    # GM0344 3.2, 2020 GM0363 4.9 and GM0344 3.8: sd of the log 0.028 and 0.116, and in 2020
+    # the bottom fifth of the people all in GM0344, the top fifth in GM0363: 4.9 / 3.8 = 1.29
+    assert (
+        "The spread between regions (standard deviation of the log) grew from 0.028 (2019) to "
+        "0.116 (2020): the regions drifted apart." in said
+    )
+    assert "1.29 times that of the bottom fifth (2020" in said
+    assert "Beta convergence needs two years and at least three regions" in said
+    assert "No Theil split can be made" in said
+    assert "Not in the profile (no spread to score" in said
+    assert [s.label for s in at.slider] == ["Your own data"]  # one slider per index dimension
+    assert not at.error
