@@ -134,6 +134,8 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     _lang(c)
 
     _group_parsers(sub)
+    _convergence_parser(sub)
+    _index_parser(sub)
 
     d = sub.add_parser(
         "dashboard",
@@ -251,6 +253,8 @@ def main(argv=None) -> int:
             return _registry(args)
         elif args.command in GROUP_COMMANDS:
             table = GROUP_COMMANDS[args.command](args)
+        elif args.command in INDEX_COMMANDS:
+            table = INDEX_COMMANDS[args.command](args)
         else:
             table = _compute(args)
     except DataError as err:
@@ -362,6 +366,223 @@ def _compute(args) -> pd.DataFrame:
     if args.year:
         rename["year"] = args.year
     return table.rename(columns=rename)
+
+
+# ---- convergence and index (issue 13) ---------------------------------------------------------
+
+
+def _convergence_parser(sub) -> None:
+    p = sub.add_parser(
+        "convergence",
+        help="sigma and beta convergence of one column across regions, as tidy CSV",
+        description="Whether regions draw together: per year the spread of the regional values "
+        "(sigma: the standard deviation of the log; cv: the coefficient of variation; "
+        "top_bottom_ratio: the mean of the top fifth of regions over the bottom fifth), and "
+        "beta convergence (the mean annual log growth from the first to the last year on the "
+        "first year's log level, by least squares) with its se, the speed of convergence "
+        "-ln(1+beta T)/T and the half-life ln 2/speed, and r2. On microdata a region's value "
+        "is its (weighted) mean. Unweighted unless --weight: then population-weighted. Writes "
+        "CSV with columns measure,year,value,se.",
+    )
+    p.add_argument("input", metavar="INPUT", help="CSV, Excel (.xlsx) or Parquet file")
+    p.add_argument("--value", required=True, metavar="COL", help="the column to compare")
+    p.add_argument("--region", required=True, metavar="COL", help="region column")
+    p.add_argument("--year", required=True, metavar="COL", help="year or period column")
+    p.add_argument(
+        "--weight", metavar="COL", help="survey weight or population column (weights regions)"
+    )
+    p.add_argument("--from", dest="first", type=int, metavar="YEAR", help="first year")
+    p.add_argument("--to", dest="last", type=int, metavar="YEAR", help="last year")
+    p.add_argument("--sheet", metavar="NAME", help="Excel sheet (default: the first)")
+    p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    _lang(p)
+
+
+def _index_parser(sub) -> None:
+    from indicators.analyses.index import DRAWS, METHODS, SEED
+
+    p = sub.add_parser(
+        "index",
+        help="a composite index of the regions with rank intervals, as tidy CSV",
+        description="A composite index of the regions in one year: every indicator the mapped "
+        "columns allow scored over the regions (minmax 0-10 by default), averaged per "
+        "dimension, and the dimensions weighted (equal unless --weights). Rank intervals: the "
+        "5th and 95th percentile of each region's rank under --draws weight sets drawn around "
+        "the weights (Dirichlet). Weights are value choices, not facts. Writes CSV with "
+        "columns region,index,rank,rank_p05,rank_p95 and one score column per dimension.",
+    )
+    p.add_argument("input", metavar="INPUT", help="CSV, Excel (.xlsx) or Parquet file")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="VARIABLE=COLUMN",
+        help="tie a registry variable to a column (repeatable); by default the columns the "
+        "registry recognises",
+    )
+    p.add_argument("--region", required=True, metavar="COL", help="region column")
+    p.add_argument("--year", metavar="COL", help="year or period column")
+    p.add_argument("--weight", metavar="COL", help="survey weight or population column")
+    p.add_argument("--at", metavar="YEAR", help="the year of the index (default: the last)")
+    p.add_argument(
+        "--weights",
+        metavar="DIM=W,...",
+        help="weights per dimension, e.g. health=2,housing=1 (others 0); default equal",
+    )
+    p.add_argument("--method", choices=METHODS, default="minmax", help="scores per indicator")
+    p.add_argument(
+        "--adjusted",
+        action="store_true",
+        help="use the indicators beyond the average (the bottom, the spread) instead of averages",
+    )
+    p.add_argument(
+        "--draws", type=int, default=DRAWS, help=f"weight sets for rank intervals ({DRAWS})"
+    )
+    p.add_argument("--seed", type=int, default=SEED, help=f"random seed ({SEED})")
+    p.add_argument("--catalog", metavar="FILE", help="your own catalogue file (TOML) to add")
+    p.add_argument(
+        "--min-n", type=int, default=10, help="hide values from fewer observations (default 10)"
+    )
+    p.add_argument("--sheet", metavar="NAME", help="Excel sheet (default: the first)")
+    p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    _lang(p)
+
+
+def _convergence(args) -> pd.DataFrame:
+    from indicators.analyses.convergence import convergence_table
+    from indicators.dataset import validate
+    from indicators.io.load import load_table
+
+    df = load_table(args.input, sheet=args.sheet)
+    cols = [args.value, args.region, args.year, args.weight]
+    validate.require_columns(df, [c for c in cols if c], source=args.input)
+    frame = pd.DataFrame(
+        {
+            "region": validate.region_column(df, args.region, source=args.input),
+            "year": validate.year_column(df, args.year, source=args.input),
+            "value": validate.numeric_column(df, args.value, source=args.input),
+        }
+    )
+    if args.weight:
+        frame["weight"] = validate.weight_column(df, args.weight, source=args.input)
+    years = sorted(pd.unique(frame["year"].dropna()))
+    inside = [
+        y
+        for y in years
+        if (args.first is None or y >= args.first) and (args.last is None or y <= args.last)
+    ]
+    if not inside:
+        raise DataError.from_text(
+            "index_cli.no_years",
+            source=args.input,
+            column=args.year,
+            first=args.first if args.first is not None else "…",
+            last=args.last if args.last is not None else "…",
+            years=", ".join(str(y) for y in years),
+        )
+    return convergence_table(
+        frame,
+        "value",
+        region="region",
+        year="year",
+        weight="weight" if args.weight else None,
+        first=args.first,
+        last=args.last,
+    )
+
+
+def _dimension_weights(given: str | None) -> dict | None:
+    if not given:
+        return None
+    weights = {}
+    for item in given.split(","):
+        dim, _, weight = item.partition("=")
+        try:
+            value = float(weight)
+        except ValueError:
+            value = -1.0
+        if not dim.strip() or value < 0 or value != value:
+            raise DataError.from_text("index_cli.weights_form", item=item.strip())
+        weights[dim.strip()] = value
+    if not any(weights.values()):
+        raise DataError.from_text("index_cli.weights_zero")
+    return weights
+
+
+def _index(args) -> pd.DataFrame:
+    from indicators.analyses.index import composite
+    from indicators.dataset import validate
+    from indicators.dataset.mapping import suggest_mapping, suggest_order
+    from indicators.dataset.prepare import prepare
+    from indicators.io.load import load_table
+    from indicators.results import compute
+
+    weights = _dimension_weights(args.weights)
+    registry = _load_registry(args.catalog)
+    df = load_table(args.input, sheet=args.sheet)
+    roles = [c for c in (args.region, args.year, args.weight) if c]
+    validate.require_columns(df, roles, source=args.input)
+    suggested = suggest_mapping(df.drop(columns=roles), registry)
+    variables, own = dict(suggested.variables), suggested.own
+    orders = dict(suggested.orders)
+    if args.map:
+        variables, own = {}, ()
+        for item in args.map:
+            if "=" not in item:
+                raise DataError.from_text("cli.map_form", item=item)
+            var, col = (part.strip() for part in item.split("=", 1))
+            if var not in registry.variable_by_id:
+                known = ", ".join(v.id for v in registry.variables)
+                raise DataError.from_text("cli.map_unknown", item=item, variable=var, known=known)
+            variables[var] = col
+        validate.require_columns(df, list(variables.values()), source=args.input)
+        orders = {
+            col: suggest_order(df[col], registry.variable_by_id[var])
+            for var, col in variables.items()
+            if registry.variable_by_id[var].kind != "continuous"
+            and not pd.api.types.is_numeric_dtype(df[col])
+        }
+    if not variables and not own:
+        raise DataError.from_text("index_cli.no_variables", source=args.input)
+    mapping = suggested.with_changes(
+        region=args.region,
+        year=args.year,
+        weight=args.weight,
+        groups=(),
+        variables=variables,
+        orders=orders,
+        own=own,
+        strata=None,
+        cluster=None,
+    )
+    prepared = prepare(df, mapping, registry, source=args.input)
+    results = compute(prepared, registry, min_n=args.min_n)
+    years = list(prepared.years)
+    year = None
+    if years:
+        year = years[-1]
+        if args.at is not None:
+            found = [y for y in years if str(y) == str(args.at).strip()]
+            if not found:
+                raise DataError.from_text(
+                    "index_cli.no_year", year=args.at, years=", ".join(map(str, years))
+                )
+            year = found[0]
+    reg = prepared.registry if prepared.registry is not None else registry
+    options = {"year": year, "method": args.method, "adjusted": args.adjusted}
+    plain = composite(results, reg, draws=0, **options)  # the dimensions the index has
+    if plain is None:
+        raise DataError.from_text("index_cli.no_index", source=args.input, year=year)
+    unknown = [d for d in (weights or {}) if d not in plain.dimensions]
+    if unknown:
+        raise DataError.from_text(
+            "index_cli.weights_unknown", dimension=unknown[0], known=", ".join(plain.dimensions)
+        )
+    result = composite(results, reg, weights=weights, draws=args.draws, seed=args.seed, **options)
+    return result.table.rename(columns={"region": args.region})
+
+
+INDEX_COMMANDS = {"convergence": _convergence, "index": _index}
 
 
 def _write(table: pd.DataFrame, out: str | None) -> None:

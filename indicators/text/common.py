@@ -17,6 +17,7 @@ COMMON = {
     "page_overview": {"nl": "Overzicht", "en": "Overview"},
     "page_distribution": {"nl": "Verdeling en gemiddelde", "en": "Distribution vs average"},
     "page_regions": {"nl": "Regio's", "en": "Regions"},
+    "page_profiles": {"nl": "Profielen en index", "en": "Profiles & index"},
     "page_trends": {"nl": "Trends", "en": "Trends"},
     "page_groups": {"nl": "Groepen", "en": "Groups"},
     "page_indicators": {"nl": "Indicatoren", "en": "Indicators"},

@@ -18,6 +18,7 @@ PAGES = [
     ("overview.py", "page_overview", ":material/dashboard:", "overview"),
     ("distribution.py", "page_distribution", ":material/bar_chart:", "distribution"),
     ("regions.py", "page_regions", ":material/map:", "regions"),
+    ("profiles.py", "page_profiles", ":material/radar:", "profiles"),
     ("trends.py", "page_trends", ":material/trending_up:", "trends"),
     ("groups.py", "page_groups", ":material/groups:", "groups"),
     ("data.py", "page_data", ":material/upload_file:", "data"),
