@@ -46,8 +46,9 @@ linearization techniques. Survey Research Methods 3(3), 167-195.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import NormalDist
 
 import numpy as np
@@ -68,19 +69,24 @@ from indicators.stats.measures import DEFAULT_MEASURES, MeasureSpec, parse_measu
 # people weighted to a city of 50,000 gets a bandwidth as for 50,000 observations); the default
 # counts observations, so that rescaling the weights changes nothing.
 BANDWIDTHS = ("observations", "weights")
-CI_METHODS = ("linearization",)  # a bootstrap (replicate weights) is not there yet
+CI_METHODS = ("linearization", "bootstrap")  # the bootstrap: indicators.stats.bootstrap
 _SQRT_2PI = np.sqrt(2 * np.pi)
 
 
 @dataclass(frozen=True)
 class Design:
     """The survey design for intervals: integer codes per row of strata and clusters (primary
-    sampling units), None when not given, and the confidence level."""
+    sampling units), None when not given, the confidence level and the method: linearization,
+    or the bootstrap with ``replicates`` replicate weights drawn from ``seed``."""
 
     strata: np.ndarray | None = None
     cluster: np.ndarray | None = None
     level: float = 0.95
     bandwidth: str = "observations"
+    method: str = "linearization"
+    replicates: int = 200
+    seed: int | None = 0
+    _draws: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -92,19 +98,22 @@ class Design:
         level=0.95,
         method=None,
         source="data",
+        replicates=200,
+        seed=0,
     ):
         """Build a design for the rows of ``frame``: ``strata`` and ``cluster`` are column names
-        of the frame or one value per row (array-like); ``method`` must be linearization.
+        of the frame or one value per row (array-like); ``method`` linearization (default) or
+        bootstrap.
 
         >>> d = Design.of(pd.DataFrame({"h": ["a", "b", "a"]}), "h", level=90)
-        >>> d.strata.tolist(), d.cluster, d.level
-        ([0, 1, 0], None, 0.9)
+        >>> d.strata.tolist(), d.cluster, d.level, d.method
+        ([0, 1, 0], None, 0.9, 'linearization')
         """
         if method not in (None, *CI_METHODS):
-            raise DataError(
-                f"Interval method '{method}' is not available; there is "
-                f"{', '.join(CI_METHODS)} (a bootstrap is still to come)."
-            )
+            raise DataError.from_text("cli.ci_method", method=method, methods=", ".join(CI_METHODS))
+        method = method or "linearization"
+        if method == "bootstrap":
+            replicates = check_replicates(replicates)
         codes = []
         for given, role in ((strata, "strata"), (cluster, "cluster")):
             if given is None:
@@ -122,7 +131,47 @@ class Design:
                     f"{source}: the {role} have {len(given):,} values for {len(frame):,} rows."
                 )
             codes.append(design_codes(given, role, source))
-        return cls(codes[0], codes[1], check_level(level))
+        return cls(
+            codes[0],
+            codes[1],
+            check_level(level),
+            method=method,
+            replicates=int(replicates),
+            seed=seed,
+        )
+
+    def replicate_design(self, size: int, sample=None):
+        """Return the bootstrap's draws for ``size`` rows with these samples (years), the same
+        object for the same rows: every table of one computation shares its replicates."""
+        from indicators.stats.bootstrap import ReplicateDesign
+
+        s = np.zeros(0) if sample is None else np.ascontiguousarray(sample)
+        key = (int(size), hashlib.blake2b(s.tobytes(), digest_size=16).hexdigest())
+        if key not in self._draws:
+            self._draws[key] = ReplicateDesign(
+                size,
+                self.strata,
+                self.cluster,
+                sample,
+                replicates=self.replicates,
+                seed=self.seed,
+            )
+        return self._draws[key]
+
+
+def check_replicates(replicates) -> int:
+    """Return the number of bootstrap replicates, at least 2.
+
+    >>> check_replicates("50")
+    50
+    """
+    try:
+        value = int(replicates)
+    except (TypeError, ValueError):
+        value = None
+    if value is None or value < 2 or value != float(replicates):
+        raise DataError.from_text("cli.bootstrap_replicates", replicates=replicates)
+    return value
 
 
 @dataclass
@@ -768,6 +817,16 @@ def _group_sample(g, s_codes, n_groups):
             "Every group must lie within one sample (year): group its rows by year too."
         )
     return out
+
+
+def sample_codes(sample, size):
+    """Return codes 0 .. k - 1 of the independent samples (years) of the rows, and k."""
+    return _sample_codes(sample, size)
+
+
+def group_sample(g, s_codes, n_groups):
+    """Return the sample of each group (-1 for a group without rows); one per group."""
+    return _group_sample(g, s_codes, n_groups)
 
 
 def _compact(key):
