@@ -395,8 +395,7 @@ def grouped_standard_errors(
     for gids, rows, zb, slope_b in work.blocks():
         ws = work.ws[rows]
         b_rows = None if line_u is None else line_u[work.rows[rows]]
-        for text, z in zb.items():
-            design.add(sums[text], ws * z, rows, gids, b_rows)
+        design.add_all([sums[t] for t in zb], [ws * z for z in zb.values()], rows, gids, b_rows)
         for text, sl in slope_b.items():
             slopes[text][gids] = sl
     se = {text: np.full(work.n_groups, np.nan) for text in work.result.values}
@@ -460,6 +459,9 @@ def design_codes(column, role: str, source: str = "data") -> np.ndarray:
             f"{source}: the {role} column {name}has no value in row {shown}{more} (counting "
             f"from 1). Every row needs its {role}; fill them in or leave out --{role}."
         )
+    values = series.to_numpy()
+    if values.dtype.kind in "iu" and values.size:  # integer codes: no hash table needed
+        return _compact(values.astype(np.int64, copy=False) - int(values.min()))[0]
     codes, _ = pd.factorize(series, sort=True)
     return codes.astype(np.int64)
 
@@ -497,7 +499,7 @@ class DesignVariance:
         if cluster is None:
             unit, n_units, unit_stratum = None, size, h
         else:
-            unit = _combine(h, design_codes(cluster, "cluster"))
+            unit = _units(h, design_codes(cluster, "cluster"))
             n_units = int(unit.max()) + 1 if size else 0
             unit_stratum = np.zeros(n_units, dtype=np.int64)
             unit_stratum[unit] = h
@@ -532,7 +534,13 @@ class DesignVariance:
             self.cell = None
             cell_g, cell_h = g, hr
         else:
-            self.cell, uniq = _compact(g * n_units + (unit if rows is None else unit[rows]))
+            # the rows come in group order: cells numbered as they first appear are in group
+            # order too, which is all that add() needs (no sort of the keys)
+            key = g * n_units + (unit if rows is None else unit[rows])
+            if self.counts is None:
+                self.cell, uniq = _compact(key)
+            else:
+                self.cell, uniq = _cells_by_block(key, self.counts)
             cell_g, self.cell_unit = uniq // n_units, uniq % n_units
             cell_h = unit_stratum[self.cell_unit]
         self.gh, uniq = _compact(cell_g * n_strata + cell_h)
@@ -591,6 +599,34 @@ class DesignVariance:
         n = int(keys.max()) - lo + 1
         for i, a in enumerate(weights):
             acc[i, lo : lo + n] += np.bincount(keys - lo, a, n)
+
+    def add_all(self, accs, scores, rows=slice(None), gids=None, b_rows=None) -> None:
+        """Add the scores of several measures for the same rows: as :meth:`add` for each, with
+        the rows' cells worked out once."""
+        if self.simple or self.cell is None or not len(scores):
+            for acc, u in zip(accs, scores, strict=True):
+                self.add(acc, u, rows, gids, b_rows)
+            return
+        cells = self.cell[rows]
+        if not cells.size:
+            return
+        c_lo = int(cells.min())
+        c_n = int(cells.max()) - c_lo + 1
+        cells = cells - c_lo
+        keys = self.gh[c_lo : c_lo + c_n]  # the cells' (group, stratum)
+        lo = int(keys.min())
+        n = int(keys.max()) - lo + 1
+        keys = keys - lo
+        b_cell = None
+        for acc, u in zip(accs, scores, strict=True):
+            per_cell = np.bincount(cells, u, c_n)
+            parts = [per_cell, per_cell * per_cell]
+            if acc.shape[0] == 3:
+                if b_cell is None:
+                    b_cell = self.line[0][self.cell_unit[c_lo : c_lo + c_n]]
+                parts.append(per_cell * b_cell)
+            for i, a in enumerate(parts):
+                acc[i, lo : lo + n] += np.bincount(keys, a, n)
 
     def finish(self, acc, slope=None) -> np.ndarray:
         """Return the variance per group from the accumulated sums."""
@@ -771,23 +807,35 @@ _ROW_Z = {
 
 def _line_z(x, w, valid, s_codes, n_samples, medians, fraction, bandwidth):
     """Linearized poverty line per row: fraction x the median's, over each reference sample."""
-    wv = np.where(valid, 1.0 if w is None else w, 0.0)
-    xv = np.where(valid, x, 0.0)
+    every = valid is None or bool(valid.all())
+    if every:
+        xv = x
+        wv = np.ones(x.size) if w is None else w
+        n = np.bincount(s_codes, minlength=n_samples).astype(float)
+    else:
+        wv = np.where(valid, 1.0 if w is None else w, 0.0)
+        xv = np.where(valid, x, 0.0)
+        n = np.bincount(s_codes, valid.astype(float), n_samples)
     W = np.bincount(s_codes, wv, n_samples)
-    n = np.bincount(s_codes, valid.astype(float), n_samples)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         mu = np.bincount(s_codes, wv * xv, n_samples) / W
         dev = xv - mu[s_codes]
-        sd = np.sqrt(np.bincount(s_codes, wv * dev * dev, n_samples) / W)
+        dev *= dev
+        dev *= wv
+        sd = np.sqrt(np.bincount(s_codes, dev, n_samples) / W)
         h = sd / (n if bandwidth == "observations" else W) ** 0.2
         med = medians[s_codes]
-        u = (med - xv) / h[s_codes]
-        near = np.abs(u) < 40  # the Gaussian kernel beyond 40 bandwidths is below 1e-300
-        k = np.exp(-0.5 * u[near] ** 2) / _SQRT_2PI
-        f = np.bincount(s_codes[near], wv[near] * np.nan_to_num(k), n_samples) / (W * h)
+        u = med - xv
+        u /= h[s_codes]
+        u *= u
+        u *= -0.5
+        k = np.exp(u, out=u)  # beyond 40 bandwidths the kernel is below 1e-300: it adds 0
+        k *= wv
+        f = np.bincount(s_codes, np.nan_to_num(k, copy=False), n_samples) / (W * h * _SQRT_2PI)
         scale = np.where(np.isfinite(f) & (f > 0), -fraction / (W * f), 0.0)
-        z = ((xv <= med) - 0.5) * scale[s_codes]
-    return np.where(valid, z, 0.0)
+        z = (xv <= med) - 0.5
+        z *= scale[s_codes]
+    return z if every else np.where(valid, z, 0.0)
 
 
 def _quantile_spec(p: float) -> MeasureSpec:
@@ -829,8 +877,9 @@ def group_sample(g, s_codes, n_groups):
     return _group_sample(g, s_codes, n_groups)
 
 
-def _compact(key):
-    """Return codes 0 .. k - 1 of integer keys (in key order) and the keys they stand for."""
+def _compact(key, ordered=True):
+    """Return codes 0 .. k - 1 of integer keys and the keys they stand for: in key order, or
+    (``ordered=False``, a hash pass and no sort) in the order the keys first appear."""
     key = np.asarray(key, dtype=np.int64)
     if key.size and key.min() >= 0 and key.max() < 4 * key.size + (1 << 16):
         present = np.zeros(int(key.max()) + 1, dtype=bool)
@@ -838,8 +887,36 @@ def _compact(key):
         uniq = np.flatnonzero(present)
         remap = np.cumsum(present) - 1
         return remap[key], uniq
+    if not ordered:
+        codes, uniq = pd.factorize(key, sort=False)
+        return codes.astype(np.int64, copy=False), np.asarray(uniq, dtype=np.int64)
     uniq, inv = np.unique(key, return_inverse=True)
     return inv.reshape(-1), uniq
+
+
+def _cells_by_block(key, counts):
+    """Codes of the keys of rows in runs of whole groups (``counts`` rows each), numbered in
+    key order within each block of groups and block after block: small sorts in the cache
+    instead of one sort of every row."""
+    codes = np.empty(key.size, dtype=np.int64)
+    uniqs = []
+    done = 0
+    for _, rows in group_blocks(counts, _BLOCK_ROWS):
+        uniq, inv = np.unique(key[rows], return_inverse=True)
+        codes[rows] = inv.reshape(-1) + done
+        done += uniq.size
+        uniqs.append(uniq)
+    return codes, np.concatenate(uniqs) if uniqs else np.zeros(0, dtype=np.int64)
+
+
+def _units(h, c):
+    """Codes of the primary sampling units: the clusters themselves when each lies in one
+    stratum (households within strata: one pass, no hash), else the (stratum, cluster) pairs."""
+    first = np.full(int(c.max()) + 1 if c.size else 0, -1, dtype=np.int64)
+    first[c] = h
+    if (first[c] == h).all():
+        return c
+    return _combine(h, c)
 
 
 def _combine(a, b):
@@ -848,4 +925,4 @@ def _combine(a, b):
     b = np.asarray(b, dtype=np.int64)
     if not a.size:
         return a
-    return _compact(a * (int(b.max()) + 1) + b)[0].astype(np.int64)
+    return _compact(a * (int(b.max()) + 1) + b, ordered=False)[0].astype(np.int64)
