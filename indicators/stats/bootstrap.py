@@ -231,8 +231,10 @@ def replicate_measures(
         Replicate weights; a matrix is replicates x rows (rows in the plan's input order).
         Negative weights are not checked here (the point estimates check the base weights).
     measures : iterable of str or MeasureSpec
-    lines : array-like, optional
-        Poverty line per group and replicate (groups x replicates) for ``poverty_rate``.
+    lines : array-like or callable, optional
+        Poverty line per group and replicate (groups x replicates) for ``poverty_rate``; or a
+        function of (the chunk's weights, its number of replicates) that returns the chunk's
+        lines (groups x replicates of the chunk).
     labels : mapping, optional
         Scores of text labels, for ``share:LABEL``.
 
@@ -254,26 +256,48 @@ def replicate_measures(
     specs = [m if isinstance(m, MeasureSpec) else parse_measure(m) for m in measures]
     specs = list({s.text: s for s in specs}.values())
     R, G = weights.replicates, plan.n_groups
-    out = {s.text: np.full((G, R), np.nan) for s in specs}
+    out = {s.text: np.full((G, R), np.nan) for s in specs}  # n, a count, stays NaN
     if any(s.family == "poverty_rate" for s in specs):
         if lines is None:
             raise DataError("The poverty rate per replicate needs its lines (groups x replicates).")
-        lines = np.asarray(lines, dtype=float).reshape(G, R)
-    needs = _levels(specs)
-    order = np.asarray(plan.order)
-    xs = np.asarray(plan.sorted_values)
-    counts = np.asarray(plan.counts)
-    blocks = list(group_blocks(counts, BLOCK_ROWS))
+        if not callable(lines):
+            lines = np.asarray(lines, dtype=float).reshape(G, R)
+    sweep = _Sweep(plan, specs, labels)
     for r0, take in weights.chunks():
-        for gids, rows in blocks:
-            wm = take(order[rows])
-            rc = wm.shape[0]
-            line = None if lines is None else lines[gids, r0 : r0 + rc].T
-            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-                found = _block(xs[rows], wm, counts[gids], specs, needs, labels, line)
-            for text, values in found.items():
-                out[text][gids, r0 : r0 + rc] = values.T
+        rc = min(CHUNK, R - r0)
+        if lines is None or not callable(lines):
+            chunk_lines = None if lines is None else lines[:, r0 : r0 + rc]
+        else:  # the lines of this chunk, from the same replicate weights
+            chunk_lines = lines(take, rc)
+        for text, values in sweep.chunk(take, rc, chunk_lines).items():
+            out[text][:, r0 : r0 + rc] = values
     return out
+
+
+class _Sweep:
+    """One plan's blocks of whole groups, reduced for one chunk of replicates at a time."""
+
+    def __init__(self, plan: SortPlan, specs, labels):
+        self.order = np.asarray(plan.order)
+        self.xs = np.asarray(plan.sorted_values)
+        self.counts = np.asarray(plan.counts)
+        self.blocks = list(group_blocks(self.counts, BLOCK_ROWS))
+        self.n_groups = plan.n_groups
+        self.specs, self.needs, self.labels = specs, _levels(specs), labels
+
+    def chunk(self, take, rc, lines=None) -> dict[str, np.ndarray]:
+        """Return every measure, groups x the chunk's replicates; ``lines`` groups x rc."""
+        out = {s.text: np.full((self.n_groups, rc), np.nan) for s in self.specs}
+        for gids, rows in self.blocks:
+            wm = take(self.order[rows])
+            line = None if lines is None else lines[gids].T
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                found = _block(
+                    self.xs[rows], wm, self.counts[gids], self.specs, self.needs, self.labels, line
+                )
+            for text, values in found.items():
+                out[text][gids] = values.T
+        return out
 
 
 def _levels(specs):
@@ -541,10 +565,15 @@ def bootstrap_standard_errors(
         at = group_sample(g.astype(np.int64), s_codes, int(n_groups))
         medians = quantile_by_segment(x, s_codes, n_samples, w, 0.5)
         lines = np.where(at >= 0, fraction * medians[np.maximum(at, 0)], np.nan)
-        sample_plan = SortPlan(x, s_codes, n_samples)
-        rep_medians = replicate_measures(sample_plan, rep_weights, ["median"])["median"]
-        rep_lines = fraction * rep_medians[np.maximum(at, 0)]
-        rep_lines[at < 0] = np.nan
+        # the line of every replicate from the same chunk of replicate weights, just before
+        # the groups' measures: the draws are made once
+        line_sweep = _Sweep(SortPlan(x, s_codes, n_samples), [parse_measure("median")], None)
+
+        def rep_lines(take, rc):
+            lines = fraction * line_sweep.chunk(take, rc)["median"][np.maximum(at, 0)]
+            lines[at < 0] = np.nan
+            return lines
+
     result = plan.measures(w, specs, poverty_lines=lines, labels=labels)
     reps = replicate_measures(plan, rep_weights, specs, lines=rep_lines, labels=labels)
     se, low, high = {}, {}, {}
