@@ -299,3 +299,35 @@ def test_compute_with_the_bootstrap_keeps_the_schema(demo):
     assert (ok["ci_low"] <= ok["value"]).all() and (ok["value"] <= ok["ci_high"]).all()
     hidden = a[a["suppressed"]]
     assert hidden[["se", "ci_low", "ci_high"]].isna().all().all()
+
+
+def test_without_a_seed_one_design_keeps_its_draws():
+    """Passes over the replicates (regions, Total, each variable) must see the same draws even
+    when no seed is given and the draws are too many to keep."""
+    design = ReplicateDesign(200, replicates=40, seed=None)
+    design._cache_ok = False  # as for data too large to keep the draws
+    a = design.weights().matrix()
+    np.testing.assert_array_equal(a, design.weights().matrix())
+    assert not np.array_equal(a, ReplicateDesign(200, replicates=40, seed=None).weights().matrix())
+
+
+def test_cli_seed_and_replicates(tmp_path, capsys):
+    from indicators.cli import main
+
+    rng = np.random.default_rng(2)
+    df = pd.DataFrame({"r": rng.choice(["a", "b"], 300), "x": rng.lognormal(0, 1, 300)})
+    df.to_csv(tmp_path / "in.csv", index=False)
+    base = ["measures", str(tmp_path / "in.csv"), "--value", "x", "--region", "r"]
+    base += ["--measures", "mean,gini", "--ci-method", "bootstrap", "--replicates", "50"]
+
+    def run(*extra):
+        out = tmp_path / "out.csv"
+        assert main([*base, *extra, "--out", str(out)]) == 0
+        return pd.read_csv(out)
+
+    a, b, c = run("--seed", "1"), run("--seed", "1"), run("--seed", "2")
+    pd.testing.assert_frame_equal(a, b)
+    assert (a["se"] != c["se"]).all()
+    np.testing.assert_array_equal(a["value"], c["value"])
+    assert main([*base[:-1], "1", "--lang", "nl"]) == 2
+    assert "ten minste 2 replicaties" in capsys.readouterr().err
