@@ -63,7 +63,8 @@ class ReplicateDesign:
         Independent samples (years): strata are taken within each.
     replicates : int, default 200
     seed : int, optional
-        Seed of ``numpy.random.default_rng``: the same seed gives the same replicates.
+        Seed of ``numpy.random.default_rng``: the same seed gives the same replicates; without
+        one a seed is drawn once, for this design.
 
     Notes
     -----
@@ -114,7 +115,8 @@ class ReplicateDesign:
         m_h = np.where(drawn, n_h - 1, 0)
         slot_h = np.repeat(np.arange(n_strata), m_h)
         self.size, self.replicates = size, replicates
-        self.seed = seed
+        # without a seed, one drawn now: every pass over the replicates sees the same draws
+        self.seed = np.random.SeedSequence().entropy if seed is None else seed
         self.unit, self.n_units = unit, n_units
         self._slot_start, self._slot_n = starts[slot_h], n_h[slot_h].astype(float)
         self._lonely = np.repeat(~drawn, n_h)  # units kept as they are
@@ -185,8 +187,9 @@ class ReplicateWeights:
         for r0, counts in self.design.counts():
 
             def take(rows, counts=counts):
-                out = np.array(counts[unit[rows]].T, dtype=float, order="C")
-                out *= self.base[rows]
+                drawn = counts[unit[rows]]  # rows x replicates: one cache line a row
+                out = np.empty((drawn.shape[1], rows.size))
+                np.multiply(drawn.T, self.base[rows], out=out)  # transposed as it goes
                 return out
 
             yield r0, take
