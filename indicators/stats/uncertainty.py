@@ -369,6 +369,10 @@ def grouped_standard_errors(
     observations or without a value. The work goes one block of whole groups (about 65,000
     rows) at a time over the engine's sort, as the engine's own.
 
+    A share that is 0 (or 1) for every observation of a group has SE 0, and its interval no
+    width: every linearized score is 0, which is the correct first-order value, but not
+    certainty (the bootstrap gives 0 too; read such a cell with its n).
+
     Examples
     --------
     >>> r = grouped_standard_errors([1.0, 2.0, 3.0, 4.0], [0, 0, 0, 0], 1, measures=["mean"])
