@@ -335,35 +335,37 @@ def _block(xb, wm, cnt, specs, levels, labels, line):
         found = np.searchsorted(kx, _pairs(np.broadcast_to(np.arange(k), np.shape(t)), t), side)
         return np.clip(found, ls, last + 1)
 
-    # cumulative weights restarting at each group: prefix(C, p) is the weight of rows ls..p-1
+    # cumulative weights over the block's rows (they never fall: weights are 0 or more); a
+    # group's own are those minus the weight before it, ``before``
     C = np.cumsum(wm, axis=1)
     before = np.where(ls > 0, C[:, np.maximum(ls - 1, 0)], 0.0)
-    C -= np.repeat(before, cnt, axis=1)
-    W = C[:, last]
+    W = C[:, last] - before
     flat_c = C.reshape(-1)
     row0 = (np.arange(rc) * nb)[:, None]
 
-    def prefix(cum, p):
-        """Weight (or total) of the rows ls .. p - 1 of each group, p per replicate x group."""
+    def prefix(cum, base, p):
+        """Weight (or total) of the rows ls .. p - 1 of each group, p per replicate x group,
+        from cumulative sums over the block and their value before each group."""
         p = np.broadcast_to(p, (rc, k))
         got = cum.reshape(-1)[(row0 + np.maximum(p - 1, 0)).reshape(-1)].reshape(rc, k)
-        return np.where(p > ls, got, 0.0)
+        return np.where(p > ls, got - base, 0.0)
 
     quantiles = {}
     if levels:
-        run = np.arange(rc, dtype=float)[:, None] * k + gl
+        # (replicate, cumulative weight) in lexicographic order: one search for all groups
         key = np.empty((rc, nb), dtype=complex)
-        key.real = run
+        key.real = np.arange(rc, dtype=float)[:, None]
         key.imag = C
         key = key.reshape(-1)
-        runs = np.arange(rc, dtype=float)[:, None] * k + np.arange(k)
+        reps = np.broadcast_to(np.arange(rc, dtype=float)[:, None], (rc, k))
         lo_lim, hi_lim = row0 + ls, row0 + last
         for p in levels:
             target = p * W
             tol = TOLERANCE * W
-            j = np.clip(np.searchsorted(key, _pairs(runs, target - tol), "left"), lo_lim, hi_lim)
-            hit = np.abs(flat_c[j] - target) <= tol
-            h = np.clip(np.searchsorted(key, _pairs(runs, target + tol), "right"), lo_lim, hi_lim)
+            at = before + target
+            j = np.clip(np.searchsorted(key, _pairs(reps, at - tol), "left"), lo_lim, hi_lim)
+            hit = np.abs(flat_c[j] - before - target) <= tol
+            h = np.clip(np.searchsorted(key, _pairs(reps, at + tol), "right"), lo_lim, hi_lim)
             jl, hl = j - row0, h - row0
             quantiles[p] = np.where(hit, (xb[jl] + xb[hl]) / 2, xb[jl])
 
@@ -379,8 +381,8 @@ def _block(xb, wm, cnt, specs, levels, labels, line):
     if families & {"gini", *_RATIOS}:
         wx = wm * xb
         CX = np.cumsum(wx, axis=1)
-        CX -= np.repeat(np.where(ls > 0, CX[:, np.maximum(ls - 1, 0)], 0.0), cnt, axis=1)
-        swx = CX[:, last]
+        x_before = np.where(ls > 0, CX[:, np.maximum(ls - 1, 0)], 0.0)
+        swx = CX[:, last] - x_before
     pos = None
     for spec in specs:
         fam = spec.family
@@ -399,30 +401,32 @@ def _block(xb, wm, cnt, specs, levels, labels, line):
             value = quantiles[float(spec.param)]
         elif fam == "gini":
             # sum_i w_i x_i (2 C_i - w_i - W) for sorted x, as the one-group definition
-            term = C * 2.0
+            term = C - np.repeat(before, cnt, axis=1)  # the group's own cumulative weights
+            term *= 2.0
             term -= wm
             term *= wx
             value = (np.add.reduceat(term, ls, axis=1) - W * swx) / (W * swx)
             value = np.where(swx == 0, np.nan, np.maximum(value, 0.0))
         elif fam in _RATIOS:
             top, bottom = spec.kwargs["top"], spec.kwargs["bottom"]
-            upper = swx - prefix(CX, position(quantiles[top], "right"))
-            lower = prefix(CX, position(quantiles[bottom], "right"))
+            upper = swx - prefix(CX, x_before, position(quantiles[top], "right"))
+            lower = prefix(CX, x_before, position(quantiles[bottom], "right"))
             value = np.where(lower > 0, upper / lower, np.nan)
         elif fam in ("share_below", "share_at_least"):
-            below = prefix(C, position(np.full(k, float(spec.param)), "left"))
+            below = prefix(C, before, position(np.full(k, float(spec.param)), "left"))
             value = (W - below if fam == "share_at_least" else below) / W
         elif fam == "poverty_rate":
-            value = prefix(C, position(line, "left")) / W
+            value = prefix(C, before, position(line, "left")) / W
             value[np.isnan(line)] = np.nan
         elif fam == "share":
             score = np.full(k, label_score(spec.param, labels))
-            a = prefix(C, position(score, "left"))
-            b = prefix(C, position(score, "right"))
+            a = prefix(C, before, position(score, "left"))
+            b = prefix(C, before, position(score, "right"))
             value = (b - a) / W
         elif fam in _POSITIVE:
             if pos is None:
-                pos = _Positive(xb, wm, C, W, cnt, ls, position(np.zeros(k), "right"), prefix)
+                first = position(np.zeros(k), "right")
+                pos = _Positive(xb, wm, cnt, ls, W - prefix(C, before, first))
             value = pos.measure(fam, spec.param)
         else:  # pragma: no cover - the engine's families, checked on import there
             raise DataError(f"Measure '{spec.text}' is not available in the bootstrap.")
@@ -440,14 +444,14 @@ class _Positive:
     functions (r0, r0 log r0, log r0, r0^a): matrix reductions, and logarithms of rows only.
     """
 
-    def __init__(self, xb, wm, C, W, cnt, ls, first, prefix):
+    def __init__(self, xb, wm, cnt, ls, W):
         positive = xb > 0
         n_pos = np.add.reduceat(positive.astype(float), ls)
         m0 = np.add.reduceat(np.where(positive, xb, 0.0), ls) / n_pos
         r0 = np.where(positive, xb / np.repeat(m0, cnt), 0.0)
         self.logr0 = np.where(positive, np.log(np.where(positive, r0, 1.0)), 0.0)
         self.r0, self.wm, self.ls = r0, wm, ls
-        self.W = W - prefix(C, first)  # weight of x > 0
+        self.W = W  # weight of x > 0
         self.t = self.sum(r0) / self.W
         self.cache = {}
 
