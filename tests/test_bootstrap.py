@@ -331,3 +331,28 @@ def test_cli_seed_and_replicates(tmp_path, capsys):
     np.testing.assert_array_equal(a["value"], c["value"])
     assert main([*base[:-1], "1", "--lang", "nl"]) == 2
     assert "ten minste 2 replicaties" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("clustered", [False, True])
+def test_the_poverty_line_per_replicate_is_the_replicate_median(clustered):
+    """The line of each replicate is 0.6 x the replicate-weighted median of its year over all
+    rows (the bracket around the median that the bootstrap uses is only a shortcut): the
+    poverty rates per replicate equal those from medians over every row."""
+    rng = np.random.default_rng(5)
+    n = 60_000
+    year = rng.integers(0, 3, n)
+    region = rng.integers(0, 4, n)
+    g = year * 4 + region
+    x = np.round(rng.lognormal(10, 0.6, n), 0)
+    x[rng.random(n) < 0.01] = np.nan
+    w = rng.uniform(0.5, 2.0, n)
+    cluster = year * 100_000 + rng.integers(0, n // 4, n) if clustered else None
+    design = ReplicateDesign(n, cluster=cluster, sample=year, replicates=40, seed=3)
+    boot = bootstrap_standard_errors(x, g, 12, w, ["poverty_rate"], sample=year, design=design)
+    weights = design.weights(w)
+    medians = replicate_measures(SortPlan(x, year, 3), weights, ["median"])["median"]
+    lines = 0.6 * medians[np.arange(12) // 4]
+    expected = replicate_measures(SortPlan(x, g, 12), weights, ["poverty_rate"], lines=lines)
+    np.testing.assert_allclose(
+        boot.replicates["poverty_rate"], expected["poverty_rate"], rtol=1e-12, atol=0
+    )

@@ -192,6 +192,7 @@ class ReplicateWeights:
                 np.multiply(drawn.T, self.base[rows], out=out)  # transposed as it goes
                 return out
 
+            take.counts = counts  # the draws (PSUs x replicates), for sums over PSUs
             yield r0, take
 
     def matrix(self) -> np.ndarray:
@@ -301,6 +302,118 @@ class _Sweep:
             for text, values in found.items():
                 out[text][gids] = values.T
         return out
+
+
+class _Medians:
+    """The median of every reference population (a year) for a chunk of replicates.
+
+    Only the rows near the median count one by one: the sorted rows whose share of the point
+    weights lies within a bracket around 0.5 (a few standard errors of a median's share each
+    side). The replicate weight below the bracket and in all comes from sums per PSU times
+    the PSUs' draws, without the rows; the median itself from the cumulative replicate
+    weights inside the bracket, by the rule of :func:`indicators.stats.measures.quantile`.
+    When a replicate's median leaves the bracket, the chunk is computed over all rows.
+    """
+
+    def __init__(self, plan: SortPlan, weights, w, s_codes):
+        self.full = _Sweep(plan, [parse_measure("median")], None)
+        self.weights = weights
+        counts = np.asarray(plan.counts)
+        self.n = plan.n_groups
+        self.bracket = None
+        design = getattr(weights, "design", None)
+        if design is None:
+            return
+        order = np.asarray(plan.order)
+        wp = np.ones(order.size) if w is None else np.asarray(w, dtype=float)[order]
+        wp = np.where(np.isfinite(wp), wp, 0.0)
+        ends = np.cumsum(counts)
+        starts = ends - counts
+        cum = np.cumsum(wp)
+        base = np.where(starts > 0, cum[np.maximum(starts - 1, 0)], 0.0)
+        total = np.where(counts > 0, cum[np.maximum(ends - 1, 0)], 0.0) - base
+        half = 0.02 + 8 * 0.5 / np.sqrt(np.maximum(counts, 1))
+        lo = np.searchsorted(cum, base + np.maximum(0.5 - half, 0.0) * total, "left")
+        hi = np.searchsorted(cum, base + np.minimum(0.5 + half, 1.0) * total, "right") + 1
+        lo = np.clip(lo, starts, ends)
+        hi = np.clip(hi, lo, ends)
+        if (hi - lo).sum() > 0.5 * order.size:
+            return  # small samples: the bracket would hold most rows anyway
+        rows = np.concatenate([order[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)])
+        self.rows, self.inside = rows, hi - lo
+        self.xs = np.asarray(plan.sorted_values)[
+            np.concatenate([np.arange(a, b) for a, b in zip(lo.tolist(), hi.tolist(), strict=True)])
+        ]
+        # base replicate weight per PSU below the bracket and in all, per population: the
+        # PSUs of a population are a run of PSU numbers (strata within populations)
+        unit, rw_base = design.unit, weights.base
+        sample = np.full(design.n_units, -1, dtype=np.int64)
+        below_rows = np.concatenate(
+            [order[a:b] for a, b in zip(starts.tolist(), lo.tolist(), strict=True)]
+        )
+        valid_rows = order  # rows with a value; a missing weight has base 0
+        sample[unit] = s_codes
+        self.per_unit = np.vstack(
+            [
+                np.bincount(unit[below_rows], rw_base[below_rows], design.n_units),
+                np.bincount(unit[valid_rows], rw_base[valid_rows], design.n_units),
+            ]
+        )
+        present = sample >= 0
+        units_of = [np.flatnonzero(sample == k) for k in range(self.n)] if present.any() else []
+        spans = [(int(u[0]), int(u[-1]) + 1) if u.size else (0, 0) for u in units_of]
+        if any(b - a != (sample[a:b] == k).sum() for k, (a, b) in enumerate(spans) if b > a):
+            return  # PSUs shared between populations: no sums per run of PSUs
+        self.spans = spans
+        self.bracket = True
+
+    def _sums(self, counts):
+        """Per replicate and population: the replicate weight below the bracket and in all,
+        as sums over its PSUs of the base weights x the draws (one pass over the draws)."""
+        out = np.zeros((2, counts.shape[1], self.n))
+        for k, (a, b) in enumerate(self.spans):  # a loop over the populations (years)
+            if b > a:
+                out[:, :, k] = np.einsum("ku,ur->kr", self.per_unit[:, a:b], counts[a:b])
+        return out[0], out[1]
+
+    def __call__(self, take, rc):
+        if self.bracket is None or not hasattr(take, "counts"):
+            return self.full.chunk(take, rc)["median"]
+        below, total = self._sums(take.counts)  # replicates x populations
+        wm = take(self.rows)  # rc x bracket rows
+        k = self.n
+        cnt = self.inside
+        used = cnt > 0
+        ls = np.cumsum(cnt) - cnt
+        last = ls + cnt - 1
+        C = np.cumsum(wm, axis=1)
+        before = np.where(ls > 0, C[:, np.maximum(ls - 1, 0)], 0.0)
+        C += np.repeat(below - before, cnt, axis=1)  # the population's cumulative weights
+        target, tol = 0.5 * total, TOLERANCE * total
+        nb = C.shape[1]
+        row0 = (np.arange(rc) * nb)[:, None]
+        gl = np.repeat(np.arange(k, dtype=float), cnt)
+        key = np.empty((rc, nb), dtype=complex)
+        key.real = np.arange(rc, dtype=float)[:, None] * k + gl
+        key.imag = C
+        key = key.reshape(-1)
+        runs = np.arange(rc, dtype=float)[:, None] * k + np.arange(k)
+        lo_lim, hi_lim = row0 + ls, row0 + np.maximum(last, ls)
+        j = np.clip(np.searchsorted(key, _pairs(runs, target - tol), "left"), lo_lim, hi_lim)
+        h = np.clip(np.searchsorted(key, _pairs(runs, target + tol), "right"), lo_lim, hi_lim)
+        flat = C.reshape(-1)
+        hit = np.abs(flat[j] - target) <= tol
+        # inside: the weight before the bracket is short of the target, and the bracket's
+        # last row passes it
+        end = flat[np.maximum(row0 + last, 0)]
+        inside = (below < target - tol) & (end > target + tol) & used
+        if not inside[:, used].all() if used.any() else True:
+            return self.full.chunk(take, rc)["median"]
+        jl, hl = j - row0, h - row0
+        med = np.where(hit, (self.xs[jl] + self.xs[hl]) / 2, self.xs[jl])
+        med[:, ~used] = np.nan
+        med[~(total > 0)] = np.nan
+        return med.T
 
 
 def _levels(specs):
@@ -574,10 +687,10 @@ def bootstrap_standard_errors(
         lines = np.where(at >= 0, fraction * medians[np.maximum(at, 0)], np.nan)
         # the line of every replicate from the same chunk of replicate weights, just before
         # the groups' measures: the draws are made once
-        line_sweep = _Sweep(SortPlan(x, s_codes, n_samples), [parse_measure("median")], None)
+        median_of = _Medians(SortPlan(x, s_codes, n_samples), rep_weights, w, s_codes)
 
         def rep_lines(take, rc):
-            lines = fraction * line_sweep.chunk(take, rc)["median"][np.maximum(at, 0)]
+            lines = fraction * median_of(take, rc)[np.maximum(at, 0)]
             lines[at < 0] = np.nan
             return lines
 
