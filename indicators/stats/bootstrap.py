@@ -120,6 +120,7 @@ class ReplicateDesign:
         self.unit, self.n_units = unit, n_units
         self._slot_start, self._slot_n = starts[slot_h], n_h[slot_h].astype(float)
         self._lonely = np.repeat(~drawn, n_h)  # units kept as they are
+        self._any_lonely = bool(self._lonely.any())
         with np.errstate(divide="ignore", invalid="ignore"):
             unit_scale = np.where(drawn, n_h / np.maximum(m_h, 1), 1.0)[unit_stratum]
         self.scale = unit_scale[unit]  # n_h / m_h per row
@@ -159,7 +160,8 @@ class ReplicateDesign:
             dtype = np.uint8 if top < 1 << 8 else np.uint16 if top < 1 << 16 else np.uint32
             parts.append(flat.astype(dtype).reshape(b - a, n_units))
         counts = np.concatenate(parts, axis=0, dtype=np.result_type(*parts))
-        counts[:, self._lonely] = 1
+        if self._any_lonely:
+            counts[:, self._lonely] = 1
         # a PSU's draws side by side: gathering a row's weights reads one cache line
         return np.ascontiguousarray(counts.T)
 
@@ -478,9 +480,12 @@ def _block(xb, wm, cnt, specs, levels, labels, line):
             at = before + target
             j = np.clip(np.searchsorted(key, _pairs(reps, at - tol), "left"), lo_lim, hi_lim)
             hit = np.abs(flat_c[j] - before - target) <= tol
-            h = np.clip(np.searchsorted(key, _pairs(reps, at + tol), "right"), lo_lim, hi_lim)
-            jl, hl = j - row0, h - row0
-            quantiles[p] = np.where(hit, (xb[jl] + xb[hl]) / 2, xb[jl])
+            jl = j - row0
+            quantiles[p] = xb[jl]
+            if hit.any():  # C_j = pW: the midpoint with the next value (ties are rare)
+                h = np.searchsorted(key, _pairs(reps[hit], (at + tol)[hit]), "right")
+                hl = np.clip(h, lo_lim[hit], hi_lim[hit]) - row0[np.nonzero(hit)[0], 0]
+                quantiles[p][hit] = (xb[jl[hit]] + xb[hl]) / 2
 
     res = {}
     # the group's own (unweighted) mean: sums of deviations from it keep their precision
