@@ -136,10 +136,26 @@ def test_replicate_reductions_equal_a_loop_over_the_reference_functions(seed, n,
                     np.nan if m == "n" else scalar_measure(m, x[rows], w[r, rows], line=lines[k, r])
                 )
                 value = got[m][k, r]
+                if m in ("s80s20", "palma") and _near_zero_bottom(m, x[rows], w[r, rows]):
+                    continue  # total at the bottom is 0 but for rounding: any ratio is noise
                 if np.isnan(ref):
                     assert np.isnan(value), (m, k, r, value)
                 else:
                     assert value == pytest.approx(ref, rel=1e-9, abs=1e-12), (m, k, r)
+
+
+def _near_zero_bottom(measure, x, w):
+    """Whether the total at or below the bottom quantile is 0 up to rounding (x <= 0 rows can
+    cancel the others), so that a tail ratio is rounding noise in any implementation."""
+    from indicators.stats.measures import parse_measure, quantile
+
+    keep = np.isfinite(x) & np.isfinite(w)
+    x, w = x[keep], w[keep]
+    if not w.sum() > 0:
+        return False
+    q = quantile(x, w, p=parse_measure(measure).kwargs["bottom"])
+    low = x <= q
+    return abs((w * x)[low].sum()) <= 1e-9 * max((w * np.abs(x)).sum(), 1e-300)
 
 
 def test_replicate_summary_is_the_sd_and_percentiles_of_the_finite_estimates():
