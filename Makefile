@@ -39,9 +39,12 @@ test: lint install chromium
 screenshots: install chromium
 	$(PY) tests/screenshots.py
 
+# the uncertainty benchmark's sizes: `make bench BENCH_SIZES=1e6 BOOT_SIZES=1e6` for a short run
+BENCH_SIZES ?= 1e6,1e7
+BOOT_SIZES ?= 1e6
 bench: install chromium
 	$(PY) tests/benchmarks/bench_measures.py
-	$(PY) tests/benchmarks/bench_uncertainty.py
+	$(PY) tests/benchmarks/bench_uncertainty.py --sizes $(BENCH_SIZES) --boot-sizes $(BOOT_SIZES)
 	$(PY) tests/benchmarks/bench_dashboard.py
 	$(PY) tests/benchmarks/bench_browser.py
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from indicators.errors import DataError
 from indicators.stats.measure_table import cli_help
+from indicators.stats.uncertainty import CI_METHODS
 from indicators.text import LANGS, text
 
 MEASURE_HELP = cli_help()  # from the measure table (indicators/stats/measures.toml)
@@ -194,15 +195,31 @@ def _intervals(p):
         const=0.95,
         default=None,
         metavar="LEVEL",
-        help="fill se, ci_low and ci_high: linearized standard errors and normal intervals at "
-        "LEVEL (default 0.95; 95 reads as 95%%), for microdata; each year an independent sample",
+        help="fill se, ci_low and ci_high at LEVEL (default 0.95; 95 reads as 95%%), for "
+        "microdata, by --ci-method; each year an independent sample",
     )
     p.add_argument(
         "--ci-method",
-        choices=("linearization",),
+        choices=CI_METHODS,
         default="linearization",
-        help="how intervals are computed: linearization (influence functions, as R convey) "
-        "is the only method so far; a bootstrap is not available yet",
+        help="how intervals are computed: linearization (influence functions, as R convey; "
+        "normal intervals; the default) or bootstrap (the rescaled bootstrap of primary "
+        "sampling units within strata, Rao-Wu-Yue: SE = sd of the replicate estimates, "
+        "percentile intervals; implies --ci)",
+    )
+    p.add_argument(
+        "--replicates",
+        type=int,
+        default=200,
+        metavar="R",
+        help="bootstrap replicates for --ci-method bootstrap (default 200, at least 2)",
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="seed of the bootstrap's draws (default 0): the same seed gives the same numbers",
     )
     p.add_argument(
         "--strata",
@@ -289,6 +306,8 @@ def _measures(args) -> pd.DataFrame:
         strata=args.strata,
         cluster=args.cluster,
         ci_method=args.ci_method,
+        replicates=args.replicates,
+        seed=args.seed,
     )
 
 
@@ -361,6 +380,8 @@ def _compute(args) -> pd.DataFrame:
         strata=None if args.strata is None else df[args.strata].reset_index(drop=True),
         cluster=None if args.cluster is None else df[args.cluster].reset_index(drop=True),
         ci_method=args.ci_method,
+        replicates=args.replicates,
+        seed=args.seed,
     )
     rename = {"region": args.region}
     if args.year:

@@ -109,12 +109,31 @@ def measure_table(
         if "theil" in texts:
             theil_parts = _theil_parts(parts[0], tot, region, total_keys)
             if design is not None:
-                theil_parts["se"] = np.nan
+                theil_parts[_uncertainty_columns(design)] = np.nan
             tot = pd.concat([tot, theil_parts])
         parts.append(tot)
     out = pd.concat(parts, ignore_index=True)
-    se = ["se"] if design is not None else []
+    se = _uncertainty_columns(design)
     return out[[*keys, "measure", "value", *se, "n", "weight_sum", "n_missing", "n_excluded"]]
+
+
+def _uncertainty_columns(design) -> list[str]:
+    """The columns after ``value``: se with a design, and the bootstrap's own intervals."""
+    if design is None:
+        return []
+    return ["se", "ci_low", "ci_high"] if design.method == "bootstrap" else ["se"]
+
+
+def _intervals(table: pd.DataFrame, design) -> pd.DataFrame:
+    """Fill ci_low and ci_high: the normal interval around a linearized SE; the bootstrap's
+    percentile intervals are there already."""
+    if design.method != "bootstrap":
+        from indicators.stats.uncertainty import normal_interval
+
+        table["ci_low"], table["ci_high"] = normal_interval(
+            table["value"], table["se"], design.level
+        )
+    return table
 
 
 def _by_keys(grouping, x, w, specs, labels, lines, year, design=None, sample=None):
@@ -123,11 +142,26 @@ def _by_keys(grouping, x, w, specs, labels, lines, year, design=None, sample=Non
     group_lines = None
     if lines is not None:
         group_lines = index[year].map(lines).to_numpy(float) if year else np.repeat(lines, n_groups)
-    se = None
+    se = interval = None
     if design is None:
         res = grouped_measures(
             x, codes, n_groups, w, specs, poverty_lines=group_lines, labels=labels
         )
+    elif design.method == "bootstrap":  # the same values, with replicate SEs and intervals
+        from indicators.stats.bootstrap import bootstrap_standard_errors
+
+        boot = bootstrap_standard_errors(
+            x,
+            codes,
+            n_groups,
+            w,
+            specs,
+            sample=sample,
+            labels=labels,
+            level=design.level,
+            design=design.replicate_design(len(x), sample),
+        )
+        res, se, interval = boot.result, boot.se, (boot.ci_low, boot.ci_high)
     else:  # the same values (lines from the same medians), with their standard errors
         from indicators.stats.uncertainty import grouped_standard_errors
 
@@ -151,6 +185,8 @@ def _by_keys(grouping, x, w, specs, labels, lines, year, design=None, sample=Non
         part["value"] = res.values[spec.text]
         if se is not None:
             part["se"] = se[spec.text]
+        if interval is not None:
+            part["ci_low"], part["ci_high"] = interval[0][spec.text], interval[1][spec.text]
         part["n"] = res.n
         part["weight_sum"] = res.weight_sum
         part["n_missing"] = res.n_missing
@@ -248,6 +284,8 @@ def compute(
     strata=None,
     cluster=None,
     ci_method: str = "linearization",
+    replicates: int = 200,
+    seed: int | None = 0,
 ) -> pd.DataFrame:
     """Compute every registry indicator the mapped variables allow, as the tidy results table.
 
@@ -276,8 +314,15 @@ def compute(
         The design for ``ci``: a column of ``prepared.frame`` or one value per row (strata;
         primary sampling units, drawn with replacement within strata). By default one
         stratum and each row its own unit.
-    ci_method : str, default "linearization"
-        The only method so far (a bootstrap with replicate weights is to come).
+    ci_method : {"linearization", "bootstrap"}, default "linearization"
+        Linearized SEs with normal intervals, or the rescaled bootstrap of PSUs within strata
+        (:mod:`indicators.stats.bootstrap`): the sd of ``replicates`` replicate estimates and
+        their percentile interval. Asking for the bootstrap implies ``ci=0.95``.
+    replicates : int, default 200
+        Bootstrap replicates.
+    seed : int, optional, default 0
+        Seed of the bootstrap's draws (``numpy.random.default_rng``): the same seed gives the
+        same numbers; None draws afresh each time.
 
     Returns
     -------
@@ -317,7 +362,7 @@ def compute(
     else:
         allowed = [ind for ind in allowed if not ind.source_column]
     design = None
-    if ci is not None or strata is not None or cluster is not None:
+    if ci is not None or strata is not None or cluster is not None or ci_method == "bootstrap":
         from indicators.stats.uncertainty import Design
 
         design = Design.of(
@@ -327,6 +372,8 @@ def compute(
             level=0.95 if ci is None else ci,
             method=ci_method,
             source=prepared.source,
+            replicates=replicates,
+            seed=seed,
         )
         if prepared.shape == AGGREGATES:
             design = None  # one row per region: no sampling error to compute
@@ -371,9 +418,7 @@ def compute(
         for column in ("se", "ci_low", "ci_high"):
             out[column] = np.nan
     else:
-        from indicators.stats.uncertainty import normal_interval
-
-        out["ci_low"], out["ci_high"] = normal_interval(out["value"], out["se"], design.level)
+        out = _intervals(out, design)
     # a cell without observations has nothing to hide: its state is missing (or not applicable)
     small = (out["n"] > 0) & (out["n"] < min_n) & (prepared.shape != AGGREGATES)
     out["suppressed"] = small.to_numpy()
@@ -478,6 +523,8 @@ def compute_measures(
     strata: str | None = None,
     cluster: str | None = None,
     ci_method: str = "linearization",
+    replicates: int = 200,
+    seed: int | None = 0,
 ) -> pd.DataFrame:
     """Compute measures of one column per region (year, group) on a raw table, as the CLI does.
 
@@ -500,11 +547,20 @@ def compute_measures(
         df, [c for c in (value, region, year, weight, *by, strata, cluster) if c], source=source
     )
     design = None
-    if ci is not None or strata or cluster:
+    if ci is not None or strata or cluster or ci_method == "bootstrap":
         from indicators.stats.uncertainty import Design
 
         level = 0.95 if ci is None else ci
-        design = Design.of(df, strata, cluster, level=level, method=ci_method, source=source)
+        design = Design.of(
+            df,
+            strata,
+            cluster,
+            level=level,
+            method=ci_method,
+            source=source,
+            replicates=replicates,
+            seed=seed,
+        )
     frame = pd.DataFrame({region: validate.region_column(df, region, source=source)})
     if year:
         frame[year] = validate.year_column(df, year, source=source)
@@ -547,9 +603,7 @@ def compute_measures(
     keys = [region, *([year] if year else []), *by]
     if design is None:
         return table[[*keys, "measure", "value", "n"]]
-    from indicators.stats.uncertainty import normal_interval
-
-    table["ci_low"], table["ci_high"] = normal_interval(table["value"], table["se"], design.level)
+    table = _intervals(table, design)
     return table[[*keys, "measure", "value", "se", "ci_low", "ci_high", "n"]]
 
 

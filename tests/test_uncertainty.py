@@ -310,13 +310,39 @@ def test_cli_measures_without_ci_is_unchanged(tmp_path):
     assert list(pd.read_csv(out).columns) == ["r", "measure", "value", "n"]
 
 
-def test_cli_bootstrap_is_not_offered_yet(capsys):
+def test_cli_an_unknown_interval_method_is_refused(capsys):
     from indicators.cli import main
 
     with pytest.raises(SystemExit) as stop:
-        main(["measures", "x.csv", "--value", "x", "--region", "r", "--ci-method", "bootstrap"])
+        main(["measures", "x.csv", "--value", "x", "--region", "r", "--ci-method", "jackknife"])
     assert stop.value.code == 2
-    assert "linearization" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "linearization" in err and "bootstrap" in err
+    with pytest.raises(SystemExit):
+        main(
+            [
+                "measures",
+                "x.csv",
+                "--value",
+                "x",
+                "--region",
+                "r",
+                "--ci-method",
+                "x",
+                "--lang",
+                "nl",
+            ]
+        )
+    assert "ongeldige keuze" in capsys.readouterr().err
+
+
+def test_design_refuses_an_unknown_method_in_both_languages():
+    from indicators.stats.uncertainty import Design
+
+    with pytest.raises(DataError) as err:
+        Design.of(pd.DataFrame({"x": [1.0]}), method="jackknife")
+    assert "linearization, bootstrap" in err.value.text("en")
+    assert "Intervalmethode 'jackknife' bestaat niet" in err.value.text("nl")
 
 
 def test_cli_a_missing_design_column_is_named(tmp_path, capsys):

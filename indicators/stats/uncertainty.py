@@ -46,8 +46,9 @@ linearization techniques. Survey Research Methods 3(3), 167-195.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import NormalDist
 
 import numpy as np
@@ -68,19 +69,24 @@ from indicators.stats.measures import DEFAULT_MEASURES, MeasureSpec, parse_measu
 # people weighted to a city of 50,000 gets a bandwidth as for 50,000 observations); the default
 # counts observations, so that rescaling the weights changes nothing.
 BANDWIDTHS = ("observations", "weights")
-CI_METHODS = ("linearization",)  # a bootstrap (replicate weights) is not there yet
+CI_METHODS = ("linearization", "bootstrap")  # the bootstrap: indicators.stats.bootstrap
 _SQRT_2PI = np.sqrt(2 * np.pi)
 
 
 @dataclass(frozen=True)
 class Design:
     """The survey design for intervals: integer codes per row of strata and clusters (primary
-    sampling units), None when not given, and the confidence level."""
+    sampling units), None when not given, the confidence level and the method: linearization,
+    or the bootstrap with ``replicates`` replicate weights drawn from ``seed``."""
 
     strata: np.ndarray | None = None
     cluster: np.ndarray | None = None
     level: float = 0.95
     bandwidth: str = "observations"
+    method: str = "linearization"
+    replicates: int = 200
+    seed: int | None = 0
+    _draws: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -92,19 +98,22 @@ class Design:
         level=0.95,
         method=None,
         source="data",
+        replicates=200,
+        seed=0,
     ):
         """Build a design for the rows of ``frame``: ``strata`` and ``cluster`` are column names
-        of the frame or one value per row (array-like); ``method`` must be linearization.
+        of the frame or one value per row (array-like); ``method`` linearization (default) or
+        bootstrap.
 
         >>> d = Design.of(pd.DataFrame({"h": ["a", "b", "a"]}), "h", level=90)
-        >>> d.strata.tolist(), d.cluster, d.level
-        ([0, 1, 0], None, 0.9)
+        >>> d.strata.tolist(), d.cluster, d.level, d.method
+        ([0, 1, 0], None, 0.9, 'linearization')
         """
         if method not in (None, *CI_METHODS):
-            raise DataError(
-                f"Interval method '{method}' is not available; there is "
-                f"{', '.join(CI_METHODS)} (a bootstrap is still to come)."
-            )
+            raise DataError.from_text("cli.ci_method", method=method, methods=", ".join(CI_METHODS))
+        method = method or "linearization"
+        if method == "bootstrap":
+            replicates = check_replicates(replicates)
         codes = []
         for given, role in ((strata, "strata"), (cluster, "cluster")):
             if given is None:
@@ -122,7 +131,47 @@ class Design:
                     f"{source}: the {role} have {len(given):,} values for {len(frame):,} rows."
                 )
             codes.append(design_codes(given, role, source))
-        return cls(codes[0], codes[1], check_level(level))
+        return cls(
+            codes[0],
+            codes[1],
+            check_level(level),
+            method=method,
+            replicates=int(replicates),
+            seed=seed,
+        )
+
+    def replicate_design(self, size: int, sample=None):
+        """Return the bootstrap's draws for ``size`` rows with these samples (years), the same
+        object for the same rows: every table of one computation shares its replicates."""
+        from indicators.stats.bootstrap import ReplicateDesign
+
+        s = np.zeros(0) if sample is None else np.ascontiguousarray(sample)
+        key = (int(size), hashlib.blake2b(s.tobytes(), digest_size=16).hexdigest())
+        if key not in self._draws:
+            self._draws[key] = ReplicateDesign(
+                size,
+                self.strata,
+                self.cluster,
+                sample,
+                replicates=self.replicates,
+                seed=self.seed,
+            )
+        return self._draws[key]
+
+
+def check_replicates(replicates) -> int:
+    """Return the number of bootstrap replicates, at least 2.
+
+    >>> check_replicates("50")
+    50
+    """
+    try:
+        value = int(replicates)
+    except (TypeError, ValueError):
+        value = None
+    if value is None or value < 2 or value != float(replicates):
+        raise DataError.from_text("cli.bootstrap_replicates", replicates=replicates)
+    return value
 
 
 @dataclass
@@ -320,6 +369,10 @@ def grouped_standard_errors(
     observations or without a value. The work goes one block of whole groups (about 65,000
     rows) at a time over the engine's sort, as the engine's own.
 
+    A share that is 0 (or 1) for every observation of a group has SE 0, and its interval no
+    width: every linearized score is 0, which is the correct first-order value, but not
+    certainty (the bootstrap gives 0 too; read such a cell with its n).
+
     Examples
     --------
     >>> r = grouped_standard_errors([1.0, 2.0, 3.0, 4.0], [0, 0, 0, 0], 1, measures=["mean"])
@@ -346,8 +399,7 @@ def grouped_standard_errors(
     for gids, rows, zb, slope_b in work.blocks():
         ws = work.ws[rows]
         b_rows = None if line_u is None else line_u[work.rows[rows]]
-        for text, z in zb.items():
-            design.add(sums[text], ws * z, rows, gids, b_rows)
+        design.add_all([sums[t] for t in zb], [ws * z for z in zb.values()], rows, gids, b_rows)
         for text, sl in slope_b.items():
             slopes[text][gids] = sl
     se = {text: np.full(work.n_groups, np.nan) for text in work.result.values}
@@ -411,6 +463,9 @@ def design_codes(column, role: str, source: str = "data") -> np.ndarray:
             f"{source}: the {role} column {name}has no value in row {shown}{more} (counting "
             f"from 1). Every row needs its {role}; fill them in or leave out --{role}."
         )
+    values = series.to_numpy()
+    if values.dtype.kind in "iu" and values.size:  # integer codes: no hash table needed
+        return _compact(values.astype(np.int64, copy=False) - int(values.min()))[0]
     codes, _ = pd.factorize(series, sort=True)
     return codes.astype(np.int64)
 
@@ -448,7 +503,7 @@ class DesignVariance:
         if cluster is None:
             unit, n_units, unit_stratum = None, size, h
         else:
-            unit = _combine(h, design_codes(cluster, "cluster"))
+            unit = _units(h, design_codes(cluster, "cluster"))
             n_units = int(unit.max()) + 1 if size else 0
             unit_stratum = np.zeros(n_units, dtype=np.int64)
             unit_stratum[unit] = h
@@ -483,7 +538,13 @@ class DesignVariance:
             self.cell = None
             cell_g, cell_h = g, hr
         else:
-            self.cell, uniq = _compact(g * n_units + (unit if rows is None else unit[rows]))
+            # the rows come in group order: cells numbered as they first appear are in group
+            # order too, which is all that add() needs (no sort of the keys)
+            key = g * n_units + (unit if rows is None else unit[rows])
+            if self.counts is None:
+                self.cell, uniq = _compact(key)
+            else:
+                self.cell, uniq = _cells_by_block(key, self.counts)
             cell_g, self.cell_unit = uniq // n_units, uniq % n_units
             cell_h = unit_stratum[self.cell_unit]
         self.gh, uniq = _compact(cell_g * n_strata + cell_h)
@@ -542,6 +603,34 @@ class DesignVariance:
         n = int(keys.max()) - lo + 1
         for i, a in enumerate(weights):
             acc[i, lo : lo + n] += np.bincount(keys - lo, a, n)
+
+    def add_all(self, accs, scores, rows=slice(None), gids=None, b_rows=None) -> None:
+        """Add the scores of several measures for the same rows: as :meth:`add` for each, with
+        the rows' cells worked out once."""
+        if self.simple or self.cell is None or not len(scores):
+            for acc, u in zip(accs, scores, strict=True):
+                self.add(acc, u, rows, gids, b_rows)
+            return
+        cells = self.cell[rows]
+        if not cells.size:
+            return
+        c_lo = int(cells.min())
+        c_n = int(cells.max()) - c_lo + 1
+        cells = cells - c_lo
+        keys = self.gh[c_lo : c_lo + c_n]  # the cells' (group, stratum)
+        lo = int(keys.min())
+        n = int(keys.max()) - lo + 1
+        keys = keys - lo
+        b_cell = None
+        for acc, u in zip(accs, scores, strict=True):
+            per_cell = np.bincount(cells, u, c_n)
+            parts = [per_cell, per_cell * per_cell]
+            if acc.shape[0] == 3:
+                if b_cell is None:
+                    b_cell = self.line[0][self.cell_unit[c_lo : c_lo + c_n]]
+                parts.append(per_cell * b_cell)
+            for i, a in enumerate(parts):
+                acc[i, lo : lo + n] += np.bincount(keys, a, n)
 
     def finish(self, acc, slope=None) -> np.ndarray:
         """Return the variance per group from the accumulated sums."""
@@ -722,23 +811,35 @@ _ROW_Z = {
 
 def _line_z(x, w, valid, s_codes, n_samples, medians, fraction, bandwidth):
     """Linearized poverty line per row: fraction x the median's, over each reference sample."""
-    wv = np.where(valid, 1.0 if w is None else w, 0.0)
-    xv = np.where(valid, x, 0.0)
+    every = valid is None or bool(valid.all())
+    if every:
+        xv = x
+        wv = np.ones(x.size) if w is None else w
+        n = np.bincount(s_codes, minlength=n_samples).astype(float)
+    else:
+        wv = np.where(valid, 1.0 if w is None else w, 0.0)
+        xv = np.where(valid, x, 0.0)
+        n = np.bincount(s_codes, valid.astype(float), n_samples)
     W = np.bincount(s_codes, wv, n_samples)
-    n = np.bincount(s_codes, valid.astype(float), n_samples)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         mu = np.bincount(s_codes, wv * xv, n_samples) / W
         dev = xv - mu[s_codes]
-        sd = np.sqrt(np.bincount(s_codes, wv * dev * dev, n_samples) / W)
+        dev *= dev
+        dev *= wv
+        sd = np.sqrt(np.bincount(s_codes, dev, n_samples) / W)
         h = sd / (n if bandwidth == "observations" else W) ** 0.2
         med = medians[s_codes]
-        u = (med - xv) / h[s_codes]
-        near = np.abs(u) < 40  # the Gaussian kernel beyond 40 bandwidths is below 1e-300
-        k = np.exp(-0.5 * u[near] ** 2) / _SQRT_2PI
-        f = np.bincount(s_codes[near], wv[near] * np.nan_to_num(k), n_samples) / (W * h)
+        u = med - xv
+        u /= h[s_codes]
+        u *= u
+        u *= -0.5
+        k = np.exp(u, out=u)  # beyond 40 bandwidths the kernel is below 1e-300: it adds 0
+        k *= wv
+        f = np.bincount(s_codes, np.nan_to_num(k, copy=False), n_samples) / (W * h * _SQRT_2PI)
         scale = np.where(np.isfinite(f) & (f > 0), -fraction / (W * f), 0.0)
-        z = ((xv <= med) - 0.5) * scale[s_codes]
-    return np.where(valid, z, 0.0)
+        z = (xv <= med) - 0.5
+        z *= scale[s_codes]
+    return z if every else np.where(valid, z, 0.0)
 
 
 def _quantile_spec(p: float) -> MeasureSpec:
@@ -770,8 +871,19 @@ def _group_sample(g, s_codes, n_groups):
     return out
 
 
-def _compact(key):
-    """Return codes 0 .. k - 1 of integer keys (in key order) and the keys they stand for."""
+def sample_codes(sample, size):
+    """Return codes 0 .. k - 1 of the independent samples (years) of the rows, and k."""
+    return _sample_codes(sample, size)
+
+
+def group_sample(g, s_codes, n_groups):
+    """Return the sample of each group (-1 for a group without rows); one per group."""
+    return _group_sample(g, s_codes, n_groups)
+
+
+def _compact(key, ordered=True):
+    """Return codes 0 .. k - 1 of integer keys and the keys they stand for: in key order, or
+    (``ordered=False``, a hash pass and no sort) in the order the keys first appear."""
     key = np.asarray(key, dtype=np.int64)
     if key.size and key.min() >= 0 and key.max() < 4 * key.size + (1 << 16):
         present = np.zeros(int(key.max()) + 1, dtype=bool)
@@ -779,8 +891,36 @@ def _compact(key):
         uniq = np.flatnonzero(present)
         remap = np.cumsum(present) - 1
         return remap[key], uniq
+    if not ordered:
+        codes, uniq = pd.factorize(key, sort=False)
+        return codes.astype(np.int64, copy=False), np.asarray(uniq, dtype=np.int64)
     uniq, inv = np.unique(key, return_inverse=True)
     return inv.reshape(-1), uniq
+
+
+def _cells_by_block(key, counts):
+    """Codes of the keys of rows in runs of whole groups (``counts`` rows each), numbered in
+    key order within each block of groups and block after block: small sorts in the cache
+    instead of one sort of every row."""
+    codes = np.empty(key.size, dtype=np.int64)
+    uniqs = []
+    done = 0
+    for _, rows in group_blocks(counts, _BLOCK_ROWS):
+        uniq, inv = np.unique(key[rows], return_inverse=True)
+        codes[rows] = inv.reshape(-1) + done
+        done += uniq.size
+        uniqs.append(uniq)
+    return codes, np.concatenate(uniqs) if uniqs else np.zeros(0, dtype=np.int64)
+
+
+def _units(h, c):
+    """Codes of the primary sampling units: the clusters themselves when each lies in one
+    stratum (households within strata: one pass, no hash), else the (stratum, cluster) pairs."""
+    first = np.full(int(c.max()) + 1 if c.size else 0, -1, dtype=np.int64)
+    first[c] = h
+    if (first[c] == h).all():
+        return c
+    return _combine(h, c)
 
 
 def _combine(a, b):
@@ -789,4 +929,4 @@ def _combine(a, b):
     b = np.asarray(b, dtype=np.int64)
     if not a.size:
         return a
-    return _compact(a * (int(b.max()) + 1) + b)[0].astype(np.int64)
+    return _compact(a * (int(b.max()) + 1) + b, ordered=False)[0].astype(np.int64)

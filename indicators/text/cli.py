@@ -18,6 +18,15 @@ CLI = {
         "en": "Give at least one --map VARIABLE=COLUMN (see `python -m indicators registry` "
         "for the variables).",
     },
+    "bootstrap_replicates": {
+        "nl": "De bootstrap heeft ten minste 2 replicaties nodig (--replicates); gegeven: "
+        "{replicates}.",
+        "en": "The bootstrap needs at least 2 replicates (--replicates); got {replicates}.",
+    },
+    "ci_method": {
+        "nl": "Intervalmethode '{method}' bestaat niet; kies uit: {methods}.",
+        "en": "Interval method '{method}' is not available; choose from: {methods}.",
+    },
     # argparse's own errors (indicators.cli.ARGPARSE_ERRORS); the English ones are argparse's
     "usage_error": {"nl": "{prog}: fout: {message}", "en": "{prog}: error: {message}"},
     "required": {
