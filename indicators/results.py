@@ -138,14 +138,14 @@ def _intervals(table: pd.DataFrame, design) -> pd.DataFrame:
 
 def _by_keys(grouping, x, w, specs, labels, lines, year, design=None, sample=None):
     codes, index = grouping
-    n_groups = len(index)
+    n_cells = len(index)
     group_lines = None
     if lines is not None:
-        group_lines = index[year].map(lines).to_numpy(float) if year else np.repeat(lines, n_groups)
+        group_lines = index[year].map(lines).to_numpy(float) if year else np.repeat(lines, n_cells)
     se = interval = None
     if design is None:
         res = grouped_measures(
-            x, codes, n_groups, w, specs, poverty_lines=group_lines, labels=labels
+            x, codes, n_cells, w, specs, poverty_lines=group_lines, labels=labels
         )
     elif design.method == "bootstrap":  # the same values, with replicate SEs and intervals
         from indicators.stats.bootstrap import bootstrap_standard_errors
@@ -153,7 +153,7 @@ def _by_keys(grouping, x, w, specs, labels, lines, year, design=None, sample=Non
         boot = bootstrap_standard_errors(
             x,
             codes,
-            n_groups,
+            n_cells,
             w,
             specs,
             sample=sample,
@@ -168,7 +168,7 @@ def _by_keys(grouping, x, w, specs, labels, lines, year, design=None, sample=Non
         unc = grouped_standard_errors(
             x,
             codes,
-            n_groups,
+            n_cells,
             w,
             specs,
             strata=design.strata,

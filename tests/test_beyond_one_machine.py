@@ -15,8 +15,8 @@ duckdb = pytest.importorskip("duckdb")  # the `bench` extra; `make install` inst
 @pytest.mark.parametrize("ties", [True, False])
 def test_duckdb_sql_equals_engine(weighted, ties):
     rng = np.random.default_rng(int(weighted) * 2 + int(ties))
-    n, n_groups = 4000, 23
-    codes = rng.integers(0, n_groups, n)
+    n, n_cells = 4000, 23
+    codes = rng.integers(0, n_cells, n)
     x = rng.lognormal(3, 1, n)
     if ties:
         x = np.round(x / 5)
@@ -27,9 +27,9 @@ def test_duckdb_sql_equals_engine(weighted, ties):
     sql = duckdb_sql("people", "inkomen", "gemeente", "gewicht" if weighted else None, levels)
     con = duckdb.connect()
     con.register("people", frame)
-    got = con.execute(sql).df().set_index("g").reindex(range(n_groups))
+    got = con.execute(sql).df().set_index("g").reindex(range(n_cells))
     res = grouped_measures(
-        x, codes, n_groups, w if weighted else None, ["mean", "sd", "p10", "p25", "median", "p90"]
+        x, codes, n_cells, w if weighted else None, ["mean", "sd", "p10", "p25", "median", "p90"]
     )
     np.testing.assert_array_equal(got["n"].fillna(0), np.where(res.weight_sum > 0, res.n, 0))
     np.testing.assert_allclose(got["mean"], res.values["mean"], rtol=1e-12, equal_nan=True)

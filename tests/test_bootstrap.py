@@ -107,8 +107,8 @@ ALL = [*DEFAULT_MEASURES, "share_below:1", "share_at_least:1.5", "share:2", "atk
 
 
 @settings(max_examples=25, deadline=None)
-@given(seed=st.integers(0, 2**31 - 1), n=st.integers(1, 120), n_groups=st.integers(1, 6))
-def test_replicate_reductions_equal_a_loop_over_the_reference_functions(seed, n, n_groups):
+@given(seed=st.integers(0, 2**31 - 1), n=st.integers(1, 120), n_cells=st.integers(1, 6))
+def test_replicate_reductions_equal_a_loop_over_the_reference_functions(seed, n, n_cells):
     """Random weights with zeros (rows not drawn) and missing ones, values with ties, x <= 0
     and missing values, groups of every size (empty ones too): every measure of every group
     and replicate equals the one-group definition of indicators.stats.measures to 1e-9."""
@@ -119,17 +119,17 @@ def test_replicate_reductions_equal_a_loop_over_the_reference_functions(seed, n,
     x[rng.random(n) < 0.1] = np.nan
     if n > 5:
         x[:3] = 2.0  # share:2 has answers
-    g = rng.integers(0, n_groups, n)
+    g = rng.integers(0, n_cells, n)
     R = 37  # two chunks, the second short
     counts = rng.integers(0, 3, (R, n)).astype(float)
     # integer weights make C_j = pW (the midpoint rule) common; two decimals make it rarer
     w = counts if seed % 2 else counts * np.round(rng.uniform(0.5, 2.0, n), 2)
     w[rng.random((R, n)) < 0.03] = np.nan  # a missing replicate weight: the row is out
-    lines = rng.uniform(0.8, 1.6, (n_groups, R))
-    got = replicate_measures(SortPlan(x, g, n_groups), w, ALL, lines=lines)
+    lines = rng.uniform(0.8, 1.6, (n_cells, R))
+    got = replicate_measures(SortPlan(x, g, n_cells), w, ALL, lines=lines)
     for m in ALL:
-        assert got[m].shape == (n_groups, R)
-        for k in range(n_groups):
+        assert got[m].shape == (n_cells, R)
+        for k in range(n_cells):
             rows = g == k
             for r in range(R):
                 ref = (

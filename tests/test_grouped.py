@@ -10,21 +10,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indicators.errors import DataError
-from indicators.stats.engine import SortPlan, _overall_quantile, group_order, grouped_measures
+from indicators.stats.engine import SortPlan, _overall_quantile, cell_order, grouped_measures
 from indicators.stats.measures import DEFAULT_MEASURES, parse_measure, quantile, scalar_measure
 
 EXTRA = ("n", "p20", "p40", "p80", "share_below:3", "share_at_least:3", "share:2")
 ALL = (*DEFAULT_MEASURES, *EXTRA)
 
 
-def reference(x, codes, n_groups, w, measures=ALL, lines=None):
+def reference(x, codes, n_cells, w, measures=ALL, lines=None):
     """Every measure group by group with the scalar definitions (the slow, plain way)."""
     x = np.asarray(x, dtype=float)
     w = np.ones_like(x) if w is None else np.asarray(w, dtype=float)
     keep = np.isfinite(x) & np.isfinite(w)
     national = quantile(x[keep], w[keep], p=0.5)
-    out = {m: np.full(n_groups, np.nan) for m in measures}
-    for gid in range(n_groups):
+    out = {m: np.full(n_cells, np.nan) for m in measures}
+    for gid in range(n_cells):
         m = (codes == gid) & keep
         xg, wg = x[m], w[m]
         if not wg.sum() > 0:
@@ -44,9 +44,9 @@ def reference(x, codes, n_groups, w, measures=ALL, lines=None):
     return out
 
 
-def assert_matches(x, codes, n_groups, w, measures=ALL, lines=None):
-    res = grouped_measures(x, codes, n_groups, w, measures, poverty_lines=lines)
-    ref = reference(x, codes, n_groups, w, measures, lines)
+def assert_matches(x, codes, n_cells, w, measures=ALL, lines=None):
+    res = grouped_measures(x, codes, n_cells, w, measures, poverty_lines=lines)
+    ref = reference(x, codes, n_cells, w, measures, lines)
     for name in measures:
         np.testing.assert_allclose(
             res.values[name], ref[name], rtol=1e-9, atol=1e-12, equal_nan=True, err_msg=name
@@ -54,8 +54,8 @@ def assert_matches(x, codes, n_groups, w, measures=ALL, lines=None):
     return res
 
 
-def random_data(rng, n, n_groups, *, weighted=True, ties=False, missing=0.0, nonpositive=0.0):
-    codes = rng.integers(0, n_groups, n)
+def random_data(rng, n, n_cells, *, weighted=True, ties=False, missing=0.0, nonpositive=0.0):
+    codes = rng.integers(0, n_cells, n)
     x = rng.lognormal(3, 1, n)
     if ties:
         x = np.round(x / 10)
@@ -71,7 +71,7 @@ def random_data(rng, n, n_groups, *, weighted=True, ties=False, missing=0.0, non
 
 
 CASES = [
-    # name, n, n_groups, options
+    # name, n, n_cells, options
     ("weighted", 3000, 17, {}),
     ("unweighted", 3000, 17, {"weighted": False}),
     ("ties", 2000, 9, {"ties": True}),
@@ -83,11 +83,11 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "n", "n_groups", "options"), CASES, ids=[c[0] for c in CASES])
-def test_engine_equals_reference(name, n, n_groups, options):
+@pytest.mark.parametrize(("name", "n", "n_cells", "options"), CASES, ids=[c[0] for c in CASES])
+def test_engine_equals_reference(name, n, n_cells, options):
     rng = np.random.default_rng(zlib.crc32(name.encode()))  # hash() differs per process
-    x, codes, w = random_data(rng, n, n_groups, **options)
-    assert_matches(x, codes, n_groups, w)
+    x, codes, w = random_data(rng, n, n_cells, **options)
+    assert_matches(x, codes, n_cells, w)
 
 
 def test_counts_missing_and_nonpositive():
@@ -155,10 +155,10 @@ def test_given_poverty_lines_and_labels():
 def test_many_groups_and_blocks():
     # more rows than one block and more than 65,535 groups
     rng = np.random.default_rng(11)
-    n_groups = 70_000
-    codes = rng.integers(0, n_groups, 150_000)
+    n_cells = 70_000
+    codes = rng.integers(0, n_cells, 150_000)
     x = rng.lognormal(0, 1, codes.size)
-    res = grouped_measures(x, codes, n_groups, None, ["mean", "median", "n"])
+    res = grouped_measures(x, codes, n_cells, None, ["mean", "median", "n"])
     check = rng.choice(np.flatnonzero(res.n > 0), 50, replace=False)
     for gid in check:
         xg = x[codes == gid]
@@ -201,7 +201,7 @@ def test_group_order_sorts_by_group_then_value():
     rng = np.random.default_rng(1)
     x = rng.normal(size=1000)
     codes = rng.integers(0, 20, 1000)
-    order = group_order(x, codes, 20)
+    order = cell_order(x, codes, 20)
     assert np.array_equal(order, np.lexsort((x, codes))) or (
         np.array_equal(codes[order], np.sort(codes))
         and np.array_equal(x[order], x[np.lexsort((x, codes))])

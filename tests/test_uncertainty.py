@@ -149,21 +149,21 @@ def _plain_variance(scores, strata, cluster, sample):
 @given(
     seed=st.integers(0, 2**31 - 1),
     n=st.integers(6, 80),
-    n_groups=st.integers(1, 5),
+    n_cells=st.integers(1, 5),
     n_strata=st.integers(1, 4),
     clustered=st.booleans(),
     two_samples=st.booleans(),
 )
 def test_design_variance_of_every_group_equals_a_plain_loop(
-    seed, n, n_groups, n_strata, clustered, two_samples
+    seed, n, n_cells, n_strata, clustered, two_samples
 ):
     """Vectorised domain variances (with and without the line's part) equal a loop over
     groups that pads the other rows with zeros and sums unit totals within strata."""
     rng = np.random.default_rng(seed)
     sample = rng.integers(0, 2, n) if two_samples else np.zeros(n, dtype=int)
     # groups nested in samples, as region-years are in years
-    g = sample * n_groups + rng.integers(0, n_groups, n)
-    G = 2 * n_groups
+    g = sample * n_cells + rng.integers(0, n_cells, n)
+    G = 2 * n_cells
     strata = rng.integers(0, n_strata, n)
     cluster = rng.integers(0, max(2, n // 3), n) if clustered else np.arange(n)
     u = rng.normal(size=n)
@@ -185,18 +185,18 @@ def test_design_variance_of_every_group_equals_a_plain_loop(
 
 
 @settings(max_examples=25, deadline=None)
-@given(seed=st.integers(0, 2**31 - 1), n_groups=st.integers(1, 6), weighted=st.booleans())
-def test_grouped_influence_equals_each_group_alone(seed, n_groups, weighted):
+@given(seed=st.integers(0, 2**31 - 1), n_cells=st.integers(1, 6), weighted=st.booleans())
+def test_grouped_influence_equals_each_group_alone(seed, n_cells, weighted):
     """The vectorised influence values of a group are those of that group on its own."""
     rng = np.random.default_rng(seed)
-    n = int(rng.integers(n_groups, 25 * n_groups))
-    g = rng.integers(0, n_groups, n)
+    n = int(rng.integers(n_cells, 25 * n_cells))
+    g = rng.integers(0, n_cells, n)
     x = np.round(rng.lognormal(2, 0.7, n), 1)  # ties
     x[rng.random(n) < 0.05] = np.nan
     w = rng.uniform(0.2, 3, n) if weighted else None
     ms = ["mean", "median", "p10", "gini", "s80s20", "palma", "mld", "share_below:8"]
-    lin = linearize(x, g, n_groups, w, ms)
-    for k in range(n_groups):
+    lin = linearize(x, g, n_cells, w, ms)
+    for k in range(n_cells):
         rows = g == k
         if not np.isfinite(x[rows]).any():
             continue

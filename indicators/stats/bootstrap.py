@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.errors import DataError
-from indicators.stats.engine import GroupedResult, SortPlan, group_blocks, label_score
+from indicators.stats.engine import GroupedResult, SortPlan, cell_blocks, label_score
 from indicators.stats.measures import (
     DEFAULT_MEASURES,
     POVERTY_FRACTION,
@@ -261,7 +261,7 @@ def replicate_measures(
         weights = MatrixWeights(weights)
     specs = [m if isinstance(m, MeasureSpec) else parse_measure(m) for m in measures]
     specs = list({s.text: s for s in specs}.values())
-    R, G = weights.replicates, plan.n_groups
+    R, G = weights.replicates, plan.n_cells
     out = {s.text: np.full((G, R), np.nan) for s in specs}  # n, a count, stays NaN
     if any(s.family == "poverty_rate" for s in specs):
         if lines is None:
@@ -287,13 +287,13 @@ class _Sweep:
         self.order = np.asarray(plan.order)
         self.xs = np.asarray(plan.sorted_values)
         self.counts = np.asarray(plan.counts)
-        self.blocks = list(group_blocks(self.counts, BLOCK_ROWS))
-        self.n_groups = plan.n_groups
+        self.blocks = list(cell_blocks(self.counts, BLOCK_ROWS))
+        self.n_cells = plan.n_cells
         self.specs, self.needs, self.labels = specs, _levels(specs), labels
 
     def chunk(self, take, rc, lines=None) -> dict[str, np.ndarray]:
         """Return every measure, groups x the chunk's replicates; ``lines`` groups x rc."""
-        out = {s.text: np.full((self.n_groups, rc), np.nan) for s in self.specs}
+        out = {s.text: np.full((self.n_cells, rc), np.nan) for s in self.specs}
         for gids, rows in self.blocks:
             wm = take(self.order[rows])
             line = None if lines is None else lines[gids].T
@@ -321,7 +321,7 @@ class _Medians:
         self.full = _Sweep(plan, [parse_measure("median")], None)
         self.weights = weights
         counts = np.asarray(plan.counts)
-        self.n = plan.n_groups
+        self.n = plan.n_cells
         self.bracket = None
         design = getattr(weights, "design", None)
         if design is None:
@@ -628,7 +628,7 @@ class Bootstrapped:
 def bootstrap_standard_errors(
     values,
     codes,
-    n_groups: int,
+    n_cells: int,
     weights=None,
     measures: Iterable[str | MeasureSpec] = DEFAULT_MEASURES,
     *,
@@ -645,7 +645,7 @@ def bootstrap_standard_errors(
 
     Parameters
     ----------
-    values, codes, n_groups, weights, measures, labels
+    values, codes, n_cells, weights, measures, labels
         As :func:`indicators.stats.engine.grouped_measures`.
     strata, cluster, sample
         The design, as :func:`indicators.stats.uncertainty.grouped_standard_errors`: the
@@ -667,7 +667,7 @@ def bootstrap_standard_errors(
     >>> 2.5 < float(b.se["mean"][0]) < 3.3  # s / sqrt(n) = 2.90
     True
     """
-    from indicators.stats.uncertainty import check_level, group_sample, sample_codes
+    from indicators.stats.uncertainty import cell_sample, check_level, sample_codes
 
     level = check_level(level)
     x = np.asarray(values, dtype=float).reshape(-1)
@@ -679,7 +679,7 @@ def bootstrap_standard_errors(
     elif design.size != x.size:
         raise DataError(f"The replicate design has {design.size} rows; the data has {x.size}.")
     s_codes, n_samples = sample_codes(sample, x.size)
-    plan = SortPlan(x, g, n_groups)
+    plan = SortPlan(x, g, n_cells)
     rep_weights = design.weights(w)
     lines = rep_lines = None
     poverty = [s for s in specs if s.family == "poverty_rate"]
@@ -687,7 +687,7 @@ def bootstrap_standard_errors(
         from indicators.stats.engine import quantile_by_segment
 
         fraction = poverty[0].kwargs.get("fraction", POVERTY_FRACTION)
-        at = group_sample(g.astype(np.int64), s_codes, int(n_groups))
+        at = cell_sample(g.astype(np.int64), s_codes, int(n_cells))
         medians = quantile_by_segment(x, s_codes, n_samples, w, 0.5)
         lines = np.where(at >= 0, fraction * medians[np.maximum(at, 0)], np.nan)
         # the line of every replicate from the same chunk of replicate weights, just before

@@ -1,9 +1,12 @@
-"""Grouped engine: every measure for all groups at once, from one sort per variable.
+"""Grouped engine: every measure for all cells at once, from one sort per variable.
 
-Rows are sorted once by (group, value) into a :class:`SortPlan`; every statistic then comes,
-for any weight vector, from cumulative sums, reductions per group and one ``searchsorted`` per
-quantile, with no Python loop over groups. The definitions are those of :mod:`indicators.measures` (DESIGN.md), which serves
-as the plain reference in the tests.
+A **cell** is one combination of keys a measure is computed over (a region, a year, and a
+group of a breakdown); the engine numbers the cells with integer codes (``codes``,
+``n_cells``). Rows are sorted once by (cell, value) into a :class:`SortPlan`; every statistic
+then comes, for any weight vector, from cumulative sums, reductions per cell and one
+``searchsorted`` per quantile, with no Python loop over cells. The definitions are those of
+:mod:`indicators.stats.measures` (DESIGN.md), which serves as the plain reference in the tests.
+Some names still say "group" for a cell (``grouped_measures``, ``GroupedResult``).
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ class GroupedResult:
     weight_sum_positive: np.ndarray = field(default_factory=lambda: np.empty(0))
 
 
-def group_order(values: np.ndarray, codes: np.ndarray, n_groups: int) -> np.ndarray:
+def cell_order(values: np.ndarray, codes: np.ndarray, n_cells: int) -> np.ndarray:
     """Return the permutation that sorts rows by group code, then by value.
 
     Values are sorted once; a stable sort of the group codes (a radix sort when the codes fit
@@ -45,11 +48,11 @@ def group_order(values: np.ndarray, codes: np.ndarray, n_groups: int) -> np.ndar
 
     Examples
     --------
-    >>> group_order(np.array([3.0, 1.0, 2.0, 0.5]), np.array([1, 0, 1, 0]), 2).tolist()
+    >>> cell_order(np.array([3.0, 1.0, 2.0, 0.5]), np.array([1, 0, 1, 0]), 2).tolist()
     [3, 1, 2, 0]
     """
     by_value = np.argsort(values)
-    code_type = np.uint16 if n_groups <= np.iinfo(np.uint16).max + 1 else np.int64
+    code_type = np.uint16 if n_cells <= np.iinfo(np.uint16).max + 1 else np.int64
     by_group = np.argsort(codes[by_value].astype(code_type, copy=False), kind="stable")
     return by_value[by_group]
 
@@ -57,7 +60,7 @@ def group_order(values: np.ndarray, codes: np.ndarray, n_groups: int) -> np.ndar
 def grouped_measures(
     values,
     codes,
-    n_groups: int,
+    n_cells: int,
     weights=None,
     measures: Iterable[str | MeasureSpec] = DEFAULT_MEASURES,
     *,
@@ -66,7 +69,7 @@ def grouped_measures(
 ) -> GroupedResult:
     """Compute measures for every group at once.
 
-    A shorthand for ``SortPlan(values, codes, n_groups).measures(weights, measures, ...)``:
+    A shorthand for ``SortPlan(values, codes, n_cells).measures(weights, measures, ...)``:
     keep the :class:`SortPlan` instead to compute with other weights without sorting again.
 
     Parameters
@@ -74,8 +77,8 @@ def grouped_measures(
     values : array-like of float
         The variable; NaN is missing.
     codes : array-like of int
-        Group code per row, 0 .. n_groups - 1.
-    n_groups : int
+        Group code per row, 0 .. n_cells - 1.
+    n_cells : int
         Number of groups (groups without rows get NaN).
     weights : array-like of float, optional
         Survey weights or populations; NaN is missing, negative is an error.
@@ -115,7 +118,7 @@ def grouped_measures(
             "" if w is None else f", {w.size} weights"
         )
         raise DataError(f"Values, group codes and weights must have the same length; got {sizes}.")
-    plan = SortPlan(x, g, n_groups)
+    plan = SortPlan(x, g, n_cells)
     return plan.measures(w, measures, poverty_lines=poverty_lines, labels=labels)
 
 
@@ -133,8 +136,8 @@ class SortPlan:
     values : array-like of float
         The variable; NaN is missing.
     codes : array-like of int
-        Group code per row, 0 .. n_groups - 1.
-    n_groups : int
+        Group code per row, 0 .. n_cells - 1.
+    n_cells : int
         Number of groups (groups without rows get NaN).
 
     Notes
@@ -162,29 +165,29 @@ class SortPlan:
     [2.0, 15.0]
     """
 
-    def __init__(self, values, codes, n_groups: int):
+    def __init__(self, values, codes, n_cells: int):
         x = np.asarray(values, dtype=float).reshape(-1)
         g = np.asarray(codes).reshape(-1)
         if g.dtype.kind not in "iu":
             g = g.astype(np.int64)
-        n_groups = int(n_groups)
+        n_cells = int(n_cells)
         if g.size != x.size:
             raise DataError(
                 f"Values, group codes and weights must have the same length; got {x.size} "
                 f"values, {g.size} group codes."
             )
-        if x.size and (g.min() < 0 or g.max() >= n_groups):
+        if x.size and (g.min() < 0 or g.max() >= n_cells):
             raise DataError(
-                f"Group codes must lie between 0 and {n_groups - 1}; found {g.min()} to {g.max()}."
+                f"Group codes must lie between 0 and {n_cells - 1}; found {g.min()} to {g.max()}."
             )
         valid = np.isfinite(x)
         if valid.all():
             valid = None
-            n_missing = np.zeros(n_groups, dtype=np.int64)
+            n_missing = np.zeros(n_cells, dtype=np.int64)
         else:
-            n_missing = np.bincount(g[~valid], minlength=n_groups)[:n_groups]
-        order, counts = _order_by_group(g, valid, n_groups)
-        self.n_groups = n_groups
+            n_missing = np.bincount(g[~valid], minlength=n_cells)[:n_cells]
+        order, counts = _order_by_group(g, valid, n_cells)
+        self.n_cells = n_cells
         self.size = x.size
         self.counts = counts  # rows with a value per group
         self.n_missing = n_missing  # rows without a value per group
@@ -215,7 +218,7 @@ class SortPlan:
 
     def sort(self) -> SortPlan:
         """Sort every block not sorted yet (:meth:`measures` sorts them as it goes)."""
-        for gids, rows in group_blocks(self.counts, _BLOCK_ROWS):
+        for gids, rows in cell_blocks(self.counts, _BLOCK_ROWS):
             if rows.start >= self._sorted_rows:
                 self._sort_block(gids, rows)
         return self
@@ -246,7 +249,7 @@ class SortPlan:
         ``n_missing``, as when the value is missing.
         """
         specs = [m if isinstance(m, MeasureSpec) else parse_measure(m) for m in measures]
-        n_groups = self.n_groups
+        n_cells = self.n_cells
         w = None if weights is None else np.asarray(weights, dtype=float).reshape(-1)
         if w is not None and w.size != self.size:
             raise DataError(
@@ -258,7 +261,7 @@ class SortPlan:
         if weight_missing:
             finite = np.isfinite(w)
             dropped = ~finite if valid is None else valid & ~finite
-            lost = np.bincount(self._codes[dropped], minlength=n_groups)[:n_groups]
+            lost = np.bincount(self._codes[dropped], minlength=n_cells)[:n_cells]
             counts, n_missing = counts - lost, n_missing + lost
             valid = finite if valid is None else valid & finite
         if w is not None and w.size and np.fmin.reduce(w) < 0:
@@ -278,12 +281,12 @@ class SortPlan:
             None if poverty_lines is None else np.asarray(poverty_lines, dtype=float).reshape(-1)
         )
 
-        out = _Outputs(specs, n_groups, needs.positive)
+        out = _Outputs(specs, n_cells, needs.positive)
         # the first pass sorts each block while it is in the cache; a later one (another
         # weight vector) reads the values kept in sorted order and gathers only the weights
         first = self._sorted_rows == 0
         xs = None if first else self.sorted_values
-        for gids, rows in group_blocks(self.counts, _BLOCK_ROWS):
+        for gids, rows in cell_blocks(self.counts, _BLOCK_ROWS):
             if first:
                 xb, wb = self._sort_block(gids, rows, w)
             else:
@@ -319,10 +322,10 @@ class SortPlan:
             weight_sum=W,
             n_missing=n_missing.copy(),
             n_nonpositive=out.n_nonpositive,
-            mean_positive=out.mean_positive if needs.positive else np.full(n_groups, np.nan),
+            mean_positive=out.mean_positive if needs.positive else np.full(n_cells, np.nan),
             weight_sum_positive=out.weight_sum_positive
             if needs.positive
-            else np.full(n_groups, np.nan),
+            else np.full(n_cells, np.nan),
         )
 
 
@@ -352,30 +355,30 @@ class _Needs:
 class _Outputs:
     """The per-group result arrays, filled block by block."""
 
-    def __init__(self, specs, n_groups, positive):
-        self.values = {s.text: np.full(n_groups, np.nan) for s in specs}
-        self.weight_sum = np.zeros(n_groups)
-        self.n_nonpositive = np.zeros(n_groups, dtype=np.int64)
-        self.mean_positive = np.full(n_groups, np.nan)
-        self.weight_sum_positive = np.full(n_groups, np.nan)
+    def __init__(self, specs, n_cells, positive):
+        self.values = {s.text: np.full(n_cells, np.nan) for s in specs}
+        self.weight_sum = np.zeros(n_cells)
+        self.n_nonpositive = np.zeros(n_cells, dtype=np.int64)
+        self.mean_positive = np.full(n_cells, np.nan)
+        self.weight_sum_positive = np.full(n_cells, np.nan)
 
 
-def _order_by_group(g, valid, n_groups):
+def _order_by_group(g, valid, n_cells):
     """Stable permutation into group order and the rows per group; missing rows go last."""
     n = g.size
-    code_type = np.uint16 if n_groups < np.iinfo(np.uint16).max else np.int64
+    code_type = np.uint16 if n_cells < np.iinfo(np.uint16).max else np.int64
     c = g.astype(code_type)
     if valid is not None:
-        c[~valid] = n_groups
+        c[~valid] = n_cells
     order = np.argsort(c, kind="stable")  # a radix sort for 16-bit codes
-    counts = np.zeros(n_groups + 1, dtype=np.int64)
+    counts = np.zeros(n_cells + 1, dtype=np.int64)
     step = 1 << 20  # count in slices: bincount would copy all codes to intp at once
     for i in range(0, n, step):
-        counts += np.bincount(c[i : i + step], minlength=n_groups + 1)
-    return order, counts[:n_groups]
+        counts += np.bincount(c[i : i + step], minlength=n_cells + 1)
+    return order, counts[:n_cells]
 
 
-def group_blocks(counts, block_rows):
+def cell_blocks(counts, block_rows):
     """Yield (group ids, row slice) for blocks of whole non-empty groups of about block_rows."""
     ends = np.cumsum(counts)
     starts = ends - counts
@@ -613,7 +616,7 @@ class _PositiveBlock:
         return 1 - self._mean(self.r**power) ** (1 / power)
 
 
-def quantile_by_segment(values, codes, n_groups: int, weights=None, p: float = 0.5):
+def quantile_by_segment(values, codes, n_cells: int, weights=None, p: float = 0.5):
     """Return the weighted quantile (Eurostat rule) of each group, for a few large groups.
 
     Meant for a handful of big groups, such as all regions together per year for the poverty
@@ -627,12 +630,12 @@ def quantile_by_segment(values, codes, n_groups: int, weights=None, p: float = 0
     """
     x = np.asarray(values, dtype=float)
     g = np.asarray(codes)
-    order = np.argsort(g.astype(np.uint16 if n_groups <= 65536 else np.int64), kind="stable")
+    order = np.argsort(g.astype(np.uint16 if n_cells <= 65536 else np.int64), kind="stable")
     x = x[order]
     w = None if weights is None else np.asarray(weights, dtype=float)[order]
     valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
-    ends = np.cumsum(np.bincount(g, minlength=n_groups)[:n_groups])
-    starts = ends - np.bincount(g, minlength=n_groups)[:n_groups]
+    ends = np.cumsum(np.bincount(g, minlength=n_cells)[:n_cells])
+    starts = ends - np.bincount(g, minlength=n_cells)[:n_cells]
     return np.array(
         [
             _overall_quantile(x[a:b], None if w is None else w[a:b], valid[a:b], p)

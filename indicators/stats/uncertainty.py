@@ -58,7 +58,7 @@ from indicators.errors import DataError
 from indicators.stats.engine import (
     GroupedResult,
     SortPlan,
-    group_blocks,
+    cell_blocks,
     label_score,
     quantile_by_segment,
 )
@@ -201,7 +201,7 @@ class Uncertain:
 def linearize(
     values,
     codes,
-    n_groups: int,
+    n_cells: int,
     weights=None,
     measures: Iterable[str | MeasureSpec] = DEFAULT_MEASURES,
     *,
@@ -213,7 +213,7 @@ def linearize(
 
     Parameters
     ----------
-    values, codes, n_groups, weights, measures, labels
+    values, codes, n_cells, weights, measures, labels
         As :func:`indicators.grouped.grouped_measures`.
     sample : array-like of int, optional
         The reference population of each row (a year): the poverty line of a group is 0.6
@@ -224,9 +224,9 @@ def linearize(
         The kernel bandwidth is :math:`\\hat\\sigma / m^{1/5}` with m the number of observations
         of the group, or (``"weights"``, convey's rule) its sum of weights.
     """
-    work = _Work(values, codes, n_groups, weights, measures, sample, labels, bandwidth)
+    work = _Work(values, codes, n_cells, weights, measures, sample, labels, bandwidth)
     z = {text: np.zeros(work.size) for text in work.with_z}
-    slopes = {text: np.full(work.n_groups, np.nan) for text in work.poverty}
+    slopes = {text: np.full(work.n_cells, np.nan) for text in work.poverty}
     for gids, rows, zb, slope_b in work.blocks():
         idx = work.rows[rows]
         keep = work.ws[rows] > 0
@@ -240,7 +240,7 @@ def linearize(
 class _Work:
     """The point estimates, the engine's order and what the influence functions share."""
 
-    def __init__(self, values, codes, n_groups, weights, measures, sample, labels, bandwidth):
+    def __init__(self, values, codes, n_cells, weights, measures, sample, labels, bandwidth):
         if bandwidth not in BANDWIDTHS:
             raise DataError(f"bandwidth must be one of {', '.join(BANDWIDTHS)}; got '{bandwidth}'.")
         x = np.asarray(values, dtype=float).reshape(-1)
@@ -248,7 +248,7 @@ class _Work:
         w = None if weights is None else np.asarray(weights, dtype=float).reshape(-1)
         specs = [m if isinstance(m, MeasureSpec) else parse_measure(m) for m in measures]
         s_codes, n_samples = _sample_codes(sample, x.size)
-        self.size, self.n_groups = x.size, int(n_groups)
+        self.size, self.n_cells = x.size, int(n_cells)
         self.labels, self.bandwidth = labels, bandwidth
 
         # the quantiles the tail ratios need, computed with the rest and not reported
@@ -264,14 +264,14 @@ class _Work:
         poverty = [s for s in specs if s.family == "poverty_rate"]
         self.lines = self.line_z = None
         if poverty:
-            group_sample = _group_sample(g, s_codes, self.n_groups)
+            cell_sample = _cell_sample(g, s_codes, self.n_cells)
             medians = quantile_by_segment(x, s_codes, n_samples, w, 0.5)
             fraction = poverty[0].kwargs["fraction"]
-            at = np.maximum(group_sample, 0)
-            self.lines = np.where(group_sample >= 0, fraction * medians[at], np.nan)
+            at = np.maximum(cell_sample, 0)
+            self.lines = np.where(cell_sample >= 0, fraction * medians[at], np.nan)
             valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
             self.line_z = _line_z(x, w, valid, s_codes, n_samples, medians, fraction, bandwidth)
-        plan = SortPlan(x, g, self.n_groups)
+        plan = SortPlan(x, g, self.n_cells)
         result = plan.measures(w, [*specs, *extra], poverty_lines=self.lines, labels=labels)
         self.quantiles = {
             float(q.param): result.values[q.text]
@@ -297,7 +297,7 @@ class _Work:
         """Yield (group ids, row slice, z per measure, slope per poverty measure) per block
         of whole groups, so that the work on a block stays in the CPU cache."""
         res = self.result
-        for gids, rows in group_blocks(self.counts, _BLOCK_ROWS):
+        for gids, rows in cell_blocks(self.counts, _BLOCK_ROWS):
             xs, ws = self.xs[rows], self.ws[rows]
             grp = _Groups(
                 xs,
@@ -332,7 +332,7 @@ _BLOCK_ROWS = 1 << 16
 def grouped_standard_errors(
     values,
     codes,
-    n_groups: int,
+    n_cells: int,
     weights=None,
     measures: Iterable[str | MeasureSpec] = DEFAULT_MEASURES,
     *,
@@ -346,7 +346,7 @@ def grouped_standard_errors(
 
     Parameters
     ----------
-    values, codes, n_groups, weights, measures, labels
+    values, codes, n_cells, weights, measures, labels
         As :func:`indicators.grouped.grouped_measures`.
     strata : array-like, optional
         The design stratum of each row (any labels; no missing values).
@@ -379,10 +379,10 @@ def grouped_standard_errors(
     >>> round(float(r.se["mean"][0]), 6)  # s / sqrt(n) for a simple random sample
     0.645497
     """
-    work = _Work(values, codes, n_groups, weights, measures, sample, labels, bandwidth)
+    work = _Work(values, codes, n_cells, weights, measures, sample, labels, bandwidth)
     design = DesignVariance(
         codes,
-        n_groups,
+        n_cells,
         strata=strata,
         cluster=cluster,
         sample=sample,
@@ -395,14 +395,14 @@ def grouped_standard_errors(
         line_u = np.where(np.isfinite(w), w, 0.0).reshape(-1) * work.line_z
         design.set_line(line_u)
     sums = {text: design.sums(text in work.poverty) for text in work.with_z}
-    slopes = {text: np.full(work.n_groups, np.nan) for text in work.poverty}
+    slopes = {text: np.full(work.n_cells, np.nan) for text in work.poverty}
     for gids, rows, zb, slope_b in work.blocks():
         ws = work.ws[rows]
         b_rows = None if line_u is None else line_u[work.rows[rows]]
         design.add_all([sums[t] for t in zb], [ws * z for z in zb.values()], rows, gids, b_rows)
         for text, sl in slope_b.items():
             slopes[text][gids] = sl
-    se = {text: np.full(work.n_groups, np.nan) for text in work.result.values}
+    se = {text: np.full(work.n_cells, np.nan) for text in work.result.values}
     n = work.result.n
     for text, acc in sums.items():
         var = design.finish(acc, slopes.get(text))
@@ -483,7 +483,7 @@ class DesignVariance:
     def __init__(
         self,
         codes,
-        n_groups: int,
+        n_cells: int,
         *,
         strata=None,
         cluster=None,
@@ -511,16 +511,16 @@ class DesignVariance:
         with np.errstate(divide="ignore", invalid="ignore"):
             self.f_h = np.where(n_h > 1, n_h / (n_h - 1), 0.0)
         self.n_h, self.n_strata = n_h, n_strata
-        self.n_groups = G = int(n_groups)
+        self.n_cells = G = int(n_cells)
         self.unit, self.n_units, self.unit_stratum = unit, n_units, unit_stratum
         self.sample_of_stratum = np.zeros(n_strata, dtype=np.int64)
         self.sample_of_stratum[h] = s_codes
-        self.group_sample = _group_sample(g_all, s_codes, G)
+        self.cell_sample = _cell_sample(g_all, s_codes, G)
         self.rows = None if rows is None else np.asarray(rows)
         self.counts = None if counts is None else np.asarray(counts)
         self._g_all, self.line = g_all, None
         if strata is None and cluster is None:  # the groups lie within samples: one stratum
-            self.simple, self.out_h, self.n_out = True, np.maximum(self.group_sample, 0), G
+            self.simple, self.out_h, self.n_out = True, np.maximum(self.cell_sample, 0), G
             return
         g = self._g
         hr = h if rows is None else h[rows]
@@ -642,13 +642,13 @@ class DesignVariance:
         if acc.shape[0] == 3:
             cov = f * (acc[2] - s1 * self.line[1][h] / n_h)
         if not self.simple:
-            var = np.bincount(self.gh_g, var, self.n_groups)
+            var = np.bincount(self.gh_g, var, self.n_cells)
             if cov is not None:
-                cov = np.bincount(self.gh_g, cov, self.n_groups)
+                cov = np.bincount(self.gh_g, cov, self.n_cells)
         if cov is None:
             return var
         c = np.asarray(slope, dtype=float)
-        return var + 2 * c * cov + c * c * self.line[2][np.maximum(self.group_sample, 0)]
+        return var + 2 * c * cov + c * c * self.line[2][np.maximum(self.cell_sample, 0)]
 
     def variance(self, u, line_u=None, slope=None) -> np.ndarray:
         """Return the variance per group of the total of ``u`` (each row for its own group).
@@ -674,7 +674,7 @@ class _Groups:
 
     def __init__(self, xs, ws, counts, W, n, mean_positive, weight_positive, bandwidth):
         self.xs, self.ws, self.counts = xs, ws, counts
-        self.n_groups = counts.size
+        self.n_cells = counts.size
         self.starts = np.cumsum(counts) - counts
         self.W = W
         self.mean_positive, self.weight_positive = mean_positive, weight_positive
@@ -689,7 +689,7 @@ class _Groups:
 
     def sum(self, a) -> np.ndarray:
         """Sum per group."""
-        return np.add.reduceat(a, self.starts) if a.size else np.zeros(self.n_groups)
+        return np.add.reduceat(a, self.starts) if a.size else np.zeros(self.n_cells)
 
     def per_row(self, per_group) -> np.ndarray:
         return np.repeat(np.asarray(per_group, dtype=float), self.counts)
@@ -860,9 +860,9 @@ def _sample_codes(sample, size):
     return codes.astype(np.int64), max(len(uniq), 1)
 
 
-def _group_sample(g, s_codes, n_groups):
+def _cell_sample(g, s_codes, n_cells):
     """Return the sample of each group (-1 for a group without rows); one per group."""
-    out = np.full(n_groups, -1, dtype=np.int64)
+    out = np.full(n_cells, -1, dtype=np.int64)
     out[g] = s_codes
     if g.size and (out[g] != s_codes).any():
         raise DataError(
@@ -876,9 +876,9 @@ def sample_codes(sample, size):
     return _sample_codes(sample, size)
 
 
-def group_sample(g, s_codes, n_groups):
+def cell_sample(g, s_codes, n_cells):
     """Return the sample of each group (-1 for a group without rows); one per group."""
-    return _group_sample(g, s_codes, n_groups)
+    return _cell_sample(g, s_codes, n_cells)
 
 
 def _compact(key, ordered=True):
@@ -905,7 +905,7 @@ def _cells_by_block(key, counts):
     codes = np.empty(key.size, dtype=np.int64)
     uniqs = []
     done = 0
-    for _, rows in group_blocks(counts, _BLOCK_ROWS):
+    for _, rows in cell_blocks(counts, _BLOCK_ROWS):
         uniq, inv = np.unique(key[rows], return_inverse=True)
         codes[rows] = inv.reshape(-1) + done
         done += uniq.size

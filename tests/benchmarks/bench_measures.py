@@ -112,11 +112,11 @@ def run_size(n: int, rounds: int, tmp: Path, naive_max: int) -> dict:
     codes = (frame["region"].to_numpy(np.int64) * N_YEARS) + (frame["year"].to_numpy() - 2013)
     x = frame["income"].to_numpy(np.float64)
     w = frame["weight"].to_numpy(np.float64)
-    n_groups = N_REGIONS * N_YEARS
+    n_cells = N_REGIONS * N_YEARS
     row["columns_mb"] = (x.nbytes + w.nbytes + codes.nbytes) / 1e6
 
     def engine():
-        return grouped_measures(x, codes, n_groups, w, DEFAULT_MEASURES)
+        return grouped_measures(x, codes, n_cells, w, DEFAULT_MEASURES)
 
     def floor():
         np.lexsort((x, codes))
