@@ -129,11 +129,20 @@ REGIONS = {
     },
     "compare": {"nl": "Vergelijk met", "en": "Compare with"},
     "compare_none": {"nl": "(geen vergelijking)", "en": "(no comparison)"},
+    "rest_of_country": {"nl": "de rest van het land", "en": "the rest of the country"},
+    "rest_aggregates": {
+        "nl": "Met cijfers per regio is de rest van het land geen steekproef: vergelijk met een "
+        "andere regio.",
+        "en": "With figures per region the rest of the country is no sample: compare with "
+        "another region.",
+    },
     "compare_help": {
-        "nl": "Vergelijk de gemarkeerde regio met een andere regio: het verschil met zijn "
-        "95%-interval en of het significant is.",
-        "en": "Compare the highlighted region with another region: the difference with its 95% "
-        "interval and whether it is significant.",
+        "nl": "Vergelijk de gemarkeerde regio met de rest van het land (iedereen in de andere "
+        "regio's) of met een andere regio: het verschil met zijn 95%-interval en of het "
+        "significant is.",
+        "en": "Compare the highlighted region with the rest of the country (everyone in the "
+        "other regions) or with another region: the difference with its 95% interval and "
+        "whether it is significant.",
     },
     "compare_pick_region": {
         "nl": "Kies hierboven een regio om te markeren; die wordt dan vergeleken met {other}.",

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.analyses import maps
+from indicators.analyses.rest import REST, against_rest
 from indicators.dataset import region_names
 from indicators.errors import DataError
 from indicators.io.export import file_stem
@@ -21,12 +22,25 @@ from indicators.ui.render import render
 from indicators.views.blocks import Expander
 from indicators.views.regions import Choices, regions, shows_provinces
 
+REST_LINK = "~rest"  # the rest of the country in the link (?compare=~rest); no region code
 TEXTS = area("regions")
 
 
 @st.cache_data(show_spinner=False)
 def _layout() -> pd.DataFrame:
     return maps.province_layout()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _against_rest(key: tuple, indicator: str, region, year, _act):
+    """The highlighted region and the rest of the country, once per data and choice."""
+    return against_rest(
+        _act.prepared, _act.registry, indicator, region, year=year, min_n=_act.min_n
+    )
+
+
+def _rest(act, indicator: str, region, year):
+    return _against_rest(act.key, indicator, region, year, act)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -81,14 +95,17 @@ def main() -> None:
         )
     with far:
         # "" is no comparison (None would be taken for a first visit: the link not read)
-        others = ["", *listed]
-        none = tr(TEXTS, "compare_none")
+        others = ["", REST_LINK, *listed]
+        none, rest_name = tr(TEXTS, "compare_none"), tr(TEXTS, "rest_of_country")
         other = state.shared_select(
             "compare",
             others,
             label=tr(TEXTS, "compare"),
             default="",
-            format_func=label_func(others, lambda r: act.region_name(r) if r else none),
+            format_func=label_func(
+                others,
+                lambda r: none if not r else rest_name if r == REST_LINK else act.region_name(r),
+            ),
             help=tr(TEXTS, "compare_help"),
         )
         if not other:
@@ -110,7 +127,7 @@ def main() -> None:
         indicator=ind.id,
         year=year,
         region=region,
-        other=other or None,
+        other=REST if other == REST_LINK else other or None,
         geojson=geo,
         geojson_property=prop,
     )
@@ -126,6 +143,7 @@ def main() -> None:
         weight_column=act.mapping.weight,
         layout=layout,
         file_stem=file_stem(act.source.name),
+        rest=_rest(act, ind.id, region, year) if choices.other == REST else None,
     )
     at = next(i for i, b in enumerate(view.blocks) if isinstance(b, Expander))
     with top:

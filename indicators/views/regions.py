@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from indicators.analyses import compare, maps, ranking, spread
+from indicators.analyses.rest import REST
 from indicators.charts import layout as chart_layout
 from indicators.charts import regions as region_charts
 from indicators.io import export
@@ -33,7 +34,7 @@ class Choices:
     indicator: str | None = None
     year: object = None
     region: str = TOTAL  # highlighted (TOTAL: none)
-    other: str | None = None  # a region to compare the highlighted one with
+    other: str | None = None  # a region to compare the highlighted one with, or REST
     geojson: dict | None = None  # the user's map, read from the upload (None: none uploaded)
     geojson_property: str | None = None  # its property holding the region code or name
 
@@ -84,6 +85,7 @@ def regions(
     weight_column: str | None = None,
     layout: pd.DataFrame | None = None,
     file_stem: str = "regions",
+    rest=None,
 ) -> View:
     """Return the Regions view of ``choices.indicator`` in ``choices.year``: the map (with,
     folded, the user's own map), the ranking with intervals and a comparison of two regions,
@@ -104,7 +106,7 @@ def regions(
     values = spread.region_values(results, ind.id, year)
     shown = values.loc[~values["suppressed"].astype(bool), "value"]
     decimals = spread.display_decimals(shown, ind.decimals, is_share=ind.is_share)
-    ctx = _Context(ind, registry, lang, min_n, shape, source, name, year, year_text, decimals)
+    ctx = _Context(ind, registry, lang, min_n, shape, source, name, year, year_text, decimals, rest)
     view.add(*map_section(ctx, values, choices, layout))
     view.add(*ranking_section(ctx, results, choices, file_stem))
     view.add(*spread_section(ctx, results, weight_column))
@@ -123,6 +125,7 @@ class _Context:
     year: object
     year_text: str
     decimals: int
+    rest: object = None  # the highlighted region and the rest of the country (RegionAndRest)
 
     def value(self, v) -> str:
         return catalog.format_display(v, self.decimals, is_share=self.ind.is_share, lang=self.lang)
@@ -372,11 +375,20 @@ def comparison(ctx: _Context, results: pd.DataFrame, choices: Choices) -> list:
     other, region, lang = choices.other, choices.region, ctx.lang
     if other is None or other == region:
         return []
+    other_name = _t("rest_of_country", lang) if other == REST else ctx.name.md(other)
     if region == TOTAL:
-        return [Text(_t("compare_pick_region", lang, other=ctx.name.md(other)), tone="caption")]
+        return [Text(_t("compare_pick_region", lang, other=other_name), tone="caption")]
     a, se_a = _shown(_row(results, ctx.ind.id, region, ctx.year))
     b, se_b = _shown(_row(results, ctx.ind.id, other, ctx.year))
-    names = {"a": ctx.name.md(region), "b": ctx.name.md(other)}
+    names = {"a": ctx.name.md(region), "b": other_name}
+    if other == REST:
+        if ctx.shape == AGGREGATES:
+            return [Text(_t("rest_aggregates", lang), tone="caption")]
+        found_rest = ctx.rest
+        if found_rest is None:
+            return [Text(_t("compare_missing", lang, which=other_name, **names), tone="info")]
+        a, se_a = found_rest.value, found_rest.se
+        b, se_b = found_rest.rest_value, found_rest.rest_se
     if not (math.isfinite(a) and math.isfinite(b)):
         which = names["a"] if not math.isfinite(a) else names["b"]
         return [Text(_t("compare_missing", lang, which=which, **names), tone="info")]

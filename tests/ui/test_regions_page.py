@@ -314,3 +314,34 @@ def test_aggregates_ranking_says_why_there_are_no_intervals():
     ]
     bars = next(v for k, v in charts_by_title(at).items() if "by region" in k)
     assert bars["data"][0].get("error_x", {}).get("array") is None
+
+
+def test_a_region_against_the_rest_of_the_country(demo_results):
+    """The rest of the country is everyone in the other regions (not the Total, which holds
+    the region): its value and standard error come from those rows."""
+    from indicators.analyses.rest import against_rest
+    from indicators.dataset.mapping import suggest_mapping
+    from indicators.dataset.prepare import prepare
+    from indicators.io.load import load_table
+    from indicators.package_data import demo_file
+    from indicators.registry.catalog import load_registry
+
+    at = run_page(query={"region": "Groningen", "compare": "~rest"})
+    assert not at.error
+    assert at.selectbox(key="compare").value == "~rest"
+    (sentence,) = [md.value for md in at.markdown if " against " in md.value]
+    assert sentence.startswith("**Groningen** (") and "**the rest of the country**" in sentence
+    reg = load_registry()
+    raw = load_table(demo_file("people"))
+    prepared = prepare(raw, suggest_mapping(raw, reg), reg)
+    found = against_rest(
+        prepared, prepared.registry, "life_satisfaction_mean", "Groningen", year=2024
+    )
+    verdict = (
+        "significantly"
+        if abs(found.value - found.rest_value) > 1.96 * (found.se**2 + found.rest_se**2) ** 0.5
+        else "No clear difference"
+    )
+    assert verdict in sentence
+    nl = run_page(lang="nl", query={"region": "Groningen", "compare": "~rest"})
+    assert any("**de rest van het land**" in md.value for md in nl.markdown)
