@@ -20,8 +20,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-PAGES = ("overview", "distribution", "regions", "trends", "data", "indicators")
-CHART_PAGES = ("distribution", "regions", "trends")
+PAGES = (
+    "overview",
+    "distribution",
+    "regions",
+    "trends",
+    "groups",
+    "profiles",
+    "data",
+    "indicators",
+)
+CHART_PAGES = ("distribution", "regions", "trends", "groups", "profiles")
 FIXTURE = HERE / "browser" / "data" / "gemeenten.csv"
 MAX_HEIGHT = 8000  # pixels; a taller page is cut off at this height
 

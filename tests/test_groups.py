@@ -316,3 +316,27 @@ def test_the_groups_view_escapes_labels_from_the_file_and_names_the_other_group(
     table = view.tables()[0]
     assert set(table["Verdict"]) == {"significantly worse", "significantly better"}
     assert "Compared with" in table
+
+
+def test_two_groups_name_each_other_over_the_years_and_an_unclear_largest_gap_says_so(registry):
+    from indicators.views.groups import Choices, groups_view
+
+    df = _random(seed=5, n=3000)
+    df["year"] = np.random.default_rng(6).choice([2019, 2020, 2021], len(df))  # three years
+    df["sex"] = np.where(df["grp"] == "x", "vrouw", "man")  # no difference between them
+    gaps = G.group_gaps(df, "v", ["mean"], by="sex", year="year", weight="weight")
+    gaps["colour"] = G.cbs_colour(gaps["gap"], gaps["significant"], "higher_is_better")
+    view = groups_view(
+        gaps, registry, Choices("life_satisfaction_mean", "sex", year=2021), lang="en"
+    )
+    titles = [f.layout.title.text for f in view.charts()]
+    over_years = next(t for t in titles if "gap of" in t and "by region" not in t)
+    assert "to the rest" not in over_years and (
+        " to man" in over_years or " to vrouw" in over_years
+    )
+    axes = [f.layout.yaxis.title.text for f in view.charts() if f.layout.yaxis.title.text]
+    assert any(" minus " in a and "rest" not in a for a in axes)
+    largest = next(t for t in view.texts() if t.startswith("The largest gap"))
+    first = gaps[(gaps["year"] == 2021) & (gaps["region"] != "Total")]
+    if not first["significant"].any():
+        assert "even that is no clear difference" in largest

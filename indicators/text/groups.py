@@ -199,6 +199,14 @@ GROUPS_PAGE = {
         "en": "{indicator}: gap to the rest, {region}",
     },
     "gap_axis": {"nl": "Verschil (groep min rest)", "en": "Gap (group minus rest)"},
+    "gap_title_two": {
+        "nl": "{indicator}: verschil van {group} met {other}, {region}",
+        "en": "{indicator}: gap of {group} to {other}, {region}",
+    },
+    "gap_axis_two": {
+        "nl": "Verschil ({group} min {other})",
+        "en": "Gap ({group} minus {other})",
+    },
     "ranking": {
         "nl": "Waar is het verschil het grootst? {group}",
         "en": "Where is the gap largest? {group}",
@@ -214,6 +222,12 @@ GROUPS_PAGE = {
     "largest": {
         "nl": "Het grootste verschil: {region}, {gap} (95%-interval {low} tot {high}).",
         "en": "The largest gap: {region}, {gap} (95% interval {low} to {high}).",
+    },
+    "largest_unclear": {
+        "nl": "Het grootste verschil: {region}, {gap} (95%-interval {low} tot {high}); ook dat "
+        "is geen duidelijk verschil: het interval bevat 0.",
+        "en": "The largest gap: {region}, {gap} (95% interval {low} to {high}); even that is no "
+        "clear difference: the interval holds 0.",
     },
     "levels": {"nl": "Laag, midden en hoog welzijn", "en": "Low, medium and high well-being"},
     "levels_title": {

@@ -134,10 +134,20 @@ def groups_view(
             lines = lines[lines["group"] == groups_shown[0]]
         elif len(groups_shown) > 3 and choices.group in set(groups_shown):
             lines = lines[lines["group"] == choices.group]  # one line of many: the chosen
+        if two:  # the first group against the second, named
+            pair = {
+                "group": html_text(groups_shown[0]),
+                "other": html_text(lines["rest_group"].iloc[0]),
+            }
+            title = _t("gap_title_two", lang, indicator=h_ind, region=h_where, **pair)
+            axis = _t("gap_axis_two", lang, **pair)
+        else:
+            title = _t("gap_title", lang, indicator=h_ind, region=h_where)
+            axis = _t("gap_axis", lang)
         fig = charts.gap_lines(
             lines,
-            title=_t("gap_title", lang, indicator=h_ind, region=h_where),
-            gap_label=_t("gap_axis", lang),
+            title=title,
+            gap_label=axis,
             decimals=ind.decimals,
             is_share=ind.is_share,
         )
@@ -190,17 +200,27 @@ def groups_view(
                     indicator=h_ind,
                     year=when,
                 ),
-                gap_label=_t("gap_axis", lang),
+                gap_label=_t(
+                    "gap_axis_two",
+                    lang,
+                    group=html_text(group),
+                    other=html_text(ranked["rest_group"].iloc[0]),
+                )
+                if two
+                else _t("gap_axis", lang),
                 class_names=names,
                 decimals=ind.decimals,
                 is_share=ind.is_share,
             )
             view.add(chart(fig, lang, source, key="groups_ranking"))
             first = ranked.iloc[0]
+            clear = first["gap_ci_low"] > 0 or first["gap_ci_high"] < 0
             view.add(
                 Text(
                     _t(
-                        "largest",
+                        "largest"
+                        if clear or not np.isfinite(first["gap_ci_low"])
+                        else "largest_unclear",
                         lang,
                         region=escape_markdown(region_name(first["region"])),
                         gap=_gap_text(first["gap"], ind, lang),
