@@ -67,13 +67,14 @@ TRENDS = {
         "nl": "Spreiding tussen regio's van {label}. Elke regio weegt mee naar haar bevolking "
         "(of de som van de gewichten). Variatiecoëfficiënt: gewogen standaarddeviatie tussen "
         "regio's gedeeld door het gemiddelde (0,01 betekent dat regio's gemiddeld 1% van het "
-        "gemiddelde afwijken). Gini: 0 als alle regio's gelijk zijn. Verhouding: de hoogste "
-        "regio gedeeld door de laagste (1,03: de hoogste ligt 3% boven de laagste).",
+        "gemiddelde zouden afwijken). Gini: 0 als alle regio's gelijk zijn. Verhouding: de hoogste "
+        "regio gedeeld door de laagste (een verhouding van 1,03 zou betekenen dat de hoogste 3% "
+        "boven de laagste ligt).",
         "en": "Spread between regions of {label}. Each region counts by its population (or sum "
         "of weights). Coefficient of variation: weighted standard deviation between regions "
-        "divided by the mean (0.01 means regions lie on average 1% from the average). Gini: 0 "
-        "when all regions are equal. Ratio: the highest region divided by the lowest (1.03: "
-        "the highest is 3% above the lowest).",
+        "divided by the mean (0.01 would mean regions lie on average 1% from the average). Gini: 0 "
+        "when all regions are equal. Ratio: the highest region divided by the lowest (a ratio "
+        "of 1.03 would mean the highest is 3% above the lowest).",
     },
     "no_spread": {
         "nl": "Er zijn te weinig regio's met een waarde om de spreiding per jaar te meten.",
