@@ -110,8 +110,8 @@ def safe_cell(value: object) -> object:
     Text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
     leading ``'`` (OWASP's advice for CSV); numbers, and text that is a plain number, stay.
 
-    >>> safe_cell('=HYPERLINK("http://x","Klik")'), safe_cell(-2.5), safe_cell("-2,5")
-    ('\'=HYPERLINK("http://x","Klik")', -2.5, '-2,5')
+    >>> safe_cell("=1+1"), safe_cell(-2.5), safe_cell("-2,5"), safe_cell("Total")
+    ("'=1+1", -2.5, '-2,5', 'Total')
     """
     return "'" + value if is_formula_like(value) else value
 
