@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import time
 import zipfile
 
 import openpyxl
@@ -11,7 +13,9 @@ import pandas as pd
 import pytest
 
 from indicators.cli import main
+from indicators.errors import DataError
 from indicators.io.export import labelled_results, safe_cells, to_csv, to_excel
+from indicators.io.load import load_table
 from indicators.registry.catalog import load_registry
 
 REG = load_registry()
@@ -132,3 +136,100 @@ def test_command_line_stdout_is_safe(hostile_micro, capsys):
     assert main([*args, "--measures", "mean"]) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert "'@evil" in set(table["regio"])
+
+
+# --- 2. limits that protect the machine ----------------------------------------------------
+
+
+def _workbook(fill) -> bytes:
+    book = openpyxl.Workbook()
+    fill(book.active)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_stray_far_cell_is_refused_before_the_sheet_is_read():
+    def fill(ws):
+        ws.title = "Gegevens"
+        ws.append(["regio", "x"])
+        ws.append(["A", 1])
+        ws["XFD1048576"] = 1
+
+    data = _workbook(fill)
+    assert len(data) < 10_000
+    started = time.perf_counter()
+    with pytest.raises(DataError) as err:
+        load_table(data, name="stray.xlsx")
+    assert time.perf_counter() - started < 5  # pandas alone needs ~137 GB here
+    assert str(err.value) == (
+        "The sheet 'Gegevens' of 'stray.xlsx' reaches to cell XFD1048576: 1,048,576 rows by "
+        "16,384 columns, more than the 5,000,000 cells this dashboard reads. Usually a stray "
+        "cell lies far outside your table (Ctrl+End in Excel goes there): delete the rows and "
+        "columns after your table, save and upload again, or save the sheet as CSV."
+    )
+    assert "XFD1048576: 1.048.576 rijen bij 16.384 kolommen" in err.value.text("nl")
+
+
+def test_a_declared_dimension_that_lies_is_refused():
+    data = _workbook(lambda ws: ws.append(["regio", "x"]) or ws.append(["A", 1]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(out, "w") as w:
+        for item in z.infolist():
+            body = z.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:ZZ999999"', body)
+            w.writestr(item, body)
+    with pytest.raises(DataError, match=r"reaches to cell ZZ999999: 999,999 rows by 702"):
+        load_table(out.getvalue(), name="lies.xlsx")
+
+
+def _bomb(size: int) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * size)
+    return out.getvalue()
+
+
+def test_a_zip_bomb_named_xlsx_is_refused_unopened():
+    big = _bomb(300 * 1024**2)
+    assert len(big) < 400_000
+    with pytest.raises(DataError) as err:
+        load_table(big, name="bomb.xlsx")
+    assert str(err.value).startswith("The workbook 'bomb.xlsx' unpacks to 315 MB, more than the")
+    assert "Save only the sheet with your table as CSV" in str(err.value)
+    dense = _bomb(100 * 1024**2)
+    with pytest.raises(DataError) as err:
+        load_table(dense, name="dicht.xlsx")
+    assert "its part 'xl/worksheets/sheet1.xml' unpacks to 1,0" in str(err.value)
+    assert "zipbom" in err.value.text("nl")
+
+
+def test_formulas_without_calculated_values_are_named():
+    def fill(ws):
+        ws.title = "Blad1"
+        ws.append(["regio", "x", "dubbel"])
+        ws.append(["A", 1, "=B2*2"])
+        ws.append(["B", 2, "=B3*2"])
+
+    with pytest.raises(DataError) as err:
+        load_table(_workbook(fill), name="formules.xlsx")
+    assert str(err.value) == (
+        "The sheet 'Blad1' of 'formules.xlsx' has 2 cell(s) with a formula but no calculated "
+        "value ('C2', 'C3'): the file was made by a program and never saved in a spreadsheet. "
+        "Open it in Excel or LibreOffice, save it and upload it again."
+    )
+
+
+def test_a_workbook_with_a_damaged_part_is_a_data_error():
+    data = _workbook(lambda ws: ws.append(["regio", "x"]) or ws.append(["A", 1]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(out, "w") as w:
+        for item in z.infolist():
+            body = z.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body = body[: len(body) // 2]  # broken XML
+            w.writestr(item, body)
+    with pytest.raises(DataError, match="is not an Excel workbook"):
+        load_table(out.getvalue(), name="kapot.xlsx")

@@ -55,6 +55,14 @@ __all__ = [
 
 #: Largest file `load_table` reads (bytes); larger files get a clear message.
 MAX_BYTES = 2 * 1024**3
+#: Largest total size of the files inside a workbook (.xlsx is a zip of XML), unpacked.
+MAX_XLSX_UNPACKED = 256 * 1024**2
+#: Largest ratio of unpacked to packed size of one part of a workbook (zip bombs: > 1000).
+MAX_XLSX_RATIO = 100
+#: Most cells (rows x columns, from the first to the last cell) of a sheet that is read.
+MAX_XLSX_CELLS = 5_000_000
+#: Most parts in a workbook (a real one has tens).
+MAX_XLSX_PARTS = 10_000
 #: How much of a text file is looked at to detect the encoding and the dialect.
 SAMPLE_BYTES = 64 * 1024
 #: Cells that mean "missing" in an otherwise numeric column (CBS and common usage).
@@ -700,9 +708,163 @@ def _finish(
 # ------------------------------------------------------------------- Excel and Parquet
 
 
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})([0-9]{1,7})"')
+_DIMENSION = re.compile(
+    rb'<(?:\w+:)?dimension\b[^>]*?\sref="([A-Z]{1,3})?([0-9]{1,7})?:?'
+    rb'([A-Z]{1,3})?([0-9]{1,7})?"'
+)
+# a formula cell whose value was never calculated: <c r="B2"><f>A2*2</f></c> or <v></v>
+_FORMULA_NO_VALUE = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3}[0-9]{1,7})"[^>]*>\s*<(?:\w+:)?f\b[^>]*'
+    rb"(?:/>|>[^<]*</(?:\w+:)?f>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*"
+    rb"</(?:\w+:)?c>"
+)
+_SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
+_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+_RELATION = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
+
+
+def _col_number(letters: bytes | str) -> int:
+    """Return the 1-based number of a column: A is 1, XFD is 16384."""
+    n = 0
+    for ch in letters.decode() if isinstance(letters, bytes) else letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _open_zip(src: _Source):
+    import zipfile
+
+    try:
+        return zipfile.ZipFile(src.stream() if src.path is not None else io.BytesIO(src.data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise DataError.from_text("errors.not_xlsx", name=src.name) from None
+
+
+def _check_workbook_size(src: _Source) -> dict[str, str]:
+    """Check a workbook before it is opened: parts, unpacked size and packing ratio.
+
+    Returns the worksheet part of each sheet name. Raises :class:`DataError` for a zip bomb
+    or a workbook too large to read, before a byte of it is unpacked.
+    """
+    with _open_zip(src) as z:
+        parts = z.infolist()
+        if len(parts) > MAX_XLSX_PARTS:
+            raise DataError.from_text(
+                "errors.xlsx_parts", name=src.name, n=len(parts), limit=MAX_XLSX_PARTS
+            )
+        total = sum(max(p.file_size, 0) for p in parts)
+        if total > MAX_XLSX_UNPACKED:
+            raise DataError.from_text(
+                "errors.xlsx_unpacked",
+                name=src.name,
+                size=lambda lang: _megabytes(total, lang),
+                limit=lambda lang: _megabytes(MAX_XLSX_UNPACKED, lang),
+            )
+        for p in parts:
+            ratio = p.file_size / max(p.compress_size, 1)
+            if p.file_size > 1024**2 and ratio > MAX_XLSX_RATIO:
+                raise DataError.from_text(
+                    "errors.xlsx_bomb", name=src.name, part=p.filename, ratio=f"{ratio:,.0f}"
+                )
+        names = set(z.namelist())
+        try:
+            book = z.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
+            rels = (
+                z.read("xl/_rels/workbook.xml.rels")
+                if "xl/_rels/workbook.xml.rels" in names
+                else b""
+            )
+        except Exception:
+            raise DataError.from_text("errors.not_xlsx", name=src.name) from None
+    targets = {}
+    for m in _RELATION.finditer(rels):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        target = attrs.get(b"Target", b"").decode("utf-8", "replace")
+        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        targets[attrs.get(b"Id", b"").decode("utf-8", "replace")] = target
+    sheets = {}
+    for m in _SHEET_ENTRY.finditer(book):
+        attrs = {k.split(b":")[-1]: v for k, v in _ATTR.findall(m.group(1))}
+        name = attrs.get(b"name", b"").decode("utf-8", "replace")
+        name = name.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        name = name.replace("&quot;", '"').replace("&apos;", "'")
+        rid = attrs.get(b"id", b"").decode("utf-8", "replace")
+        if rid in targets:
+            sheets[name] = targets[rid]
+    return sheets
+
+
+def _scan_sheet(src: _Source, part: str, sheet: str) -> None:
+    """Check one sheet's XML before it is read: its declared and real extent, and formulas
+    without a calculated value. Streams the part in chunks (bounded memory)."""
+    chunk, tail = 4 * 1024**2, b""
+    declared = None
+    max_row = max_col = 0
+    no_value: dict[str, None] = {}
+    with _open_zip(src) as z:
+        if part not in z.namelist():
+            return
+        with z.open(part) as fh:
+            first = True
+            while True:
+                block = fh.read(chunk)
+                if not block:
+                    break
+                text = tail + block
+                if first:
+                    m = _DIMENSION.search(text[:65536])
+                    if m and m.group(3) and m.group(4):
+                        declared = (int(m.group(4)), _col_number(m.group(3)), m)
+                    first = False
+                for m in _CELL_REF.finditer(text):
+                    row, col = int(m.group(2)), _col_number(m.group(1))
+                    max_row, max_col = max(max_row, row), max(max_col, col)
+                for m in _FORMULA_NO_VALUE.finditer(text):
+                    no_value[m.group(1).decode()] = None
+                tail = text[-2048:]
+    if declared is not None:
+        rows, cols, m = declared
+        if rows * cols > MAX_XLSX_CELLS and rows * cols > max(max_row, 1) * max(max_col, 1):
+            # a declared extent larger than the cells: the reader would believe it
+            corner = (m.group(3) + m.group(4)).decode()
+            _too_many_cells(src.name, sheet, corner, rows, cols)
+    if max_row * max_col > MAX_XLSX_CELLS:
+        corner = f"{_col_letter(max_col - 1)}{max_row}"
+        _too_many_cells(src.name, sheet, corner, max_row, max_col)
+    if no_value:
+        cells = list(no_value)
+        raise DataError.from_text(
+            "errors.xlsx_formulas",
+            name=src.name,
+            sheet=sheet,
+            n=len(cells),
+            cells=lambda lang: _fmt_list(cells, 10, lang=lang),
+        )
+
+
+def _too_many_cells(name: str, sheet: str, corner: str, rows: int, cols: int) -> None:
+    raise DataError.from_text(
+        "errors.xlsx_extent",
+        name=name,
+        sheet=sheet,
+        corner=corner,
+        rows=lambda lang: _thousands(rows, lang),
+        cols=lambda lang: _thousands(cols, lang),
+        limit=lambda lang: _thousands(MAX_XLSX_CELLS, lang),
+    )
+
+
+def _thousands(n: int, lang: str) -> str:
+    """Return a whole number with a thousands separator: 1,234 (en) or 1.234 (nl)."""
+    shown = f"{n:,}"
+    return shown.replace(",", ".") if lang == "nl" else shown
+
+
 def _read_xlsx(
     src: _Source, sheet: str | int | None, notes: list[str], info: dict[str, Any]
 ) -> pd.DataFrame:
+    parts = _check_workbook_size(src)
     try:
         book = pd.ExcelFile(src.stream(), engine="openpyxl")
     except Exception:  # any zip that is not a workbook
@@ -730,7 +892,12 @@ def _read_xlsx(
                     sheets=lambda lang: _fmt_list(sheets, lang=lang),
                 )
             chosen = match[0]
-        raw = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
+        if str(chosen) in parts:
+            _scan_sheet(src, parts[str(chosen)], str(chosen))
+        try:
+            raw = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
+        except Exception:  # a damaged part (bad checksum, broken XML) of a workbook
+            raise DataError.from_text("errors.not_xlsx", name=src.name) from None
     info.update(format="xlsx", sheet=chosen, sheets=sheets)
     where = f"sheet '{chosen}' of '{src.name}'"
     raw = raw.dropna(how="all", axis=1)

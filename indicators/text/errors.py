@@ -191,6 +191,50 @@ ERRORS = {
         "en": "The workbook '{name}' has no sheet named '{sheet}'; its sheets are {sheets}. "
         "Choose one of these sheets.",
     },
+    "xlsx_unpacked": {
+        "nl": "De werkmap '{name}' is uitgepakt {size} MB, meer dan de {limit} MB die dit "
+        "dashboard opent (een .xlsx-bestand is een ingepakte map). Sla alleen het blad met uw "
+        "tabel op als CSV of Parquet en upload dat.",
+        "en": "The workbook '{name}' unpacks to {size} MB, more than the {limit} MB this "
+        "dashboard opens (an .xlsx file is a packed folder). Save only the sheet with your "
+        "table as CSV or Parquet and upload that.",
+    },
+    "xlsx_parts": {
+        "nl": "De werkmap '{name}' bestaat uit {n} delen, meer dan de {limit} die dit dashboard "
+        "opent; een echte werkmap heeft er tientallen. Sla het blad met uw tabel op als CSV en "
+        "upload dat.",
+        "en": "The workbook '{name}' holds {n} parts, more than the {limit} this dashboard "
+        "opens; a real workbook has tens. Save the sheet with your table as CSV and upload "
+        "that.",
+    },
+    "xlsx_bomb": {
+        "nl": "De werkmap '{name}' is niet geopend: het deel '{part}' pakt uit tot {ratio} keer "
+        "zijn grootte, wat een echte werkmap niet doet (een 'zipbom' kan de computer "
+        "vastzetten). Open het bestand alleen als u de afzender vertrouwt, sla het op als CSV "
+        "en upload dat.",
+        "en": "The workbook '{name}' was not opened: its part '{part}' unpacks to {ratio} times "
+        "its size, which no real workbook does (a 'zip bomb' can freeze the computer). Open "
+        "the file only if you trust who sent it, save it as CSV and upload that.",
+    },
+    "xlsx_extent": {
+        "nl": "Het blad '{sheet}' van '{name}' loopt tot cel {corner}: {rows} rijen bij {cols} "
+        "kolommen, meer dan de {limit} cellen die dit dashboard leest. Meestal staat er een "
+        "losse cel ver buiten uw tabel (Ctrl+End in Excel gaat erheen): verwijder de rijen en "
+        "kolommen na uw tabel, sla op en upload opnieuw, of sla het blad op als CSV.",
+        "en": "The sheet '{sheet}' of '{name}' reaches to cell {corner}: {rows} rows by {cols} "
+        "columns, more than the {limit} cells this dashboard reads. Usually a stray cell lies "
+        "far outside your table (Ctrl+End in Excel goes there): delete the rows and columns "
+        "after your table, save and upload again, or save the sheet as CSV.",
+    },
+    "xlsx_formulas": {
+        "nl": "Het blad '{sheet}' van '{name}' heeft {n} cel(len) met een formule zonder "
+        "berekende waarde ({cells}): het bestand is door een programma gemaakt en nooit in een "
+        "rekenblad opgeslagen. Open het in Excel of LibreOffice, sla het op en upload het "
+        "opnieuw.",
+        "en": "The sheet '{sheet}' of '{name}' has {n} cell(s) with a formula but no calculated "
+        "value ({cells}): the file was made by a program and never saved in a spreadsheet. "
+        "Open it in Excel or LibreOffice, save it and upload it again.",
+    },
     "empty_sheet": {
         "nl": "Het blad '{sheet}' van '{name}' is leeg. Kies het blad met uw tabel.",
         "en": "The sheet '{sheet}' of '{name}' is empty. Choose the sheet that contains your "
