@@ -65,6 +65,12 @@ MAX_XLSX_CELLS = 5_000_000
 MAX_XLSX_PARTS = 10_000
 #: How much of a text file is looked at to detect the encoding and the dialect.
 SAMPLE_BYTES = 64 * 1024
+#: The sample grows up to this size until it holds a few whole lines (a very wide header).
+MAX_SAMPLE_BYTES = 16 * 1024**2
+#: Most columns, rows and cells of a table (see SECURITY.md for the memory they take).
+MAX_COLUMNS = 10_000
+MAX_ROWS = 20_000_000
+MAX_CELLS = 200_000_000
 #: Cells that mean "missing" in an otherwise numeric column (CBS and common usage).
 MISSING_MARKERS = (".", "x", "-", "", "NA")
 MAX_EXAMPLES = 5
@@ -327,6 +333,10 @@ def _open_source(source: Any, name: str | None, max_bytes: int) -> _Source:
         _check_size(shown, size, max_bytes)
         with path.open("rb") as fh:  # read-only: the user's file is never changed
             head = fh.read(SAMPLE_BYTES)
+            while head.count(b"\n") + head.count(b"\r") < 3 and len(head) < min(
+                size, MAX_SAMPLE_BYTES
+            ):
+                head += fh.read(len(head))
         return _Source(shown, path, None, size, head)
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
@@ -345,7 +355,13 @@ def _open_source(source: Any, name: str | None, max_bytes: int) -> _Source:
         if isinstance(data, str):
             data = data.encode("utf-8")
     _check_size(shown, len(data), max_bytes)
-    return _Source(shown, None, data, len(data), data[:SAMPLE_BYTES])
+    head_size = SAMPLE_BYTES
+    while (
+        head_size < min(len(data), MAX_SAMPLE_BYTES)
+        and data[:head_size].count(b"\n") + data[:head_size].count(b"\r") < 3
+    ):
+        head_size *= 2
+    return _Source(shown, None, data, len(data), data[:head_size])
 
 
 def _check_size(name: str, size: int, max_bytes: int) -> None:
@@ -386,6 +402,11 @@ def _kind_of(src: _Source) -> str:
         raise DataError.from_text("errors.web_page", name=src.name)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "csv-utf16"
+    even, odd = head[0:4096:2], head[1:4096:2]
+    if len(head) >= 4 and odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "csv-utf16-le"
+    if len(head) >= 4 and even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "csv-utf16-be"
     if b"\x00" in head:
         raise DataError.from_text("errors.binary", name=src.name)
     return "csv"
@@ -397,9 +418,9 @@ def _kind_of(src: _Source) -> str:
 def _decode_head(src: _Source, encoding_hint: str | None) -> tuple[str, str, bool]:
     """Return (text, encoding, has_non_ascii) for the sample."""
     head = src.head
-    if encoding_hint == "utf-16":
-        text = head[: len(head) - len(head) % 2].decode("utf-16", errors="ignore")
-        return text, "utf-16", True
+    if encoding_hint and encoding_hint.startswith("utf-16"):
+        text = head[: len(head) - len(head) % 2].decode(encoding_hint, errors="ignore")
+        return text, encoding_hint, True
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     truncated = src.size > len(src.head)
@@ -431,7 +452,9 @@ def _sniff(text: str, name: str) -> tuple[str, list[list[str]], int, bool]:
     for priority, sep in enumerate(_SEPARATORS):
         try:
             rows = [
-                r for r in csv.reader(io.StringIO(text), delimiter=sep) if any(c.strip() for c in r)
+                r
+                for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+                if any(c.strip() for c in r)
             ]
         except csv.Error:
             continue
@@ -452,7 +475,7 @@ def _sniff(text: str, name: str) -> tuple[str, list[list[str]], int, bool]:
     _, sep, rows, header = best
     if best[0][0] < 0:  # one column only: no separator found
         sep = ","
-        rows = [r for r in csv.reader(io.StringIO(text)) if any(c.strip() for c in r)]
+        rows = [r for r in csv.reader(io.StringIO(text, newline="")) if any(c.strip() for c in r)]
         header = 0
     newlines = any("\n" in c or "\r" in c for r in rows for c in r)
     return sep, rows, header, newlines
@@ -484,7 +507,7 @@ def _check_header(names: list[str], name: str, header_row: int) -> None:
 
 def _bad_lines(src: _Source, encoding: str, sep: str, width: int, header_idx: int) -> DataError:
     text = src.all_bytes().decode(encoding if encoding != "utf8" else "utf-8-sig", errors="replace")
-    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     bad: list[tuple[int, int]] = []
     total = 0
     seen_rows = 0
@@ -522,8 +545,16 @@ def _bad_lines(src: _Source, encoding: str, sep: str, width: int, header_idx: in
     )
 
 
-def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any]) -> pd.DataFrame:
-    text, encoding, non_ascii = _decode_head(src, "utf-16" if utf16 else None)
+def _read_csv(
+    src: _Source, utf16: bool | str, notes: list[str], info: dict[str, Any]
+) -> pd.DataFrame:
+    hint = utf16 if isinstance(utf16, str) else ("utf-16" if utf16 else None)
+    text, encoding, non_ascii = _decode_head(src, hint)
+    if hint in ("utf-16-le", "utf-16-be"):
+        notes.append(
+            f"The file is UTF-16 ({'little' if hint.endswith('le') else 'big'}-endian) without "
+            "a byte-order mark; it was read as such."
+        )
     truncated = src.size > len(src.head)
     if truncated:  # keep complete lines only
         cut = text.rfind("\n")
@@ -540,6 +571,9 @@ def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any])
         )
     if header_idx:
         notes.append(f"Skipped {header_idx} title line(s) above the header (row {header_row}).")
+    blank = header_row - 1 - header_idx
+    if blank > 0:
+        notes.append(f"Skipped {blank} blank line(s) above the header (row {header_row}).")
     width = len(header)
     tmp = [f"c{i}" for i in range(width)]
 
@@ -581,7 +615,7 @@ def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any])
         table = pacsv.read_csv(
             src.stream(),
             read_options=pacsv.ReadOptions(
-                encoding=enc, column_names=tmp, skip_rows=header_idx + 1, block_size=1 << 22
+                encoding=enc, column_names=tmp, skip_rows=header_row, block_size=1 << 22
             ),
             parse_options=pacsv.ParseOptions(
                 delimiter=sep,
@@ -631,7 +665,13 @@ def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any])
         format="csv",
         separator=_SEP_NAMES[sep],
         decimal=file_decimal,
-        encoding={"utf8": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}[encoding],
+        encoding={
+            "utf8": "UTF-8",
+            "cp1252": "Windows-1252",
+            "utf-16": "UTF-16",
+            "utf-16-le": "UTF-16",
+            "utf-16-be": "UTF-16",
+        }[encoding],
     )
     if table.num_rows == 0:
         raise DataError.from_text(
@@ -653,13 +693,9 @@ def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any])
 
 
 def _physical_line(text: str, rows: list[list[str]], header_idx: int, sep: str) -> int:
-    """Return the 1-based line number of the header row (title lines may come first)."""
-    if header_idx == 0:
-        for i, line in enumerate(text.splitlines()):
-            if line.strip():
-                return i + 1
-        return 1
-    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    """Return the 1-based line number of the header row (title and blank lines may come
+    first); a header with a line break in a quoted name ends on the line returned."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     count = -1
     for row in reader:
         if any(c.strip() for c in row):
@@ -1229,7 +1265,12 @@ def load_table(
     elif kind == "parquet":
         df = _read_parquet(src, notes, info)
     else:
-        df = _read_csv(src, kind == "csv-utf16", notes, info)
+        df = _read_csv(
+            src,
+            "utf-16-" + kind[-2:] if kind.startswith("csv-utf16-") else kind == "csv-utf16",
+            notes,
+            info,
+        )
     if long is False:
         return df
     roles = detect_long(df)
