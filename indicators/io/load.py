@@ -274,6 +274,10 @@ def _convert_text(
     vals = pc.filter(t, pc.invert(marker))
     ev = _evidence(vals)
     missing = pc.if_else(marker, pa.scalar(None, pa.string()), t)
+    if ev.n and not (ev.all_int or ev.all_comma or ev.all_point or ev.all_period):
+        special = _numbers_with_inf_or_percent(vals, missing, file_decimal, column, notes)
+        if special is not None:
+            return special
     if ev.n == 0:  # only empty cells or missing-value markers
         return pd.Series(np.full(len(t), np.nan))
     if ev.all_period:
@@ -300,6 +304,65 @@ def _convert_text(
         if whole and np.abs(values).max(initial=0) < 2**53:
             return pd.Series(values.astype(np.int64))
     return pd.Series(values)
+
+
+_INF = r"^[+-]?(?i:inf|infinity|∞)$"
+_PERCENT = r"^[^%]*\d\s*%$"
+
+
+def _maybe_inf_or_percent(sample: list[str]) -> bool:
+    """Return whether a sample column holds an infinite value or ends its values with %."""
+    arr = pc.utf8_trim_whitespace(pa.array(sample, pa.string()))
+    return _any(pc.match_substring_regex(arr, _INF)) or _any(
+        pc.match_substring_regex(arr, _PERCENT)
+    )
+
+
+def _numbers_with_inf_or_percent(
+    vals: pa.ChunkedArray, missing: pa.ChunkedArray, file_decimal: str, column: str, notes: list
+) -> pd.Series | None:
+    """Read a column of numbers that holds infinite values (R's ``Inf``, ``inf``) or in which
+    every number ends with ``%`` (``20,0%``); return None when it is not such a column.
+
+    Infinite values stay infinite: they are said here, and a computation that uses the
+    column stops on them with the rows (:func:`indicators.dataset.validate.numeric_column`).
+    """
+    is_inf = pc.match_substring_regex(vals, _INF)
+    if _any(is_inf):
+        rest = pc.filter(vals, pc.invert(is_inf))
+        ev = _evidence(rest)
+        decimal = _decimal_for(ev, file_decimal) if ev.n else file_decimal
+        if decimal is None:
+            return None
+        inf_all = pc.fill_null(pc.match_substring_regex(missing, _INF), False)
+        numbers = pc.if_else(inf_all, pa.scalar(None, pa.string()), missing)
+        values = to_float(numbers, decimal).to_numpy(zero_copy_only=False).astype(float)
+        signs = np.where(
+            pc.fill_null(pc.starts_with(missing, "-"), False).to_numpy(zero_copy_only=False),
+            -np.inf,
+            np.inf,
+        )
+        mask = inf_all.to_numpy(zero_copy_only=False)
+        values[mask] = signs[mask]
+        notes.append(
+            f"Column '{column}' holds {int(mask.sum())} infinite value(s) (Inf); they are read "
+            f"as infinite numbers, and a computation with this column stops on them."
+        )
+        return pd.Series(values)
+    if _all(pc.match_substring_regex(vals, _PERCENT)):
+        stripped = pc.utf8_rtrim_whitespace(pc.replace_substring(missing, "%", ""))
+        ev = _evidence(pc.drop_null(stripped))
+        decimal = _decimal_for(ev, file_decimal)
+        if decimal is None:
+            return None
+        values = to_float(stripped, decimal).to_numpy(zero_copy_only=False).astype(float)
+        example = vals[0].as_py()
+        notes.append(
+            f"Column '{column}' holds percentages ('{example}'): read as the number before "
+            f"the % sign ({values[~np.isnan(values)][0]:g}), in percent."
+        )
+        return pd.Series(values)
+    return None
 
 
 # ------------------------------------------------------------------------ the source
@@ -685,7 +748,12 @@ def _read_csv(
         label = header[i] or _col_letter(i)
         if pa.types.is_string(col.type):
             ev = evidences[i]
-            known_text = ev.n > 0 and not ev.all_period and _decimal_for(ev, file_decimal) is None
+            known_text = (
+                ev.n > 0
+                and not ev.all_period
+                and _decimal_for(ev, file_decimal) is None
+                and not _maybe_inf_or_percent(sample_cols[i])
+            )
             columns[key] = _convert_text(col, file_decimal, label, notes, known_text=known_text)
         else:
             columns[key] = pd.Series(col.to_pandas())

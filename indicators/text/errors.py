@@ -52,6 +52,30 @@ ERRORS = {
         "en": "{where} all weights are zero, so nothing can be weighted. Choose another "
         "weight column, or choose no weight.",
     },
+    "infinite_values": {
+        "nl": "{where} heeft oneindig grote waarden (Inf) in {examples}. Een gemiddelde of "
+        "spreiding ermee is niet te berekenen: verbeter deze waarden of laat de cellen leeg.",
+        "en": "{where} has infinite values (Inf) in {examples}. No mean or spread can be "
+        "computed with them: correct these values or leave the cells empty.",
+    },
+    "huge_values": {
+        "nl": "{where} heeft waarden zo groot dat hun som oneindig is, in {examples}. Controleer "
+        "deze waarden (een verkeerde eenheid of een foutcode?) en verbeter ze.",
+        "en": "{where} has values so large that their sum is infinite, in {examples}. Check "
+        "these values (a wrong unit or an error code?) and correct them.",
+    },
+    "mixed_decimals": {
+        "nl": "{where} schrijft getallen met een decimale komma ({commas}) en met een decimale "
+        "punt ({points}). Schrijf alle getallen in deze kolom met hetzelfde decimaalteken.",
+        "en": "{where} writes numbers with a decimal comma ({commas}) and with a decimal point "
+        "({points}). Write every number in this column with the same decimal mark.",
+    },
+    "no_values": {
+        "nl": "{where} heeft geen enkele waarde: alle {n} cellen zijn leeg of ontbrekend. Kies "
+        "de kolom met de gegevens, of vul deze kolom.",
+        "en": "{where} has no values at all: all {n} cells are empty or missing. Choose the "
+        "column that holds the data, or fill this one.",
+    },
     "infinite_weights": {
         "nl": "{where} heeft oneindig grote gewichten in {examples}. Verbeter deze gewichten.",
         "en": "{where} has infinite weights in {examples}. Correct these weights.",
