@@ -70,7 +70,7 @@ MAX_SAMPLE_BYTES = 16 * 1024**2
 #: Most columns, rows and cells of a table (see SECURITY.md for the memory they take).
 MAX_COLUMNS = 10_000
 MAX_ROWS = 20_000_000
-MAX_CELLS = 200_000_000
+MAX_CELLS = 100_000_000
 #: Cells that mean "missing" in an otherwise numeric column (CBS and common usage).
 MISSING_MARKERS = (".", "x", "-", "", "NA")
 MAX_EXAMPLES = 5
@@ -802,11 +802,132 @@ def _finish(
             df = df.iloc[:last].reset_index(drop=True)
     if len(df) == 0:
         raise DataError.from_text("errors.header_no_rows_plain", name=name)
+    df = _inspect_text(df, notes, header_row)
+    _check_shape(df, name)
     df.attrs["source_name"] = name
     df.attrs["header_row"] = header_row
     df.attrs["load_notes"] = notes
     df.attrs["load_info"] = info
     return df
+
+
+#: Names of a totals row in a region column (compared without case and spaces).
+TOTAL_NAMES = frozenset(
+    {"nederland", "totaal", "total", "totaal nederland", "the netherlands", "netherlands",
+     "totaal generaal", "grand total", "alle regio's", "all regions", "eindtotaal"}
+)  # fmt: skip
+# a footnote at the end of a table: a source, a note, a mark such as *, 1) or ¹
+_FOOTNOTE = re.compile(
+    r"^\s*(bron|bronnen|source|sources|noot|note|notes|voetnoot|toelichting|opmerking|"
+    r"verklaring|legenda|\*|\(?\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹]|©)",
+    re.IGNORECASE,
+)
+
+
+def _rows_said(positions: Any, header_row: int, limit: int = 10) -> str:
+    rows = spreadsheet_rows(list(positions)[:limit], header_row)
+    return ("row " if len(positions) == 1 else "rows ") + _join_rows(rows, len(positions))
+
+
+def _inspect_text(df: pd.DataFrame, notes: list[str], header_row: int) -> pd.DataFrame:
+    """Say what the text columns hide, and leave out rows that are not part of the table.
+
+    - footnotes at the end (text in the first cell only, such as 'Bron: CBS'): left out;
+    - totals rows ('Nederland', 'Totaal', 'Total') in a region column: left out, named;
+    - invisible and direction characters in text: removed, with the rows;
+    - look-alike letters of another alphabet, and names that differ only in case, spaces,
+      punctuation or accents: said (nothing is merged).
+    """
+    from indicators.dataset.region_names import (
+        foreign_letters,
+        invisible_characters,
+        near_duplicates,
+        without_invisible,
+    )
+
+    text_cols = [c for c in df.columns if _is_text(df[c])]
+    if not text_cols:
+        return df
+    # footnotes padded with separators at the end of the table
+    if df.shape[1] > 1:
+        first = df.columns[0]
+        others = df.drop(columns=[first]).notna().any(axis=1).to_numpy()
+        pos = len(df)
+        while pos > 0 and not others[pos - 1] and isinstance(df[first].iloc[pos - 1], str):
+            cell = df[first].iloc[pos - 1]
+            if not (_FOOTNOTE.match(cell) or len(cell) > 60):
+                break
+            pos -= 1
+        if pos < len(df) and pos > 0:
+            said = "; ".join(f"'{v}'" for v in df[first].iloc[pos:].tolist()[:5])
+            notes.append(
+                f"Left out {len(df) - pos} line(s) at the end that are notes, not data "
+                f"({_rows_said(range(pos, len(df)), header_row)}): {said}."
+            )
+            df = df.iloc[:pos].reset_index(drop=True)
+    # invisible characters
+    for col in text_cols:
+        s = df[col]
+        counts = s.map(invisible_characters, na_action="ignore").fillna(0).to_numpy()
+        if counts.any():
+            where = np.flatnonzero(counts)
+            df[col] = s.map(without_invisible, na_action="ignore").astype(s.dtype)
+            notes.append(
+                f"Column '{col}': removed {int(counts.sum())} invisible or text-direction "
+                f"character(s) (zero-width spaces, right-to-left marks) from "
+                f"{_rows_said(where, header_row)}."
+            )
+    # totals rows in the region column(s)
+    region_cols = [c for c in text_cols if _norm(c) in _REGION_NAMES] or text_cols[:1]
+    for col in region_cols:
+        s = df[col]
+        key = s.str.strip().str.casefold()
+        total = key.isin(TOTAL_NAMES).fillna(False).to_numpy(dtype=bool)
+        if total.any() and key[~total].nunique() >= 2:
+            where = np.flatnonzero(total)
+            names = ", ".join(f"'{v}'" for v in dict.fromkeys(s[total].str.strip()))
+            notes.append(
+                f"Left out {len(where)} totals row(s) from column '{col}' "
+                f"({_rows_said(where, header_row)}: {names}): totals of the other rows are not "
+                f"a region; the dashboard computes its own Total."
+            )
+            df = df.loc[~total].reset_index(drop=True)
+    # look-alike letters and near-duplicate spellings
+    for col in text_cols:
+        s = df[col]
+        distinct = s.dropna().unique()
+        if len(distinct) > 20_000:
+            continue
+        odd = [v for v in distinct if isinstance(v, str) and foreign_letters(v)]
+        if odd:
+            notes.append(
+                f"Column '{col}': {len(odd)} name(s) use look-alike letters of another "
+                f"alphabet ({_fmt_list(odd[:5])}); check that they are spelled as meant."
+            )
+        groups = near_duplicates(distinct)
+        if groups:
+            shown = "; ".join(" / ".join(f"'{v}'" for v in g) for g in groups[:5])
+            more = f" (and {len(groups) - 5} more)" if len(groups) > 5 else ""
+            notes.append(
+                f"Column '{col}': names that differ only in case, spaces, punctuation, accents "
+                f"or look-alike letters: {shown}{more}. If they are one region, write them the "
+                f"same way (they are counted apart now)."
+            )
+    return df
+
+
+def _check_shape(df: pd.DataFrame, name: str) -> None:
+    rows, cols = df.shape
+    if cols > MAX_COLUMNS or rows > MAX_ROWS or rows * cols > MAX_CELLS:
+        raise DataError.from_text(
+            "errors.too_many_cells",
+            name=name,
+            rows=lambda lang: _thousands(rows, lang),
+            cols=lambda lang: _thousands(cols, lang),
+            max_rows=lambda lang: _thousands(MAX_ROWS, lang),
+            max_cols=lambda lang: _thousands(MAX_COLUMNS, lang),
+            max_cells=lambda lang: _thousands(MAX_CELLS, lang),
+        )
 
 
 # ------------------------------------------------------------------- Excel and Parquet

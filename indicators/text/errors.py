@@ -215,6 +215,14 @@ ERRORS = {
         "en": "The workbook '{name}' has no sheet named '{sheet}'; its sheets are {sheets}. "
         "Choose one of these sheets.",
     },
+    "too_many_cells": {
+        "nl": "De tabel in '{name}' heeft {rows} rijen en {cols} kolommen; dit dashboard leest "
+        "ten hoogste {max_rows} rijen, {max_cols} kolommen en {max_cells} cellen. Haal rijen of "
+        "kolommen weg die u niet nodig hebt, of deel het bestand op (bijvoorbeeld per jaar).",
+        "en": "The table in '{name}' has {rows} rows and {cols} columns; this dashboard reads at "
+        "most {max_rows} rows, {max_cols} columns and {max_cells} cells. Remove rows or columns "
+        "you do not need, or split the file (for example by year).",
+    },
     "xlsx_unpacked": {
         "nl": "De werkmap '{name}' is uitgepakt {size} MB, meer dan de {limit} MB die dit "
         "dashboard opent (een .xlsx-bestand is een ingepakte map). Sla alleen het blad met uw "
