@@ -76,7 +76,7 @@ MISSING_MARKERS = (".", "x", "-", "", "NA")
 MAX_EXAMPLES = 5
 
 _SEPARATORS = ("\t", ";", ",", "|")
-_SEP_NAMES = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "vertical bar"}
+_SEP_NAMES = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "vertical bar", " ": "space"}
 
 _INT = r"^[+-]?\d+$"
 _LEADING_ZERO = r"^[+-]?0\d"
@@ -537,11 +537,39 @@ def _sniff(text: str, name: str) -> tuple[str, list[list[str]], int, bool]:
     assert best is not None
     _, sep, rows, header = best
     if best[0][0] < 0:  # one column only: no separator found
+        spaced = _space_separated(text)
+        if spaced is not None:
+            return " ", spaced, 0, False
         sep = ","
         rows = [r for r in csv.reader(io.StringIO(text, newline="")) if any(c.strip() for c in r)]
         header = 0
     newlines = any("\n" in c or "\r" in c for r in rows for c in r)
     return sep, rows, header, newlines
+
+
+def _space_separated(text: str) -> list[list[str]] | None:
+    """Return the rows of a table separated by single spaces (R's ``write.table``), or None.
+
+    R writes row names without a header cell: a header one value shorter than every line
+    below it gets an empty first name (the column is then called 'column A' and said).
+    """
+    try:
+        rows = [
+            r
+            for r in csv.reader(io.StringIO(text, newline=""), delimiter=" ")
+            if any(c.strip() for c in r)
+        ]
+    except csv.Error:
+        return None
+    if len(rows) < 2:
+        return None
+    widths = {len(r) for r in rows[1:]}
+    if len(widths) != 1 or min(widths) < 2:
+        return None
+    (width,) = widths
+    if len(rows[0]) == width - 1:
+        rows[0] = ["", *rows[0]]
+    return rows if len(rows[0]) == width else None
 
 
 def _check_header(names: list[str], name: str, header_row: int) -> None:
@@ -571,10 +599,19 @@ def _check_header(names: list[str], name: str, header_row: int) -> None:
 def _bad_lines(src: _Source, encoding: str, sep: str, width: int, header_idx: int) -> DataError:
     text = src.all_bytes().decode(encoding if encoding != "utf8" else "utf-8-sig", errors="replace")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    bad: list[tuple[int, int]] = []
+    bad: list[tuple[int, int, int]] = []  # (first line, values, last line) of a row
     total = 0
     seen_rows = 0
-    for row in reader:
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:  # a quote left open up to the end of the file
+            total += 1
+            bad.append((start, 1, reader.line_num))
+            break
         if not any(c.strip() for c in row):
             continue
         seen_rows += 1
@@ -583,7 +620,7 @@ def _bad_lines(src: _Source, encoding: str, sep: str, width: int, header_idx: in
         if len(row) != width:
             total += 1
             if len(bad) < MAX_EXAMPLES:
-                bad.append((reader.line_num, len(row)))
+                bad.append((start, len(row), reader.line_num))
     key = _SEP_NAMES[sep].replace(" ", "_")
 
     def seps(lang: str) -> str:
@@ -593,7 +630,12 @@ def _bad_lines(src: _Source, encoding: str, sep: str, width: int, header_idx: in
         return DataError.from_text("errors.not_columns", name=src.name, width=width, seps=seps)
 
     def lines(lang: str) -> str:
-        said = "; ".join(lookup("error_parts.line_has", lang, line=ln, n=n) for ln, n in bad)
+        said = "; ".join(
+            lookup("error_parts.line_has", lang, line=ln, n=n)
+            if end == ln
+            else lookup("error_parts.line_open_quote", lang, line=ln, n=n, end=end)
+            for ln, n, end in bad
+        )
         if total > len(bad):
             said += lookup("error_parts.more_lines", lang, n=total - len(bad))
         return said
@@ -1124,6 +1166,12 @@ def _read_xlsx(
         except Exception:  # a damaged part (bad checksum, broken XML) of a workbook
             raise DataError.from_text("errors.not_xlsx", name=src.name) from None
     info.update(format="xlsx", sheet=chosen, sheets=sheets)
+    if sheet is None and len(sheets) > 1:
+        notes.append(
+            f"Read sheet '{chosen}', the first of {len(sheets)} sheets ({_fmt_list(sheets)}). "
+            f"Is your table on another sheet? Choose it with the sheet picker, or with "
+            f"--sheet NAME on the command line."
+        )
     where = f"sheet '{chosen}' of '{src.name}'"
     raw = raw.dropna(how="all", axis=1)
     filled_rows = np.flatnonzero(raw.notna().any(axis=1).to_numpy())

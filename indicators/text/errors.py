@@ -15,6 +15,11 @@ PARTS = {
     # parts of the messages about a file (indicators/io/load.py)
     "same_name": {"nl": "'{column}' (kolommen {letters})", "en": "'{column}' (columns {letters})"},
     "line_has": {"nl": "regel {line} heeft er {n}", "en": "line {line} has {n}"},
+    "line_open_quote": {
+        "nl": 'regel {line} heeft er {n}: een dubbel aanhalingsteken (") op die regel wordt pas '
+        "op regel {end} gesloten",
+        "en": 'line {line} has {n}: a double quote (") on that line is not closed until line {end}',
+    },
     "more_lines": {"nl": " (en nog {n} regels)", "en": " (and {n} more lines)"},
 }
 
@@ -407,12 +412,14 @@ SEPARATORS = {
     "semicolon": {"nl": "puntkomma", "en": "semicolon"},
     "comma": {"nl": "komma", "en": "comma"},
     "vertical_bar": {"nl": "verticale streep", "en": "vertical bar"},
+    "space": {"nl": "spatie", "en": "space"},
 }
 SEPARATORS_PLURAL = {
     "tab": {"nl": "tabs", "en": "tabs"},
     "semicolon": {"nl": "puntkomma's", "en": "semicolons"},
     "comma": {"nl": "komma's", "en": "commas"},
     "vertical_bar": {"nl": "verticale strepen", "en": "vertical bars"},
+    "space": {"nl": "spaties", "en": "spaces"},
 }
 
 # the names of measure parameters (measures.toml "parameter"), in the messages about them
