@@ -496,6 +496,10 @@ def _decode_head(src: _Source, encoding_hint: str | None) -> tuple[str, str, boo
                 return part.decode("utf-8"), "utf8", not part.isascii()
             except UnicodeDecodeError:
                 pass
+        if re.search(rb"[\xc2-\xf4][\x80-\xbf]", head[: err.start]):
+            # UTF-8 letters (Fryslân) first, then a byte that is not UTF-8: two encodings
+            offset = 3 if src.head.startswith(b"\xef\xbb\xbf") else 0
+            raise _undecodable(src.name, src.head, err.start + offset) from None
     try:
         return head.decode("cp1252"), "cp1252", True
     except UnicodeDecodeError as err:
@@ -737,9 +741,12 @@ def _read_csv(
                 check_utf8=True,
             ),
         )
+        nonlocal invalid_rows
+        invalid_rows = invalid
         return table, len(invalid)
 
     all_text = dict.fromkeys(tmp, pa.string())
+    invalid_rows: list[Any] = []
     try:
         try:
             table, n_invalid = read(types, encoding)
@@ -764,7 +771,14 @@ def _read_csv(
         except (pa.ArrowInvalid, UnicodeDecodeError):
             raise _undecodable(src.name, src.all_bytes(), 0) from None
     if n_invalid:
-        raise _bad_lines(src, encoding, sep, width, header_idx)
+        notes_at_end = _footnote_lines(src, encoding, sep, invalid_rows)
+        if notes_at_end is None:
+            raise _bad_lines(src, encoding, sep, width, header_idx)
+        lines, said = notes_at_end
+        notes.append(
+            f"Left out {n_invalid} line(s) at the end that are notes, not data "
+            f"(line{'s' if n_invalid > 1 else ''} {_join_rows(lines)}): {said}."
+        )
 
     info.update(
         format="csv",
@@ -800,6 +814,34 @@ def _read_csv(
         else:
             columns[key] = pd.Series(col.to_pandas())
     return _finish(columns, header, notes, src.name, header_row, info)
+
+
+def _footnote_lines(
+    src: _Source, encoding: str, sep: str, invalid: list[Any]
+) -> tuple[list[int], str] | None:
+    """Return (line numbers, the lines) when the lines that do not fit the table are the
+    last lines of the file, each a single value (a source or note under the table)."""
+    n = len(invalid)
+    if n > 20 or any(getattr(r, "actual_columns", 0) != 1 for r in invalid):
+        return None
+    data = src.all_bytes()
+    text = data.decode(encoding if encoding != "utf8" else "utf-8-sig", errors="replace")
+    lines = text.splitlines()
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    last = filled[-n:]
+    if len(last) < n or len(filled) <= n:
+        return None
+    for i in last:
+        try:
+            row = next(csv.reader([lines[i]], delimiter=sep))
+        except (csv.Error, StopIteration):
+            return None
+        if len(row) != 1 and sum(bool(c.strip()) for c in row) != 1:
+            return None
+    if [str(getattr(r, "text", "")).strip() for r in invalid] != [lines[i].strip() for i in last]:
+        return None
+    said = "; ".join(f"'{lines[i].strip()}'" for i in last[:5])
+    return [i + 1 for i in last], said
 
 
 def _physical_line(text: str, rows: list[list[str]], header_idx: int, sep: str) -> int:
@@ -1128,6 +1170,16 @@ def _thousands(n: int, lang: str) -> str:
     return shown.replace(",", ".") if lang == "nl" else shown
 
 
+def _other_sheets(sheets: list, chosen: Any) -> Any:
+    """Return, per language, the sentence naming the workbook's other sheets (or nothing)."""
+    others = [str(s) for s in sheets if s != chosen]
+    if not others:
+        return ""
+    return lambda lang: (
+        " " + lookup("error_parts.other_sheets", lang, sheets=_fmt_list(others, lang=lang))
+    )
+
+
 def _read_xlsx(
     src: _Source, sheet: str | int | None, notes: list[str], info: dict[str, Any]
 ) -> pd.DataFrame:
@@ -1176,7 +1228,9 @@ def _read_xlsx(
     raw = raw.dropna(how="all", axis=1)
     filled_rows = np.flatnonzero(raw.notna().any(axis=1).to_numpy())
     if len(filled_rows) == 0:
-        raise DataError.from_text("errors.empty_sheet", sheet=chosen, name=src.name)
+        raise DataError.from_text(
+            "errors.empty_sheet", sheet=chosen, name=src.name, others=_other_sheets(sheets, chosen)
+        )
     width = raw.notna().sum(axis=1)
     header_pos = int(filled_rows[0])
     if width.max() > 1:  # skip title rows with a single filled cell
@@ -1193,6 +1247,7 @@ def _read_xlsx(
             sheet=chosen,
             name=src.name,
             header=lambda lang: _fmt_list([h for h in header if h], 8, lang=lang),
+            others=_other_sheets(sheets, chosen),
         )
     texts = [body[c][body[c].map(lambda v: isinstance(v, str))] for c in body.columns]
     evidences = []
@@ -1264,6 +1319,18 @@ def _read_parquet(src: _Source, notes: list[str], info: dict[str, Any]) -> pd.Da
             columns[str(i)] = _convert_text(col, ".", header[i] or _col_letter(i), notes)
         elif pa.types.is_dictionary(col.type):
             columns[str(i)] = _convert_text(pc.cast(col, pa.string()), ".", header[i], notes)
+        elif pa.types.is_nested(col.type):
+            import json
+
+            shown = [
+                None if v is None else json.dumps(v, ensure_ascii=False, default=str)
+                for v in col.to_pylist()
+            ]
+            columns[str(i)] = pd.Series(shown, dtype="str")
+            notes.append(
+                f"Column '{header[i]}' holds lists or records (nested Parquet, type "
+                f"{col.type}); it is kept as text and cannot be used as a number."
+            )
         else:
             columns[str(i)] = col.to_pandas()
     return _finish(columns, header, notes, src.name, 1, info)

@@ -21,6 +21,12 @@ PARTS = {
         "en": 'line {line} has {n}: a double quote (") on that line is not closed until line {end}',
     },
     "more_lines": {"nl": " (en nog {n} regels)", "en": " (and {n} more lines)"},
+    "other_sheets": {
+        "nl": "De andere bladen zijn {sheets}: kies er een met de bladkeuze, of met --sheet NAAM "
+        "op de opdrachtregel.",
+        "en": "The other sheets are {sheets}: choose one with the sheet picker, or with "
+        "--sheet NAME on the command line.",
+    },
 }
 
 ERRORS = {
@@ -273,15 +279,15 @@ ERRORS = {
         "Open it in Excel or LibreOffice, save it and upload it again.",
     },
     "empty_sheet": {
-        "nl": "Het blad '{sheet}' van '{name}' is leeg. Kies het blad met uw tabel.",
+        "nl": "Het blad '{sheet}' van '{name}' is leeg. Kies het blad met uw tabel.{others}",
         "en": "The sheet '{sheet}' of '{name}' is empty. Choose the sheet that contains your "
-        "table.",
+        "table.{others}",
     },
     "sheet_header_no_rows": {
         "nl": "Het blad '{sheet}' van '{name}' heeft een kopregel maar geen rijen met gegevens. "
-        "Zet de gegevens onder de kopregel ({header}) of kies een ander blad.",
+        "Zet de gegevens onder de kopregel ({header}) of kies een ander blad.{others}",
         "en": "The sheet '{sheet}' of '{name}' has a header row but no data rows. Add the data "
-        "under the header ({header}) or choose another sheet.",
+        "under the header ({header}) or choose another sheet.{others}",
     },
     "parquet_damaged": {
         "nl": "Het bestand '{name}' lijkt Parquet maar kan niet gelezen worden (het is "
