@@ -626,3 +626,9 @@ def test_too_many_columns_is_refused_with_the_limits(monkeypatch):
         "20,000,000 rows, 50 columns and 100,000,000 cells. Remove rows or columns you do not "
         "need, or split the file (for example by year)."
     )
+
+
+def test_excel_download_survives_control_characters_in_names():
+    data = to_excel(labelled_results(_results(["A\x1fB", "Zeist"]), REG, "nl"), None, "nl")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert [book.active.cell(row=r, column=1).value for r in (2, 3)] == ["A\ufffdB", "Zeist"]

@@ -123,15 +123,15 @@ def safe_cells(frame: pd.DataFrame) -> pd.DataFrame:
     are returned as they are.
     """
     out = frame.copy()
-    for col in out.columns:
-        s = out[col]
+    for i in range(out.shape[1]):
+        s = out.iloc[:, i]
         if isinstance(s.dtype, pd.CategoricalDtype):
             s = s.astype(object)
         if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
             risky = s.map(is_formula_like, na_action="ignore").fillna(False).astype(bool)
             if risky.any():
                 s = s.astype(object).where(~risky, "'" + s[risky].astype(str))
-        out[col] = s
+        out.isetitem(i, s)
     out.columns = [safe_cell(c) if isinstance(c, str) else c for c in out.columns]
     return out
 
@@ -167,6 +167,29 @@ def _text_only(book) -> None:
                     cell.quotePrefix = True
 
 
+def _excel_ready(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy whose text holds no control character a workbook cannot store.
+
+    openpyxl refuses such characters (a name with ``\x1f`` would break the download);
+    each becomes the replacement character U+FFFD, visibly.
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    out = frame.copy()
+    for i in range(out.shape[1]):
+        s = out.iloc[:, i]
+        if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
+            bad = s.map(
+                lambda v: isinstance(v, str) and bool(ILLEGAL_CHARACTERS_RE.search(v)),
+                na_action="ignore",
+            )
+            bad = bad.fillna(False).astype(bool)
+            if bad.any():
+                fixed = s[bad].map(lambda v: ILLEGAL_CHARACTERS_RE.sub("\ufffd", v))
+                out.isetitem(i, s.astype(object).where(~bad, fixed))
+    return out
+
+
 def to_excel(frame: pd.DataFrame, about: dict | None = None, lang: str = "nl") -> bytes:
     """Return an Excel workbook (xlsx) with the table and, optionally, a sheet about it.
 
@@ -174,9 +197,9 @@ def to_excel(frame: pd.DataFrame, about: dict | None = None, lang: str = "nl") -
     """
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=SHEETS["results"][lang], index=False)
+        _excel_ready(frame).to_excel(writer, sheet_name=SHEETS["results"][lang], index=False)
         if about:
-            pd.DataFrame(list(about.items()), columns=["", ""]).to_excel(
+            _excel_ready(pd.DataFrame(list(about.items()), columns=["", ""])).to_excel(
                 writer, sheet_name=SHEETS["about"][lang], index=False, header=False
             )
         _text_only(writer.book)
@@ -191,7 +214,7 @@ def write_table(frame: pd.DataFrame, out: str | Path | None = None, stream=None)
     if out is not None and str(out).lower().endswith(".xlsx"):
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            frame.to_excel(writer, index=False)
+            _excel_ready(frame).to_excel(writer, index=False)
             _text_only(writer.book)
         Path(out).write_bytes(buffer.getvalue())
         return

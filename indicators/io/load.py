@@ -538,7 +538,9 @@ def _sniff(text: str, name: str) -> tuple[str, list[list[str]], int, bool]:
         key = (score if counts[header] > 1 else -1.0, counts[header], -priority)
         if best is None or key > best[0]:
             best = (key, sep, rows, header)
-    assert best is not None
+    if best is None:  # every separator stumbles on a quote that is never closed
+        line = next((i + 1 for i, ln in enumerate(text.splitlines()) if ln.count('"') % 2), 1)
+        raise DataError.from_text("errors.open_quote", name=name, line=line)
     _, sep, rows, header = best
     if best[0][0] < 0:  # one column only: no separator found
         spaced = _space_separated(text)

@@ -234,6 +234,14 @@ ERRORS = {
         "most {max_rows} rows, {max_cols} columns and {max_cells} cells. Remove rows or columns "
         "you do not need, or split the file (for example by year).",
     },
+    "open_quote": {
+        "nl": "Het bestand '{name}' heeft op regel {line} een dubbel aanhalingsteken (\") dat "
+        "nergens gesloten wordt, zodat de rest van het bestand als een waarde gelezen wordt. "
+        "Haal het teken weg of sluit het, en upload het bestand opnieuw.",
+        "en": "The file '{name}' has a double quote (\") on line {line} that is never closed, "
+        "so the rest of the file reads as one value. Remove the quote or close it, and upload "
+        "the file again.",
+    },
     "xlsx_unpacked": {
         "nl": "De werkmap '{name}' is uitgepakt {size} MB, meer dan de {limit} MB die dit "
         "dashboard opent (een .xlsx-bestand is een ingepakte map). Sla alleen het blad met uw "
