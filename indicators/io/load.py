@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 #: Largest file `load_table` reads (bytes); larger files get a clear message.
-MAX_BYTES = 2 * 1024**3
+MAX_BYTES = 1024**3
 #: Largest total size of the files inside a workbook (.xlsx is a zip of XML), unpacked.
 MAX_XLSX_UNPACKED = 256 * 1024**2
 #: Largest ratio of unpacked to packed size of one part of a workbook (zip bombs: > 1000).
