@@ -632,3 +632,18 @@ def test_excel_download_survives_control_characters_in_names():
     data = to_excel(labelled_results(_results(["A\x1fB", "Zeist"]), REG, "nl"), None, "nl")
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert [book.active.cell(row=r, column=1).value for r in (2, 3)] == ["A\ufffdB", "Zeist"]
+
+
+def test_a_table_too_large_is_refused_before_it_is_read(monkeypatch):
+    import indicators.io.load as load
+
+    monkeypatch.setattr(load, "MAX_CELLS", 100_000)
+    data = b"regio;x;y\n" + b"Gemeente;1,5;2\n" * 50_000  # 150,000 cells, 750 KB
+    monkeypatch.setattr(load.pacsv, "read_csv", lambda *a, **k: pytest.fail("it was read"))
+    with pytest.raises(DataError) as err:
+        load_table(data, name="groot.csv")
+    assert str(err.value).startswith(
+        "The table in 'groot.csv' has about 50,004 rows and 3 columns (estimated from its first "
+        "lines, before the file is read); this dashboard reads at most 20,000,000 rows, 10,000 "
+        "columns and 100,000 cells."
+    )

@@ -687,6 +687,13 @@ def _read_csv(
         notes.append(f"Skipped {blank} blank line(s) above the header (row {header_row}).")
     width = len(header)
     tmp = [f"c{i}" for i in range(width)]
+    if truncated:  # refuse a table too large before it is read, from the sample's lines
+        per_line = len(text.encode("utf-8")) / max(len(rows), 1)
+        estimate = int(src.size / max(per_line, 1))
+        if width > MAX_COLUMNS or estimate > MAX_ROWS * 1.1 or estimate * width > MAX_CELLS * 1.1:
+            _check_shape_said(src.name, estimate, width, about=True)
+    elif width > MAX_COLUMNS:
+        _check_shape_said(src.name, len(rows) - header_idx - 1, width)
 
     # plan the column types from the sample; anything unusual is read as text and cleaned
     body = rows[header_idx + 1 :]
@@ -1005,15 +1012,20 @@ def _inspect_text(df: pd.DataFrame, notes: list[str], header_row: int) -> pd.Dat
 def _check_shape(df: pd.DataFrame, name: str) -> None:
     rows, cols = df.shape
     if cols > MAX_COLUMNS or rows > MAX_ROWS or rows * cols > MAX_CELLS:
-        raise DataError.from_text(
-            "errors.too_many_cells",
-            name=name,
-            rows=lambda lang: _thousands(rows, lang),
-            cols=lambda lang: _thousands(cols, lang),
-            max_rows=lambda lang: _thousands(MAX_ROWS, lang),
-            max_cols=lambda lang: _thousands(MAX_COLUMNS, lang),
-            max_cells=lambda lang: _thousands(MAX_CELLS, lang),
-        )
+        _check_shape_said(name, rows, cols)
+
+
+def _check_shape_said(name: str, rows: int, cols: int, about: bool = False) -> None:
+    """Raise the message about a table too large (``about``: rows estimated from a sample)."""
+    raise DataError.from_text(
+        "errors.too_many_cells_about" if about else "errors.too_many_cells",
+        name=name,
+        rows=lambda lang: _thousands(rows, lang),
+        cols=lambda lang: _thousands(cols, lang),
+        max_rows=lambda lang: _thousands(MAX_ROWS, lang),
+        max_cols=lambda lang: _thousands(MAX_COLUMNS, lang),
+        max_cells=lambda lang: _thousands(MAX_CELLS, lang),
+    )
 
 
 # ------------------------------------------------------------------- Excel and Parquet

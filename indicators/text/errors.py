@@ -242,6 +242,16 @@ ERRORS = {
         "so the rest of the file reads as one value. Remove the quote or close it, and upload "
         "the file again.",
     },
+    "too_many_cells_about": {
+        "nl": "De tabel in '{name}' heeft ongeveer {rows} rijen en {cols} kolommen (geschat uit "
+        "de eerste regels, voordat het bestand gelezen is); dit dashboard leest ten hoogste "
+        "{max_rows} rijen, {max_cols} kolommen en {max_cells} cellen. Haal rijen of kolommen weg "
+        "die u niet nodig hebt, of deel het bestand op (bijvoorbeeld per jaar).",
+        "en": "The table in '{name}' has about {rows} rows and {cols} columns (estimated from its "
+        "first lines, before the file is read); this dashboard reads at most {max_rows} rows, "
+        "{max_cols} columns and {max_cells} cells. Remove rows or columns you do not need, or "
+        "split the file (for example by year).",
+    },
     "xlsx_unpacked": {
         "nl": "De werkmap '{name}' is uitgepakt {size} MB, meer dan de {limit} MB die dit "
         "dashboard opent (een .xlsx-bestand is een ingepakte map). Sla alleen het blad met uw "
