@@ -932,6 +932,7 @@ def _inspect_text(df: pd.DataFrame, notes: list[str], header_row: int) -> pd.Dat
       punctuation or accents: said (nothing is merged).
     """
     from indicators.dataset.region_names import (
+        INVISIBLE,
         foreign_letters,
         invisible_characters,
         near_duplicates,
@@ -944,9 +945,15 @@ def _inspect_text(df: pd.DataFrame, notes: list[str], header_row: int) -> pd.Dat
     # footnotes padded with separators at the end of the table
     if df.shape[1] > 1:
         first = df.columns[0]
-        others = df.drop(columns=[first]).notna().any(axis=1).to_numpy()
+        tail = df.iloc[-50:]  # notes are the last lines: only they are looked at
+        others = tail.iloc[:, 1:].notna().any(axis=1).to_numpy()
+        offset = len(df) - len(tail)
         pos = len(df)
-        while pos > 0 and not others[pos - 1] and isinstance(df[first].iloc[pos - 1], str):
+        while (
+            pos > offset
+            and not others[pos - 1 - offset]
+            and isinstance(df[first].iloc[pos - 1], str)
+        ):
             cell = df[first].iloc[pos - 1]
             if not (_FOOTNOTE.match(cell) or len(cell) > 60):
                 break
@@ -961,8 +968,10 @@ def _inspect_text(df: pd.DataFrame, notes: list[str], header_row: int) -> pd.Dat
     # invisible characters
     for col in text_cols:
         s = df[col]
-        counts = s.map(invisible_characters, na_action="ignore").fillna(0).to_numpy()
-        if counts.any():
+        hit = s.str.contains(INVISIBLE.pattern, regex=True).fillna(False).to_numpy(dtype=bool)
+        if hit.any():
+            counts = np.zeros(len(s), dtype=int)
+            counts[hit] = s[hit].map(invisible_characters).to_numpy()
             where = np.flatnonzero(counts)
             df[col] = s.map(without_invisible, na_action="ignore").astype(s.dtype)
             notes.append(
@@ -974,9 +983,13 @@ def _inspect_text(df: pd.DataFrame, notes: list[str], header_row: int) -> pd.Dat
     region_cols = [c for c in text_cols if _norm(c) in _REGION_NAMES] or text_cols[:1]
     for col in region_cols:
         s = df[col]
-        key = s.str.strip().str.casefold()
-        total = key.isin(TOTAL_NAMES).fillna(False).to_numpy(dtype=bool)
-        if total.any() and key[~total].nunique() >= 2:
+        distinct = pd.Series(s.dropna().unique())
+        keys = distinct.str.strip().str.casefold()
+        if not keys.isin(TOTAL_NAMES).any() or (~keys.isin(TOTAL_NAMES)).sum() < 2:
+            continue
+        totals = set(distinct[keys.isin(TOTAL_NAMES)])
+        total = s.isin(totals).fillna(False).to_numpy(dtype=bool)
+        if total.any():
             where = np.flatnonzero(total)
             names = ", ".join(f"'{v}'" for v in dict.fromkeys(s[total].str.strip()))
             notes.append(
