@@ -269,7 +269,7 @@ LOADED = {
         [
             "Skipped 1 title line(s) above the header (row 3).",
             "Skipped 1 blank line(s) above the header (row 3).",
-            "Left out 1 line(s) at the end that are notes, not data (line 7): '\"Bron: CBS\"'.",
+            "Left out 1 line(s) at the end that are notes, not data (line 7): 'Bron: CBS'.",
             "Left out 1 totals row(s) from column 'Regio's' (row 4: 'Nederland'): totals of the "
             "other rows are not a region; the dashboard computes its own Total.",
         ],

@@ -840,6 +840,7 @@ def _footnote_lines(
     last = filled[-n:]
     if len(last) < n or len(filled) <= n:
         return None
+    values = []
     for i in last:
         try:
             row = next(csv.reader([lines[i]], delimiter=sep))
@@ -847,9 +848,10 @@ def _footnote_lines(
             return None
         if len(row) != 1 and sum(bool(c.strip()) for c in row) != 1:
             return None
+        values.append(next(c.strip() for c in row if c.strip()) if any(row) else "")
     if [str(getattr(r, "text", "")).strip() for r in invalid] != [lines[i].strip() for i in last]:
         return None
-    said = "; ".join(f"'{lines[i].strip()}'" for i in last[:5])
+    said = "; ".join(f"'{v}'" for v in values[:5])
     return [i + 1 for i in last], said
 
 
