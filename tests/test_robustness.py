@@ -334,7 +334,13 @@ LOADED = {
         {"regio": ["A", "B"], "inwoners": [1234567, 90960], "inkomen": [29328.83, 27104.5]},
         [],
     ),
-    "unicode_minus.csv": ({"regio": ["A", "B"], "saldo": ["\u22123,5", "2,0"]}, []),
+    "unicode_minus.csv": (
+        {"regio": ["A", "B"], "saldo": [-3.5, 2.0]},
+        [
+            "Column 'saldo': 1 value(s) written with the minus sign '\u2212' (U+2212) were read "
+            "as negative numbers."
+        ],
+    ),
     "leading_zero_codes.csv": ({"code": ["0014", "0034"], "inkomen": [10, 20]}, []),
     "zero_width.csv": (
         {"regio": ["Amsterdam", "Amsterdam", "Utrecht"], "inkomen": [10, 20, 30]},
@@ -527,12 +533,6 @@ UNUSABLE = {
         "In 'mixed_decimals.csv', column 'inkomen' writes numbers with a decimal comma (row 2 "
         "('1,5'), row 4 ('3,25')) and with a decimal point (row 3 ('2.5')). Write every number "
         "in this column with the same decimal mark.",
-    ),
-    "unicode_minus.csv": (
-        "saldo",
-        "In 'unicode_minus.csv', column 'saldo' should hold numbers, but has text in row 2 "
-        "('\u22123,5'). Write these as numbers (for example 12,5 or 12.5), leave the cell empty "
-        "for a missing value, or choose another column.",
     ),
     "eurostat.tsv": (
         "2021",

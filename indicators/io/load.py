@@ -266,6 +266,18 @@ def _convert_text(
     if raw.type != pa.string() and raw.type != pa.large_string():
         raw = pc.cast(raw, pa.string())
     t = pc.utf8_trim_whitespace(raw)
+    minus = pc.fill_null(pc.match_substring_regex(t, "^\u2212\\s*[0-9.,]"), False)
+    if not known_text and _any(minus):
+        # the minus sign of Word and web pages (U+2212): a number if the rest is numbers
+        plain = pc.if_else(minus, pc.replace_substring(t, "\u2212", "-"), t)
+        mark = pc.fill_null(pc.is_in(plain, value_set=pa.array(MISSING_MARKERS)), True)
+        ev = _evidence(pc.filter(plain, pc.invert(mark)))
+        if _decimal_for(ev, file_decimal) is not None:
+            notes.append(
+                f"Column '{column}': {pc.sum(minus).as_py()} value(s) written with the minus "
+                f"sign '\u2212' (U+2212) were read as negative numbers."
+            )
+            t = plain
     if known_text:
         empty = pc.fill_null(pc.equal(t, ""), True)
         text = pc.if_else(empty, pa.scalar(None, pa.string()), t)
@@ -313,8 +325,10 @@ _PERCENT = r"^[^%]*\d\s*%$"
 def _maybe_inf_or_percent(sample: list[str]) -> bool:
     """Return whether a sample column holds an infinite value or ends its values with %."""
     arr = pc.utf8_trim_whitespace(pa.array(sample, pa.string()))
-    return _any(pc.match_substring_regex(arr, _INF)) or _any(
-        pc.match_substring_regex(arr, _PERCENT)
+    return (
+        _any(pc.match_substring_regex(arr, _INF))
+        or _any(pc.match_substring_regex(arr, _PERCENT))
+        or _any(pc.match_substring(arr, "\u2212"))
     )
 
 
