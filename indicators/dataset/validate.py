@@ -32,6 +32,7 @@ from indicators.io.load import (
 from indicators.text import text
 
 __all__ = [
+    "finite_column",
     "numeric_column",
     "parse_period",
     "region_column",
@@ -197,6 +198,21 @@ def numeric_column(df: pd.DataFrame, column: str, *, source: str, check: bool = 
         dtype=float,
     )
     return _finite(df, column, out, source) if check else out
+
+
+def finite_column(df: pd.DataFrame, column: str, values: pd.Series, *, source: str) -> pd.Series:
+    """Return ``values`` (column ``column`` of ``df`` as numbers) when a computation can use
+    them: some values, none infinite, a finite sum; else raise a DataError naming the rows.
+
+    For code that reads a numeric column itself (the scores of a variable); the messages are
+    those of :func:`numeric_column`.
+
+    >>> finite_column(pd.DataFrame({"x": [1.0, 2.0]}), "x", pd.Series([1.0, 2.0]), source="f")
+    0    1.0
+    1    2.0
+    dtype: float64
+    """
+    return _finite(df, column, values, source)
 
 
 def _finite(df: pd.DataFrame, column: str, x: pd.Series, source: str) -> pd.Series:
