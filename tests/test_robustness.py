@@ -447,11 +447,17 @@ LOADED = {
     ),
     "eurostat.tsv": (
         {
-            "freq,unit,geo\\TIME_PERIOD": ["A,EUR,NL", "A,EUR,BE", "A,EUR,DE"],
-            "2021": ["31220", "29800", "30770 b"],
-            "2022": ["33090 p", ":", "32200"],
+            "freq": ["A", "A", "A"],
+            "unit": ["EUR", "EUR", "EUR"],
+            "geo": ["NL", "BE", "DE"],
+            "2021": [31220.0, 29800.0, 30770.0],
+            "2022": [33090.0, N, 32200.0],
         },
-        [],
+        [
+            "Eurostat download: the first column was split into 'freq', 'unit', 'geo'; ':' is "
+            "read as missing, and these flags after values were left out: 1 b (break in time "
+            "series), 1 p (provisional)."
+        ],
     ),
 }
 
@@ -533,12 +539,6 @@ UNUSABLE = {
         "In 'mixed_decimals.csv', column 'inkomen' writes numbers with a decimal comma (row 2 "
         "('1,5'), row 4 ('3,25')) and with a decimal point (row 3 ('2.5')). Write every number "
         "in this column with the same decimal mark.",
-    ),
-    "eurostat.tsv": (
-        "2021",
-        "In 'eurostat.tsv', column '2021' should hold numbers, but has text in row 4 ('30770 "
-        "b'). Write these as numbers (for example 12,5 or 12.5), leave the cell empty for a "
-        "missing value, or choose another column.",
     ),
 }
 

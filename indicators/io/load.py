@@ -1379,6 +1379,51 @@ def _read_parquet(src: _Source, notes: list[str], info: dict[str, Any]) -> pd.Da
     return _finish(columns, header, notes, src.name, 1, info)
 
 
+# a Eurostat value: a number and flags (p provisional, e estimated, b break, ...) or ':'
+_EUROSTAT_VALUE = re.compile(r"^\s*(:|[-+]?\d+(?:\.\d+)?)?\s*([a-z]*)\s*$")
+_EUROSTAT_FLAGS = {
+    "b": "break in time series", "c": "confidential", "d": "definition differs",
+    "e": "estimated", "f": "forecast", "n": "not significant", "p": "provisional",
+    "r": "revised", "s": "Eurostat estimate", "u": "low reliability", "z": "not applicable",
+}  # fmt: skip
+
+
+def _eurostat(df: pd.DataFrame) -> pd.DataFrame:
+    """Split a Eurostat download (TSV): the first column ``freq,unit,geo\\TIME_PERIOD`` into
+    its dimensions, and each period's values into a number, with ':' missing and the flags
+    after a number (``33090 p``) said, never kept silently."""
+    first = df.columns[0]
+    dims = [d.strip() for d in str(first).split("\\", 1)[0].split(",")]
+    parts = df[first].astype("str").str.split(",", expand=True)
+    if parts.shape[1] != len(dims) or len(set(dims)) != len(dims) or parts.isna().any().any():
+        return df
+    out = {d: parts[i].str.strip().astype("str") for i, d in enumerate(dims)}
+    notes = list(df.attrs.get("load_notes") or [])
+    flagged: dict[str, int] = {}
+    for col in df.columns[1:]:
+        s = df[col]
+        if pd.api.types.is_numeric_dtype(s):
+            out[str(col)] = s
+            continue
+        found = s.astype("str").str.extract(_EUROSTAT_VALUE)
+        valid = found[0].notna() | s.isna() | (s.astype("str").str.strip() == "")
+        if not valid.all():
+            return df  # not every value is a Eurostat value
+        number = pd.to_numeric(found[0].where(found[0] != ":"), errors="coerce")
+        out[str(col)] = number.astype(float)
+        for flag in found[1].dropna():
+            for ch in flag:
+                flagged[ch] = flagged.get(ch, 0) + 1
+    new = pd.DataFrame(out)
+    said = ", ".join(f"{n} {k} ({_EUROSTAT_FLAGS.get(k, 'flag')})" for k, n in flagged.items())
+    notes.append(
+        f"Eurostat download: the first column was split into {_fmt_list(dims)}; ':' is read "
+        f"as missing" + (f", and these flags after values were left out: {said}." if said else ".")
+    )
+    new.attrs = {**df.attrs, "load_notes": notes}
+    return new
+
+
 # -------------------------------------------------------------------------- long format
 
 _INDICATOR_NAMES = {
@@ -1618,6 +1663,8 @@ def load_table(
             notes,
             info,
         )
+    if len(df.columns) > 1 and "\\" in str(df.columns[0]):
+        df = _eurostat(df)
     if long is False:
         return df
     roles = detect_long(df)
