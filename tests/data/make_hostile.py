@@ -100,10 +100,15 @@ def main() -> None:
         "<img src=x onerror=alert(1)>;30\n$x$;40\n",
     )
     # --- encodings and line ends
-    text("windows_1252.csv", "gemeente;inkomen\nSúdwest-Fryslân;10\nGoeree-Overflakkee;20\n",
-         encoding="cp1252")
+    text(
+        "windows_1252.csv",
+        "gemeente;inkomen\nSúdwest-Fryslân;10\nGoeree-Overflakkee;20\n",
+        encoding="cp1252",
+    )
     text("utf16_no_bom.csv", "regio;inkomen\nFryslân;10\nZeist;20\n", encoding="utf-16-le")
-    raw("utf16_excel_unicode.txt", "regio\tinkomen\r\nFryslân\t10\r\nZeist\t20\r\n".encode("utf-16"))
+    raw(
+        "utf16_excel_unicode.txt", "regio\tinkomen\r\nFryslân\t10\r\nZeist\t20\r\n".encode("utf-16")
+    )
     text("mac_cr.csv", "regio;inkomen\nA;10\nB;20\n", newline="\r")
     raw("mixed_encoding.csv", "regio;inkomen\nFryslân;10\n".encode() + b"Z\xe9ist;20\n")
     raw("nul_bytes.csv", b"regio;inkomen\nA;1\x00\x00\x00\nB;2\n")
@@ -121,8 +126,10 @@ def main() -> None:
         "Toelichting": [["Deze werkmap bevat het inkomen per gemeente."]],
         "Data": [["regio", "inkomen"], ["A", 10], ["B", 20]],
     })  # fmt: skip
-    book("formulas_no_values.xlsx",
-         {"Blad1": [["regio", "inkomen", "dubbel"], ["A", 10, "=B2*2"], ["B", 20, "=B3*2"]]})
+    book(
+        "formulas_no_values.xlsx",
+        {"Blad1": [["regio", "inkomen", "dubbel"], ["A", 10, "=B2*2"], ["B", 20, "=B3*2"]]},
+    )
 
     def merge(ws):
         ws.merge_cells("B1:C1")
@@ -143,9 +150,11 @@ def main() -> None:
     book("lying_dimension.xlsx", {"Blad1": [["regio", "inkomen"], ["A", 10]]})
     rezip(
         "lying_dimension.xlsx",
-        lambda n, b: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:ZZ999999"', b)
-        if n == "xl/worksheets/sheet1.xml"
-        else b,
+        lambda n, b: (
+            re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:ZZ999999"', b)
+            if n == "xl/worksheets/sheet1.xml"
+            else b
+        ),
     )
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
@@ -153,8 +162,9 @@ def main() -> None:
         z.writestr("xl/worksheets/sheet1.xml", b"\0" * (100 * 1024**2))
     raw("zip_bomb.xlsx", bomb.getvalue())
     book("damaged_part.xlsx", {"Blad1": [["regio", "inkomen"], ["A", 10]]})
-    rezip("damaged_part.xlsx",
-          lambda n, b: b[: len(b) // 2] if n == "xl/worksheets/sheet1.xml" else b)
+    rezip(
+        "damaged_part.xlsx", lambda n, b: b[: len(b) // 2] if n == "xl/worksheets/sheet1.xml" else b
+    )
     raw("word_document.xlsx", zipfile_with({"word/document.xml": b"<w:document/>"}))
     # --- Parquet
     table = pa.table({
