@@ -607,13 +607,9 @@ INDEX_COMMANDS = {"convergence": _convergence, "index": _index}
 
 
 def _write(table: pd.DataFrame, out: str | None) -> None:
-    if out:
-        if out.lower().endswith(".xlsx"):
-            table.to_excel(out, index=False)
-        else:
-            table.to_csv(out, index=False)
-    else:
-        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+    from indicators.io.export import write_table
+
+    write_table(table, out or None, stream=sys.stdout)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -250,3 +250,83 @@ def in_order(regions: Iterable[object]) -> list:
             return (1, 0.0, str(region))
 
     return sorted(regions, key=key)
+
+
+# ------------------------------------------------- names that look alike or hide characters
+
+#: Characters that show nothing (zero-width spaces and joiners, soft hyphen, byte-order mark)
+#: or turn the direction of text (right-to-left overrides and isolates): in a name they only
+#: make one region into several, or disguise a name.
+INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+# letters of other alphabets that look like Latin ones (the usual "confusables")
+_LOOK_ALIKE = str.maketrans(
+    "аеорсухіјԁӏѕԛԝАВЕКМНОРСТХІЈЅαεικνορτυχΑΒΕΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijdlsqwABEKMHOPCTXIJSaeiknoptyxABEHIKMNOPTYX",
+)
+
+
+def invisible_characters(value: object) -> int:
+    """Return how many invisible or direction characters text ``value`` holds.
+
+    >>> invisible_characters("Amster\\u200bdam"), invisible_characters("Utrecht")
+    (1, 0)
+    """
+    return len(INVISIBLE.findall(value)) if isinstance(value, str) else 0
+
+
+def without_invisible(value: str) -> str:
+    """Return ``value`` without invisible and direction characters.
+
+    >>> without_invisible("\\u202eAmsterdam\\u200b")
+    'Amsterdam'
+    """
+    return INVISIBLE.sub("", value)
+
+
+def name_key(value: str) -> str:
+    """Return what is left of a name when case, spaces, punctuation, accents and look-alike
+    letters of other alphabets are ignored: two names with one key are probably one region.
+
+    >>> name_key("Súdwest-Fryslân") == name_key("sudwest fryslan")
+    True
+    >>> name_key("\\u0410msterdam") == name_key("Amsterdam")  # Cyrillic А
+    True
+    """
+    import unicodedata
+
+    text = without_invisible(value).translate(_LOOK_ALIKE)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def near_duplicates(values: Iterable[object]) -> list[list[str]]:
+    """Return groups of different spellings that :func:`name_key` takes for one name.
+
+    >>> near_duplicates(["Den Haag", "den haag", "Utrecht", "Den-Haag", "Utrecht"])
+    [['Den Haag', 'den haag', 'Den-Haag']]
+    """
+    groups: dict[str, list[str]] = {}
+    for v in dict.fromkeys(v for v in values if isinstance(v, str)):
+        key = name_key(v)
+        if key:
+            groups.setdefault(key, []).append(v)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def foreign_letters(value: str) -> bool:
+    """Return whether a mostly Latin name holds look-alike letters of another alphabet.
+
+    >>> foreign_letters("\\u0410msterdam"), foreign_letters("Amsterdam"), foreign_letters("Αθήνα")
+    (True, False, False)
+    """
+    changed = value.translate(_LOOK_ALIKE)
+    if changed == value:
+        return False
+    import unicodedata
+
+    latin = sum("LATIN" in unicodedata.name(ch, "") for ch in value if ch.isalpha())
+    return latin > 0

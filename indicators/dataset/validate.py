@@ -32,6 +32,7 @@ from indicators.io.load import (
 from indicators.text import text
 
 __all__ = [
+    "finite_column",
     "numeric_column",
     "parse_period",
     "region_column",
@@ -124,7 +125,7 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], *, source: str) ->
         )
 
 
-def numeric_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
+def numeric_column(df: pd.DataFrame, column: str, *, source: str, check: bool = True) -> pd.Series:
     """Return a column as floats, accepting numbers written with a decimal comma.
 
     Empty cells and the markers ``.``, ``x``, ``-`` and ``NA`` become missing (NaN).
@@ -138,6 +139,9 @@ def numeric_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
         The column to read.
     source : str
         File name used in the message.
+    check : bool, default True
+        Also refuse a column without values, with infinite values (R's ``Inf``) or with
+        values whose sum is infinite (``1e308``), naming the rows.
 
     Returns
     -------
@@ -146,7 +150,8 @@ def numeric_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
     Raises
     ------
     DataError
-        With up to five example rows holding text that is not a number.
+        With up to five example rows holding text that is not a number, numbers written
+        with both decimal marks, or infinite values.
 
     Examples
     --------
@@ -159,7 +164,7 @@ def numeric_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
     if pd.api.types.is_bool_dtype(s):
         return s.astype(float)
     if pd.api.types.is_numeric_dtype(s):
-        return s.astype(float)
+        return s.astype(float) if not check else _finite(df, column, s.astype(float), source)
     raw = pa.array([None if _missing(v) else str(v) for v in s.tolist()], pa.string())
     t = pc.utf8_trim_whitespace(raw)
     marker = pc.fill_null(pc.is_in(t, value_set=pa.array(MISSING_MARKERS)), True)
@@ -174,11 +179,73 @@ def numeric_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
         decimal = "," if pc.any(pc.match_substring(t, ",")).as_py() else "."
     else:
         bad = pc.invert(pc.or_(comma_ok, point_ok)).to_numpy(zero_copy_only=False)
+        if not bad.any():  # each a number, but some with a decimal comma, some with a point
+            commas = pc.and_(comma_ok, pc.invert(point_ok)).to_numpy(zero_copy_only=False)
+            points = pc.and_(point_ok, pc.invert(comma_ok)).to_numpy(zero_copy_only=False)
+            raise DataError.from_text(
+                "errors.mixed_decimals",
+                where=_where(source, column),
+                commas=_examples(df, column, commas),
+                points=_examples(df, column, points),
+            )
         raise DataError.from_text(
             "errors.not_numbers", where=_where(source, column), examples=_examples(df, column, bad)
         )
-    out = to_float(pa.chunked_array([t]), decimal).to_numpy()
-    return pd.Series(out, index=df.index, name=column, dtype=float)
+    out = pd.Series(
+        to_float(pa.chunked_array([t]), decimal).to_numpy(),
+        index=df.index,
+        name=column,
+        dtype=float,
+    )
+    return _finite(df, column, out, source) if check else out
+
+
+def finite_column(df: pd.DataFrame, column: str, values: pd.Series, *, source: str) -> pd.Series:
+    """Return ``values`` (column ``column`` of ``df`` as numbers) when a computation can use
+    them: some values, none infinite, a finite sum; else raise a DataError naming the rows.
+
+    For code that reads a numeric column itself (the scores of a variable); the messages are
+    those of :func:`numeric_column`.
+
+    >>> finite_column(pd.DataFrame({"x": [1.0, 2.0]}), "x", pd.Series([1.0, 2.0]), source="f")
+    0    1.0
+    1    2.0
+    dtype: float64
+    """
+    return _finite(df, column, values, source)
+
+
+def _finite(df: pd.DataFrame, column: str, x: pd.Series, source: str) -> pd.Series:
+    """Return ``x`` when a computation can use it: some values, none infinite, a finite sum.
+
+    >>> _finite(pd.DataFrame({"x": [1e308, 1e308]}), "x", pd.Series([1e308, 1e308]), "f.csv")
+    Traceback (most recent call last):
+    ...
+    indicators.errors.DataError: In 'f.csv', column 'x' has values so large that their sum is \
+infinite, in row 2 ('1e+308'), row 3 ('1e+308'). Check these values (a wrong unit or an error \
+code?) and correct them.
+    """
+    values = x.to_numpy(dtype=float)
+    if len(values) and np.isnan(values).all():
+        raise DataError.from_text("errors.no_values", where=_where(source, column), n=len(values))
+    infinite = np.isinf(values)
+    if infinite.any():
+        raise DataError.from_text(
+            "errors.infinite_values",
+            where=_where(source, column),
+            examples=_examples(df, column, infinite),
+        )
+    size = np.abs(np.nan_to_num(values))
+    with np.errstate(over="ignore"):
+        total = size.sum()
+    if not np.isfinite(total):
+        large = size >= np.finfo(float).max / max(len(values), 1)
+        raise DataError.from_text(
+            "errors.huge_values",
+            where=_where(source, column),
+            examples=_examples(df, column, large),
+        )
+    return x
 
 
 def weight_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
@@ -213,7 +280,7 @@ def weight_column(df: pd.DataFrame, column: str, *, source: str) -> pd.Series:
     ...
     indicators.errors.DataError: In 'x.csv', column 'w' weights must be zero or more, ...
     """
-    w = numeric_column(df, column, source=source)
+    w = numeric_column(df, column, source=source, check=False)
     neg = (w < 0).to_numpy()
     if neg.any():
         raise DataError.from_text(

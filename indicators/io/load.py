@@ -54,15 +54,29 @@ __all__ = [
 ]
 
 #: Largest file `load_table` reads (bytes); larger files get a clear message.
-MAX_BYTES = 2 * 1024**3
+MAX_BYTES = 1024**3
+#: Largest total size of the files inside a workbook (.xlsx is a zip of XML), unpacked.
+MAX_XLSX_UNPACKED = 256 * 1024**2
+#: Largest ratio of unpacked to packed size of one part of a workbook (zip bombs: > 1000).
+MAX_XLSX_RATIO = 100
+#: Most cells (rows x columns, from the first to the last cell) of a sheet that is read.
+MAX_XLSX_CELLS = 5_000_000
+#: Most parts in a workbook (a real one has tens).
+MAX_XLSX_PARTS = 10_000
 #: How much of a text file is looked at to detect the encoding and the dialect.
 SAMPLE_BYTES = 64 * 1024
+#: The sample grows up to this size until it holds a few whole lines (a very wide header).
+MAX_SAMPLE_BYTES = 16 * 1024**2
+#: Most columns, rows and cells of a table (see SECURITY.md for the memory they take).
+MAX_COLUMNS = 10_000
+MAX_ROWS = 20_000_000
+MAX_CELLS = 100_000_000
 #: Cells that mean "missing" in an otherwise numeric column (CBS and common usage).
 MISSING_MARKERS = (".", "x", "-", "", "NA")
 MAX_EXAMPLES = 5
 
 _SEPARATORS = ("\t", ";", ",", "|")
-_SEP_NAMES = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "vertical bar"}
+_SEP_NAMES = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "vertical bar", " ": "space"}
 
 _INT = r"^[+-]?\d+$"
 _LEADING_ZERO = r"^[+-]?0\d"
@@ -252,6 +266,18 @@ def _convert_text(
     if raw.type != pa.string() and raw.type != pa.large_string():
         raw = pc.cast(raw, pa.string())
     t = pc.utf8_trim_whitespace(raw)
+    minus = pc.fill_null(pc.match_substring_regex(t, "^\u2212\\s*[0-9.,]"), False)
+    if not known_text and _any(minus):
+        # the minus sign of Word and web pages (U+2212): a number if the rest is numbers
+        plain = pc.if_else(minus, pc.replace_substring(t, "\u2212", "-"), t)
+        mark = pc.fill_null(pc.is_in(plain, value_set=pa.array(MISSING_MARKERS)), True)
+        ev = _evidence(pc.filter(plain, pc.invert(mark)))
+        if _decimal_for(ev, file_decimal) is not None:
+            notes.append(
+                f"Column '{column}': {pc.sum(minus).as_py()} value(s) written with the minus "
+                f"sign '\u2212' (U+2212) were read as negative numbers."
+            )
+            t = plain
     if known_text:
         empty = pc.fill_null(pc.equal(t, ""), True)
         text = pc.if_else(empty, pa.scalar(None, pa.string()), t)
@@ -260,6 +286,10 @@ def _convert_text(
     vals = pc.filter(t, pc.invert(marker))
     ev = _evidence(vals)
     missing = pc.if_else(marker, pa.scalar(None, pa.string()), t)
+    if ev.n and not (ev.all_int or ev.all_comma or ev.all_point or ev.all_period):
+        special = _numbers_with_inf_or_percent(vals, missing, file_decimal, column, notes)
+        if special is not None:
+            return special
     if ev.n == 0:  # only empty cells or missing-value markers
         return pd.Series(np.full(len(t), np.nan))
     if ev.all_period:
@@ -286,6 +316,67 @@ def _convert_text(
         if whole and np.abs(values).max(initial=0) < 2**53:
             return pd.Series(values.astype(np.int64))
     return pd.Series(values)
+
+
+_INF = r"^[+-]?(?i:inf|infinity|∞)$"
+_PERCENT = r"^[^%]*\d\s*%$"
+
+
+def _maybe_inf_or_percent(sample: list[str]) -> bool:
+    """Return whether a sample column holds an infinite value or ends its values with %."""
+    arr = pc.utf8_trim_whitespace(pa.array(sample, pa.string()))
+    return (
+        _any(pc.match_substring_regex(arr, _INF))
+        or _any(pc.match_substring_regex(arr, _PERCENT))
+        or _any(pc.match_substring(arr, "\u2212"))
+    )
+
+
+def _numbers_with_inf_or_percent(
+    vals: pa.ChunkedArray, missing: pa.ChunkedArray, file_decimal: str, column: str, notes: list
+) -> pd.Series | None:
+    """Read a column of numbers that holds infinite values (R's ``Inf``, ``inf``) or in which
+    every number ends with ``%`` (``20,0%``); return None when it is not such a column.
+
+    Infinite values stay infinite: they are said here, and a computation that uses the
+    column stops on them with the rows (:func:`indicators.dataset.validate.numeric_column`).
+    """
+    is_inf = pc.match_substring_regex(vals, _INF)
+    if _any(is_inf):
+        rest = pc.filter(vals, pc.invert(is_inf))
+        ev = _evidence(rest)
+        decimal = _decimal_for(ev, file_decimal) if ev.n else file_decimal
+        if decimal is None:
+            return None
+        inf_all = pc.fill_null(pc.match_substring_regex(missing, _INF), False)
+        numbers = pc.if_else(inf_all, pa.scalar(None, pa.string()), missing)
+        values = to_float(numbers, decimal).to_numpy(zero_copy_only=False).astype(float)
+        signs = np.where(
+            pc.fill_null(pc.starts_with(missing, "-"), False).to_numpy(zero_copy_only=False),
+            -np.inf,
+            np.inf,
+        )
+        mask = inf_all.to_numpy(zero_copy_only=False)
+        values[mask] = signs[mask]
+        notes.append(
+            f"Column '{column}' holds {int(mask.sum())} infinite value(s) (Inf); they are read "
+            f"as infinite numbers, and a computation with this column stops on them."
+        )
+        return pd.Series(values)
+    if _all(pc.match_substring_regex(vals, _PERCENT)):
+        stripped = pc.utf8_rtrim_whitespace(pc.replace_substring(missing, "%", ""))
+        ev = _evidence(pc.drop_null(stripped))
+        decimal = _decimal_for(ev, file_decimal)
+        if decimal is None:
+            return None
+        values = to_float(stripped, decimal).to_numpy(zero_copy_only=False).astype(float)
+        example = vals[0].as_py()
+        notes.append(
+            f"Column '{column}' holds percentages ('{example}'): read as the number before "
+            f"the % sign ({values[~np.isnan(values)][0]:g}), in percent."
+        )
+        return pd.Series(values)
+    return None
 
 
 # ------------------------------------------------------------------------ the source
@@ -319,6 +410,10 @@ def _open_source(source: Any, name: str | None, max_bytes: int) -> _Source:
         _check_size(shown, size, max_bytes)
         with path.open("rb") as fh:  # read-only: the user's file is never changed
             head = fh.read(SAMPLE_BYTES)
+            while head.count(b"\n") + head.count(b"\r") < 3 and len(head) < min(
+                size, MAX_SAMPLE_BYTES
+            ):
+                head += fh.read(len(head))
         return _Source(shown, path, None, size, head)
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
@@ -337,7 +432,13 @@ def _open_source(source: Any, name: str | None, max_bytes: int) -> _Source:
         if isinstance(data, str):
             data = data.encode("utf-8")
     _check_size(shown, len(data), max_bytes)
-    return _Source(shown, None, data, len(data), data[:SAMPLE_BYTES])
+    head_size = SAMPLE_BYTES
+    while (
+        head_size < min(len(data), MAX_SAMPLE_BYTES)
+        and data[:head_size].count(b"\n") + data[:head_size].count(b"\r") < 3
+    ):
+        head_size *= 2
+    return _Source(shown, None, data, len(data), data[:head_size])
 
 
 def _check_size(name: str, size: int, max_bytes: int) -> None:
@@ -378,6 +479,11 @@ def _kind_of(src: _Source) -> str:
         raise DataError.from_text("errors.web_page", name=src.name)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "csv-utf16"
+    even, odd = head[0:4096:2], head[1:4096:2]
+    if len(head) >= 4 and odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "csv-utf16-le"
+    if len(head) >= 4 and even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "csv-utf16-be"
     if b"\x00" in head:
         raise DataError.from_text("errors.binary", name=src.name)
     return "csv"
@@ -389,9 +495,9 @@ def _kind_of(src: _Source) -> str:
 def _decode_head(src: _Source, encoding_hint: str | None) -> tuple[str, str, bool]:
     """Return (text, encoding, has_non_ascii) for the sample."""
     head = src.head
-    if encoding_hint == "utf-16":
-        text = head[: len(head) - len(head) % 2].decode("utf-16", errors="ignore")
-        return text, "utf-16", True
+    if encoding_hint and encoding_hint.startswith("utf-16"):
+        text = head[: len(head) - len(head) % 2].decode(encoding_hint, errors="ignore")
+        return text, encoding_hint, True
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     truncated = src.size > len(src.head)
@@ -404,6 +510,10 @@ def _decode_head(src: _Source, encoding_hint: str | None) -> tuple[str, str, boo
                 return part.decode("utf-8"), "utf8", not part.isascii()
             except UnicodeDecodeError:
                 pass
+        if re.search(rb"[\xc2-\xf4][\x80-\xbf]", head[: err.start]):
+            # UTF-8 letters (Fryslân) first, then a byte that is not UTF-8: two encodings
+            offset = 3 if src.head.startswith(b"\xef\xbb\xbf") else 0
+            raise _undecodable(src.name, src.head, err.start + offset) from None
     try:
         return head.decode("cp1252"), "cp1252", True
     except UnicodeDecodeError as err:
@@ -423,7 +533,9 @@ def _sniff(text: str, name: str) -> tuple[str, list[list[str]], int, bool]:
     for priority, sep in enumerate(_SEPARATORS):
         try:
             rows = [
-                r for r in csv.reader(io.StringIO(text), delimiter=sep) if any(c.strip() for c in r)
+                r
+                for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+                if any(c.strip() for c in r)
             ]
         except csv.Error:
             continue
@@ -440,14 +552,44 @@ def _sniff(text: str, name: str) -> tuple[str, list[list[str]], int, bool]:
         key = (score if counts[header] > 1 else -1.0, counts[header], -priority)
         if best is None or key > best[0]:
             best = (key, sep, rows, header)
-    assert best is not None
+    if best is None:  # every separator stumbles on a quote that is never closed
+        line = next((i + 1 for i, ln in enumerate(text.splitlines()) if ln.count('"') % 2), 1)
+        raise DataError.from_text("errors.open_quote", name=name, line=line)
     _, sep, rows, header = best
     if best[0][0] < 0:  # one column only: no separator found
+        spaced = _space_separated(text)
+        if spaced is not None:
+            return " ", spaced, 0, False
         sep = ","
-        rows = [r for r in csv.reader(io.StringIO(text)) if any(c.strip() for c in r)]
+        rows = [r for r in csv.reader(io.StringIO(text, newline="")) if any(c.strip() for c in r)]
         header = 0
     newlines = any("\n" in c or "\r" in c for r in rows for c in r)
     return sep, rows, header, newlines
+
+
+def _space_separated(text: str) -> list[list[str]] | None:
+    """Return the rows of a table separated by single spaces (R's ``write.table``), or None.
+
+    R writes row names without a header cell: a header one value shorter than every line
+    below it gets an empty first name (the column is then called 'column A' and said).
+    """
+    try:
+        rows = [
+            r
+            for r in csv.reader(io.StringIO(text, newline=""), delimiter=" ")
+            if any(c.strip() for c in r)
+        ]
+    except csv.Error:
+        return None
+    if len(rows) < 2:
+        return None
+    widths = {len(r) for r in rows[1:]}
+    if len(widths) != 1 or min(widths) < 2:
+        return None
+    (width,) = widths
+    if len(rows[0]) == width - 1:
+        rows[0] = ["", *rows[0]]
+    return rows if len(rows[0]) == width else None
 
 
 def _check_header(names: list[str], name: str, header_row: int) -> None:
@@ -476,11 +618,20 @@ def _check_header(names: list[str], name: str, header_row: int) -> None:
 
 def _bad_lines(src: _Source, encoding: str, sep: str, width: int, header_idx: int) -> DataError:
     text = src.all_bytes().decode(encoding if encoding != "utf8" else "utf-8-sig", errors="replace")
-    reader = csv.reader(io.StringIO(text), delimiter=sep)
-    bad: list[tuple[int, int]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    bad: list[tuple[int, int, int]] = []  # (first line, values, last line) of a row
     total = 0
     seen_rows = 0
-    for row in reader:
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:  # a quote left open up to the end of the file
+            total += 1
+            bad.append((start, 1, reader.line_num))
+            break
         if not any(c.strip() for c in row):
             continue
         seen_rows += 1
@@ -489,7 +640,7 @@ def _bad_lines(src: _Source, encoding: str, sep: str, width: int, header_idx: in
         if len(row) != width:
             total += 1
             if len(bad) < MAX_EXAMPLES:
-                bad.append((reader.line_num, len(row)))
+                bad.append((start, len(row), reader.line_num))
     key = _SEP_NAMES[sep].replace(" ", "_")
 
     def seps(lang: str) -> str:
@@ -499,7 +650,12 @@ def _bad_lines(src: _Source, encoding: str, sep: str, width: int, header_idx: in
         return DataError.from_text("errors.not_columns", name=src.name, width=width, seps=seps)
 
     def lines(lang: str) -> str:
-        said = "; ".join(lookup("error_parts.line_has", lang, line=ln, n=n) for ln, n in bad)
+        said = "; ".join(
+            lookup("error_parts.line_has", lang, line=ln, n=n)
+            if end == ln
+            else lookup("error_parts.line_open_quote", lang, line=ln, n=n, end=end)
+            for ln, n, end in bad
+        )
         if total > len(bad):
             said += lookup("error_parts.more_lines", lang, n=total - len(bad))
         return said
@@ -514,8 +670,16 @@ def _bad_lines(src: _Source, encoding: str, sep: str, width: int, header_idx: in
     )
 
 
-def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any]) -> pd.DataFrame:
-    text, encoding, non_ascii = _decode_head(src, "utf-16" if utf16 else None)
+def _read_csv(
+    src: _Source, utf16: bool | str, notes: list[str], info: dict[str, Any]
+) -> pd.DataFrame:
+    hint = utf16 if isinstance(utf16, str) else ("utf-16" if utf16 else None)
+    text, encoding, non_ascii = _decode_head(src, hint)
+    if hint in ("utf-16-le", "utf-16-be"):
+        notes.append(
+            f"The file is UTF-16 ({'little' if hint.endswith('le') else 'big'}-endian) without "
+            "a byte-order mark; it was read as such."
+        )
     truncated = src.size > len(src.head)
     if truncated:  # keep complete lines only
         cut = text.rfind("\n")
@@ -532,8 +696,18 @@ def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any])
         )
     if header_idx:
         notes.append(f"Skipped {header_idx} title line(s) above the header (row {header_row}).")
+    blank = header_row - 1 - header_idx
+    if blank > 0:
+        notes.append(f"Skipped {blank} blank line(s) above the header (row {header_row}).")
     width = len(header)
     tmp = [f"c{i}" for i in range(width)]
+    if truncated:  # refuse a table too large before it is read, from the sample's lines
+        per_line = len(text.encode("utf-8")) / max(len(rows), 1)
+        estimate = int(src.size / max(per_line, 1))
+        if width > MAX_COLUMNS or estimate > MAX_ROWS * 1.1 or estimate * width > MAX_CELLS * 1.1:
+            _check_shape_said(src.name, estimate, width, about=True)
+    elif width > MAX_COLUMNS:
+        _check_shape_said(src.name, len(rows) - header_idx - 1, width)
 
     # plan the column types from the sample; anything unusual is read as text and cleaned
     body = rows[header_idx + 1 :]
@@ -573,7 +747,7 @@ def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any])
         table = pacsv.read_csv(
             src.stream(),
             read_options=pacsv.ReadOptions(
-                encoding=enc, column_names=tmp, skip_rows=header_idx + 1, block_size=1 << 22
+                encoding=enc, column_names=tmp, skip_rows=header_row, block_size=1 << 22
             ),
             parse_options=pacsv.ParseOptions(
                 delimiter=sep,
@@ -590,9 +764,12 @@ def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any])
                 check_utf8=True,
             ),
         )
+        nonlocal invalid_rows
+        invalid_rows = invalid
         return table, len(invalid)
 
     all_text = dict.fromkeys(tmp, pa.string())
+    invalid_rows: list[Any] = []
     try:
         try:
             table, n_invalid = read(types, encoding)
@@ -617,13 +794,26 @@ def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any])
         except (pa.ArrowInvalid, UnicodeDecodeError):
             raise _undecodable(src.name, src.all_bytes(), 0) from None
     if n_invalid:
-        raise _bad_lines(src, encoding, sep, width, header_idx)
+        notes_at_end = _footnote_lines(src, encoding, sep, invalid_rows)
+        if notes_at_end is None:
+            raise _bad_lines(src, encoding, sep, width, header_idx)
+        lines, said = notes_at_end
+        notes.append(
+            f"Left out {n_invalid} line(s) at the end that are notes, not data "
+            f"(line{'s' if n_invalid > 1 else ''} {_join_rows(lines)}): {said}."
+        )
 
     info.update(
         format="csv",
         separator=_SEP_NAMES[sep],
         decimal=file_decimal,
-        encoding={"utf8": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}[encoding],
+        encoding={
+            "utf8": "UTF-8",
+            "cp1252": "Windows-1252",
+            "utf-16": "UTF-16",
+            "utf-16-le": "UTF-16",
+            "utf-16-be": "UTF-16",
+        }[encoding],
     )
     if table.num_rows == 0:
         raise DataError.from_text(
@@ -637,21 +827,52 @@ def _read_csv(src: _Source, utf16: bool, notes: list[str], info: dict[str, Any])
         label = header[i] or _col_letter(i)
         if pa.types.is_string(col.type):
             ev = evidences[i]
-            known_text = ev.n > 0 and not ev.all_period and _decimal_for(ev, file_decimal) is None
+            known_text = (
+                ev.n > 0
+                and not ev.all_period
+                and _decimal_for(ev, file_decimal) is None
+                and not _maybe_inf_or_percent(sample_cols[i])
+            )
             columns[key] = _convert_text(col, file_decimal, label, notes, known_text=known_text)
         else:
             columns[key] = pd.Series(col.to_pandas())
     return _finish(columns, header, notes, src.name, header_row, info)
 
 
+def _footnote_lines(
+    src: _Source, encoding: str, sep: str, invalid: list[Any]
+) -> tuple[list[int], str] | None:
+    """Return (line numbers, the lines) when the lines that do not fit the table are the
+    last lines of the file, each a single value (a source or note under the table)."""
+    n = len(invalid)
+    if n > 20 or any(getattr(r, "actual_columns", 0) != 1 for r in invalid):
+        return None
+    data = src.all_bytes()
+    text = data.decode(encoding if encoding != "utf8" else "utf-8-sig", errors="replace")
+    lines = text.splitlines()
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    last = filled[-n:]
+    if len(last) < n or len(filled) <= n:
+        return None
+    values = []
+    for i in last:
+        try:
+            row = next(csv.reader([lines[i]], delimiter=sep))
+        except (csv.Error, StopIteration):
+            return None
+        if len(row) != 1 and sum(bool(c.strip()) for c in row) != 1:
+            return None
+        values.append(next(c.strip() for c in row if c.strip()) if any(row) else "")
+    if [str(getattr(r, "text", "")).strip() for r in invalid] != [lines[i].strip() for i in last]:
+        return None
+    said = "; ".join(f"'{v}'" for v in values[:5])
+    return [i + 1 for i in last], said
+
+
 def _physical_line(text: str, rows: list[list[str]], header_idx: int, sep: str) -> int:
-    """Return the 1-based line number of the header row (title lines may come first)."""
-    if header_idx == 0:
-        for i, line in enumerate(text.splitlines()):
-            if line.strip():
-                return i + 1
-        return 1
-    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    """Return the 1-based line number of the header row (title and blank lines may come
+    first); a header with a line break in a quoted name ends on the line returned."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     count = -1
     for row in reader:
         if any(c.strip() for c in row):
@@ -690,6 +911,8 @@ def _finish(
             df = df.iloc[:last].reset_index(drop=True)
     if len(df) == 0:
         raise DataError.from_text("errors.header_no_rows_plain", name=name)
+    df = _inspect_text(df, notes, header_row)
+    _check_shape(df, name)
     df.attrs["source_name"] = name
     df.attrs["header_row"] = header_row
     df.attrs["load_notes"] = notes
@@ -697,12 +920,313 @@ def _finish(
     return df
 
 
+#: Names of a totals row in a region column (compared without case and spaces).
+TOTAL_NAMES = frozenset(
+    {"nederland", "totaal", "total", "totaal nederland", "the netherlands", "netherlands",
+     "totaal generaal", "grand total", "alle regio's", "all regions", "eindtotaal"}
+)  # fmt: skip
+# a footnote at the end of a table: a source, a note, a mark such as *, 1) or ¹
+_FOOTNOTE = re.compile(
+    r"^\s*(bron|bronnen|source|sources|noot|note|notes|voetnoot|toelichting|opmerking|"
+    r"verklaring|legenda|\*|\(?\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹]|©)",
+    re.IGNORECASE,
+)
+
+
+def _rows_said(positions: Any, header_row: int, limit: int = 10) -> str:
+    rows = spreadsheet_rows(list(positions)[:limit], header_row)
+    return ("row " if len(positions) == 1 else "rows ") + _join_rows(rows, len(positions))
+
+
+def _inspect_text(df: pd.DataFrame, notes: list[str], header_row: int) -> pd.DataFrame:
+    """Say what the text columns hide, and leave out rows that are not part of the table.
+
+    - footnotes at the end (text in the first cell only, such as 'Bron: CBS'): left out;
+    - totals rows ('Nederland', 'Totaal', 'Total') in a region column: left out, named;
+    - invisible and direction characters in text: removed, with the rows;
+    - look-alike letters of another alphabet, and names that differ only in case, spaces,
+      punctuation or accents: said (nothing is merged).
+    """
+    from indicators.dataset.region_names import (
+        INVISIBLE,
+        foreign_letters,
+        invisible_characters,
+        near_duplicates,
+        without_invisible,
+    )
+
+    text_cols = [c for c in df.columns if _is_text(df[c])]
+    if not text_cols:
+        return df
+    # footnotes padded with separators at the end of the table
+    if df.shape[1] > 1:
+        first = df.columns[0]
+        tail = df.iloc[-50:]  # notes are the last lines: only they are looked at
+        others = tail.iloc[:, 1:].notna().any(axis=1).to_numpy()
+        offset = len(df) - len(tail)
+        pos = len(df)
+        while (
+            pos > offset
+            and not others[pos - 1 - offset]
+            and isinstance(df[first].iloc[pos - 1], str)
+        ):
+            cell = df[first].iloc[pos - 1]
+            if not (_FOOTNOTE.match(cell) or len(cell) > 60):
+                break
+            pos -= 1
+        if pos < len(df) and pos > 0:
+            said = "; ".join(f"'{v}'" for v in df[first].iloc[pos:].tolist()[:5])
+            notes.append(
+                f"Left out {len(df) - pos} line(s) at the end that are notes, not data "
+                f"({_rows_said(range(pos, len(df)), header_row)}): {said}."
+            )
+            df = df.iloc[:pos].reset_index(drop=True)
+    # invisible characters
+    for col in text_cols:
+        s = df[col]
+        hit = s.str.contains(INVISIBLE.pattern, regex=True).fillna(False).to_numpy(dtype=bool)
+        if hit.any():
+            counts = np.zeros(len(s), dtype=int)
+            counts[hit] = s[hit].map(invisible_characters).to_numpy()
+            where = np.flatnonzero(counts)
+            df[col] = s.map(without_invisible, na_action="ignore").astype(s.dtype)
+            notes.append(
+                f"Column '{col}': removed {int(counts.sum())} invisible or text-direction "
+                f"character(s) (zero-width spaces, right-to-left marks) from "
+                f"{_rows_said(where, header_row)}."
+            )
+    # totals rows in the region column(s)
+    region_cols = [c for c in text_cols if _norm(c) in _REGION_NAMES] or text_cols[:1]
+    for col in region_cols:
+        s = df[col]
+        distinct = pd.Series(s.dropna().unique())
+        keys = distinct.str.strip().str.casefold()
+        if not keys.isin(TOTAL_NAMES).any() or (~keys.isin(TOTAL_NAMES)).sum() < 2:
+            continue
+        totals = set(distinct[keys.isin(TOTAL_NAMES)])
+        total = s.isin(totals).fillna(False).to_numpy(dtype=bool)
+        if total.any():
+            where = np.flatnonzero(total)
+            names = ", ".join(f"'{v}'" for v in dict.fromkeys(s[total].str.strip()))
+            notes.append(
+                f"Left out {len(where)} totals row(s) from column '{col}' "
+                f"({_rows_said(where, header_row)}: {names}): totals of the other rows are not "
+                f"a region; the dashboard computes its own Total."
+            )
+            df = df.loc[~total].reset_index(drop=True)
+    # look-alike letters and near-duplicate spellings
+    for col in text_cols:
+        s = df[col]
+        distinct = s.dropna().unique()
+        if len(distinct) > 20_000:
+            continue
+        odd = [v for v in distinct if isinstance(v, str) and foreign_letters(v)]
+        if odd:
+            notes.append(
+                f"Column '{col}': {len(odd)} name(s) use look-alike letters of another "
+                f"alphabet ({_fmt_list(odd[:5])}); check that they are spelled as meant."
+            )
+        groups = near_duplicates(distinct)
+        if groups:
+            shown = "; ".join(" / ".join(f"'{v}'" for v in g) for g in groups[:5])
+            more = f" (and {len(groups) - 5} more)" if len(groups) > 5 else ""
+            notes.append(
+                f"Column '{col}': names that differ only in case, spaces, punctuation, accents "
+                f"or look-alike letters: {shown}{more}. If they are one region, write them the "
+                f"same way (they are counted apart now)."
+            )
+    return df
+
+
+def _check_shape(df: pd.DataFrame, name: str) -> None:
+    rows, cols = df.shape
+    if cols > MAX_COLUMNS or rows > MAX_ROWS or rows * cols > MAX_CELLS:
+        _check_shape_said(name, rows, cols)
+
+
+def _check_shape_said(name: str, rows: int, cols: int, about: bool = False) -> None:
+    """Raise the message about a table too large (``about``: rows estimated from a sample)."""
+    raise DataError.from_text(
+        "errors.too_many_cells_about" if about else "errors.too_many_cells",
+        name=name,
+        rows=lambda lang: _thousands(rows, lang),
+        cols=lambda lang: _thousands(cols, lang),
+        max_rows=lambda lang: _thousands(MAX_ROWS, lang),
+        max_cols=lambda lang: _thousands(MAX_COLUMNS, lang),
+        max_cells=lambda lang: _thousands(MAX_CELLS, lang),
+    )
+
+
 # ------------------------------------------------------------------- Excel and Parquet
+
+
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})([0-9]{1,7})"')
+_DIMENSION = re.compile(
+    rb'<(?:\w+:)?dimension\b[^>]*?\sref="([A-Z]{1,3})?([0-9]{1,7})?:?'
+    rb'([A-Z]{1,3})?([0-9]{1,7})?"'
+)
+# a formula cell whose value was never calculated: <c r="B2"><f>A2*2</f></c> or <v></v>
+_FORMULA_NO_VALUE = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3}[0-9]{1,7})"[^>]*>\s*<(?:\w+:)?f\b[^>]*'
+    rb"(?:/>|>[^<]*</(?:\w+:)?f>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*"
+    rb"</(?:\w+:)?c>"
+)
+_SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
+_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+_RELATION = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
+
+
+def _col_number(letters: bytes | str) -> int:
+    """Return the 1-based number of a column: A is 1, XFD is 16384."""
+    n = 0
+    for ch in letters.decode() if isinstance(letters, bytes) else letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _open_zip(src: _Source):
+    import zipfile
+
+    try:
+        return zipfile.ZipFile(src.stream() if src.path is not None else io.BytesIO(src.data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise DataError.from_text("errors.not_xlsx", name=src.name) from None
+
+
+def _check_workbook_size(src: _Source) -> dict[str, str]:
+    """Check a workbook before it is opened: parts, unpacked size and packing ratio.
+
+    Returns the worksheet part of each sheet name. Raises :class:`DataError` for a zip bomb
+    or a workbook too large to read, before a byte of it is unpacked.
+    """
+    with _open_zip(src) as z:
+        parts = z.infolist()
+        if len(parts) > MAX_XLSX_PARTS:
+            raise DataError.from_text(
+                "errors.xlsx_parts", name=src.name, n=len(parts), limit=MAX_XLSX_PARTS
+            )
+        total = sum(max(p.file_size, 0) for p in parts)
+        if total > MAX_XLSX_UNPACKED:
+            raise DataError.from_text(
+                "errors.xlsx_unpacked",
+                name=src.name,
+                size=lambda lang: _megabytes(total, lang),
+                limit=lambda lang: _megabytes(MAX_XLSX_UNPACKED, lang),
+            )
+        for p in parts:
+            ratio = p.file_size / max(p.compress_size, 1)
+            if p.file_size > 1024**2 and ratio > MAX_XLSX_RATIO:
+                raise DataError.from_text(
+                    "errors.xlsx_bomb", name=src.name, part=p.filename, ratio=f"{ratio:,.0f}"
+                )
+        names = set(z.namelist())
+        try:
+            book = z.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
+            rels = (
+                z.read("xl/_rels/workbook.xml.rels")
+                if "xl/_rels/workbook.xml.rels" in names
+                else b""
+            )
+        except Exception:
+            raise DataError.from_text("errors.not_xlsx", name=src.name) from None
+    targets = {}
+    for m in _RELATION.finditer(rels):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        target = attrs.get(b"Target", b"").decode("utf-8", "replace")
+        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        targets[attrs.get(b"Id", b"").decode("utf-8", "replace")] = target
+    sheets = {}
+    for m in _SHEET_ENTRY.finditer(book):
+        attrs = {k.split(b":")[-1]: v for k, v in _ATTR.findall(m.group(1))}
+        name = attrs.get(b"name", b"").decode("utf-8", "replace")
+        name = name.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        name = name.replace("&quot;", '"').replace("&apos;", "'")
+        rid = attrs.get(b"id", b"").decode("utf-8", "replace")
+        if rid in targets:
+            sheets[name] = targets[rid]
+    return sheets
+
+
+def _scan_sheet(src: _Source, part: str, sheet: str) -> None:
+    """Check one sheet's XML before it is read: its declared and real extent, and formulas
+    without a calculated value. Streams the part in chunks (bounded memory)."""
+    chunk, tail = 4 * 1024**2, b""
+    declared = None
+    max_row = max_col = 0
+    no_value: dict[str, None] = {}
+    with _open_zip(src) as z:
+        if part not in z.namelist():
+            return
+        with z.open(part) as fh:
+            first = True
+            while True:
+                block = fh.read(chunk)
+                if not block:
+                    break
+                text = tail + block
+                if first:
+                    m = _DIMENSION.search(text[:65536])
+                    if m and m.group(3) and m.group(4):
+                        declared = (int(m.group(4)), _col_number(m.group(3)), m)
+                    first = False
+                for m in _CELL_REF.finditer(text):
+                    row, col = int(m.group(2)), _col_number(m.group(1))
+                    max_row, max_col = max(max_row, row), max(max_col, col)
+                for m in _FORMULA_NO_VALUE.finditer(text):
+                    no_value[m.group(1).decode()] = None
+                tail = text[-2048:]
+    if declared is not None:
+        rows, cols, m = declared
+        if rows * cols > MAX_XLSX_CELLS and rows * cols > max(max_row, 1) * max(max_col, 1):
+            # a declared extent larger than the cells: the reader would believe it
+            corner = (m.group(3) + m.group(4)).decode()
+            _too_many_cells(src.name, sheet, corner, rows, cols)
+    if max_row * max_col > MAX_XLSX_CELLS:
+        corner = f"{_col_letter(max_col - 1)}{max_row}"
+        _too_many_cells(src.name, sheet, corner, max_row, max_col)
+    if no_value:
+        cells = list(no_value)
+        raise DataError.from_text(
+            "errors.xlsx_formulas",
+            name=src.name,
+            sheet=sheet,
+            n=len(cells),
+            cells=lambda lang: _fmt_list(cells, 10, lang=lang),
+        )
+
+
+def _too_many_cells(name: str, sheet: str, corner: str, rows: int, cols: int) -> None:
+    raise DataError.from_text(
+        "errors.xlsx_extent",
+        name=name,
+        sheet=sheet,
+        corner=corner,
+        rows=lambda lang: _thousands(rows, lang),
+        cols=lambda lang: _thousands(cols, lang),
+        limit=lambda lang: _thousands(MAX_XLSX_CELLS, lang),
+    )
+
+
+def _thousands(n: int, lang: str) -> str:
+    """Return a whole number with a thousands separator: 1,234 (en) or 1.234 (nl)."""
+    shown = f"{n:,}"
+    return shown.replace(",", ".") if lang == "nl" else shown
+
+
+def _other_sheets(sheets: list, chosen: Any) -> Any:
+    """Return, per language, the sentence naming the workbook's other sheets (or nothing)."""
+    others = [str(s) for s in sheets if s != chosen]
+    if not others:
+        return ""
+    return lambda lang: (
+        " " + lookup("error_parts.other_sheets", lang, sheets=_fmt_list(others, lang=lang))
+    )
 
 
 def _read_xlsx(
     src: _Source, sheet: str | int | None, notes: list[str], info: dict[str, Any]
 ) -> pd.DataFrame:
+    parts = _check_workbook_size(src)
     try:
         book = pd.ExcelFile(src.stream(), engine="openpyxl")
     except Exception:  # any zip that is not a workbook
@@ -730,13 +1254,26 @@ def _read_xlsx(
                     sheets=lambda lang: _fmt_list(sheets, lang=lang),
                 )
             chosen = match[0]
-        raw = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
+        if str(chosen) in parts:
+            _scan_sheet(src, parts[str(chosen)], str(chosen))
+        try:
+            raw = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
+        except Exception:  # a damaged part (bad checksum, broken XML) of a workbook
+            raise DataError.from_text("errors.not_xlsx", name=src.name) from None
     info.update(format="xlsx", sheet=chosen, sheets=sheets)
+    if sheet is None and len(sheets) > 1:
+        notes.append(
+            f"Read sheet '{chosen}', the first of {len(sheets)} sheets ({_fmt_list(sheets)}). "
+            f"Is your table on another sheet? Choose it with the sheet picker, or with "
+            f"--sheet NAME on the command line."
+        )
     where = f"sheet '{chosen}' of '{src.name}'"
     raw = raw.dropna(how="all", axis=1)
     filled_rows = np.flatnonzero(raw.notna().any(axis=1).to_numpy())
     if len(filled_rows) == 0:
-        raise DataError.from_text("errors.empty_sheet", sheet=chosen, name=src.name)
+        raise DataError.from_text(
+            "errors.empty_sheet", sheet=chosen, name=src.name, others=_other_sheets(sheets, chosen)
+        )
     width = raw.notna().sum(axis=1)
     header_pos = int(filled_rows[0])
     if width.max() > 1:  # skip title rows with a single filled cell
@@ -753,6 +1290,7 @@ def _read_xlsx(
             sheet=chosen,
             name=src.name,
             header=lambda lang: _fmt_list([h for h in header if h], 8, lang=lang),
+            others=_other_sheets(sheets, chosen),
         )
     texts = [body[c][body[c].map(lambda v: isinstance(v, str))] for c in body.columns]
     evidences = []
@@ -824,9 +1362,66 @@ def _read_parquet(src: _Source, notes: list[str], info: dict[str, Any]) -> pd.Da
             columns[str(i)] = _convert_text(col, ".", header[i] or _col_letter(i), notes)
         elif pa.types.is_dictionary(col.type):
             columns[str(i)] = _convert_text(pc.cast(col, pa.string()), ".", header[i], notes)
+        elif pa.types.is_nested(col.type):
+            import json
+
+            shown = [
+                None if v is None else json.dumps(v, ensure_ascii=False, default=str)
+                for v in col.to_pylist()
+            ]
+            columns[str(i)] = pd.Series(shown, dtype="str")
+            notes.append(
+                f"Column '{header[i]}' holds lists or records (nested Parquet, type "
+                f"{col.type}); it is kept as text and cannot be used as a number."
+            )
         else:
             columns[str(i)] = col.to_pandas()
     return _finish(columns, header, notes, src.name, 1, info)
+
+
+# a Eurostat value: a number and flags (p provisional, e estimated, b break, ...) or ':'
+_EUROSTAT_VALUE = re.compile(r"^\s*(:|[-+]?\d+(?:\.\d+)?)?\s*([a-z]*)\s*$")
+_EUROSTAT_FLAGS = {
+    "b": "break in time series", "c": "confidential", "d": "definition differs",
+    "e": "estimated", "f": "forecast", "n": "not significant", "p": "provisional",
+    "r": "revised", "s": "Eurostat estimate", "u": "low reliability", "z": "not applicable",
+}  # fmt: skip
+
+
+def _eurostat(df: pd.DataFrame) -> pd.DataFrame:
+    """Split a Eurostat download (TSV): the first column ``freq,unit,geo\\TIME_PERIOD`` into
+    its dimensions, and each period's values into a number, with ':' missing and the flags
+    after a number (``33090 p``) said, never kept silently."""
+    first = df.columns[0]
+    dims = [d.strip() for d in str(first).split("\\", 1)[0].split(",")]
+    parts = df[first].astype("str").str.split(",", expand=True)
+    if parts.shape[1] != len(dims) or len(set(dims)) != len(dims) or parts.isna().any().any():
+        return df
+    out = {d: parts[i].str.strip().astype("str") for i, d in enumerate(dims)}
+    notes = list(df.attrs.get("load_notes") or [])
+    flagged: dict[str, int] = {}
+    for col in df.columns[1:]:
+        s = df[col]
+        if pd.api.types.is_numeric_dtype(s):
+            out[str(col)] = s
+            continue
+        found = s.astype("str").str.extract(_EUROSTAT_VALUE)
+        valid = found[0].notna() | s.isna() | (s.astype("str").str.strip() == "")
+        if not valid.all():
+            return df  # not every value is a Eurostat value
+        number = pd.to_numeric(found[0].where(found[0] != ":"), errors="coerce")
+        out[str(col)] = number.astype(float)
+        for flag in found[1].dropna():
+            for ch in flag:
+                flagged[ch] = flagged.get(ch, 0) + 1
+    new = pd.DataFrame(out)
+    said = ", ".join(f"{n} {k} ({_EUROSTAT_FLAGS.get(k, 'flag')})" for k, n in flagged.items())
+    notes.append(
+        f"Eurostat download: the first column was split into {_fmt_list(dims)}; ':' is read "
+        f"as missing" + (f", and these flags after values were left out: {said}." if said else ".")
+    )
+    new.attrs = {**df.attrs, "load_notes": notes}
+    return new
 
 
 # -------------------------------------------------------------------------- long format
@@ -1062,7 +1657,14 @@ def load_table(
     elif kind == "parquet":
         df = _read_parquet(src, notes, info)
     else:
-        df = _read_csv(src, kind == "csv-utf16", notes, info)
+        df = _read_csv(
+            src,
+            "utf-16-" + kind[-2:] if kind.startswith("csv-utf16-") else kind == "csv-utf16",
+            notes,
+            info,
+        )
+    if len(df.columns) > 1 and "\\" in str(df.columns[0]):
+        df = _eurostat(df)
     if long is False:
         return df
     roles = detect_long(df)

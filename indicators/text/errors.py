@@ -15,7 +15,18 @@ PARTS = {
     # parts of the messages about a file (indicators/io/load.py)
     "same_name": {"nl": "'{column}' (kolommen {letters})", "en": "'{column}' (columns {letters})"},
     "line_has": {"nl": "regel {line} heeft er {n}", "en": "line {line} has {n}"},
+    "line_open_quote": {
+        "nl": 'regel {line} heeft er {n}: een dubbel aanhalingsteken (") op die regel wordt pas '
+        "op regel {end} gesloten",
+        "en": 'line {line} has {n}: a double quote (") on that line is not closed until line {end}',
+    },
     "more_lines": {"nl": " (en nog {n} regels)", "en": " (and {n} more lines)"},
+    "other_sheets": {
+        "nl": "De andere bladen zijn {sheets}: kies er een met de bladkeuze, of met --sheet NAAM "
+        "op de opdrachtregel.",
+        "en": "The other sheets are {sheets}: choose one with the sheet picker, or with "
+        "--sheet NAME on the command line.",
+    },
 }
 
 ERRORS = {
@@ -51,6 +62,30 @@ ERRORS = {
         "andere gewichtkolom, of geen gewicht.",
         "en": "{where} all weights are zero, so nothing can be weighted. Choose another "
         "weight column, or choose no weight.",
+    },
+    "infinite_values": {
+        "nl": "{where} heeft oneindig grote waarden (Inf) in {examples}. Een gemiddelde of "
+        "spreiding ermee is niet te berekenen: verbeter deze waarden of laat de cellen leeg.",
+        "en": "{where} has infinite values (Inf) in {examples}. No mean or spread can be "
+        "computed with them: correct these values or leave the cells empty.",
+    },
+    "huge_values": {
+        "nl": "{where} heeft waarden zo groot dat hun som oneindig is, in {examples}. Controleer "
+        "deze waarden (een verkeerde eenheid of een foutcode?) en verbeter ze.",
+        "en": "{where} has values so large that their sum is infinite, in {examples}. Check "
+        "these values (a wrong unit or an error code?) and correct them.",
+    },
+    "mixed_decimals": {
+        "nl": "{where} schrijft getallen met een decimale komma ({commas}) en met een decimale "
+        "punt ({points}). Schrijf alle getallen in deze kolom met hetzelfde decimaalteken.",
+        "en": "{where} writes numbers with a decimal comma ({commas}) and with a decimal point "
+        "({points}). Write every number in this column with the same decimal mark.",
+    },
+    "no_values": {
+        "nl": "{where} heeft geen enkele waarde: alle {n} cellen zijn leeg of ontbrekend. Kies "
+        "de kolom met de gegevens, of vul deze kolom.",
+        "en": "{where} has no values at all: all {n} cells are empty or missing. Choose the "
+        "column that holds the data, or fill this one.",
     },
     "infinite_weights": {
         "nl": "{where} heeft oneindig grote gewichten in {examples}. Verbeter deze gewichten.",
@@ -191,16 +226,86 @@ ERRORS = {
         "en": "The workbook '{name}' has no sheet named '{sheet}'; its sheets are {sheets}. "
         "Choose one of these sheets.",
     },
+    "too_many_cells": {
+        "nl": "De tabel in '{name}' heeft {rows} rijen en {cols} kolommen; dit dashboard leest "
+        "ten hoogste {max_rows} rijen, {max_cols} kolommen en {max_cells} cellen. Haal rijen of "
+        "kolommen weg die u niet nodig hebt, of deel het bestand op (bijvoorbeeld per jaar).",
+        "en": "The table in '{name}' has {rows} rows and {cols} columns; this dashboard reads at "
+        "most {max_rows} rows, {max_cols} columns and {max_cells} cells. Remove rows or columns "
+        "you do not need, or split the file (for example by year).",
+    },
+    "open_quote": {
+        "nl": "Het bestand '{name}' heeft op regel {line} een dubbel aanhalingsteken (\") dat "
+        "nergens gesloten wordt, zodat de rest van het bestand als een waarde gelezen wordt. "
+        "Haal het teken weg of sluit het, en upload het bestand opnieuw.",
+        "en": "The file '{name}' has a double quote (\") on line {line} that is never closed, "
+        "so the rest of the file reads as one value. Remove the quote or close it, and upload "
+        "the file again.",
+    },
+    "too_many_cells_about": {
+        "nl": "De tabel in '{name}' heeft ongeveer {rows} rijen en {cols} kolommen (geschat uit "
+        "de eerste regels, voordat het bestand gelezen is); dit dashboard leest ten hoogste "
+        "{max_rows} rijen, {max_cols} kolommen en {max_cells} cellen. Haal rijen of kolommen weg "
+        "die u niet nodig hebt, of deel het bestand op (bijvoorbeeld per jaar).",
+        "en": "The table in '{name}' has about {rows} rows and {cols} columns (estimated from its "
+        "first lines, before the file is read); this dashboard reads at most {max_rows} rows, "
+        "{max_cols} columns and {max_cells} cells. Remove rows or columns you do not need, or "
+        "split the file (for example by year).",
+    },
+    "xlsx_unpacked": {
+        "nl": "De werkmap '{name}' is uitgepakt {size} MB, meer dan de {limit} MB die dit "
+        "dashboard opent (een .xlsx-bestand is een ingepakte map). Sla alleen het blad met uw "
+        "tabel op als CSV of Parquet en upload dat.",
+        "en": "The workbook '{name}' unpacks to {size} MB, more than the {limit} MB this "
+        "dashboard opens (an .xlsx file is a packed folder). Save only the sheet with your "
+        "table as CSV or Parquet and upload that.",
+    },
+    "xlsx_parts": {
+        "nl": "De werkmap '{name}' bestaat uit {n} delen, meer dan de {limit} die dit dashboard "
+        "opent; een echte werkmap heeft er tientallen. Sla het blad met uw tabel op als CSV en "
+        "upload dat.",
+        "en": "The workbook '{name}' holds {n} parts, more than the {limit} this dashboard "
+        "opens; a real workbook has tens. Save the sheet with your table as CSV and upload "
+        "that.",
+    },
+    "xlsx_bomb": {
+        "nl": "De werkmap '{name}' is niet geopend: het deel '{part}' pakt uit tot {ratio} keer "
+        "zijn grootte, wat een echte werkmap niet doet (een 'zipbom' kan de computer "
+        "vastzetten). Open het bestand alleen als u de afzender vertrouwt, sla het op als CSV "
+        "en upload dat.",
+        "en": "The workbook '{name}' was not opened: its part '{part}' unpacks to {ratio} times "
+        "its size, which no real workbook does (a 'zip bomb' can freeze the computer). Open "
+        "the file only if you trust who sent it, save it as CSV and upload that.",
+    },
+    "xlsx_extent": {
+        "nl": "Het blad '{sheet}' van '{name}' loopt tot cel {corner}: {rows} rijen bij {cols} "
+        "kolommen, meer dan de {limit} cellen die dit dashboard leest. Meestal staat er een "
+        "losse cel ver buiten uw tabel (Ctrl+End in Excel gaat erheen): verwijder de rijen en "
+        "kolommen na uw tabel, sla op en upload opnieuw, of sla het blad op als CSV.",
+        "en": "The sheet '{sheet}' of '{name}' reaches to cell {corner}: {rows} rows by {cols} "
+        "columns, more than the {limit} cells this dashboard reads. Usually a stray cell lies "
+        "far outside your table (Ctrl+End in Excel goes there): delete the rows and columns "
+        "after your table, save and upload again, or save the sheet as CSV.",
+    },
+    "xlsx_formulas": {
+        "nl": "Het blad '{sheet}' van '{name}' heeft {n} cel(len) met een formule zonder "
+        "berekende waarde ({cells}): het bestand is door een programma gemaakt en nooit in een "
+        "rekenblad opgeslagen. Open het in Excel of LibreOffice, sla het op en upload het "
+        "opnieuw.",
+        "en": "The sheet '{sheet}' of '{name}' has {n} cell(s) with a formula but no calculated "
+        "value ({cells}): the file was made by a program and never saved in a spreadsheet. "
+        "Open it in Excel or LibreOffice, save it and upload it again.",
+    },
     "empty_sheet": {
-        "nl": "Het blad '{sheet}' van '{name}' is leeg. Kies het blad met uw tabel.",
+        "nl": "Het blad '{sheet}' van '{name}' is leeg. Kies het blad met uw tabel.{others}",
         "en": "The sheet '{sheet}' of '{name}' is empty. Choose the sheet that contains your "
-        "table.",
+        "table.{others}",
     },
     "sheet_header_no_rows": {
         "nl": "Het blad '{sheet}' van '{name}' heeft een kopregel maar geen rijen met gegevens. "
-        "Zet de gegevens onder de kopregel ({header}) of kies een ander blad.",
+        "Zet de gegevens onder de kopregel ({header}) of kies een ander blad.{others}",
         "en": "The sheet '{sheet}' of '{name}' has a header row but no data rows. Add the data "
-        "under the header ({header}) or choose another sheet.",
+        "under the header ({header}) or choose another sheet.{others}",
     },
     "parquet_damaged": {
         "nl": "Het bestand '{name}' lijkt Parquet maar kan niet gelezen worden (het is "
@@ -331,12 +436,14 @@ SEPARATORS = {
     "semicolon": {"nl": "puntkomma", "en": "semicolon"},
     "comma": {"nl": "komma", "en": "comma"},
     "vertical_bar": {"nl": "verticale streep", "en": "vertical bar"},
+    "space": {"nl": "spatie", "en": "space"},
 }
 SEPARATORS_PLURAL = {
     "tab": {"nl": "tabs", "en": "tabs"},
     "semicolon": {"nl": "puntkomma's", "en": "semicolons"},
     "comma": {"nl": "komma's", "en": "commas"},
     "vertical_bar": {"nl": "verticale strepen", "en": "vertical bars"},
+    "space": {"nl": "spaties", "en": "spaces"},
 }
 
 # the names of measure parameters (measures.toml "parameter"), in the messages about them

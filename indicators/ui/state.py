@@ -122,7 +122,7 @@ def _packaged_registry():
     return load_registry()
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8, ttl=3600)
 def _merged_registry(digest: str, name: str, _data: bytes):
     """Return the packaged registry with a user's catalogue file on top (once per file)."""
     source = io.BytesIO(_data)
@@ -173,19 +173,24 @@ def digest_of(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+# every cache is bounded in entries and in time (SECURITY.md): an hour after its last use a
+# file's table and results are gone from memory, whoever uploaded it
+CACHE_TTL = 3600
+
+
+@st.cache_resource(show_spinner=False, max_entries=8, ttl=CACHE_TTL)
 def load_cached(digest: str, name: str, sheet: str | None, _data: bytes) -> pd.DataFrame:
     """Read a file once per content digest (and sheet)."""
     return load_table(io.BytesIO(_data), name=name, sheet=sheet)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_data(show_spinner=False, max_entries=16, ttl=CACHE_TTL)
 def _region_names(digest: str, sheet, column: str, regions: tuple, _raw: pd.DataFrame) -> dict:
     """Work out the region names once per file and region column."""
     return region_names.display_names(regions, region_names.own_names(_raw, column))
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16, ttl=CACHE_TTL)
 def compute_cached(
     digest: str, sheet, mapping: Mapping, min_n: int, catalogue: str, _raw: pd.DataFrame, name
 ):
@@ -210,7 +215,7 @@ def _intervals(prepared: Prepared) -> dict:
     }
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8, ttl=CACHE_TTL)
 def breakdowns_cached(
     digest: str, sheet, mapping: Mapping, min_n: int, catalogue: str, _prepared, _whole
 ):

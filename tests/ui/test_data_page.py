@@ -369,7 +369,7 @@ def test_dutch_upload_widget_is_explained_in_dutch():
     assert uploader.proto.label.startswith("Upload een bestand")
     notes = [c.value for c in at.caption if "**Upload**" in c.value]
     assert notes and notes[0].startswith("Klik in het vak hierboven op **Upload**")
-    assert "maximaal 500 MB per bestand" in notes[0]  # the box says "500MB per file"
+    assert "maximaal 200 MB per bestand" in notes[0]  # the box says "200MB per file"
     assert not [c.value for c in make_app("en").caption if "**Upload**" in c.value]
 
 
