@@ -179,6 +179,8 @@ def to_scores(df, column, variable=None, order=None, *, source="data"):
         series = series.astype("Int64")
     if pd.api.types.is_numeric_dtype(series) and not order:
         values = pd.Series(pd.to_numeric(series, errors="coerce"), dtype=float)
+        # inf, a sum that overflows, or nothing at all: an error naming the rows, not NaN
+        values = validate.finite_column(df, column, values, source=source)
         if kind in ("binary", "ordinal", "nominal") and variable is not None:
             present = sorted(values.dropna().unique())
             levels = tuple(variable.levels_nl or ())

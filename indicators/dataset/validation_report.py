@@ -30,6 +30,7 @@ from indicators.dataset.mapping import AGE_BAND_LABELS, REGION, WEIGHT, YEAR
 from indicators.dataset.own_variables import MICRODATA
 from indicators.results import TOTAL
 from indicators.text import area, text
+from indicators.views.escape import markdown_text
 
 __all__ = [
     "Report",
@@ -225,8 +226,8 @@ def build_report(
     """
     frame, mapping = prepared.frame, prepared.mapping
     names = names or {}
-    listed = [
-        f"{names[r]} ({r})" if names.get(r, r) != r else str(r)
+    listed = [  # names from the file: shown as written, never as markdown
+        markdown_text(f"{names[r]} ({r})" if names.get(r, r) != r else str(r))
         for r in region_names.in_order(prepared.regions)
     ]
     facts = [_t("regions_found", lang, list=_list(listed, lang))]

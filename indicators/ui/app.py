@@ -37,7 +37,7 @@ def _switch_language() -> None:
 
 def main() -> None:
     """Run one pass of the app: page config, navigation, sidebar, then the chosen page."""
-    st.set_page_config(page_title="Brede welvaart", page_icon=":material/balance:", layout="wide")
+    st.set_page_config(page_title="Brede welvaart", page_icon="⚖️", layout="wide")
     current = lang()
     st.query_params["lang"] = current
     pages = [

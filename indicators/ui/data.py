@@ -487,8 +487,8 @@ def main() -> None:
         with st.expander(_x("read_notes")):
             if _x("in_english"):
                 st.caption(_x("in_english"))
-            for note in notes:
-                st.markdown(f"- {note}")
+            for note in notes:  # notes quote the file: shown as written, never as markdown
+                st.markdown(f"- {state.markdown_text(note)}")
     with st.expander(_x("preview")):
         st.dataframe(localized_table(raw.head(20), lang()), hide_index=True, width="stretch")
 

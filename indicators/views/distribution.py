@@ -21,6 +21,7 @@ from indicators.analyses import spread
 from indicators.charts import distribution as dist_charts
 from indicators.dataset import region_names
 from indicators.dataset.mapping import CLUSTER, STRATA
+from indicators.io import export
 from indicators.registry import catalog
 from indicators.registry.catalog import shown_decimals
 from indicators.results import SUPPRESSED, TOTAL
@@ -28,6 +29,7 @@ from indicators.stats.uncertainty import Design
 from indicators.text import text
 from indicators.views.blocks import Columns, Download, Expander, Heading, Table, Text, View
 from indicators.views.common import chart as chart_block
+from indicators.views.escape import markdown_text
 
 CHART_TYPES = ("histogram", "violin", "ecdf")
 LEVEL = 0.95  # the intervals of survey microdata
@@ -388,7 +390,7 @@ def distribution(
                 Table(shown_numbers(frame, formats, lang), caption=note, key="dist_numbers"),
                 Download(
                     _t("download", lang),
-                    download.to_csv(index=False).encode("utf-8"),
+                    export.to_csv(download, lang),  # formulas neutralised (CSV injection)
                     file_name=f"{name}.csv",
                     mime="text/csv",
                     key="dist_download",
@@ -463,7 +465,7 @@ def with_codes(table: pd.DataFrame, group: Grouping, lang: str) -> pd.DataFrame:
 def counts(prepared, summary: pd.DataFrame, lang: str) -> str:
     """Say how many observations (or units, for aggregates) each shown group rests on."""
     listed = "; ".join(
-        f"{_name(g, lang)} {catalog.format_number(n, 0, lang)}"
+        f"{markdown_text(_name(g, lang))} {catalog.format_number(n, 0, lang)}"
         for g, n in zip(summary["group"], summary["n"], strict=True)
     )
     key = "counts_units" if prepared.shape == "aggregates" else "counts"

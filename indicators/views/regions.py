@@ -494,9 +494,9 @@ def spread_section(ctx: _Context, results: pd.DataFrame, weight_column: str | No
             _t(
                 "ratio_text",
                 lang,
-                max_region=ctx.name(d["max_region"]),
+                max_region=ctx.name.md(d["max_region"]),
                 max=ctx.value(d["max"]),
-                min_region=ctx.name(d["min_region"]),
+                min_region=ctx.name.md(d["min_region"]),
                 min=ctx.value(d["min"]),
             ),
         ),

@@ -57,16 +57,6 @@ def _watch(app, base_url: str) -> tuple[list[str], list[str]]:
     return outside, dialogs
 
 
-# Known defects in files outside this branch's remit (2026-12-02), each seen by this test:
-# the Distribution page's "Observations: ..." caption (ui/distribution.py), the Regions page's
-# "The highest region (...)" sentence (views/regions.py), the Data page's "Regions: ..." line
-# (dataset/validation_report.py via views/data.py) and its read notes (ui/data.py renders
-# ``load_notes`` with st.markdown unescaped) make images, links and math of names. Strict:
-# once they are all escaped this test passes and the marker must go.
-@pytest.mark.xfail(
-    strict=True,
-    reason="region names rendered as markdown on the Distribution, Regions and Data pages",
-)
 def test_hostile_names_are_text_on_every_page(app, base_url, tmp_path):
     outside, dialogs = _watch(app, base_url)
     app.goto("/data")

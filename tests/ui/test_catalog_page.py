@@ -238,4 +238,5 @@ beyond_average = true
     assert not any("<img" in text for text in shown)
     assert not any("](https://tracker.example" in text and "\\](" not in text for text in shown)
     assert any("&lt;img src=x" in text and "!\\[p\\]" in text for text in shown)
-    assert any("\\[Klik hier\\](https://example.org)" in e.label for e in at.expander)
+    # no link of its own, not even the bare address (markdown links it by itself)
+    assert any("\\[Klik hier\\](https\u2060://example.org)" in e.label for e in at.expander)
