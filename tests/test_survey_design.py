@@ -138,3 +138,21 @@ def test_the_distribution_page_follows_the_mapped_design(eusilc):
         se = table.loc[table["region"] == TOTAL, "se"].iloc[0]
         assert found[name] == pytest.approx(se, rel=1e-9), name
     assert found["design"] != pytest.approx(found["plain"], rel=1e-4)
+
+
+def test_merged_spellings_count_as_one_region_and_are_kept_in_links():
+    df = pd.DataFrame(  # one row per person: two spellings of Den Haag, and Utrecht
+        {
+            "gemeente": ["Den Haag", "den haag", "Utrecht", "Utrecht"],
+            "inkomen": [1.0, 3.0, 5.0, 7.0],
+        }
+    )
+    m = Mapping.build("gemeente", variables={"income": "inkomen"}, merges={"den haag": "Den Haag"})
+    assert mapping_from_text(mapping_to_text(m)) == m
+    prepared = prepare(df, m, load_registry())
+    assert prepared.regions == ["Den Haag", "Utrecht"]
+    assert "'den haag' in column 'gemeente' is counted as 'Den Haag'." in prepared.notes
+    assert list(df["gemeente"]) == ["Den Haag", "den haag", "Utrecht", "Utrecht"]  # unchanged
+    table = compute(prepared, load_registry(), indicators=["income_mean"], min_n=1)
+    haag = table[table["region"] == "Den Haag"].iloc[0]
+    assert (haag["value"], haag["n"]) == (2.0, 2)

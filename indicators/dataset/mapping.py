@@ -199,6 +199,8 @@ class Mapping:
     own: tuple[OwnVariable, ...] = ()  # columns measured as they are, in the user's words
     strata: str | None = None  # the survey design's strata, for intervals
     cluster: str | None = None  # its primary sampling units, drawn with replacement
+    # spellings of one region the user chose to count as one: (as written, counted as)
+    merges: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def build(
@@ -213,6 +215,7 @@ class Mapping:
         own=(),
         strata=None,
         cluster=None,
+        merges=None,
     ):
         """Build a mapping from plain dicts and lists."""
         return cls(
@@ -225,6 +228,7 @@ class Mapping:
             own=tuple(own or ()),
             strata=strata or None,
             cluster=cluster or None,
+            merges=tuple((str(a), str(b)) for a, b in dict(merges or {}).items()),
         )
 
     @property
@@ -250,6 +254,8 @@ class Mapping:
         """Return a copy with some fields replaced (dicts are accepted for variables/orders)."""
         if isinstance(changes.get("variables"), dict):
             changes["variables"] = tuple(changes["variables"].items())
+        if isinstance(changes.get("merges"), dict):
+            changes["merges"] = tuple(changes["merges"].items())
         if isinstance(changes.get("orders"), dict):
             changes["orders"] = tuple((c, tuple(v)) for c, v in changes["orders"].items())
         return replace(self, **changes)
@@ -326,6 +332,7 @@ def mapping_from_text(text: str) -> Mapping:
             own=tuple(own),
             strata=text_or_none(data.get("strata")),
             cluster=text_or_none(data.get("cluster")),
+            merges=tuple((str(a), str(b)) for a, b in data.get("merges", [])),
         )
     except (ValueError, KeyError, TypeError, zlib.error, UnicodeDecodeError) as err:
         raise DataError.from_text("errors.link_map_unreadable") from err

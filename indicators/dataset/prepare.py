@@ -67,6 +67,7 @@ def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data
     user's frame is not changed.
     """
     validate.require_columns(df, mapping.role_columns(), source=source)
+    notes: list[str] = []
     shape = detect_shape(df, mapping)
     # own variables (and, in aggregates, every value column) as registry entries; their
     # answers in the order the user saved
@@ -78,6 +79,11 @@ def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data
         if var_id not in registry.variable_by_id:
             raise DataError.from_text("errors.not_a_registry_variable", variable=var_id)
     out = {REGION: validate.region_column(df, mapping.region, source=source)}
+    if mapping.merges:  # spellings of one region the user chose to count as one
+        merges = dict(mapping.merges)
+        out[REGION] = out[REGION].replace(merges)
+        for written, counted in mapping.merges:
+            notes.append(f"'{written}' in column '{mapping.region}' is counted as '{counted}'.")
     if mapping.year:
         out[YEAR] = validate.year_column(df, mapping.year, source=source)
     if mapping.weight:
@@ -92,7 +98,7 @@ def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data
             out[col] = age_bands(df[col])
         else:
             out[col] = df[col].astype("string").str.strip().fillna(MISSING_GROUP)
-    labels, notes = {}, []
+    labels = {}
     for var_id, col in mapping.variable_columns.items():
         variable = registry.variable_by_id[var_id]
         values, scores = to_scores(df, col, variable, mapping.order_for(col), source=source)

@@ -62,6 +62,30 @@ DATA_PAGE = {
         "en": "Survey weight (per person) or population (for figures per region).",
     },
     "groups_col": {"nl": "Groepen (uitsplitsingen)", "en": "Groups (breakdowns)"},
+    "merge_head": {
+        "nl": "Namen die één regio kunnen zijn",
+        "en": "Names that may be one region",
+    },
+    "merge_intro": {
+        "nl": "Deze namen verschillen alleen in hoofdletters, spaties, leestekens, accenten of "
+        "letters die op elkaar lijken. Nu tellen ze als aparte regio's; voeg ze samen als ze "
+        "één regio zijn. Uw bestand blijft zoals het is.",
+        "en": "These names differ only in case, spaces, punctuation, accents or look-alike "
+        "letters. They count as separate regions now; merge them if they are one region. Your "
+        "file stays as it is.",
+    },
+    "merge_line": {"nl": "{names} ({rows})", "en": "{names} ({rows})"},
+    "merge_button": {"nl": "Tel als één: {target}", "en": "Count as one: {target}"},
+    "merged": {
+        "nl": "Samengevoegd op uw keuze: {pairs}.",
+        "en": "Merged as you chose: {pairs}.",
+    },
+    "merged_pair": {
+        "nl": "'{written}' telt als '{counted}'",
+        "en": "'{written}' counts as '{counted}'",
+    },
+    "merge_undo": {"nl": "Samenvoegen ongedaan maken", "en": "Undo the merging"},
+    "rows_each": {"nl": "rijen: {counts}", "en": "rows: {counts}"},
     "design_head": {
         "nl": "Steekproefopzet (optioneel, voor de intervallen)",
         "en": "Survey design (optional, for the intervals)",

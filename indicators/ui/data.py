@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators.dataset.mapping import AGE_BAND_LABELS, suggest_mapping
+from indicators.dataset import region_names
+from indicators.dataset.mapping import AGE_BAND_LABELS, REGION, suggest_mapping
 from indicators.dataset.mapping_form import (
     NOT_USED,
     answer_levels,
@@ -25,9 +26,7 @@ from indicators.dataset.mapping_form import (
     unused_columns,
 )
 from indicators.dataset.own_variables import extend_registry
-from indicators.dataset.validation_report import (
-    localized_table,
-)
+from indicators.dataset.validation_report import fmt_int, localized_table
 from indicators.errors import DataError
 from indicators.results import MIN_N
 from indicators.text import area
@@ -244,6 +243,8 @@ def _mapping_section(source, raw: pd.DataFrame, reg) -> None:
             strata=strata,
             cluster=cluster,
         )
+        if new.region == mapping.region:  # merged spellings stay merged
+            new = new.with_changes(merges=mapping.merges)
         problems = mapping_problems(new, lang(), reg, raw)
         if problems:
             for problem in problems:
@@ -434,6 +435,40 @@ def _check_section(act, error: DataError | None) -> None:
             names=act.region_names,
         )
     )
+    _merge_section(act)
+
+
+def _merge_section(act) -> None:
+    """Offer to count spellings of one region as one (Den Haag / den haag); the file stays."""
+    counts = act.prepared.frame[REGION].value_counts()
+    groups = region_names.near_duplicates(act.prepared.regions)
+    if not groups and not act.mapping.merges:
+        return
+    st.markdown(f"**{_x('merge_head')}**")
+    if groups:
+        st.caption(_x("merge_intro"))
+    for i, group in enumerate(groups[:20]):
+        target = max(group, key=lambda name: counts.get(name, 0))  # the first of the most used
+        shown = " / ".join(f"'{state.markdown_text(name)}'" for name in group)
+        rows = _x("rows_each", counts=", ".join(fmt_int(counts.get(n, 0), lang()) for n in group))
+        left, right = st.columns([3, 2], vertical_alignment="center")
+        left.markdown(_x("merge_line", names=shown, rows=rows))
+        if right.button(
+            _x("merge_button", target=state.markdown_text(target)), key=f"data_merge:{i}"
+        ):
+            merges = dict(act.mapping.merges)
+            merges.update({name: target for name in group if name != target})
+            state.set_mapping(act.source, act.mapping.with_changes(merges=merges))
+            st.rerun()
+    if act.mapping.merges:
+        pairs = "; ".join(
+            _x("merged_pair", written=state.markdown_text(a), counted=state.markdown_text(b))
+            for a, b in act.mapping.merges
+        )
+        st.caption(_x("merged", pairs=pairs))
+        if st.button(_x("merge_undo"), key="data_merge_undo"):
+            state.set_mapping(act.source, act.mapping.with_changes(merges=()))
+            st.rerun()
 
 
 def _small_cells_section() -> None:

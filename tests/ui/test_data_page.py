@@ -473,3 +473,32 @@ def test_survey_design_is_chosen_on_the_form_and_said_in_the_check():
         "from column 'rb030'." in texts(at)
     )
     assert selectbox(at, "Strata").value == "db040"
+
+
+def test_spellings_of_one_region_are_merged_on_request_and_the_file_stays():
+    lines = ["gemeente;jaar;inkomen"]
+    for name, n in (("Den Haag", 12), ("den haag", 3), ("Utrecht", 12)):
+        lines += [f"{name};2024;{30000 + i * 100}" for i in range(n)]
+    data = ("\n".join(lines) + "\n").encode()
+    at = make_app("en")
+    upload(at, "haag.csv", data)
+    assert "Names that may be one region" in texts(at)
+    assert "'Den Haag' / 'den haag' (rows: 12, 3)" in texts(at)
+    merge = next(b for b in at.button if b.label == "Count as one: Den Haag")
+    merge.click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    shown = texts(at)
+    assert "Merged as you chose: 'den haag' counts as 'Den Haag'." in shown
+    assert "Regions: Den Haag, Utrecht." in shown  # one region now, the file unchanged
+    next(b for b in at.button if b.label == "Undo the merging").click().run()
+    assert "Regions: Den Haag, Utrecht, den haag." in texts(at)
+
+
+def test_dutch_merge_texts():
+    lines = ["gemeente;jaar;inkomen"] + [
+        f"{name};2024;{i}" for name in ("Den Haag", "den haag", "Utrecht") for i in range(3)
+    ]
+    at = make_app("nl")
+    upload(at, "haag.csv", ("\n".join(lines) + "\n").encode())
+    assert "Namen die één regio kunnen zijn" in texts(at)
+    assert any(b.label == "Tel als één: Den Haag" for b in at.button)
