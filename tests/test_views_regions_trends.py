@@ -296,3 +296,46 @@ def test_two_aggregate_regions_compared_without_a_made_up_interval(reg, demo_pil
     assert sentence.startswith(f"**Epe** ({value['Epe']:.1f}) against **Zutphen** (")
     assert f"a difference of +{diff:.1f}." in sentence
     assert "no sampling uncertainty: there is no interval and no test" in sentence
+
+
+def test_a_name_with_tags_is_text_in_the_charts():
+    """Plotly reads b, i, br and a href in its texts: a region named with a link must show as
+    written in the ranking and the lines, never become a link."""
+    import numpy as np
+
+    from indicators.dataset.mapping import Mapping
+    from indicators.dataset.prepare import prepare
+    from indicators.registry.catalog import load_registry
+    from indicators.results import compute, whole_population
+    from indicators.views import regions as rv
+    from indicators.views import trends as tv
+
+    hostile = "<a href='http://x.example'>Klik</a>"
+    rng = np.random.default_rng(1)
+    n = 600
+    df = pd.DataFrame(
+        {
+            "regio": rng.choice([hostile, "Utrecht", "Zwolle"], n),
+            "jaar": rng.choice([2022, 2023, 2024], n),
+            "tevreden": rng.integers(0, 11, n),
+        }
+    )
+    reg = load_registry()
+    m = Mapping.build("regio", year="jaar", variables={"life_satisfaction": "tevreden"})
+    prepared = prepare(df, m, reg)
+    results = whole_population(compute(prepared, prepared.registry, ci=0.95))
+    view = rv.regions(
+        results, prepared.registry,
+        rv.Choices("life_satisfaction_mean", 2024, region=hostile), lang="en", min_n=10,
+    )  # fmt: skip
+    ranking = next(f for f in view.charts() if "by region" in (f.layout.title.text or ""))
+    labels = [str(y) for trace in ranking.data for y in (trace.y or ())]
+    assert "&lt;a href=&#x27;http://x.example&#x27;&gt;Klik&lt;/a&gt;" in labels
+    assert not any("<a " in label for label in labels)
+    lines = tv.trends(
+        results, prepared.registry,
+        tv.Choices("life_satisfaction_mean", (hostile, "Utrecht")),
+        lang="en", min_n=10, years=prepared.years,
+    )  # fmt: skip
+    names = [t.name for f in lines.charts() for t in f.data if t.name]
+    assert any("&lt;a href" in name for name in names) and not any("<a " in n for n in names)

@@ -22,7 +22,7 @@ from indicators.text import text
 from indicators.views import amounts
 from indicators.views.blocks import Columns, Download, Expander, Heading, Table, Text, View
 from indicators.views.common import chart
-from indicators.views.escape import escape_markdown
+from indicators.views.escape import escape_markdown, html_text
 
 MICRODATA, AGGREGATES = "microdata", "aggregates"
 
@@ -63,6 +63,10 @@ class _Names:
     def md(self, region) -> str:
         """The name escaped for a markdown sentence (names come from the user's file)."""
         return escape_markdown(self(region))
+
+    def html(self, region) -> str:
+        """The name escaped for a chart: plotly reads tags (b, i, br, a href) in its texts."""
+        return html_text(self(region))
 
 
 def shows_provinces(results: pd.DataFrame, layout: pd.DataFrame | None = None) -> bool:
@@ -243,7 +247,7 @@ def own_map(ctx: _Context, values: pd.DataFrame, choices: Choices) -> list:
     frame = _with_text(values, ctx)
     frame = frame[frame["region"].isin(match.locations)]
     frame["location"] = frame["region"].map(match.locations)
-    frame["region"] = frame["region"].map(ctx.name)
+    frame["region"] = frame["region"].map(ctx.name.html)
     fig = region_charts.choropleth(
         frame,
         geo,
@@ -294,7 +298,7 @@ def ranking_section(ctx: _Context, results: pd.DataFrame, choices: Choices, file
         blocks += _hidden_note(ctx, results, rank)
         return blocks
     frame = _with_text(rank.frame, ctx)
-    frame["region"] = frame["region"].map(ctx.name)
+    frame["region"] = frame["region"].map(ctx.name.html)
     frame["ci_text"] = [
         interval_text(ctx, lo, hi) for lo, hi in zip(frame["ci_low"], frame["ci_high"], strict=True)
     ]
@@ -317,7 +321,7 @@ def ranking_section(ctx: _Context, results: pd.DataFrame, choices: Choices, file
         x_title=ind.unit(lang),
         total=rank.total,
         total_label=_t("total_label", lang, value=ctx.value(rank.total)),
-        highlight=ctx.name(choices.region) if choices.region != TOTAL else None,
+        highlight=ctx.name.html(choices.region) if choices.region != TOTAL else None,
         error_label=_t("error_label", lang),
         split_after=rank.limit if rank.trimmed else None,
         tickformat=chart_layout.value_tickformat(None, ind.is_share),

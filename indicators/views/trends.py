@@ -22,7 +22,7 @@ from indicators.views import amounts
 from indicators.views import regions as region_view
 from indicators.views.blocks import Columns, Download, Heading, Text, View
 from indicators.views.common import chart
-from indicators.views.escape import escape_markdown
+from indicators.views.escape import escape_markdown, html_text
 
 AGGREGATES = "aggregates"
 INTERVAL = ("ci_low", "ci_high")
@@ -133,7 +133,7 @@ def _lines(results, registry, ind, chosen, years, lang, min_n, shape, source, na
         title=_t("lines_title", lang, label=ind.label(lang), first=first, last=last),
         y_title=ind.unit(lang),
         years=spread_.all_years(years),
-        names={r: name(r) for r in chosen},
+        names={r: html_text(name(r)) for r in chosen},  # plotly reads tags in names
         x_title=_t("year_axis", lang),
         tickformat=chart_layout.value_tickformat(ind.decimals, ind.is_share, values=rows["value"]),
         band_label=_t("band_name", lang, name="{name}"),
