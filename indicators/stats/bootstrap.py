@@ -679,7 +679,7 @@ def bootstrap_standard_errors(
     elif design.size != x.size:
         raise DataError(f"The replicate design has {design.size} rows; the data has {x.size}.")
     s_codes, n_samples = sample_codes(sample, x.size)
-    plan = SortPlan(x, g, n_cells)
+    plan = SortPlan(x, g, n_cells).keep_sorted()
     rep_weights = design.weights(w)
     lines = rep_lines = None
     poverty = [s for s in specs if s.family == "poverty_rate"]

@@ -197,6 +197,8 @@ class SortPlan:
         self._order = order[: int(counts.sum())]
         self._sorted_rows = 0  # rows sorted so far: the blocks before this one
         self._sorted_values = None  # kept from the second pass on (a single pass needs none)
+        self._keep = False  # keep_sorted(): the first pass keeps the sorted values as it goes
+        self.sorted_weights = None  # with keep_sorted(): the first pass's weights in that order
 
     @property
     def order(self) -> np.ndarray:
@@ -215,6 +217,13 @@ class SortPlan:
         view = self._sorted_values.view()
         view.flags.writeable = False
         return view
+
+    def keep_sorted(self) -> SortPlan:
+        """Have the first :meth:`measures` keep the sorted values (and, in
+        ``sorted_weights``, its weights in that order) while each block is in the cache,
+        instead of gathering them again afterwards."""
+        self._keep = True
+        return self
 
     def sort(self) -> SortPlan:
         """Sort every block not sorted yet (:meth:`measures` sorts them as it goes)."""
@@ -286,9 +295,17 @@ class SortPlan:
         # weight vector) reads the values kept in sorted order and gathers only the weights
         first = self._sorted_rows == 0
         xs = None if first else self.sorted_values
+        keeping = first and self._keep
+        if keeping:
+            kept_x = np.empty(self._order.size)
+            kept_w = None if w is None else np.empty(self._order.size)
         for gids, rows in cell_blocks(self.counts, _BLOCK_ROWS):
             if first:
                 xb, wb = self._sort_block(gids, rows, w)
+                if keeping:
+                    kept_x[rows] = xb
+                    if w is not None:
+                        kept_w[rows] = wb
             else:
                 xb = xs[rows]
                 wb = None if w is None else w[self._order[rows]]
@@ -312,6 +329,8 @@ class SortPlan:
                 line if lines is None else lines[gids],
             )
 
+        if keeping and self._sorted_rows == self._order.size:
+            self._sorted_values, self.sorted_weights = kept_x, kept_w
         W = out.weight_sum
         empty = ~(W > 0)
         for arr in out.values.values():
