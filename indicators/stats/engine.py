@@ -639,8 +639,9 @@ def quantile_by_segment(values, codes, n_cells: int, weights=None, p: float = 0.
     """Return the weighted quantile (Eurostat rule) of each group, for a few large groups.
 
     Meant for a handful of big groups, such as all regions together per year for the poverty
-    line: rows are put in group order by one stable radix sort of the codes, and each group's
-    quantile is bracketed from a sample instead of sorting all its rows.
+    line: rows are put in group order by one stable radix sort of the codes (up to 16 groups,
+    taken by a mask each instead), and each group's quantile is bracketed from a sample
+    instead of sorting all its rows.
 
     Examples
     --------
@@ -649,9 +650,21 @@ def quantile_by_segment(values, codes, n_cells: int, weights=None, p: float = 0.
     """
     x = np.asarray(values, dtype=float)
     g = np.asarray(codes)
+    w = None if weights is None else np.asarray(weights, dtype=float)
+    if n_cells <= _MASK_SEGMENTS:
+        # a few groups (years): each group's rows by a mask, in their order, as the stable
+        # sort below gives them, without sorting or gathering every row
+        valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
+        every = bool(valid.all())
+        out = []
+        for k in range(int(n_cells)):
+            m = g == k
+            part_valid = None if every else valid[m]
+            out.append(_overall_quantile(x[m], None if w is None else w[m], part_valid, p))
+        return np.array(out, dtype=float)
     order = np.argsort(g.astype(np.uint16 if n_cells <= 65536 else np.int64), kind="stable")
     x = x[order]
-    w = None if weights is None else np.asarray(weights, dtype=float)[order]
+    w = None if w is None else w[order]
     valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
     ends = np.cumsum(np.bincount(g, minlength=n_cells)[:n_cells])
     starts = ends - np.bincount(g, minlength=n_cells)[:n_cells]
@@ -661,6 +674,9 @@ def quantile_by_segment(values, codes, n_cells: int, weights=None, p: float = 0.
             for a, b in zip(starts, ends, strict=True)
         ]
     )
+
+
+_MASK_SEGMENTS = 16  # up to this many groups, quantile_by_segment takes each by a mask
 
 
 def _overall_quantile(x, w, valid, p: float) -> float:
