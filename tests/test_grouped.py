@@ -371,3 +371,28 @@ def test_plan_stays_whole_when_a_first_pass_fails():
     assert np.array_equal(plan.sorted_values, x[plan.order])
     step_group, step_value = np.diff(codes[plan.order]), np.diff(plan.sorted_values)
     assert (step_group >= 0).all() and ((step_group > 0) | (step_value >= 0)).all()
+
+
+@pytest.mark.parametrize("n_cells", [3, 20])  # by a mask each (few groups) and by one sort
+def test_quantile_by_segment_is_the_one_group_quantile(n_cells):
+    from indicators.stats.engine import quantile_by_segment
+
+    rng = np.random.default_rng(11)
+    size = 5000
+    x = np.round(rng.lognormal(3, 1, size), 1)  # ties
+    w = rng.uniform(0, 3, size)
+    x[rng.random(size) < 0.05] = np.nan
+    w[rng.random(size) < 0.05] = np.nan
+    g = rng.integers(0, n_cells - 1, size)  # the last group has no rows
+    for weights in (None, w):
+        got = quantile_by_segment(x, g, n_cells, weights, 0.5)
+        for k in range(n_cells):
+            rows = (g == k) & np.isfinite(x)
+            if weights is not None:
+                rows &= np.isfinite(w)
+            want = (
+                quantile(x[rows], None if weights is None else w[rows], p=0.5)
+                if rows.any()
+                else np.nan
+            )
+            np.testing.assert_allclose(got[k], want, rtol=1e-12, equal_nan=True)

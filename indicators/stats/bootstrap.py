@@ -145,21 +145,24 @@ class ReplicateDesign:
 
     def _draw(self, rng, rc):
         n_units = self.n_units
-        top_n = (self._slot_n - 1).astype(np.int64)
-        parts = []
-        for a in range(0, rc, 4):  # a few replicates at a time: the draws take 8 bytes each
-            b = min(a + 4, rc)
-            u = rng.random((b - a, self._slot_n.size))
+        top_n = (self._slot_n - 1).astype(np.intp)
+        # one replicate at a time into buffers reused: the uniform numbers come from the
+        # generator in the same order as one (rc x draws) call, and a count vector of one
+        # replicate (8 bytes a PSU) stays in the cache while it is counted
+        u = np.empty(self._slot_n.size)
+        pick = np.empty(self._slot_n.size, dtype=np.intp)
+        counts = np.empty((rc, n_units), dtype=np.uint8)
+        for r in range(rc):
+            rng.random(out=u)
             u *= self._slot_n
-            pick = u.astype(np.int64)
+            np.copyto(pick, u, casting="unsafe")  # truncation, as astype
             np.minimum(pick, top_n, out=pick)
             pick += self._slot_start
-            pick += (np.arange(b - a, dtype=np.int64) * n_units)[:, None]
-            flat = np.bincount(pick.reshape(-1), minlength=(b - a) * n_units)
-            top = int(flat.max()) if flat.size else 0
-            dtype = np.uint8 if top < 1 << 8 else np.uint16 if top < 1 << 16 else np.uint32
-            parts.append(flat.astype(dtype).reshape(b - a, n_units))
-        counts = np.concatenate(parts, axis=0, dtype=np.result_type(*parts))
+            drawn = np.bincount(pick, minlength=n_units)
+            top = int(drawn.max()) if drawn.size else 0
+            if top > np.iinfo(counts.dtype).max:
+                counts = counts.astype(np.uint16 if top < 1 << 16 else np.uint32)
+            counts[r] = drawn
         if self._any_lonely:
             counts[:, self._lonely] = 1
         # a PSU's draws side by side: gathering a row's weights reads one cache line
@@ -679,7 +682,7 @@ def bootstrap_standard_errors(
     elif design.size != x.size:
         raise DataError(f"The replicate design has {design.size} rows; the data has {x.size}.")
     s_codes, n_samples = sample_codes(sample, x.size)
-    plan = SortPlan(x, g, n_cells)
+    plan = SortPlan(x, g, n_cells).keep_sorted()
     rep_weights = design.weights(w)
     lines = rep_lines = None
     poverty = [s for s in specs if s.family == "poverty_rate"]

@@ -197,6 +197,8 @@ class SortPlan:
         self._order = order[: int(counts.sum())]
         self._sorted_rows = 0  # rows sorted so far: the blocks before this one
         self._sorted_values = None  # kept from the second pass on (a single pass needs none)
+        self._keep = False  # keep_sorted(): the first pass keeps the sorted values as it goes
+        self.sorted_weights = None  # with keep_sorted(): the first pass's weights in that order
 
     @property
     def order(self) -> np.ndarray:
@@ -215,6 +217,13 @@ class SortPlan:
         view = self._sorted_values.view()
         view.flags.writeable = False
         return view
+
+    def keep_sorted(self) -> SortPlan:
+        """Have the first :meth:`measures` keep the sorted values (and, in
+        ``sorted_weights``, its weights in that order) while each block is in the cache,
+        instead of gathering them again afterwards."""
+        self._keep = True
+        return self
 
     def sort(self) -> SortPlan:
         """Sort every block not sorted yet (:meth:`measures` sorts them as it goes)."""
@@ -286,9 +295,17 @@ class SortPlan:
         # weight vector) reads the values kept in sorted order and gathers only the weights
         first = self._sorted_rows == 0
         xs = None if first else self.sorted_values
+        keeping = first and self._keep
+        if keeping:
+            kept_x = np.empty(self._order.size)
+            kept_w = None if w is None else np.empty(self._order.size)
         for gids, rows in cell_blocks(self.counts, _BLOCK_ROWS):
             if first:
                 xb, wb = self._sort_block(gids, rows, w)
+                if keeping:
+                    kept_x[rows] = xb
+                    if w is not None:
+                        kept_w[rows] = wb
             else:
                 xb = xs[rows]
                 wb = None if w is None else w[self._order[rows]]
@@ -312,6 +329,8 @@ class SortPlan:
                 line if lines is None else lines[gids],
             )
 
+        if keeping and self._sorted_rows == self._order.size:
+            self._sorted_values, self.sorted_weights = kept_x, kept_w
         W = out.weight_sum
         empty = ~(W > 0)
         for arr in out.values.values():
@@ -620,8 +639,9 @@ def quantile_by_segment(values, codes, n_cells: int, weights=None, p: float = 0.
     """Return the weighted quantile (Eurostat rule) of each group, for a few large groups.
 
     Meant for a handful of big groups, such as all regions together per year for the poverty
-    line: rows are put in group order by one stable radix sort of the codes, and each group's
-    quantile is bracketed from a sample instead of sorting all its rows.
+    line: rows are put in group order by one stable radix sort of the codes (up to 16 groups,
+    taken by a mask each instead), and each group's quantile is bracketed from a sample
+    instead of sorting all its rows.
 
     Examples
     --------
@@ -630,9 +650,21 @@ def quantile_by_segment(values, codes, n_cells: int, weights=None, p: float = 0.
     """
     x = np.asarray(values, dtype=float)
     g = np.asarray(codes)
+    w = None if weights is None else np.asarray(weights, dtype=float)
+    if n_cells <= _MASK_SEGMENTS:
+        # a few groups (years): each group's rows by a mask, in their order, as the stable
+        # sort below gives them, without sorting or gathering every row
+        valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
+        every = bool(valid.all())
+        out = []
+        for k in range(int(n_cells)):
+            m = g == k
+            part_valid = None if every else valid[m]
+            out.append(_overall_quantile(x[m], None if w is None else w[m], part_valid, p))
+        return np.array(out, dtype=float)
     order = np.argsort(g.astype(np.uint16 if n_cells <= 65536 else np.int64), kind="stable")
     x = x[order]
-    w = None if weights is None else np.asarray(weights, dtype=float)[order]
+    w = None if w is None else w[order]
     valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
     ends = np.cumsum(np.bincount(g, minlength=n_cells)[:n_cells])
     starts = ends - np.bincount(g, minlength=n_cells)[:n_cells]
@@ -642,6 +674,9 @@ def quantile_by_segment(values, codes, n_cells: int, weights=None, p: float = 0.
             for a, b in zip(starts, ends, strict=True)
         ]
     )
+
+
+_MASK_SEGMENTS = 16  # up to this many groups, quantile_by_segment takes each by a mask
 
 
 def _overall_quantile(x, w, valid, p: float) -> float:

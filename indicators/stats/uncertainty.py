@@ -271,7 +271,7 @@ class _Work:
             self.lines = np.where(cell_sample >= 0, fraction * medians[at], np.nan)
             valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
             self.line_z = _line_z(x, w, valid, s_codes, n_samples, medians, fraction, bandwidth)
-        plan = SortPlan(x, g, self.n_cells)
+        plan = SortPlan(x, g, self.n_cells).keep_sorted()
         result = plan.measures(w, [*specs, *extra], poverty_lines=self.lines, labels=labels)
         self.quantiles = {
             float(q.param): result.values[q.text]
@@ -284,7 +284,9 @@ class _Work:
         self.rows = np.asarray(plan.order)
         self.xs = np.asarray(plan.sorted_values)
         self.counts = np.asarray(plan.counts)
-        ws = np.ones(self.xs.size) if w is None else w[self.rows]
+        ws = plan.sorted_weights
+        if ws is None:
+            ws = np.ones(self.xs.size) if w is None else w[self.rows]
         self.ws = np.where(np.isfinite(ws), ws, 0.0)  # a missing weight is left out: weight 0
         self.specs = list({s.text: s for s in specs}.values())
         # n, a count, has no sampling error of its own here: no linearized variable
@@ -536,18 +538,29 @@ class DesignVariance:
         # the cells of (group, unit): each row its own when there are no clusters
         if unit is None:
             self.cell = None
-            cell_g, cell_h = g, hr
+            self.gh, uniq = _compact(g * n_strata + hr)
         else:
-            # the rows come in group order: cells numbered as they first appear are in group
-            # order too, which is all that add() needs (no sort of the keys)
-            key = g * n_units + (unit if rows is None else unit[rows])
+            # the cells numbered in (group, stratum, unit) order, block by block (the rows
+            # come in group order): the cells of one (group, stratum) are a run, so its code
+            # is a count of runs, with no second pass over the cells
+            ur = unit if rows is None else unit[rows]
+            runs = G * n_strata * max(n_units, 1) < 1 << 62  # the key fits in int64
+            # beyond int64 (never in practice): the (group, unit) cells, then their strata
+            key = (g * n_strata + hr) * n_units + ur if runs else g * n_units + ur
             if self.counts is None:
                 self.cell, uniq = _compact(key)
             else:
                 self.cell, uniq = _cells_by_block(key, self.counts)
-            cell_g, self.cell_unit = uniq // n_units, uniq % n_units
-            cell_h = unit_stratum[self.cell_unit]
-        self.gh, uniq = _compact(cell_g * n_strata + cell_h)
+            self.cell_unit = uniq % n_units
+            if runs:
+                cell_gh = uniq // n_units
+                change = np.ones(cell_gh.size, dtype=bool)
+                np.not_equal(cell_gh[1:], cell_gh[:-1], out=change[1:])
+                self.gh = np.cumsum(change) - 1
+                uniq = cell_gh[change]
+            else:
+                cell_h = unit_stratum[self.cell_unit]
+                self.gh, uniq = _compact((uniq // n_units) * n_strata + cell_h)
         self.n_out = uniq.size
         self.gh_g, self.out_h = uniq // n_strata, uniq % n_strata
 
