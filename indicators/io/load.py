@@ -18,8 +18,9 @@ Conventions applied while loading (and only these):
   name are dropped; title lines above the header are skipped;
 - a long table (region, year, indicator, value) is pivoted to one column per indicator.
 
-Everything that was applied beyond reading is listed in ``df.attrs["load_notes"]`` so the
-user interface can say so. ``df.attrs["header_row"]`` is the spreadsheet row number of the
+Everything that was applied beyond reading is listed in ``df.attrs["load_notes"]`` (in
+English) and ``df.attrs["load_notes_nl"]`` (the same notes in Dutch, from the text catalogue)
+so the user interface can say so in its language (:func:`read_notes`). ``df.attrs["header_row"]`` is the spreadsheet row number of the
 header (1 unless title lines were skipped); the data row at position ``i`` is spreadsheet row
 ``i + header_row + 1``.
 """
@@ -51,6 +52,7 @@ __all__ = [
     "detect_long",
     "load_table",
     "pivot_long",
+    "read_notes",
     "spreadsheet_rows",
 ]
 
