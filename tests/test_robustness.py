@@ -17,7 +17,7 @@ from indicators.cli import main
 from indicators.dataset.validate import numeric_column
 from indicators.errors import DataError
 from indicators.io.export import labelled_results, safe_cells, to_csv, to_excel
-from indicators.io.load import load_table
+from indicators.io.load import load_table, read_notes
 from indicators.registry.catalog import load_registry
 
 REG = load_registry()
@@ -362,16 +362,18 @@ LOADED = {
             "Column 'regio': 1 name(s) use look-alike letters of another alphabet "
             "('\u0410msterdam'); check that they are spelled as meant.",
             "Column 'regio': names that differ only in case, spaces, punctuation, accents or "
-            "look-alike letters: 'Amsterdam' / '\u0410msterdam'. If they are one region, write "
-            "them the same way (they are counted apart now).",
+            "look-alike letters: 'Amsterdam' / '\u0410msterdam'. They are counted apart now; if "
+            "they are one region, count them as one under '5. Check' (when the column is the "
+            "region) or write them the same way in the file.",
         ],
     ),
     "near_duplicates.csv": (
         {"regio": ["Den Haag", "den haag", "Den-Haag", "Zeist"], "inkomen": [10, 11, 12, 5]},
         [
             "Column 'regio': names that differ only in case, spaces, punctuation, accents or "
-            "look-alike letters: 'Den Haag' / 'den haag' / 'Den-Haag'. If they are one region, "
-            "write them the same way (they are counted apart now)."
+            "look-alike letters: 'Den Haag' / 'den haag' / 'Den-Haag'. They are counted apart "
+            "now; if they are one region, count them as one under '5. Check' (when the column is "
+            "the region) or write them the same way in the file."
         ],
     ),
     "formula_names.csv": (
@@ -672,3 +674,68 @@ def test_the_command_line_refuses_a_column_it_cannot_compute(name, capsys, monke
     # the command line names the file as it was given (its path)
     expected = UNUSABLE[name][1].replace(f"'{name}'", f"'{CORPUS / name}'")
     assert expected in capsys.readouterr().err
+
+
+# ---- the read notes in Dutch too -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(LOADED))
+def test_corpus_file_notes_are_said_in_dutch_too(name):
+    df = load_table(CORPUS / name)
+    english = df.attrs["load_notes"]
+    dutch = read_notes(df, "nl")
+    assert read_notes(df, "en") == english == LOADED[name][1]
+    assert len(dutch) == len(english)
+    for nl, en in zip(dutch, english, strict=True):
+        assert nl.strip() and "{" not in nl.replace("{'", "")  # filled in, never a placeholder
+        assert nl != en, en
+
+
+def test_dutch_notes_read_as_a_dutch_civil_servant_writes_them():
+    df = load_table(b"\n\nregio;inkomen\nA;10\nB;20\n", name="leeg.csv")
+    assert read_notes(df, "nl") == ["2 lege regels boven de kopregel overgeslagen (rij 3)."]
+    assert df.attrs["load_notes"] == ["Skipped 2 blank line(s) above the header (row 3)."]
+    one = load_table(CORPUS / "blank_above_header.csv")
+    assert read_notes(one, "nl") == ["1 lege regel boven de kopregel overgeslagen (rij 2)."]
+    # parts of sentences follow the language: rows, 'and more', the sheets of a workbook
+    totals = load_table(CORPUS / "totals_rows.csv")
+    assert any(n.startswith("Left out") and "(row" in n for n in totals.attrs["load_notes"])
+    assert read_notes(totals, "nl") == [
+        "2 totaalrijen in kolom 'gemeente' weggelaten (rijen 4, 5: 'Totaal', 'Nederland'): een "
+        "totaal van de andere rijen is geen regio; het dashboard berekent zelf het totaal."
+    ]
+    # more than ten rows: 'en nog', never 'and more'
+    many = "regio;x\n" + "".join(f"R{i}\u200b;{i}\n" for i in range(15))
+    nl = read_notes(load_table(many.encode(), name="veel.csv"), "nl")
+    assert nl == [
+        "Kolom 'regio': 15 onzichtbare tekens of tekens voor de schrijfrichting (spaties zonder "
+        "breedte, markeringen voor rechts-naar-links) verwijderd uit rijen 2, 3, 4, 5, 6 (en nog "
+        "10)."
+    ]
+    book = openpyxl.Workbook()
+    book.active.append(["regio", "x"])
+    book.active.append(["A", 1])
+    book.create_sheet("2024").append(["regio", "x"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    notes = read_notes(load_table(buffer.getvalue(), name="twee.xlsx"), "nl")
+    assert notes == [
+        "Blad 'Sheet' gelezen, het eerste van 2 bladen ('Sheet', '2024'). Staat uw tabel op een "
+        "ander blad? Kies dat met de bladkeuze, of met --sheet NAAM op de opdrachtregel."
+    ]
+
+
+def test_a_long_table_and_eurostat_flags_are_said_in_dutch():
+    long = (
+        b"regio,jaar,indicator,waarde,eenheid\n"
+        b"A,2020,inkomen,10,euro\nA,2020,gezond,5,euro\n"
+        b"B,2020,inkomen,20,euro\nB,2020,gezond,6,euro\n"
+    )
+    df = load_table(long, name="lang.csv")
+    en, nl = df.attrs["load_notes"][-1], read_notes(df, "nl")[-1]
+    assert en.startswith("The table was long (one row per region, year and indicator)")
+    assert nl.startswith("De tabel was lang (één rij per regio, jaar en indicator)")
+    assert ("Left out column(s) 'eenheid'" in en) == ("Kolom 'eenheid' weggelaten" in nl)
+    euro = load_table(CORPUS / "eurostat.tsv")
+    assert any("vlaggen" in n or "Eurostat-download" in n for n in read_notes(euro, "nl"))
+    assert len(read_notes(euro, "nl")) == len(euro.attrs["load_notes"])

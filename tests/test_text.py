@@ -150,3 +150,15 @@ def test_no_texts_outside_the_catalogue():
             if not any(rel == m and snippet in lines[node.lineno - 1] for m, snippet in NOT_TEXTS):
                 offenders.append(f"{rel}:{node.lineno}")
     assert offenders == [], f"nl/en texts outside indicators/text/: {offenders}"
+
+
+@pytest.mark.parametrize("key", sorted(area("load_notes")))
+def test_every_read_note_is_said_in_dutch_and_used_by_the_loader(key):
+    entry = area("load_notes")[key]
+    assert entry["nl"] != entry["en"], key  # a Dutch sentence, not the English one
+    assert placeholders(entry["nl"]) == placeholders(entry["en"]), key
+    loader = (ROOT / "indicators/io/load.py").read_text(encoding="utf-8")
+    base = key.removesuffix("_one")  # the singular is chosen by the loader when n is 1
+    assert f'"{base}"' in loader, f"load_notes.{key} is never used"
+    if key != base:
+        assert "n" in placeholders(entry["en"])

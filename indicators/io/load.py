@@ -18,8 +18,9 @@ Conventions applied while loading (and only these):
   name are dropped; title lines above the header are skipped;
 - a long table (region, year, indicator, value) is pivoted to one column per indicator.
 
-Everything that was applied beyond reading is listed in ``df.attrs["load_notes"]`` so the
-user interface can say so. ``df.attrs["header_row"]`` is the spreadsheet row number of the
+Everything that was applied beyond reading is listed in ``df.attrs["load_notes"]`` (in
+English) and ``df.attrs["load_notes_nl"]`` (the same notes in Dutch, from the text catalogue)
+so the user interface can say so in its language (:func:`read_notes`). ``df.attrs["header_row"]`` is the spreadsheet row number of the
 header (1 unless title lines were skipped); the data row at position ``i`` is spreadsheet row
 ``i + header_row + 1``.
 """
@@ -42,6 +43,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from indicators.errors import DataError
+from indicators.text import CATALOGUE
 from indicators.text import text as lookup  # io.py has many a local `text`
 
 __all__ = [
@@ -50,6 +52,7 @@ __all__ = [
     "detect_long",
     "load_table",
     "pivot_long",
+    "read_notes",
     "spreadsheet_rows",
 ]
 
@@ -146,12 +149,54 @@ def _fmt_list(items: list[str], limit: int = 30, *, lang: str = "en") -> str:
     return shown
 
 
-def _join_rows(rows: list[int], total: int | None = None) -> str:
+def _join_rows(rows: list[int], total: int | None = None, *, lang: str = "en") -> str:
     text = ", ".join(str(r) for r in rows[:MAX_EXAMPLES])
     total = len(rows) if total is None else total
     if total > MAX_EXAMPLES:
-        text += f" (and {total - MAX_EXAMPLES} more)"
+        text += lookup("error_parts.and_more", lang, n=total - MAX_EXAMPLES)
     return text
+
+
+class _Notes:
+    """The read notes of one table, in English and in Dutch, each from the text catalogue.
+
+    ``df.attrs["load_notes"]`` keeps the English notes (as they have always been) and
+    ``df.attrs["load_notes_nl"]`` the same notes in Dutch; :func:`read_notes` gives either.
+    A value that differs by language is given as a function of the language.
+    """
+
+    def __init__(self, en: list[str] | None = None, nl: list[str] | None = None):
+        self.en = list(en or [])
+        self.nl = list(nl if nl is not None and len(nl) == len(self.en) else self.en)
+
+    @classmethod
+    def of(cls, df: pd.DataFrame) -> _Notes:
+        return cls(df.attrs.get("load_notes"), df.attrs.get("load_notes_nl"))
+
+    def add(self, key: str, **values: Any) -> None:
+        if values.get("n") == 1 and f"load_notes.{key}_one" in CATALOGUE:
+            key += "_one"  # the singular: '1 lege regel'
+        for lang, out in (("en", self.en), ("nl", self.nl)):
+            said = {k: v(lang) if callable(v) else v for k, v in values.items()}
+            out.append(lookup(f"load_notes.{key}", lang, **said))
+
+    def store(self, attrs: dict) -> None:
+        attrs["load_notes"] = list(self.en)
+        attrs["load_notes_nl"] = list(self.nl)
+
+    def __len__(self) -> int:
+        return len(self.en)
+
+
+def read_notes(df: pd.DataFrame, lang: str = "en") -> list[str]:
+    """Return what :func:`load_table` did beyond reading ``df``, in ``lang`` ("nl" or "en").
+
+    >>> df = load_table(io.BytesIO(b"\\n\\nregio,x\\nA,1\\n"), name="x.csv")
+    >>> read_notes(df, "nl")
+    ['2 lege regels boven de kopregel overgeslagen (rij 3).']
+    """
+    notes = _Notes.of(df)
+    return list(notes.nl if lang == "nl" else notes.en)
 
 
 # ------------------------------------------------------------------- text column logic
@@ -253,7 +298,7 @@ def _convert_text(
     raw: pa.ChunkedArray | pa.Array,
     file_decimal: str,
     column: str,
-    notes: list[str],
+    notes: _Notes,
     *,
     known_text: bool = False,
 ) -> pd.Series:
@@ -273,10 +318,7 @@ def _convert_text(
         mark = pc.fill_null(pc.is_in(plain, value_set=pa.array(MISSING_MARKERS)), True)
         ev = _evidence(pc.filter(plain, pc.invert(mark)))
         if _decimal_for(ev, file_decimal) is not None:
-            notes.append(
-                f"Column '{column}': {pc.sum(minus).as_py()} value(s) written with the minus "
-                f"sign '\u2212' (U+2212) were read as negative numbers."
-            )
+            notes.add("unicode_minus", column=column, n=pc.sum(minus).as_py())
             t = plain
     if known_text:
         empty = pc.fill_null(pc.equal(t, ""), True)
@@ -306,10 +348,7 @@ def _convert_text(
             pass
     if not ev.all_int and ev.all_comma and ev.all_point:
         sep = "." if decimal == "," else ","
-        notes.append(
-            f"Column '{column}': values such as 1{sep}234 were read with '{sep}' as the "
-            f"thousands separator, as elsewhere in this file."
-        )
+        notes.add("thousands", column=column, sep=sep)
     values = to_float(missing, decimal).to_numpy()
     if missing.null_count == 0 and not _any(pc.match_substring(missing, decimal)):
         whole = np.isfinite(values).all() and (values == np.round(values)).all()
@@ -333,7 +372,7 @@ def _maybe_inf_or_percent(sample: list[str]) -> bool:
 
 
 def _numbers_with_inf_or_percent(
-    vals: pa.ChunkedArray, missing: pa.ChunkedArray, file_decimal: str, column: str, notes: list
+    vals: pa.ChunkedArray, missing: pa.ChunkedArray, file_decimal: str, column: str, notes: _Notes
 ) -> pd.Series | None:
     """Read a column of numbers that holds infinite values (R's ``Inf``, ``inf``) or in which
     every number ends with ``%`` (``20,0%``); return None when it is not such a column.
@@ -358,10 +397,7 @@ def _numbers_with_inf_or_percent(
         )
         mask = inf_all.to_numpy(zero_copy_only=False)
         values[mask] = signs[mask]
-        notes.append(
-            f"Column '{column}' holds {int(mask.sum())} infinite value(s) (Inf); they are read "
-            f"as infinite numbers, and a computation with this column stops on them."
-        )
+        notes.add("infinite", column=column, n=int(mask.sum()))
         return pd.Series(values)
     if _all(pc.match_substring_regex(vals, _PERCENT)):
         stripped = pc.utf8_rtrim_whitespace(pc.replace_substring(missing, "%", ""))
@@ -371,9 +407,8 @@ def _numbers_with_inf_or_percent(
             return None
         values = to_float(stripped, decimal).to_numpy(zero_copy_only=False).astype(float)
         example = vals[0].as_py()
-        notes.append(
-            f"Column '{column}' holds percentages ('{example}'): read as the number before "
-            f"the % sign ({values[~np.isnan(values)][0]:g}), in percent."
+        notes.add(
+            "percentages", column=column, example=example, first=f"{values[~np.isnan(values)][0]:g}"
         )
         return pd.Series(values)
     return None
@@ -670,16 +705,11 @@ def _bad_lines(src: _Source, encoding: str, sep: str, width: int, header_idx: in
     )
 
 
-def _read_csv(
-    src: _Source, utf16: bool | str, notes: list[str], info: dict[str, Any]
-) -> pd.DataFrame:
+def _read_csv(src: _Source, utf16: bool | str, notes: _Notes, info: dict[str, Any]) -> pd.DataFrame:
     hint = utf16 if isinstance(utf16, str) else ("utf-16" if utf16 else None)
     text, encoding, non_ascii = _decode_head(src, hint)
     if hint in ("utf-16-le", "utf-16-be"):
-        notes.append(
-            f"The file is UTF-16 ({'little' if hint.endswith('le') else 'big'}-endian) without "
-            "a byte-order mark; it was read as such."
-        )
+        notes.add("utf16_no_bom", endian="little" if hint.endswith("le") else "big")
     truncated = src.size > len(src.head)
     if truncated:  # keep complete lines only
         cut = text.rfind("\n")
@@ -695,10 +725,10 @@ def _read_csv(
             header=lambda lang: _fmt_list([h for h in header if h], 8, lang=lang),
         )
     if header_idx:
-        notes.append(f"Skipped {header_idx} title line(s) above the header (row {header_row}).")
+        notes.add("title_lines", n=header_idx, row=header_row)
     blank = header_row - 1 - header_idx
     if blank > 0:
-        notes.append(f"Skipped {blank} blank line(s) above the header (row {header_row}).")
+        notes.add("blank_lines", n=blank, row=header_row)
     width = len(header)
     tmp = [f"c{i}" for i in range(width)]
     if truncated:  # refuse a table too large before it is read, from the sample's lines
@@ -798,9 +828,15 @@ def _read_csv(
         if notes_at_end is None:
             raise _bad_lines(src, encoding, sep, width, header_idx)
         lines, said = notes_at_end
-        notes.append(
-            f"Left out {n_invalid} line(s) at the end that are notes, not data "
-            f"(line{'s' if n_invalid > 1 else ''} {_join_rows(lines)}): {said}."
+        notes.add(
+            "footnotes",
+            n=n_invalid,
+            where=lambda lang: lookup(
+                f"load_note_parts.{'lines' if n_invalid > 1 else 'line'}",
+                lang,
+                rows=_join_rows(lines, lang=lang),
+            ),
+            said=said,
         )
 
     info.update(
@@ -885,7 +921,7 @@ def _physical_line(text: str, rows: list[list[str]], header_idx: int, sep: str) 
 def _finish(
     columns: dict[str, pd.Series],
     header: list[str],
-    notes: list[str],
+    notes: _Notes,
     name: str,
     header_row: int,
     info: dict[str, Any],
@@ -897,17 +933,17 @@ def _finish(
         if not head:
             letter = _col_letter(list(columns).index(key))
             if s.isna().all():
-                notes.append(f"Dropped column {letter}: it has no name and no values.")
+                notes.add("column_dropped", letter=letter)
                 continue
             head = f"column {letter}"
-            notes.append(f"Column {letter} has no name in the header; it is called '{head}'.")
+            notes.add("column_unnamed", letter=letter, head=head)
         keep[head] = s.reset_index(drop=True)
     df = pd.DataFrame(keep)
     if len(df.columns):
         filled = df.notna().any(axis=1).to_numpy()
         last = int(np.flatnonzero(filled)[-1]) + 1 if filled.any() else 0
         if last < len(df):
-            notes.append(f"Dropped {len(df) - last} empty row(s) at the end of the table.")
+            notes.add("empty_rows_end", n=len(df) - last)
             df = df.iloc[:last].reset_index(drop=True)
     if len(df) == 0:
         raise DataError.from_text("errors.header_no_rows_plain", name=name)
@@ -915,7 +951,7 @@ def _finish(
     _check_shape(df, name)
     df.attrs["source_name"] = name
     df.attrs["header_row"] = header_row
-    df.attrs["load_notes"] = notes
+    notes.store(df.attrs)
     df.attrs["load_info"] = info
     return df
 
@@ -933,12 +969,14 @@ _FOOTNOTE = re.compile(
 )
 
 
-def _rows_said(positions: Any, header_row: int, limit: int = 10) -> str:
+def _rows_said(positions: Any, header_row: int, limit: int = 10) -> Any:
+    """Return the rows at ``positions`` as a function of the language ('row 3', 'rijen 3, 4')."""
     rows = spreadsheet_rows(list(positions)[:limit], header_row)
-    return ("row " if len(positions) == 1 else "rows ") + _join_rows(rows, len(positions))
+    key = "load_note_parts.row" if len(positions) == 1 else "load_note_parts.rows"
+    return lambda lang: lookup(key, lang, rows=_join_rows(rows, len(positions), lang=lang))
 
 
-def _inspect_text(df: pd.DataFrame, notes: list[str], header_row: int) -> pd.DataFrame:
+def _inspect_text(df: pd.DataFrame, notes: _Notes, header_row: int) -> pd.DataFrame:
     """Say what the text columns hide, and leave out rows that are not part of the table.
 
     - footnotes at the end (text in the first cell only, such as 'Bron: CBS'): left out;
@@ -976,9 +1014,11 @@ def _inspect_text(df: pd.DataFrame, notes: list[str], header_row: int) -> pd.Dat
             pos -= 1
         if pos < len(df) and pos > 0:
             said = "; ".join(f"'{v}'" for v in df[first].iloc[pos:].tolist()[:5])
-            notes.append(
-                f"Left out {len(df) - pos} line(s) at the end that are notes, not data "
-                f"({_rows_said(range(pos, len(df)), header_row)}): {said}."
+            notes.add(
+                "footnotes",
+                n=len(df) - pos,
+                where=_rows_said(range(pos, len(df)), header_row),
+                said=said,
             )
             df = df.iloc[:pos].reset_index(drop=True)
     # invisible characters
@@ -990,10 +1030,8 @@ def _inspect_text(df: pd.DataFrame, notes: list[str], header_row: int) -> pd.Dat
             counts[hit] = s[hit].map(invisible_characters).to_numpy()
             where = np.flatnonzero(counts)
             df[col] = s.map(without_invisible, na_action="ignore").astype(s.dtype)
-            notes.append(
-                f"Column '{col}': removed {int(counts.sum())} invisible or text-direction "
-                f"character(s) (zero-width spaces, right-to-left marks) from "
-                f"{_rows_said(where, header_row)}."
+            notes.add(
+                "invisible", column=col, n=int(counts.sum()), where=_rows_said(where, header_row)
             )
     # totals rows in the region column(s)
     region_cols = [c for c in text_cols if _norm(c) in _REGION_NAMES] or text_cols[:1]
@@ -1008,10 +1046,12 @@ def _inspect_text(df: pd.DataFrame, notes: list[str], header_row: int) -> pd.Dat
         if total.any():
             where = np.flatnonzero(total)
             names = ", ".join(f"'{v}'" for v in dict.fromkeys(s[total].str.strip()))
-            notes.append(
-                f"Left out {len(where)} totals row(s) from column '{col}' "
-                f"({_rows_said(where, header_row)}: {names}): totals of the other rows are not "
-                f"a region; the dashboard computes its own Total."
+            notes.add(
+                "totals_rows",
+                n=len(where),
+                column=col,
+                where=_rows_said(where, header_row),
+                names=names,
             )
             df = df.loc[~total].reset_index(drop=True)
     # look-alike letters and near-duplicate spellings
@@ -1022,18 +1062,18 @@ def _inspect_text(df: pd.DataFrame, notes: list[str], header_row: int) -> pd.Dat
             continue
         odd = [v for v in distinct if isinstance(v, str) and foreign_letters(v)]
         if odd:
-            notes.append(
-                f"Column '{col}': {len(odd)} name(s) use look-alike letters of another "
-                f"alphabet ({_fmt_list(odd[:5])}); check that they are spelled as meant."
-            )
+            notes.add("look_alike", column=col, n=len(odd), names=_fmt_list(odd[:5]))
         groups = near_duplicates(distinct)
         if groups:
             shown = "; ".join(" / ".join(f"'{v}'" for v in g) for g in groups[:5])
-            more = f" (and {len(groups) - 5} more)" if len(groups) > 5 else ""
-            notes.append(
-                f"Column '{col}': names that differ only in case, spaces, punctuation, accents "
-                f"or look-alike letters: {shown}{more}. If they are one region, write them the "
-                f"same way (they are counted apart now)."
+            more = len(groups) - 5
+            notes.add(
+                "near_duplicates",
+                column=col,
+                shown=shown,
+                more=lambda lang, more=more: (
+                    lookup("load_note_parts.more_groups", lang, n=more) if more > 0 else ""
+                ),
             )
     return df
 
@@ -1224,7 +1264,7 @@ def _other_sheets(sheets: list, chosen: Any) -> Any:
 
 
 def _read_xlsx(
-    src: _Source, sheet: str | int | None, notes: list[str], info: dict[str, Any]
+    src: _Source, sheet: str | int | None, notes: _Notes, info: dict[str, Any]
 ) -> pd.DataFrame:
     parts = _check_workbook_size(src)
     try:
@@ -1262,10 +1302,11 @@ def _read_xlsx(
             raise DataError.from_text("errors.not_xlsx", name=src.name) from None
     info.update(format="xlsx", sheet=chosen, sheets=sheets)
     if sheet is None and len(sheets) > 1:
-        notes.append(
-            f"Read sheet '{chosen}', the first of {len(sheets)} sheets ({_fmt_list(sheets)}). "
-            f"Is your table on another sheet? Choose it with the sheet picker, or with "
-            f"--sheet NAME on the command line."
+        notes.add(
+            "first_sheet",
+            sheet=chosen,
+            n=len(sheets),
+            sheets=lambda lang: _fmt_list(sheets, lang=lang),
         )
     where = f"sheet '{chosen}' of '{src.name}'"
     raw = raw.dropna(how="all", axis=1)
@@ -1280,7 +1321,7 @@ def _read_xlsx(
         while width.iloc[header_pos] <= 1 and header_pos < len(raw) - 1:
             header_pos += 1
     if header_pos != filled_rows[0]:
-        notes.append(f"Skipped title row(s) above the header (row {header_pos + 1}).")
+        notes.add("title_rows", row=header_pos + 1)
     header = ["" if _isna(v) else _cell_text(v).strip() for v in raw.iloc[header_pos].tolist()]
     _check_header(header, where, header_pos + 1)
     body = raw.iloc[header_pos + 1 :]
@@ -1318,7 +1359,7 @@ def _cell_text(v: Any) -> str:
     return str(v)
 
 
-def _convert_cells(s: pd.Series, file_decimal: str, label: str, notes: list[str]) -> pd.Series:
+def _convert_cells(s: pd.Series, file_decimal: str, label: str, notes: _Notes) -> pd.Series:
     """Convert one Excel column of mixed cells (numbers, text, dates)."""
     present = s[s.map(lambda v: not _isna(v))]
     is_num = present.map(
@@ -1343,7 +1384,7 @@ def _convert_cells(s: pd.Series, file_decimal: str, label: str, notes: list[str]
     return _convert_text(pa.array(text, pa.string()), file_decimal, label, notes)
 
 
-def _read_parquet(src: _Source, notes: list[str], info: dict[str, Any]) -> pd.DataFrame:
+def _read_parquet(src: _Source, notes: _Notes, info: dict[str, Any]) -> pd.DataFrame:
     import pyarrow.parquet as pq
 
     try:
@@ -1370,10 +1411,7 @@ def _read_parquet(src: _Source, notes: list[str], info: dict[str, Any]) -> pd.Da
                 for v in col.to_pylist()
             ]
             columns[str(i)] = pd.Series(shown, dtype="str")
-            notes.append(
-                f"Column '{header[i]}' holds lists or records (nested Parquet, type "
-                f"{col.type}); it is kept as text and cannot be used as a number."
-            )
+            notes.add("nested", column=header[i], type=col.type)
         else:
             columns[str(i)] = col.to_pandas()
     return _finish(columns, header, notes, src.name, 1, info)
@@ -1381,11 +1419,7 @@ def _read_parquet(src: _Source, notes: list[str], info: dict[str, Any]) -> pd.Da
 
 # a Eurostat value: a number and flags (p provisional, e estimated, b break, ...) or ':'
 _EUROSTAT_VALUE = re.compile(r"^\s*(:|[-+]?\d+(?:\.\d+)?)?\s*([a-z]*)\s*$")
-_EUROSTAT_FLAGS = {
-    "b": "break in time series", "c": "confidential", "d": "definition differs",
-    "e": "estimated", "f": "forecast", "n": "not significant", "p": "provisional",
-    "r": "revised", "s": "Eurostat estimate", "u": "low reliability", "z": "not applicable",
-}  # fmt: skip
+_EUROSTAT_FLAGS = frozenset("bcdefnprsuz")  # their names are in the text catalogue
 
 
 def _eurostat(df: pd.DataFrame) -> pd.DataFrame:
@@ -1398,7 +1432,7 @@ def _eurostat(df: pd.DataFrame) -> pd.DataFrame:
     if parts.shape[1] != len(dims) or len(set(dims)) != len(dims) or parts.isna().any().any():
         return df
     out = {d: parts[i].str.strip().astype("str") for i, d in enumerate(dims)}
-    notes = list(df.attrs.get("load_notes") or [])
+    notes = _Notes.of(df)
     flagged: dict[str, int] = {}
     for col in df.columns[1:]:
         s = df[col]
@@ -1415,12 +1449,20 @@ def _eurostat(df: pd.DataFrame) -> pd.DataFrame:
             for ch in flag:
                 flagged[ch] = flagged.get(ch, 0) + 1
     new = pd.DataFrame(out)
-    said = ", ".join(f"{n} {k} ({_EUROSTAT_FLAGS.get(k, 'flag')})" for k, n in flagged.items())
-    notes.append(
-        f"Eurostat download: the first column was split into {_fmt_list(dims)}; ':' is read "
-        f"as missing" + (f", and these flags after values were left out: {said}." if said else ".")
+
+    def said(lang: str) -> str:
+        return ", ".join(
+            f"{n} {k} ({lookup('eurostat_flags.' + (k if k in _EUROSTAT_FLAGS else 'other'), lang)})"
+            for k, n in flagged.items()
+        )
+
+    notes.add(
+        "eurostat_flags" if flagged else "eurostat",
+        dims=lambda lang: _fmt_list(dims, lang=lang),
+        said=said,
     )
-    new.attrs = {**df.attrs, "load_notes": notes}
+    new.attrs = dict(df.attrs)
+    notes.store(new.attrs)
     return new
 
 
@@ -1632,7 +1674,8 @@ def load_table(
     pandas.DataFrame
         Text columns have the string dtype, numeric columns int64 or float64, CBS period
         columns int years or ``YYYY-Qn`` / ``YYYY-MM`` strings. ``attrs`` holds
-        ``source_name``, ``header_row``, ``load_notes`` (list of str), ``load_info`` (format,
+        ``source_name``, ``header_row``, ``load_notes`` (list of str; ``load_notes_nl`` the same
+        notes in Dutch, see :func:`read_notes`), ``load_info`` (format,
         separator, decimal mark, encoding, sheet) and, after a pivot, ``pivoted_from_long``.
 
     Raises
@@ -1649,7 +1692,7 @@ def load_table(
     {'RegioS': ['GM0363'], 'Perioden': [2019], 'Bevolking_1': [862965]}
     """
     src = _open_source(source, name, max_bytes)
-    notes: list[str] = []
+    notes = _Notes()
     info: dict[str, Any] = {}
     kind = _kind_of(src)
     if kind == "xlsx":
@@ -1678,15 +1721,20 @@ def load_table(
         return df
     wide = pivot_long(df, **roles, name=f"The file '{src.name}'")
     left_out = [str(c) for c in df.columns if c not in roles.values()]
-    extra = (
-        f" Left out column(s) {_fmt_list(left_out)}: constant or describing the indicator."
-        if left_out
-        else ""
+    notes.add(
+        "long",
+        year=lambda lang: lookup("load_note_parts.year", lang) if roles["year"] else "",
+        indicator=roles["indicator"],
+        value=roles["value"],
+        extra=lambda lang: (
+            lookup(
+                "load_note_parts.left_out_" + ("column" if len(left_out) == 1 else "columns"),
+                lang,
+                columns=_fmt_list(left_out, lang=lang),
+            )
+            if left_out
+            else ""
+        ),
     )
-    wide.attrs["load_notes"] = [
-        *notes,
-        f"The table was long (one row per region{', year' if roles['year'] else ''} and "
-        f"indicator); it was turned into one column per indicator from column "
-        f"'{roles['indicator']}' with values from '{roles['value']}'." + extra,
-    ]
+    notes.store(wide.attrs)
     return wide

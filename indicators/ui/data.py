@@ -28,6 +28,7 @@ from indicators.dataset.mapping_form import (
 from indicators.dataset.own_variables import extend_registry
 from indicators.dataset.validation_report import fmt_int, localized_table
 from indicators.errors import DataError
+from indicators.io.load import read_notes
 from indicators.results import MIN_N
 from indicators.text import area
 from indicators.ui import state
@@ -517,11 +518,9 @@ def main() -> None:
 
     st.subheader(_x("step_file"))
     about = st.container()
-    notes = list(raw.attrs.get("load_notes") or [])
+    notes = read_notes(raw, lang())
     if notes:
         with st.expander(_x("read_notes")):
-            if _x("in_english"):
-                st.caption(_x("in_english"))
             for note in notes:  # notes quote the file: shown as written, never as markdown
                 st.markdown(f"- {state.markdown_text(note)}")
     with st.expander(_x("preview")):

@@ -502,3 +502,31 @@ def test_dutch_merge_texts():
     upload(at, "haag.csv", ("\n".join(lines) + "\n").encode())
     assert "Namen die één regio kunnen zijn" in texts(at)
     assert any(b.label == "Tel als één: Den Haag" for b in at.button)
+
+
+@pytest.mark.parametrize(
+    ("lang", "note", "other"),
+    [
+        ("nl", "- 2 lege regels boven de kopregel overgeslagen (rij 3).", "Skipped"),
+        ("en", "- Skipped 2 blank line(s) above the header (row 3).", "lege regels"),
+    ],
+)
+def test_read_notes_are_shown_in_the_pages_language(lang, note, other):
+    at = make_app(lang, demo="pilot")
+    upload(at, "leeg_boven.csv", b"\n\n" + dutch_csv(rows_per_cell=12))
+    assert not at.error
+    shown = texts(at)
+    assert note in shown.splitlines()
+    assert other not in shown
+    assert "(nog) in het Engels" not in shown  # the notes are in Dutch now: no caption says so
+
+
+def test_read_notes_of_a_corpus_file_quote_the_file_as_written_in_dutch():
+    data = (ROOT / "tests/data/hostile/totals_rows.csv").read_bytes()
+    at = make_app("nl", demo="pilot")
+    upload(at, "totals_rows.csv", data)
+    shown = texts(at)
+    assert "2 totaalrijen in kolom 'gemeente' weggelaten (rijen 4, 5: 'Totaal', 'Nederland')" in (
+        shown
+    )
+    assert "Left out" not in shown
