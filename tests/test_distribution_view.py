@@ -165,3 +165,30 @@ def test_small_cells_have_no_number_and_no_interval(reg):
     # nothing at all to show when even the total is small
     view = build(prepared, raw, reg, min_n=1000, variable="income", year=2023)
     assert [b.tone for b in view.blocks] == ["caption", "info"]
+
+
+def test_a_name_with_tags_is_text_in_the_figures(reg):
+    """Plotly reads b, i, br and a href in its texts: region names from a file are escaped."""
+    import numpy as np
+
+    hostile = "<a href='http://x.example'>Klik</a>"
+    rng = np.random.default_rng(2)
+    n = 400
+    raw = pd.DataFrame(
+        {"regio": rng.choice([hostile, "Utrecht"], n), "tevreden": rng.integers(0, 11, n)}
+    )
+    m = Mapping.build("regio", variables={"life_satisfaction": "tevreden"})
+    prepared = prepare(raw, m, reg)
+    for chart in ("histogram", "ecdf", "violin", "quantiles"):
+        view = build(prepared, raw, reg, variable="life_satisfaction", chart=chart)
+        figures = [b.figure for b in blocks(view, Chart)]
+        texts = [
+            str(v)
+            for f in figures
+            for t in f.data
+            for v in (t.name, t.hovertemplate, *(t.y if isinstance(t.y, tuple) else ()))
+            if v
+        ]
+        texts += [str(a.text) for f in figures for a in (f.layout.annotations or ())]
+        texts += [str(x) for f in figures for x in (f.layout.xaxis.ticktext or ())]
+        assert texts and not any("<a " in t for t in texts), chart

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 
@@ -37,6 +38,12 @@ from indicators.registry.catalog import format_number as fmt_number
 from indicators.results import N_TEXT, TOTAL
 
 # ---- charts ----------------------------------------------------------------------------------
+
+
+def chart_name(group, lang: str) -> str:
+    """A group's name for a figure: plotly reads tags (b, i, br, a href) in its texts, and
+    names come from the user's file, so they are escaped."""
+    return html.escape(group_name(group, lang), quote=False)
 
 
 def colours(groups: Sequence[str]) -> dict[str, str]:
@@ -157,10 +164,10 @@ def histogram_figure(
                 x=centres,
                 y=shares[k] * 100,
                 width=widths,
-                name=group_name(g, lang),
+                name=chart_name(g, lang),
                 marker_color=col[g],
                 showlegend=False,
-                hovertemplate="%{x}: %{y:.1f}%<extra>" + group_name(g, lang) + "</extra>",
+                hovertemplate="%{x}: %{y:.1f}%<extra>" + chart_name(g, lang) + "</extra>",
             ),
             row=k + 1,
             col=1,
@@ -183,7 +190,7 @@ def histogram_figure(
                     legendgroup=key,
                     showlegend=k == 0,
                     hovertemplate=f"{label}: {fmt_number(value, decimals, lang)}<extra>"
-                    f"{group_name(g, lang)}</extra>",
+                    f"{chart_name(g, lang)}</extra>",
                 ),
                 row=k + 1,
                 col=1,
@@ -230,7 +237,7 @@ def one_value(values) -> float | None:
 
 def _with_n(group: str, n, lang: str) -> str:
     """Return a group's name with its number of observations: "Utrecht (n = 1,502)"."""
-    return f"{group_name(group, lang)} ({N_TEXT[lang].format(n=fmt_number(n, 0, lang))})"
+    return f"{chart_name(group, lang)} ({N_TEXT[lang].format(n=fmt_number(n, 0, lang))})"
 
 
 def ecdf_figure(
@@ -252,7 +259,7 @@ def ecdf_figure(
     for k, g in enumerate(groups):
         part = data[data["group"] == g]
         x, f = weighted_ecdf(part["value"], part["weight"], max_points=max_points)
-        name = group_name(g, lang)
+        name = chart_name(g, lang)
         row = summary.iloc[k]
         fig.add_trace(
             go.Scatter(
@@ -388,7 +395,7 @@ def violin_figure(
     groups = list(summary["group"])
     col = colours(groups)
     fig = go.Figure()
-    names = [group_name(g, lang) for g in groups]
+    names = [chart_name(g, lang) for g in groups]
     integer = is_integer_valued(data["value"])
     low, high = violin_bounds(data["value"], scale)
     spans = []
@@ -473,7 +480,7 @@ def answers_figure(
     fig = go.Figure()
     for g in groups:
         part = shares[shares["group"] == g].sort_values("score")
-        name = group_name(g, lang)
+        name = chart_name(g, lang)
         if g in means and math.isfinite(means[g]):
             name = f"{name} ({text('mean', lang)} {fmt_number(means[g], decimals, lang)})"
         fig.add_trace(
@@ -482,7 +489,7 @@ def answers_figure(
                 y=part["share"].to_numpy() * 100,
                 name=name,
                 marker_color=col[g],
-                hovertemplate="%{x}: %{y:.1f}%<extra>" + group_name(g, lang) + "</extra>",
+                hovertemplate="%{x}: %{y:.1f}%<extra>" + chart_name(g, lang) + "</extra>",
             )
         )
     fig.update_xaxes(
@@ -512,7 +519,7 @@ def quantile_figure(
     """
     groups = list(summary["group"])
     col = colours(groups)
-    names = [group_name(g, lang) for g in groups]
+    names = [chart_name(g, lang) for g in groups]
     colour_list = [col[g] for g in groups]
     fig = go.Figure()
     for k, g in enumerate(groups):
@@ -600,7 +607,7 @@ def _rank_labels(ranks: pd.DataFrame, column: str, lang: str, highlight, right: 
     for rank, part in ranks.groupby(column, sort=True):
         names = []
         for group in part["group"]:
-            name = wrap_name(group_name(group, lang))
+            name = wrap_name(chart_name(group, lang))
             names.append(
                 "<br>".join(f"<b>{ln}</b>" for ln in name.split("<br>"))
                 if group in highlight
@@ -636,7 +643,7 @@ def slope_figure(
     for row in ranks.itertuples(index=False):
         moved = bool(row.moved)
         kind = "moved" if moved else "steady"
-        name = group_name(row.group, lang)
+        name = chart_name(row.group, lang)
         thick = row.group in highlight
         fig.add_trace(
             go.Scatter(
