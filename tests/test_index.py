@@ -295,7 +295,17 @@ def test_the_view_states_the_value_choices_and_draws_rank_intervals():
     assert any(t.startswith("No Theil split can be made") for t in texts)
     titles = [b.figure.layout.title.text for b in view.walk() if isinstance(b, Chart)]
     assert any(t.startswith("Ranking in 2024 (1 = best)") for t in titles)
-    assert any(t.startswith("Aa &") and "scores from 0" in t for t in titles)
+    assert any(t.startswith("Aa &amp; &lt;b&gt;") and "scores from 0" in t for t in titles)
+    # and text in the figures: plotly reads tags (b, i, br, a href) in names
+    figures = [b.figure for b in view.walk() if isinstance(b, Chart)]
+    shown = [
+        str(v)
+        for f in figures
+        for t in f.data
+        for v in (t.name, *(() if t.y is None else list(t.y)))
+        if v is not None
+    ]
+    assert not any("<b>" in v for v in shown) and any("&lt;b&gt;" in v for v in shown)
     index_table = next(
         b.frame for b in view.walk() if isinstance(b, Table) and "Rank p5" in b.frame
     )

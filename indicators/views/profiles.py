@@ -19,7 +19,7 @@ from indicators.results import TOTAL
 from indicators.text import text
 from indicators.views.blocks import Columns, Download, Heading, Table, Text, View
 from indicators.views.common import chart
-from indicators.views.escape import escape_markdown
+from indicators.views.escape import escape_markdown, html_text
 
 METHODS = index_.METHODS
 
@@ -143,7 +143,9 @@ def convergence_blocks(results, table, registry, choices, lang, names, source) -
     left.append(chart(sigma_fig, lang, source, key="profiles_sigma"))
     right = [Text(escape_markdown(conv.beta_reading(beta, lang)))]
     if beta is not None:
-        points = beta.points.assign(name=[_name(names, r, lang) for r in beta.points["region"]])
+        points = beta.points.assign(  # names are text in the figure (plotly reads tags)
+            name=[html_text(_name(names, r, lang)) for r in beta.points["region"]]
+        )
         beta_fig = charts.beta_scatter(
             points,
             alpha=beta.alpha,
@@ -172,9 +174,14 @@ def profile_blocks(results, registry, choices, lang, names, source) -> list:
     profile = profiles_.profile_table(scores, region, registry, lang)
     region_name = _name(names, region, lang)
     fig = charts.profile_bars(
-        profile,
-        title=_t("profile_title", lang, region=region_name, year=year if year is not None else ""),
-        region_name=region_name,
+        profile.assign(label=[html_text(label) for label in profile["label"]]),
+        title=_t(
+            "profile_title",
+            lang,
+            region=html_text(region_name),
+            year=year if year is not None else "",
+        ),
+        region_name=html_text(region_name),
         total_name=text("common.total", lang),
         x_title=_t("score_axis", lang),
     )
@@ -252,7 +259,7 @@ def index_blocks(results, registry, choices, lang, names, source) -> list:
         blocks.append(Text(_t("one_dimension", lang), tone="info"))
     t = result.table.assign(name=[_name(names, r, lang) for r in result.table["region"]])
     fig = charts.rank_intervals(
-        t,
+        t.assign(name=[html_text(n) for n in t["name"]]),  # text in the figure
         title=_t("rank_title", lang, year=year if year is not None else "", draws=result.draws),
         x_title=_t("rank_axis", lang),
         point_name=_t("rank_point", lang),
