@@ -85,3 +85,16 @@ def test_a_view_walks_into_columns_and_expanders():
     assert len(view.tables()) == 1 and view.charts() == []
     with pytest.raises(ValueError, match="tone"):
         blocks.Text("x", tone="loud")
+
+
+def test_the_reason_an_indicator_is_not_available_is_text():
+    # the reason names the variable and its column hints, which a user's catalogue may write
+    from indicators.registry.explain import Availability
+    from indicators.views.catalog import indicator_block
+
+    reg = load_registry()
+    ind = reg.indicators[0]
+    mark = Availability(False, "needs a column such as '[Klik](http://x.example)'", "short")
+    block = indicator_block(ind, reg, {ind.id: mark}, "en")
+    reason = block.blocks[0].text
+    assert "\\[Klik\\]" in reason and "](http://x.example)" not in reason

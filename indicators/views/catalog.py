@@ -113,7 +113,8 @@ def indicator_block(ind, registry, avail, lang: str) -> Expander:
     title = f"{label} :gray[— {detail}]" if detail else label
     inner = []
     if mark is not None:
-        reason = ("✓ " if mark.ok else "") + mark.reason[:1].upper() + mark.reason[1:] + "."
+        said = mark.reason[:1].upper() + mark.reason[1:]  # names from a catalogue: text
+        reason = ("✓ " if mark.ok else "") + markdown_text(said) + "."
         inner.append(Text(reason, tone="success" if mark.ok else "caption"))
     # One element for the whole description (was eight, in two columns: 260 elements on the
     # page took up to a second to draw); the facts still in two columns.
