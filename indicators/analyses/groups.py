@@ -32,7 +32,7 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
-from indicators.dataset.mapping import CLUSTER, MISSING_GROUP, REGION, STRATA, WEIGHT, YEAR
+from indicators.dataset.mapping import MISSING_GROUP, REGION, WEIGHT, YEAR
 from indicators.errors import DataError
 from indicators.results import MIN_N, TOTAL, Groupings, measure_table
 from indicators.stats.engine import quantile_by_segment
@@ -243,12 +243,10 @@ def group_gaps(
 
 
 def _design_of(prepared, strata, cluster, level):
-    frame = prepared.frame
-    if strata is None and prepared.mapping.strata and STRATA in frame:
-        strata = STRATA
-    if cluster is None and prepared.mapping.cluster and CLUSTER in frame:
-        cluster = CLUSTER
-    return Design.of(frame, strata, cluster, level=level, source=prepared.source)
+    mapped = prepared.design
+    strata = mapped["strata"] if strata is None else strata
+    cluster = mapped["cluster"] if cluster is None else cluster
+    return Design.of(prepared.frame, strata, cluster, level=level, source=prepared.source)
 
 
 def group_frame(prepared, registry, by: str) -> pd.DataFrame:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from indicators.dataset.mapping import CLUSTER, REGION, STRATA, YEAR
+import pandas as pd
+
+from indicators.dataset.mapping import REGION, YEAR
 from indicators.results import TOTAL, compute
 
 REST = "\x00rest of the country"  # the label of the other regions' rows (no region is named so)
@@ -50,15 +52,13 @@ def against_rest(
         return None
     relabelled = frame.assign(**{REGION: frame[REGION].where(inside, REST)})
     relabelled = relabelled.reset_index(drop=True)
-    mapping = prepared.mapping
     table = compute(
         replace(prepared, frame=relabelled),
         registry,
         indicators=[indicator],
         min_n=min_n,
         ci=level,
-        strata=STRATA if mapping.strata else None,
-        cluster=CLUSTER if mapping.cluster else None,
+        **prepared.design,
     )
     table = table[
         (table["breakdown"].fillna("") == "") & (table["part"].fillna("total") == "total")
@@ -67,13 +67,9 @@ def against_rest(
     if any(len(r) != 1 for r in rows.values()):
         return None
 
-    def number(row, column):
-        value = row[column].iloc[0]
-        return (
-            float(value)
-            if value is not None and not (isinstance(value, float) and math.isnan(value))
-            else math.nan
-        )
+    def number(row, column) -> float:
+        value = pd.to_numeric(row[column], errors="coerce").iloc[0]
+        return math.nan if pd.isna(value) else float(value)
 
     if bool(rows[region]["suppressed"].iloc[0]) or bool(rows[REST]["suppressed"].iloc[0]):
         return None

@@ -49,6 +49,15 @@ class Prepared:
         return list(self.mapping.variable_columns)
 
     @property
+    def design(self) -> dict:
+        """The mapped survey design as the frame's columns: ``{"strata": ..., "cluster": ...}``
+        (None for a role not mapped), as :func:`indicators.results.compute` takes them."""
+        return {
+            "strata": STRATA if self.mapping.strata else None,
+            "cluster": CLUSTER if self.mapping.cluster else None,
+        }
+
+    @property
     def years(self) -> list:
         """Return the years present, sorted (empty without a year column)."""
         return sorted(self.frame[YEAR].dropna().unique()) if YEAR in self.frame else []

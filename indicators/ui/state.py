@@ -24,8 +24,6 @@ import streamlit as st
 from indicators import package_data
 from indicators.dataset import region_names
 from indicators.dataset.mapping import (
-    CLUSTER,
-    STRATA,
     Mapping,
     mapping_from_text,
     mapping_to_text,
@@ -207,12 +205,7 @@ def _intervals(prepared: Prepared) -> dict:
     primary sampling units); aggregates have no sampling error, so no interval."""
     if prepared.shape != MICRODATA:
         return {}
-    mapping = prepared.mapping
-    return {
-        "ci": 0.95,
-        "strata": STRATA if mapping.strata else None,
-        "cluster": CLUSTER if mapping.cluster else None,
-    }
+    return {"ci": 0.95, **prepared.design}
 
 
 @st.cache_resource(show_spinner=False, max_entries=8, ttl=CACHE_TTL)

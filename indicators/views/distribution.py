@@ -20,7 +20,6 @@ from indicators.analyses import distribution as dist
 from indicators.analyses import spread
 from indicators.charts import distribution as dist_charts
 from indicators.dataset import region_names
-from indicators.dataset.mapping import CLUSTER, STRATA
 from indicators.io import export
 from indicators.registry import catalog
 from indicators.registry.catalog import shown_decimals
@@ -138,16 +137,10 @@ def summary(
 def survey_design(prepared) -> Design | None:
     """The survey design the user mapped (strata, primary sampling units), for the rows of the
     prepared frame; None (each row its own unit) when none is mapped or for aggregates."""
-    mapping = prepared.mapping
-    if prepared.shape == "aggregates" or not (mapping.strata or mapping.cluster):
+    columns = prepared.design
+    if prepared.shape == "aggregates" or not any(columns.values()):
         return None
-    return Design.of(
-        prepared.frame,
-        STRATA if mapping.strata else None,
-        CLUSTER if mapping.cluster else None,
-        level=LEVEL,
-        source=prepared.source,
-    )
+    return Design.of(prepared.frame, **columns, level=LEVEL, source=prepared.source)
 
 
 def effective_min_n(prepared, min_n: int) -> int:
