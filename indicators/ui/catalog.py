@@ -14,6 +14,7 @@ from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, tr
 from indicators.ui.render import render
 from indicators.views.catalog import Choices, DataInUse, catalog
+from indicators.views.escape import escape_markdown
 
 TEXTS = area("catalog")
 
@@ -82,7 +83,7 @@ def _user_catalogue():
         if upload is None:
             in_use = st.session_state.get("catalogue")
             if in_use:
-                name = state.escape_markdown(in_use["name"])
+                name = escape_markdown(in_use["name"])
                 st.info(_x("extend_in_use", name=name, n=len(state.registry().indicators)))
                 if st.button(_x("extend_drop"), key="catalog_drop"):
                     state.clear_catalogue()

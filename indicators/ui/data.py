@@ -35,6 +35,7 @@ from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, t, tr
 from indicators.ui.render import render
 from indicators.views.data import about_file, check, downloads
+from indicators.views.escape import markdown_text
 
 TEXTS = area("data_page")
 DEMO_KEYS = tuple(state.DEMOS)
@@ -450,20 +451,18 @@ def _merge_section(act) -> None:
         st.caption(_x("merge_intro"))
     for i, group in enumerate(groups[:20]):
         target = max(group, key=lambda name: counts.get(name, 0))  # the first of the most used
-        shown = " / ".join(f"'{state.markdown_text(name)}'" for name in group)
+        shown = " / ".join(f"'{markdown_text(name)}'" for name in group)
         rows = _x("rows_each", counts=", ".join(fmt_int(counts.get(n, 0), lang()) for n in group))
         left, right = st.columns([3, 2], vertical_alignment="center")
         left.markdown(_x("merge_line", names=shown, rows=rows))
-        if right.button(
-            _x("merge_button", target=state.markdown_text(target)), key=f"data_merge:{i}"
-        ):
+        if right.button(_x("merge_button", target=markdown_text(target)), key=f"data_merge:{i}"):
             merges = dict(act.mapping.merges)
             merges.update({name: target for name in group if name != target})
             state.set_mapping(act.source, act.mapping.with_changes(merges=merges))
             st.rerun()
     if act.mapping.merges:
         pairs = "; ".join(
-            _x("merged_pair", written=state.markdown_text(a), counted=state.markdown_text(b))
+            _x("merged_pair", written=markdown_text(a), counted=markdown_text(b))
             for a, b in act.mapping.merges
         )
         st.caption(_x("merged", pairs=pairs))
@@ -522,7 +521,7 @@ def main() -> None:
     if notes:
         with st.expander(_x("read_notes")):
             for note in notes:  # notes quote the file: shown as written, never as markdown
-                st.markdown(f"- {state.markdown_text(note)}")
+                st.markdown(f"- {markdown_text(note)}")
     with st.expander(_x("preview")):
         st.dataframe(localized_table(raw.head(20), lang()), hide_index=True, width="stretch")
 

@@ -37,9 +37,7 @@ from indicators.registry.catalog import load_registry
 from indicators.results import MIN_N, TOTAL, compute, whole_population
 from indicators.text import area
 from indicators.ui.i18n import label_func, lang, t, tr
-from indicators.ui.render import render
-from indicators.views.common import chart
-from indicators.views.escape import escape_markdown, html_text, markdown_text  # noqa: F401
+from indicators.views.escape import escape_markdown
 
 # package data (importlib.resources): an installed package has the demo files too
 DEMOS = {key: package_data.demo_file(key) for key in package_data.DEMO_FILES}
@@ -576,8 +574,3 @@ def pick_year(act: Active, *, key: str = "year", container=st):
     options = [str(y) for y in years]
     chosen = shared_select(key, options, label=t("year"), default=options[-1], container=container)
     return years[options.index(chosen)]
-
-
-def show_chart(fig, act: Active, *, key: str | None = None) -> None:
-    """Show a plotly figure with numbers in the user's language and a source line under it."""
-    render([chart(fig, lang(), act.source.label, key=key)])

@@ -317,7 +317,7 @@ def test_names_from_the_file_are_shown_as_text_not_html_or_markdown():
 
 
 def test_html_text_keeps_file_text_on_one_line_without_tags():
-    from indicators.ui.state import html_text
+    from indicators.views.escape import html_text
 
     text = html_text("Ontevreden\n\n![p](https://tracker.example/p.png) <img src=x>")
     assert "\n" not in text and "<img" not in text and text.startswith("Ontevreden ![p]")
