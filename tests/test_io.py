@@ -106,12 +106,24 @@ def test_parquet():
 
 def test_long_format_is_pivoted_and_reported():
     df = load_table(DATA / "long_format.csv")
-    roles = {"region": "regio", "year": "jaar", "indicator": "onderwerp", "value": "waarde"}
+    roles = {
+        "region": "regio",
+        "year": "jaar",
+        "indicator": "onderwerp",
+        "value": "waarde",
+        "unit": "eenheid",
+    }
     assert df.attrs["pivoted_from_long"] == roles
-    assert list(df.columns) == ["regio", "jaar", "Levenstevredenheid", "Mediaan inkomen"]
+    # the unit column's unit goes after each indicator's name, where the dashboard reads it
+    assert list(df.columns) == [
+        "regio",
+        "jaar",
+        "Levenstevredenheid (rapportcijfer)",
+        "Mediaan inkomen (euro)",
+    ]
     row = df[(df["regio"] == "GM0363") & (df["jaar"] == 2020)].iloc[0]
-    assert row["Levenstevredenheid"] == 7.6
-    assert row["Mediaan inkomen"] == 31200.0
+    assert row["Levenstevredenheid (rapportcijfer)"] == 7.6
+    assert row["Mediaan inkomen (euro)"] == 31200.0
     raw = load_table(DATA / "long_format.csv", long=False)
     assert detect_long(raw) == roles
     assert "pivoted_from_long" not in raw.attrs

@@ -448,17 +448,24 @@ LOADED = {
         ],
     ),
     "eurostat.tsv": (
+        # a Eurostat download has one column per year: one row per region and year, the value
+        # named after the file and its unit (from the 'unit' dimension) after that name
         {
-            "freq": ["A", "A", "A"],
-            "unit": ["EUR", "EUR", "EUR"],
-            "geo": ["NL", "BE", "DE"],
-            "2021": [31220.0, 29800.0, 30770.0],
-            "2022": [33090.0, N, 32200.0],
+            "geo": ["BE", "BE", "DE", "DE", "NL", "NL"],
+            "year": [2021, 2022, 2021, 2022, 2021, 2022],
+            "eurostat (EUR)": [29800.0, N, 30770.0, 32200.0, 31220.0, 33090.0],
         },
         [
             "Eurostat download: the first column was split into 'freq', 'unit', 'geo'; ':' is "
             "read as missing, and these flags after values were left out: 1 b (break in time "
-            "series), 1 p (provisional)."
+            "series), 1 p (provisional).",
+            "The table had one column per year: 2 columns ('2021', '2022') were taken as the "
+            "years 2021 to 2022, and turned into one row per region and year (region from column "
+            "'geo', year in column 'year'). There is no indicator column: the values are in "
+            "column 'eurostat', named after the file. Left out column(s) 'freq': constant or "
+            "describing the indicator.",
+            "Column 'unit' gives each indicator its unit; it is now written after the "
+            "indicator's name: 'eurostat (EUR)'.",
         ],
     ),
 }
@@ -732,7 +739,8 @@ def test_a_long_table_and_eurostat_flags_are_said_in_dutch():
         b"B,2020,inkomen,20,euro\nB,2020,gezond,6,euro\n"
     )
     df = load_table(long, name="lang.csv")
-    en, nl = df.attrs["load_notes"][-1], read_notes(df, "nl")[-1]
+    en, nl = df.attrs["load_notes"][-2], read_notes(df, "nl")[-2]
+    assert read_notes(df, "nl")[-1].startswith("Kolom 'eenheid' geeft elke indicator zijn")
     assert en.startswith("The table was long (one row per region, year and indicator)")
     assert nl.startswith("De tabel was lang (één rij per regio, jaar en indicator)")
     assert ("Left out column(s) 'eenheid'" in en) == ("Kolom 'eenheid' weggelaten" in nl)

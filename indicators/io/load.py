@@ -16,7 +16,11 @@ Conventions applied while loading (and only these):
 - a column of whole numbers with leading zeros (``0363``) stays text: it is a code;
 - completely empty rows at the end of the table and completely empty columns without a
   name are dropped; title lines above the header are skipped;
-- a long table (region, year, indicator, value) is pivoted to one column per indicator.
+- a long table (region, year, indicator, value) is pivoted to one column per indicator, a
+  unit column's unit written after each indicator's name (``Werkloosheid (%)``);
+- a wide table with one column per year (``2015``, ``2023*``, ``2019Q1``: StatLine,
+  Eurostat and OECD exports) becomes one row per region and year, and one column per
+  indicator when it has an indicator column.
 
 Everything that was applied beyond reading is listed in ``df.attrs["load_notes"]`` (in
 English) and ``df.attrs["load_notes_nl"]`` (the same notes in Dutch, from the text catalogue)
@@ -50,6 +54,9 @@ __all__ = [
     "MAX_BYTES",
     "MISSING_MARKERS",
     "detect_long",
+    "detect_wide",
+    "key_columns",
+    "from_wide",
     "load_table",
     "pivot_long",
     "read_notes",
@@ -1478,6 +1485,7 @@ _REGION_NAMES = {
     "regiocode", "gemeentecode", "gebied", "area", "geo", "country", "land", "corop",
 }  # fmt: skip
 _YEAR_NAMES = {"year", "jaar", "jaren", "perioden", "periode", "period", "time", "tijd", "jaartal"}
+_UNIT_NAMES = {"unit", "units", "eenheid", "eenheden", "unitofmeasure", "unitmeasure", "meeteenheid"}
 
 
 def _norm(name: Any) -> str:
@@ -1504,8 +1512,9 @@ def detect_long(df: pd.DataFrame) -> dict[str, str] | None:
 
     A table is long when it has a text column of indicator names (named like ``indicator``,
     ``onderwerp``, ``variabele``, ``measure`` or ``topic``), a numeric value column (named
-    like ``value`` or ``waarde``), a region column and optionally a year column, and every
-    other column is constant or describes the indicator (such as a unit).
+    like ``value`` or ``waarde``), a region column and optionally a year column and a unit
+    column (named like ``unit`` or ``eenheid``), and every other column is constant or
+    describes the indicator.
 
     Parameters
     ----------
@@ -1515,8 +1524,8 @@ def detect_long(df: pd.DataFrame) -> dict[str, str] | None:
     Returns
     -------
     dict or None
-        ``{"region": ..., "year": ... or None, "indicator": ..., "value": ...}``, or None
-        when the table does not look long.
+        ``{"region": ..., "year": ... or None, "indicator": ..., "value": ...}`` and
+        ``"unit"`` when there is a unit column, or None when the table does not look long.
 
     Examples
     --------
@@ -1544,7 +1553,11 @@ def detect_long(df: pd.DataFrame) -> dict[str, str] | None:
     n_ind = df[indicator].nunique()
     if n_ind < 1 or n_ind > max(1, len(df) // 2):
         return None
-    rest = [c for c in df.columns if c not in (value, indicator)]
+    unit = next(
+        (c for c in df.columns if names[c] in _UNIT_NAMES and _is_text(df[c]) and c != indicator),
+        None,
+    )
+    rest = [c for c in df.columns if c not in (value, indicator, unit)]
     year = next((c for c in rest if names[c] in _YEAR_NAMES and _looks_like_years(df[c])), None)
     if year is None:
         year = next((c for c in rest if _looks_like_years(df[c]) and df[c].nunique() > 1), None)
@@ -1562,7 +1575,10 @@ def detect_long(df: pd.DataFrame) -> dict[str, str] | None:
         if (df.groupby(indicator, dropna=False)[c].nunique(dropna=False) <= 1).all():
             continue  # describes the indicator, e.g. its unit
         return None
-    return {"region": region, "year": year, "indicator": indicator, "value": value}
+    roles = {"region": region, "year": year, "indicator": indicator, "value": value}
+    if unit is not None:
+        roles["unit"] = unit  # its units go after the indicators' names (pivot_long)
+    return roles
 
 
 def pivot_long(
@@ -1572,6 +1588,7 @@ def pivot_long(
     indicator: str,
     value: str,
     year: str | None = None,
+    unit: str | None = None,
     name: str = "the table",
 ) -> pd.DataFrame:
     """Pivot a long table to one row per region (and year) and one column per indicator.
@@ -1584,6 +1601,9 @@ def pivot_long(
         Column names of the region, the indicator name and the value.
     year : str, optional
         Column name of the year or period.
+    unit : str, optional
+        Column name of the unit: each indicator's one unit is written after its name
+        (``Werkloosheid (%)``), which is where the dashboard reads a column's unit.
     name : str, default "the table"
         File name used in messages.
 
@@ -1591,12 +1611,14 @@ def pivot_long(
     -------
     pandas.DataFrame
         Columns ``region``, ``year`` (when given) and one per indicator, in order of first
-        appearance; ``attrs["pivoted_from_long"]`` holds the roles.
+        appearance; ``attrs["pivoted_from_long"]`` holds the roles and ``attrs["units"]``
+        ``{column: unit}`` when there is a unit column.
 
     Raises
     ------
     DataError
-        When a column is missing, or a (region, year, indicator) appears more than once.
+        When a column is missing, a (region, year, indicator) appears more than once, or one
+        indicator has more than one unit.
 
     Examples
     --------
@@ -1608,6 +1630,8 @@ def pivot_long(
     1     B  3.0  NaN
     """
     roles = {"region": region, "year": year, "indicator": indicator, "value": value}
+    if unit is not None:
+        roles["unit"] = unit
     missing = [
         f"{role} '{col}'" for role, col in roles.items() if col is not None and col not in df
     ]
@@ -1631,13 +1655,325 @@ def pivot_long(
             "row per combination (other columns may hold a breakdown such as gender or "
             "age; filter on it first), then upload the file again."
         )
+    units = _units_of(df, [indicator], unit, name, header_row) if unit is not None else {}
     order = pd.unique(df[indicator].dropna())
     wide = df.pivot(index=keys, columns=indicator, values=value)
     wide = wide.reindex(columns=order).reset_index()
-    wide.columns = [str(c) for c in wide.columns]
+    named = {str(ind): _with_unit(str(ind), units.get(ind, "")) for ind in order}
+    wide.columns = [named.get(str(c), str(c)) for c in wide.columns]
     wide.columns.name = None
     wide.attrs = {k: v for k, v in df.attrs.items() if k != "header_row"}
     wide.attrs["pivoted_from_long"] = roles
+    if unit is not None:
+        wide.attrs["units"] = {named[str(ind)]: u for ind, u in units.items() if u}
+    return wide
+
+
+def _with_unit(name: str, unit: str) -> str:
+    """Write a unit after a name, as the dashboard reads it: 'Werkloosheid (%)'.
+
+    >>> _with_unit("Werkloosheid", "%"), _with_unit("Inkomen (euro)", "euro")
+    ('Werkloosheid (%)', 'Inkomen (euro)')
+    """
+    if not unit or name.rstrip().endswith(f"({unit})"):
+        return name
+    return f"{name} ({unit})"
+
+
+def _units_of(
+    df: pd.DataFrame, by: list[str], unit: str, name: str, header_row: int
+) -> dict[Any, str]:
+    """Return each indicator's one unit; more than one unit for one indicator is an error."""
+    units = df[unit].astype("str").str.strip().where(df[unit].notna(), "")
+    key = df[by[0]] if len(by) == 1 else df[by].astype("str").agg(", ".join, axis=1)
+    counts = units.groupby(key, sort=False).nunique()
+    bad = counts[counts > 1]
+    if len(bad):
+        ind = bad.index[0]
+        rows_of = np.flatnonzero((key == ind).to_numpy())
+        seen = units.iloc[rows_of]
+        shown = list(dict.fromkeys(seen))
+        firsts = [int(rows_of[np.flatnonzero((seen == u).to_numpy())[0]]) for u in shown]
+        raise DataError.from_text(
+            "files.unit_differs",
+            name=df.attrs.get("source_name", name),
+            indicator=ind,
+            unit=unit,
+            units=lambda lang: _fmt_list([u or "(leeg)" if lang == "nl" else u or "(empty)"
+                                          for u in shown], lang=lang),
+            rows=lambda lang: _join_rows(spreadsheet_rows(firsts, header_row), lang=lang),
+            more=lambda lang: (
+                lookup("files.more_indicators", lang, n=len(bad) - 1) if len(bad) > 1 else ""
+            ),
+        )
+    return {ind: str(units[key == ind].iloc[0]) for ind in pd.unique(key.dropna())}
+
+
+# ------------------------------------------------------------------ wide: one column per year
+
+# a year or quarter as a column name, with a mark after it: 2015, 2023*, 2023**, 2019JJ00,
+# 2022 (voorlopig), 2021 p, 2020 1), 2019Q1, 2019KW01, 2019-Q1
+_MARK = r"(?P<mark>\*{1,2}|\((?:nader voorlopig|voorlopig|provisional|prov\.?|p|v)\)|voorlopig|provisional|[pv]|\d\)|[¹²³⁴⁵⁶⁷⁸⁹])?"
+_YEAR_HEAD = re.compile(rf"^(?P<year>\d{{4}})(?:JJ00)?\s*{_MARK}$", re.IGNORECASE)
+_QUARTER_HEAD = re.compile(
+    rf"^(?P<year>\d{{4}})\s*(?:-?Q|KW0?|K)(?P<q>[1-4])\s*{_MARK}$", re.IGNORECASE
+)
+#: Fewest columns named as years for a table to be read as one column per year.
+MIN_YEAR_COLUMNS = 2
+# names of a table that are Dutch: its year column is called 'jaar', else 'year'
+_DUTCH_NAMES = {
+    "regio", "regios", "gemeente", "gemeenten", "provincie", "onderwerp", "onderwerpen",
+    "eenheid", "eenheden", "gebied", "wijk", "wijken", "buurt", "indicatoren", "maatstaf",
+}  # fmt: skip
+
+
+def _period_of_header(name: Any) -> tuple[int | str, str] | None:
+    """Return the year (int) or quarter ('2019-Q1') a column name stands for, and its mark.
+
+    >>> _period_of_header("2023*"), _period_of_header("2019KW02"), _period_of_header("inwoners")
+    ((2023, '*'), ('2019-Q2', ''), None)
+    """
+    head = str(name).strip()
+    found = _YEAR_HEAD.match(head)
+    if found and 1800 <= int(found["year"]) <= 2200:
+        return int(found["year"]), (found["mark"] or "")
+    found = _QUARTER_HEAD.match(head)
+    if found and 1800 <= int(found["year"]) <= 2200:
+        return f"{found['year']}-Q{found['q']}", (found["mark"] or "")
+    return None
+
+
+def detect_wide(df: pd.DataFrame) -> dict[str, Any] | None:
+    """Detect a table with one column per year (StatLine, Eurostat, OECD exports).
+
+    A table is wide when at least two columns are named as years or quarters (``2015``,
+    ``2023*``, ``2022 (voorlopig)``, ``2019Q1``), those columns hold numbers, and every other
+    column is text: the region, and optionally an indicator (named like ``onderwerp`` or
+    ``indicator``; else every other text column whose values differ) and a unit (named like
+    ``eenheid`` or ``unit``). Constant text columns are left out.
+
+    Returns
+    -------
+    dict or None
+        ``{"periods": {column: year}, "marks": {column: mark}, "region": column,
+        "indicators": [columns], "unit": column or None, "left_out": [columns]}``, or None.
+
+    Raises
+    ------
+    DataError
+        When the year columns mix years and quarters, name one year twice, or hold text.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"Regio's": ["A", "B"], "2022": [1.0, 2.0], "2023*": [3.0, 4.0]})
+    >>> roles = detect_wide(df)
+    >>> roles["periods"], roles["marks"], roles["region"]
+    ({'2022': 2022, '2023*': 2023}, {'2023*': '*'}, "Regio's")
+    """
+    periods: dict[str, int | str] = {}
+    marks: dict[str, str] = {}
+    for c in df.columns:
+        got = _period_of_header(c)
+        if got is not None:
+            periods[c] = got[0]
+            if got[1]:
+                marks[c] = got[1]
+    if len(periods) < MIN_YEAR_COLUMNS:
+        return None
+    rest = [c for c in df.columns if c not in periods]
+    names = {c: _norm(c) for c in rest}
+    if not rest or any(not _is_text(df[c]) and names[c] not in _REGION_NAMES for c in rest):
+        return None  # another column of numbers: not a table of years
+    numeric = [c for c in periods if pd.api.types.is_numeric_dtype(df[c])]
+    if not numeric:
+        return None
+    name = df.attrs.get("source_name", "the table")
+    header_row = int(df.attrs.get("header_row", 1))
+    text_cols = [c for c in periods if c not in numeric]
+    if text_cols:
+        col = text_cols[0]
+        s = df[col]
+        bad = np.flatnonzero(s.notna().to_numpy())
+        raise DataError.from_text(
+            "files.wide_text",
+            name=name,
+            column=col,
+            examples=", ".join(f"'{v}'" for v in dict.fromkeys(s.iloc[bad[:20]].tolist()))
+            if len(bad)
+            else "",
+            rows=lambda lang: _join_rows(spreadsheet_rows(bad, header_row), lang=lang),
+            years=lambda lang: _fmt_list([str(c) for c in periods], lang=lang),
+        )
+    kinds = {type(p) for p in periods.values()}
+    if len(kinds) > 1:
+        years = [str(c) for c, p in periods.items() if isinstance(p, int)]
+        quarters = [str(c) for c, p in periods.items() if isinstance(p, str)]
+        raise DataError.from_text(
+            "files.wide_mixed",
+            name=name,
+            years=lambda lang: _fmt_list(years, lang=lang),
+            quarters=lambda lang: _fmt_list(quarters, lang=lang),
+        )
+    twice = [p for p, n in Counter(periods.values()).items() if n > 1]
+    if twice:
+        cols = [str(c) for c, p in periods.items() if p == twice[0]]
+        raise DataError.from_text(
+            "files.wide_twice",
+            name=name,
+            year=twice[0],
+            columns=lambda lang: _fmt_list(cols, lang=lang),
+        )
+    unit = next((c for c in rest if names[c] in _UNIT_NAMES), None)
+    varying = [c for c in rest if c != unit and df[c].nunique(dropna=True) > 1]
+    region = next((c for c in rest if names[c] in _REGION_NAMES and c != unit), None)
+    if region is None:
+        named = [c for c in varying if names[c] not in _INDICATOR_NAMES]
+        region = named[0] if named else (rest[0] if rest[0] != unit else None)
+    if region is None:
+        return None
+    indicators = [c for c in varying if c != region]
+    left_out = [c for c in rest if c not in (region, unit, *indicators)]
+    return {
+        "periods": periods,
+        "marks": marks,
+        "region": region,
+        "indicators": indicators,
+        "unit": unit,
+        "left_out": left_out,
+    }
+
+
+def _value_name(source: str, taken: list[str]) -> str:
+    """Name the values of a wide table without an indicator column after its file."""
+    stem = Path(str(source)).stem.strip() or "value"
+    while stem in taken:
+        stem += "_value"
+    return stem
+
+
+def from_wide(df: pd.DataFrame, roles: dict[str, Any], *, name: str) -> pd.DataFrame:
+    """Turn a table with one column per year into one row per region and year.
+
+    With indicator columns the result has one column per indicator (as a long table is
+    pivoted, :func:`pivot_long`); without, one value column named after the file. A unit is
+    written after the indicator's name. The read notes say which columns were taken as
+    years, which as region and indicator, and which marks the year columns had.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"regio": ["A", "B"], "onderwerp": ["x", "x"],
+    ...                    "2022": [1.0, 2.0], "2023": [3.0, 4.0]})
+    >>> from_wide(df, detect_wide(df), name="t.csv").to_dict("list")
+    {'regio': ['A', 'A', 'B', 'B'], 'jaar': [2022, 2023, 2022, 2023], 'x': [1.0, 3.0, 2.0, 4.0]}
+    """
+    periods, region, unit = roles["periods"], roles["region"], roles["unit"]
+    indicators = list(roles["indicators"])
+    header_row = int(df.attrs.get("header_row", 1))
+    rest = [c for c in df.columns if c not in periods]
+    dutch = any(_norm(c) in _DUTCH_NAMES for c in rest)
+    year = "jaar" if dutch else "year"
+    while year in rest:
+        year += "_"
+    value = _value_name(df.attrs.get("source_name", name), [str(c) for c in rest])
+    indicator = "\0indicator"
+    frame = df[[c for c in rest if c not in roles["left_out"]]].copy()
+    if indicators:
+        joined = frame[indicators].astype("str").where(frame[indicators].notna(), "")
+        frame[indicator] = joined.agg(", ".join, axis=1) if len(indicators) > 1 else joined
+        frame[indicator] = frame[indicator].astype("str")
+    else:
+        frame[indicator] = value
+    frame.attrs = dict(df.attrs)
+    units = _units_of(frame, [indicator], unit, name, header_row) if unit else {}
+    for c in periods:
+        frame[str(c)] = df[c].to_numpy()
+    keep = [region, indicator]
+    long = frame[keep + [str(c) for c in periods]].melt(
+        id_vars=keep, var_name=year, value_name="\0value"
+    )
+    long[year] = long[year].map({str(c): p for c, p in periods.items()})
+    long = long.dropna(subset=[region])
+    dup = long.duplicated([region, year, indicator], keep=False).to_numpy()
+    if dup.any():
+        first = long.iloc[int(np.flatnonzero(dup)[0])]
+        rows = np.flatnonzero(
+            (df[region] == first[region]).to_numpy()
+            & (frame[indicator] == first[indicator]).to_numpy()
+        )
+        raise DataError.from_text(
+            "files.wide_duplicate",
+            name=df.attrs.get("source_name", name),
+            region=first[region],
+            column=region,
+            rows=lambda lang: _join_rows(spreadsheet_rows(rows, header_row), lang=lang),
+            what=lambda lang: (
+                lookup("files.wide_duplicate_indicator", lang, indicator=first[indicator])
+                if indicators
+                else ""
+            ),
+        )
+    order = list(pd.unique(frame[indicator].dropna()))
+    wide = long.pivot(index=[region, year], columns=indicator, values="\0value")
+    wide = wide.reindex(columns=order).reset_index()
+    named = {ind: _with_unit(str(ind), units.get(ind, "")) for ind in order}
+    wide.columns = [named.get(c, str(c)) for c in wide.columns]
+    wide.columns.name = None
+    if pd.api.types.is_integer_dtype(df[region]):
+        wide[region] = wide[region].astype("int64")
+    wide.attrs = {k: v for k, v in df.attrs.items() if k != "header_row"}
+    wide.attrs["pivoted_from_wide"] = {
+        "region": region,
+        "year": year,
+        "years": [str(c) for c in periods],
+        "indicators": indicators,
+        "unit": unit,
+        "value": None if indicators else value,
+    }
+    if unit:
+        wide.attrs["units"] = {named[ind]: u for ind, u in units.items() if u}
+    notes = _Notes.of(df)
+    shown = list(periods.values())
+    notes.add(
+        "wide",
+        n=len(periods),
+        years=lambda lang: _fmt_list([str(c) for c in periods], lang=lang),
+        first=shown[0],
+        last=shown[-1],
+        region=region,
+        year=year,
+        what=lambda lang: (
+            lookup(
+                "load_note_parts.wide_indicators",
+                lang,
+                columns=_fmt_list([str(c) for c in indicators], lang=lang),
+                n=len(order),
+            )
+            if indicators
+            else lookup("load_note_parts.wide_value", lang, value=value)
+        ),
+        extra=lambda lang: (
+            lookup(
+                "load_note_parts.left_out_" + ("column" if len(roles["left_out"]) == 1 else "columns"),
+                lang,
+                columns=_fmt_list([str(c) for c in roles["left_out"]], lang=lang),
+            )
+            if roles["left_out"]
+            else ""
+        ),
+    )
+    if roles["marks"]:
+        notes.add(
+            "wide_marks",
+            n=len(roles["marks"]),
+            columns=lambda lang: _fmt_list(list(roles["marks"]), lang=lang),
+        )
+    if unit:
+        notes.add(
+            "units",
+            column=unit,
+            examples=lambda lang: _fmt_list(list(wide.attrs["units"])[:5], lang=lang),
+        )
+    notes.store(wide.attrs)
     return wide
 
 
@@ -1710,6 +2046,9 @@ def load_table(
         df = _eurostat(df)
     if long is False:
         return df
+    wide_roles = detect_wide(df)
+    if wide_roles is not None:
+        return from_wide(df, wide_roles, name=src.name)
     roles = detect_long(df)
     if roles is None:
         if long:
@@ -1736,5 +2075,40 @@ def load_table(
             else ""
         ),
     )
+    if roles.get("unit"):
+        notes.add(
+            "units",
+            column=roles["unit"],
+            examples=lambda lang: _fmt_list(list(wide.attrs.get("units", {}))[:5], lang=lang),
+        )
     notes.store(wide.attrs)
     return wide
+
+
+def key_columns(df: pd.DataFrame) -> tuple[str | None, str | None]:
+    """Return the region and year columns of a loaded table as the loader sees them.
+
+    The roles of a pivoted table first; else the first column named like a region
+    (``regio``, ``gemeente``, ``geo``) or else the first text column, and the first column
+    named like a year that holds years (``jaar``, ``perioden``).
+
+    >>> key_columns(pd.DataFrame({"x": [1], "Gemeente": ["A"], "jaar": [2020]}))
+    ('Gemeente', 'jaar')
+    """
+    roles = df.attrs.get("pivoted_from_wide") or df.attrs.get("pivoted_from_long")
+    if roles and roles.get("region") in df.columns:
+        year = roles.get("year")
+        return roles["region"], (year if year in df.columns else None)
+    names = {c: _norm(c) for c in df.columns}
+    region = next((c for c in df.columns if names[c] in _REGION_NAMES), None)
+    if region is None:
+        region = next((c for c in df.columns if _is_text(df[c])), None)
+    year = next(
+        (
+            c
+            for c in df.columns
+            if c != region and names[c] in _YEAR_NAMES and _looks_like_years(df[c])
+        ),
+        None,
+    )
+    return region, year

@@ -175,6 +175,32 @@ LOAD_NOTES = {
         "en": "The table was long (one row per region{year} and indicator); it was turned into "
         "one column per indicator from column '{indicator}' with values from '{value}'.{extra}",
     },
+    "wide": {
+        "nl": "De tabel had één kolom per jaar: {n} kolommen ({years}) zijn gelezen als de jaren "
+        "{first} tot en met {last}, en omgezet naar één rij per regio en jaar (regio uit kolom "
+        "'{region}', jaar in kolom '{year}').{what}{extra}",
+        "en": "The table had one column per year: {n} columns ({years}) were taken as the years "
+        "{first} to {last}, and turned into one row per region and year (region from column "
+        "'{region}', year in column '{year}').{what}{extra}",
+    },
+    "wide_marks": {
+        "nl": "{n} kolommen hebben een teken achter het jaar (voorlopig of een voetnoot): "
+        "{columns}; hun waarden zijn gelezen zoals ze zijn.",
+        "en": "{n} column(s) have a mark after the year (provisional or a footnote): {columns}; "
+        "their values are read as they are.",
+    },
+    "wide_marks_one": {
+        "nl": "{n} kolom heeft een teken achter het jaar (voorlopig of een voetnoot): "
+        "{columns}; de waarden zijn gelezen zoals ze zijn.",
+        "en": "{n} column(s) have a mark after the year (provisional or a footnote): {columns}; "
+        "their values are read as they are.",
+    },
+    "units": {
+        "nl": "Kolom '{column}' geeft elke indicator zijn eenheid; die staat nu achter de naam "
+        "van de indicator: {examples}.",
+        "en": "Column '{column}' gives each indicator its unit; it is now written after the "
+        "indicator's name: {examples}.",
+    },
 }
 
 # parts of the notes above
@@ -185,6 +211,16 @@ LOAD_NOTE_PARTS = {
     "lines": {"nl": "regels {rows}", "en": "lines {rows}"},
     "more_groups": {"nl": " (en nog {n})", "en": " (and {n} more)"},
     "year": {"nl": ", jaar", "en": ", year"},
+    "wide_indicators": {
+        "nl": " Eén kolom per indicator ({n}) uit {columns}.",
+        "en": " One column per indicator ({n}) from {columns}.",
+    },
+    "wide_value": {
+        "nl": " Er is geen indicatorkolom: de waarden staan in kolom '{value}', genoemd naar "
+        "het bestand.",
+        "en": " There is no indicator column: the values are in column '{value}', named after "
+        "the file.",
+    },
     "left_out_column": {
         "nl": " Kolom {columns} weggelaten: die is constant of beschrijft de indicator.",
         "en": " Left out column(s) {columns}: constant or describing the indicator.",
