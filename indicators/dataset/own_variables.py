@@ -102,15 +102,23 @@ def unit_from_name(column: object) -> tuple[str, bool]:
     (('euro', False), ('%', True))
     >>> unit_from_name("hinctnta")
     ('', False)
+
+    A unit in brackets is kept as written when it says more than "euro" (thousands):
+
+    >>> unit_from_name("Inkomen (1 000 euro)"), unit_from_name("Inkomen (€)")
+    (('1 000 euro', False), ('euro', False))
     """
     name = str(column)
     tokens = normalise_name(name).split("_")
     if "%" in name or any(t in _PERCENT_WORDS for t in tokens):
         return "%", True
+    bracket = re.search(r"\(([^()]{1,30})\)\s*$", name)
+    said = bracket.group(1).strip() if bracket else ""
+    if said and "€" not in said and normalise_name(said) not in _EURO_WORDS:
+        return said, False
     if "€" in name or any(t in _EURO_WORDS for t in tokens):
         return "euro", False
-    bracket = re.search(r"\(([^()]{1,30})\)\s*$", name)
-    return (bracket.group(1).strip() if bracket else ""), False
+    return said, False
 
 
 @dataclass(frozen=True)

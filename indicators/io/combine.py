@@ -29,6 +29,7 @@ __all__ = [
     "MAX_TOTAL_BYTES",
     "combine_files",
     "combine_report",
+    "combine_summary",
     "combined_digest",
     "combined_name",
 ]
@@ -71,9 +72,16 @@ def combined_digest(files: Sequence[tuple[str, bytes]]) -> str:
 
 
 def combine_report(df: pd.DataFrame, lang: str = "en") -> list[str]:
-    """Return what the combination found (what did not match), in ``lang``; [] for one file."""
+    """Return what did not match between the combined files, in ``lang``; [] when all did."""
     report = df.attrs.get("combine_report") or {}
     return list(report.get(lang if lang in report else "en", []))
+
+
+def combine_summary(df: pd.DataFrame, lang: str = "en") -> str:
+    """Return how the files were combined ('Combined 3 files ... on 'regio'', in ``lang``),
+    or "" for a table of one file."""
+    summary = df.attrs.get("combine_summary") or {}
+    return str(summary.get(lang if lang in summary else "en", ""))
 
 
 class _Report:
@@ -81,10 +89,10 @@ class _Report:
         self.en: list[str] = []
         self.nl: list[str] = []
 
-    def add(self, key: str, **values: Any) -> None:
+    def add(self, which: str, /, **values: Any) -> None:
         for lang, out in (("en", self.en), ("nl", self.nl)):
             said = {k: v(lang) if callable(v) else v for k, v in values.items()}
-            out.append(lookup(f"combine.{key}", lang, **said))
+            out.append(lookup(f"combine.{which}", lang, **said))
 
 
 def _quoted(items: Sequence[Any], lang: str, limit: int = MAX_SHOWN) -> str:
@@ -112,6 +120,13 @@ def _check_sizes(files: Sequence[tuple[str, bytes]], max_total: int) -> None:
         if digest in seen:
             raise DataError.from_text("combine.same_file", first=seen[digest], second=name)
         seen[digest] = name
+
+
+def _shown(value: Any) -> str:
+    """Show a value as the file has it: 28000 rather than 28000.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _mb(size: float, lang: str) -> str:
@@ -159,7 +174,7 @@ def combine_files(
     tables = [load_table(data, name=name, max_bytes=max_bytes) for name, data in files]
     if len(tables) == 1:
         return tables[0]
-    report = _Report()
+    report, summary = _Report(), _Report()
     keys = [key_columns(t) for t in tables]
     for (name, _), t, (region, _) in zip(files, tables, keys, strict=True):
         if region is None:
@@ -207,9 +222,7 @@ def combine_files(
             )
     key = [region] + ([year] if year else [])
     # the regions: the same kind of value in every file, some in common
-    kinds = {
-        "number" if pd.api.types.is_numeric_dtype(t[region]) else "text" for t in tables
-    }
+    kinds = {"number" if pd.api.types.is_numeric_dtype(t[region]) else "text" for t in tables}
     if len(kinds) > 1:
         for i, t in enumerate(tables):
             if pd.api.types.is_numeric_dtype(t[region]):
@@ -261,9 +274,12 @@ def combine_files(
                             second=names[j],
                             years=", ".join(map(str, both[:MAX_SHOWN])),
                         )
-        report.add("stacked", n=len(tables), rows=len(combined))
+        summary.add("stacked", n=len(tables), rows=len(combined))
     else:
         combined = _join(big, tables, names, key, order, report)
+        summary.add(
+            "joined", n=len(tables), keys=", ".join(f"'{k}'" for k in key), rows=len(combined)
+        )
     _report_columns(tables, names, key, columns, report)
     _report_regions(tables, names, region, regions, report)
     combined.attrs = {
@@ -276,10 +292,10 @@ def combine_files(
     for name, t in zip(names, tables, strict=True):
         en += [f"'{name}': {note}" for note in read_notes(t, "en")]
         nl += [f"'{name}': {note}" for note in read_notes(t, "nl")]
-    report_en, report_nl = report.en, report.nl
-    combined.attrs["combine_report"] = {"en": report_en, "nl": report_nl}
-    combined.attrs["load_notes"] = report_en + en
-    combined.attrs["load_notes_nl"] = report_nl + nl
+    combined.attrs["combine_report"] = {"en": report.en, "nl": report.nl}
+    combined.attrs["combine_summary"] = {"en": summary.en[0], "nl": summary.nl[0]}
+    combined.attrs["load_notes"] = summary.en + report.en + en
+    combined.attrs["load_notes_nl"] = summary.nl + report.nl + nl
     return combined
 
 
@@ -311,7 +327,8 @@ def _join(
         for _, rows in sub[differ.to_numpy()].groupby(key, sort=False, dropna=False):
             where = ", ".join(f"{k} {rows[k].iloc[0]}" for k in key)
             said = "; ".join(
-                f"'{names[int(f)]}': {v}" for f, v in zip(rows["\0file"], rows[c], strict=True)
+                f"'{names[int(f)]}': {_shown(v)}"
+                for f, v in zip(rows["\0file"], rows[c], strict=True)
             )
             conflicts.append(f"'{c}' ({where}): {said}")
     if conflicts:
@@ -333,13 +350,14 @@ def _join(
         kinds = [t[c].dtype for t in tables if c in t.columns]
         if all(pd.api.types.is_integer_dtype(k) for k in kinds) and combined[c].notna().all():
             combined[c] = combined[c].astype("int64")
-    report.add("joined", n=len(tables), key=", ".join(f"'{k}'" for k in key), rows=len(combined))
     return combined
 
 
 def _report_columns(tables, names, key, columns, report: _Report) -> None:
     """Say which columns only some files have."""
-    partial = {c: where for c, where in columns.items() if c not in key and len(where) < len(tables)}
+    partial = {
+        c: where for c, where in columns.items() if c not in key and len(where) < len(tables)
+    }
     if not partial:
         return
     by_files: dict[tuple[int, ...], list[str]] = {}

@@ -1485,7 +1485,15 @@ _REGION_NAMES = {
     "regiocode", "gemeentecode", "gebied", "area", "geo", "country", "land", "corop",
 }  # fmt: skip
 _YEAR_NAMES = {"year", "jaar", "jaren", "perioden", "periode", "period", "time", "tijd", "jaartal"}
-_UNIT_NAMES = {"unit", "units", "eenheid", "eenheden", "unitofmeasure", "unitmeasure", "meeteenheid"}
+_UNIT_NAMES = {
+    "unit",
+    "units",
+    "eenheid",
+    "eenheden",
+    "unitofmeasure",
+    "unitmeasure",
+    "meeteenheid",
+}
 
 
 def _norm(name: Any) -> str:
@@ -1699,8 +1707,9 @@ def _units_of(
             name=df.attrs.get("source_name", name),
             indicator=ind,
             unit=unit,
-            units=lambda lang: _fmt_list([u or "(leeg)" if lang == "nl" else u or "(empty)"
-                                          for u in shown], lang=lang),
+            units=lambda lang: _fmt_list(
+                [u or "(leeg)" if lang == "nl" else u or "(empty)" for u in shown], lang=lang
+            ),
             rows=lambda lang: _join_rows(spreadsheet_rows(firsts, header_row), lang=lang),
             more=lambda lang: (
                 lookup("files.more_indicators", lang, n=len(bad) - 1) if len(bad) > 1 else ""
@@ -1792,8 +1801,10 @@ def detect_wide(df: pd.DataFrame) -> dict[str, Any] | None:
     text_cols = [c for c in periods if c not in numeric]
     if text_cols:
         col = text_cols[0]
-        s = df[col]
-        bad = np.flatnonzero(s.notna().to_numpy())
+        s = df[col].astype("str").str.strip()
+        number = s.str.fullmatch(COMMA_NUMBER) | s.str.fullmatch(POINT_NUMBER)
+        marker = s.isin(MISSING_MARKERS) | df[col].isna()
+        bad = np.flatnonzero(~(number.fillna(False) | marker).to_numpy(dtype=bool))
         raise DataError.from_text(
             "files.wide_text",
             name=name,
@@ -1831,7 +1842,11 @@ def detect_wide(df: pd.DataFrame) -> dict[str, Any] | None:
         region = named[0] if named else (rest[0] if rest[0] != unit else None)
     if region is None:
         return None
-    indicators = [c for c in varying if c != region]
+    indicators = [
+        c
+        for c in rest
+        if c not in (region, unit) and (c in varying or names[c] in _INDICATOR_NAMES)
+    ]
     left_out = [c for c in rest if c not in (region, unit, *indicators)]
     return {
         "periods": periods,
@@ -1953,7 +1968,8 @@ def from_wide(df: pd.DataFrame, roles: dict[str, Any], *, name: str) -> pd.DataF
         ),
         extra=lambda lang: (
             lookup(
-                "load_note_parts.left_out_" + ("column" if len(roles["left_out"]) == 1 else "columns"),
+                "load_note_parts.left_out_"
+                + ("column" if len(roles["left_out"]) == 1 else "columns"),
                 lang,
                 columns=_fmt_list([str(c) for c in roles["left_out"]], lang=lang),
             )

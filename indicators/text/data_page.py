@@ -13,16 +13,20 @@ DATA_PAGE = {
     "choose": {"nl": "Gegevens in gebruik", "en": "Data in use"},
     "upload_choice": {"nl": "Uw bestand: {name}", "en": "Your file: {name}"},
     "uploader": {
-        "nl": "Upload een bestand (CSV, TSV, TXT, Excel of Parquet)",
-        "en": "Upload a file (CSV, TSV, TXT, Excel or Parquet)",
+        "nl": "Upload een of meer bestanden (CSV, TSV, TXT, Excel of Parquet)",
+        "en": "Upload one or more files (CSV, TSV, TXT, Excel or Parquet)",
     },
     "uploader_help": {
         "nl": "Eén rij per persoon (microdata) of één rij per regio en jaar (cijfers per regio). "
         "Puntkomma's en decimale komma's, CBS StatLine-bestanden en lange tabellen (regio, "
-        "jaar, onderwerp, waarde) worden herkend.",
+        "jaar, onderwerp, waarde, eenheid) en brede tabellen met één kolom per jaar (StatLine, "
+        "Eurostat, OECD) worden herkend. Meer bestanden tegelijk (één per jaar of één per "
+        "indicator, met dezelfde regiokolom) worden gecombineerd tot één tabel.",
         "en": "One row per person (microdata) or one row per region and year (figures per "
         "region). Semicolons and decimal commas, CBS StatLine files and long tables (region, "
-        "year, topic, value) are recognised.",
+        "year, topic, value, unit) and wide tables with one column per year (StatLine, Eurostat, "
+        "OECD) are recognised. Several files at once (one per year or one per indicator, with "
+        "the same region column) are combined into one table.",
     },
     "uploader_note": {
         "nl": "Klik in het vak hierboven op **Upload** om uw bestand te kiezen, of sleep het "

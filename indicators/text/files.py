@@ -79,8 +79,7 @@ COMBINE = {
     "same_file": {
         "nl": "'{second}' is hetzelfde bestand als '{first}' (dezelfde inhoud). Kies elk "
         "bestand één keer.",
-        "en": "'{second}' is the same file as '{first}' (the same content). Choose each file "
-        "once.",
+        "en": "'{second}' is the same file as '{first}' (the same content). Choose each file once.",
     },
     "no_region": {
         "nl": "Het bestand '{name}' heeft geen regiokolom om de bestanden op te combineren (een "
@@ -116,8 +115,8 @@ COMBINE = {
     },
     # ---- the report
     "joined": {
-        "nl": "{n} bestanden gecombineerd tot één tabel op {key}: {rows} rijen.",
-        "en": "Combined {n} files into one table on {key}: {rows} rows.",
+        "nl": "{n} bestanden gecombineerd tot één tabel op {keys}: {rows} rijen.",
+        "en": "Combined {n} files into one table on {keys}: {rows} rows.",
     },
     "stacked": {
         "nl": "{n} bestanden onder elkaar gezet (de rijen zijn personen of huishoudens): {rows} "
@@ -167,8 +166,7 @@ COMBINE = {
     "regions_missing": {
         "nl": "'{name}' mist {n} regio's die andere bestanden wel hebben (kolom '{region}'): "
         "{regions}.",
-        "en": "'{name}' lacks {n} region(s) that other files have (column '{region}'): "
-        "{regions}.",
+        "en": "'{name}' lacks {n} region(s) that other files have (column '{region}'): {regions}.",
     },
 }
 

@@ -28,6 +28,7 @@ from indicators.dataset.mapping_form import (
 from indicators.dataset.own_variables import extend_registry
 from indicators.dataset.validation_report import fmt_int, localized_table
 from indicators.errors import DataError
+from indicators.io.combine import combine_report, combine_summary, combined_name
 from indicators.io.load import read_notes
 from indicators.results import MIN_N
 from indicators.text import area
@@ -38,6 +39,7 @@ from indicators.views.data import about_file, check, downloads
 from indicators.views.escape import markdown_text
 
 TEXTS = area("data_page")
+FILES_TEXTS = area("files_page")
 DEMO_KEYS = tuple(state.DEMOS)
 UPLOAD = "upload"
 
@@ -77,36 +79,61 @@ def _source_section() -> None:
         on_change=_choose_source,
         args=(choice_key,),
     )
-    uploaded = st.file_uploader(
+    uploads = st.file_uploader(
         _x("uploader"),
         type=["csv", "txt", "tsv", "xlsx", "parquet"],
         help=_x("uploader_help"),
         key="data_uploader",
+        accept_multiple_files=True,
     )
     if _x("uploader_note", mb=0):
         st.caption(_x("uploader_note", mb=st.get_option("server.maxUploadSize")))
-    if uploaded is not None and uploaded.file_id != st.session_state.get("data_seen_upload"):
-        st.session_state["data_seen_upload"] = uploaded.file_id
-        data = uploaded.getvalue()
+    uploads = list(uploads or [])
+    seen = tuple(u.file_id for u in uploads)
+    if uploads and seen != st.session_state.get("data_seen_upload"):
+        st.session_state["data_seen_upload"] = seen
+        if len(uploads) == 1:
+            name, data = uploads[0].name, uploads[0].getvalue()
+        else:  # several files: one combination, read in order of their names
+            files = tuple(sorted(((u.name, u.getvalue()) for u in uploads), key=lambda f: f[0]))
+            name, data = combined_name([n for n, _ in files]), files
         try:
-            sheet = _first_readable_sheet(uploaded.name, data)
+            sheet = _first_readable_sheet(name, data)
         except DataError as err:
             # the error itself, so that its Dutch text is shown on a Dutch page
-            st.session_state["data_upload_error"] = (uploaded.file_id, uploaded.name, err)
+            st.session_state["data_upload_error"] = (seen, name, err)
         else:
             st.session_state.pop("data_upload_error", None)
-            saved = {"name": uploaded.name, "data": data, "sheet": sheet}
+            saved = {"name": name, "data": data, "sheet": sheet}
             st.session_state["data_page_upload"] = saved
-            state.set_upload(uploaded.name, data, sheet=sheet)
+            state.set_upload(name, data, sheet=sheet)
             st.rerun()
     failed = st.session_state.get("data_upload_error")
-    if failed and uploaded is not None and failed[0] == uploaded.file_id:
+    if failed and uploads and failed[0] == seen:
         st.error(
             _error_text(
                 _x("upload_failed", name=failed[1], current=state.current_source().label),
                 failed[2],
             )
         )
+
+
+def _quoted_names(names) -> str:
+    return ", ".join(f"'{n}'" for n in names)
+
+
+def _combination(raw: pd.DataFrame) -> None:
+    """Say that several files were combined, and what did not match (nothing is hidden)."""
+    names = raw.attrs.get("combined_from")
+    if not names:
+        return
+    report = combine_report(raw, lang())
+    head = "combined_title" if report else "combined_all_matched"
+    lines = [tr(FILES_TEXTS, head, n=len(names)), ""]
+    lines += [f"- {markdown_text(note)}" for note in report]
+    lines += ["", markdown_text(combine_summary(raw, lang()))]
+    lines.append(markdown_text(tr(FILES_TEXTS, "combined_files", names=_quoted_names(names))))
+    (st.warning if report else st.success)("\n".join(lines), icon=":material/join:")
 
 
 def _error_text(head: str, err, tail: str = "") -> str:
@@ -132,7 +159,7 @@ def _first_readable_sheet(name: str, data: bytes):
         state.load_cached(digest, name, None, data)
         return None
     except DataError as first:
-        if not name.lower().endswith(".xlsx"):
+        if isinstance(data, tuple) or not name.lower().endswith(".xlsx"):
             raise
         for number in range(1, 10):
             try:
@@ -146,7 +173,7 @@ def _first_readable_sheet(name: str, data: bytes):
 def _sheet_choice(source, raw: pd.DataFrame) -> None:
     info = raw.attrs.get("load_info") or {}
     sheets = info.get("sheets") or []
-    if source.demo or len(sheets) < 2:
+    if source.demo or len(sheets) < 2 or isinstance(source.data, tuple):
         return
     chosen = st.selectbox(
         _x("sheet"),
@@ -516,6 +543,7 @@ def main() -> None:
     _sheet_choice(source, raw)
 
     st.subheader(_x("step_file"))
+    _combination(raw)
     about = st.container()
     notes = read_notes(raw, lang())
     if notes:

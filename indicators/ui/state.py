@@ -32,6 +32,7 @@ from indicators.dataset.mapping import (
 from indicators.dataset.own_variables import MICRODATA
 from indicators.dataset.prepare import Prepared, prepare
 from indicators.errors import DataError
+from indicators.io.combine import combine_files, combined_digest, combined_name
 from indicators.io.load import load_table
 from indicators.registry.catalog import load_registry
 from indicators.results import MIN_N, TOTAL, compute, whole_population
@@ -46,10 +47,15 @@ DEMO_LABELS = area("demo_labels")
 
 @dataclass
 class Source:
-    """The file in use: its bytes, name and content digest."""
+    """The file in use: its bytes, name and content digest.
+
+    An upload of several files is one Source: ``data`` is then a tuple of ``(name, bytes)``,
+    ``name`` the combination's name (``a.csv + b.csv``) and ``digest`` one digest over all
+    files (:func:`indicators.io.combine.combined_digest`), so caches and links work as for one.
+    """
 
     name: str
-    data: bytes
+    data: bytes | tuple[tuple[str, bytes], ...]
     digest: str
     demo: str | None = None  # key of DEMOS when it is demo data
     sheet: str | None = None
@@ -164,8 +170,10 @@ def _demo_bytes(key: str) -> bytes:
     return DEMOS[key].read_bytes()
 
 
-def digest_of(data: bytes) -> str:
-    """Return a short content digest of a file."""
+def digest_of(data: bytes | tuple[tuple[str, bytes], ...]) -> str:
+    """Return a short content digest of a file, or one over all files of an upload."""
+    if isinstance(data, tuple):
+        return combined_digest(data)
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
@@ -175,8 +183,10 @@ CACHE_TTL = 3600
 
 
 @st.cache_resource(show_spinner=False, max_entries=8, ttl=CACHE_TTL)
-def load_cached(digest: str, name: str, sheet: str | None, _data: bytes) -> pd.DataFrame:
-    """Read a file once per content digest (and sheet)."""
+def load_cached(digest: str, name: str, sheet: str | None, _data) -> pd.DataFrame:
+    """Read a file once per content digest (and sheet); several files are combined."""
+    if isinstance(_data, tuple):
+        return combine_files(_data)
     return load_table(io.BytesIO(_data), name=name, sheet=sheet)
 
 
@@ -226,8 +236,8 @@ def current_source() -> Source:
     return Source(DEMOS[key].name, data, f"demo-{key}", demo=key)
 
 
-def set_upload(name: str, data: bytes, sheet: str | None = None) -> None:
-    """Make an uploaded file the data in use for this session."""
+def set_upload(name: str, data, sheet: str | None = None) -> None:
+    """Make an uploaded file (bytes) or files (a tuple of name and bytes) the data in use."""
     st.session_state["upload"] = {
         "name": name,
         "data": data,
@@ -367,15 +377,24 @@ def _ask_for_linked_file(pending: dict) -> None:
     """Say that the link was made on a file this browser does not have, and offer its upload."""
     name = escape_markdown(pending["name"]) or t("link_unnamed")
     st.warning(t("link_needs_file", name=name), icon=":material/link:")
-    uploaded = st.file_uploader(
-        t("link_upload"), type=["csv", "txt", "tsv", "xlsx", "parquet"], key="link_upload"
+    if " + " in pending["name"]:  # made on a combination of files: all of them are asked for
+        st.caption(tr(area("files_page"), "link_needs_files"))
+    uploads = st.file_uploader(
+        t("link_upload"),
+        type=["csv", "txt", "tsv", "xlsx", "parquet"],
+        key="link_upload",
+        accept_multiple_files=True,
     )
-    if uploaded is not None:
-        data = uploaded.getvalue()
-        set_upload(uploaded.name, data)
-        st.session_state["data_page_upload"] = {"name": uploaded.name, "data": data, "sheet": None}
+    if uploads:
+        if len(uploads) == 1:
+            name, data = uploads[0].name, uploads[0].getvalue()
+        else:
+            data = tuple(sorted(((u.name, u.getvalue()) for u in uploads), key=lambda f: f[0]))
+            name = combined_name([n for n, _ in data])
+        set_upload(name, data)
+        st.session_state["data_page_upload"] = {"name": name, "data": data, "sheet": None}
         if not digest_of(data).startswith(pending["digest"]):
-            st.session_state["_link_other_file"] = uploaded.name
+            st.session_state["_link_other_file"] = name
         st.session_state.pop(PENDING, None)
         _restore_link(pending["params"])
         st.rerun()

@@ -366,7 +366,7 @@ def test_preview_numbers_use_the_pages_decimal_mark_and_stay_numbers(lang, shown
 def test_dutch_upload_widget_is_explained_in_dutch():
     at = make_app("nl")
     uploader = at.get("file_uploader")[0]
-    assert uploader.proto.label.startswith("Upload een bestand")
+    assert uploader.proto.label.startswith("Upload een of meer bestanden")
     notes = [c.value for c in at.caption if "**Upload**" in c.value]
     assert notes and notes[0].startswith("Klik in het vak hierboven op **Upload**")
     assert "maximaal 200 MB per bestand" in notes[0]  # the box says "200MB per file"
