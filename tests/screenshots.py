@@ -86,6 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         "tests/browser/data/gemeenten.csv)",
     )
     parser.add_argument(
+        "--together",
+        action="store_true",
+        help="upload the --upload files at once, as one combination of several files",
+    )
+    parser.add_argument(
         "--demo-pages",
         action=argparse.BooleanOptionalAction,
         default=True,
@@ -118,14 +123,17 @@ def main(argv: list[str] | None = None) -> int:
                 context.close()
 
             # The user's own files: upload on the Data page, then every page for it.
-            for upload in args.upload or [FIXTURE]:
+            uploads = args.upload or [FIXTURE]
+            for upload in [uploads] if args.together else uploads:
                 context = browser.new_context(
                     base_url=server.url, viewport=harness.VIEWPORT, locale="en-US"
                 )
                 page = context.new_page()
                 page.set_default_timeout(60_000)
                 app = harness.App(page).goto("/data?lang=en").upload(upload)
-                stem = f"en-upload-{upload.stem}"
+                stem = "en-upload-" + (
+                    "combined" if isinstance(upload, list) else upload.stem
+                )
                 shoot(page, args.out / f"{stem}-data.png", harness, problems)
                 for name in (*CHART_PAGES, "overview", "indicators"):
                     app.nav(name)
