@@ -131,9 +131,7 @@ def main(argv: list[str] | None = None) -> int:
                 page = context.new_page()
                 page.set_default_timeout(60_000)
                 app = harness.App(page).goto("/data?lang=en").upload(upload)
-                stem = "en-upload-" + (
-                    "combined" if isinstance(upload, list) else upload.stem
-                )
+                stem = "en-upload-" + ("combined" if isinstance(upload, list) else upload.stem)
                 shoot(page, args.out / f"{stem}-data.png", harness, problems)
                 for name in (*CHART_PAGES, "overview", "indicators"):
                     app.nav(name)

@@ -245,6 +245,15 @@ def test_three_files_one_per_indicator_with_a_conflict_and_columns_that_differ()
     assert any(n.startswith("'b.csv' lacks 1 region(s)") and "'C'" in n for n in report)
 
 
+def test_a_region_year_missing_from_one_file_is_reported():
+    a = b"regio;jaar;x\nA;2022;1\nB;2022;2\nA;2023;3\nB;2023;4\n"
+    b = b"regio;jaar;y\nA;2022;5\nB;2022;6\nA;2023;7\n"
+    report = combine_report(combine_files([("a.csv", a), ("b.csv", b)]), "en")
+    assert "'b.csv' lacks 1 region-year(s) that other files have: 'B 2023'." in report
+    nl = combine_report(combine_files([("a.csv", a), ("b.csv", b)]), "nl")
+    assert "'b.csv' mist 1 combinaties van regio en jaar die andere bestanden wel hebben" in nl[-1]
+
+
 def test_wide_files_one_per_indicator_combine_into_one_column_each():
     a = b"Regio's;2021;2022;2023*\nNederland;1;1;1\nAmsterdam;4,1;4,3;4,4\nUtrecht;3,9;3,4;3,3\n"
     b = b"Regio's;2021;2022;2023*\nNederland;1;1;1\nAmsterdam;31;32;33\nUtrecht;33;34;35\n"

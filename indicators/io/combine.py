@@ -282,6 +282,8 @@ def combine_files(
         )
     _report_columns(tables, names, key, columns, report)
     _report_regions(tables, names, region, regions, report)
+    if year and not repeated:
+        _report_rows(tables, names, region, year, regions, report)
     combined.attrs = {
         "source_name": combined_name(names),
         "header_row": 1,
@@ -369,6 +371,26 @@ def _report_columns(tables, names, key, columns, report: _Report) -> None:
             files=lambda lang, where=where: _quoted([names[i] for i in where], lang),
             columns=lambda lang, cols=cols: _quoted(cols, lang, 10),
         )
+
+
+def _report_rows(tables, names, region, year, regions, report: _Report) -> None:
+    """Say which region-years one file lacks that another file has, for the regions and the
+    years the file has (a region it lacks altogether is said by :func:`_report_regions`)."""
+    every = [set(zip(t[region], t[year], strict=True)) for t in tables]
+    union = set().union(*every)
+    for i, own in enumerate(every):
+        years = set(tables[i][year].dropna())  # a file of one year lacks no other year's rows
+        lacking = sorted(
+            (k for k in union - own if k[0] in regions[i] and k[1] in years),
+            key=lambda k: (str(k[0]), str(k[1])),
+        )
+        if lacking:
+            report.add(
+                "rows_missing",
+                name=names[i],
+                n=len(lacking),
+                rows=lambda lang, lacking=lacking: _quoted([f"{r} {y}" for r, y in lacking], lang),
+            )
 
 
 def _report_regions(tables, names, region, regions, report: _Report) -> None:

@@ -60,6 +60,7 @@ __all__ = [
     "load_table",
     "pivot_long",
     "read_notes",
+    "reshape_notes",
     "spreadsheet_rows",
 ]
 
@@ -193,6 +194,17 @@ class _Notes:
 
     def __len__(self) -> int:
         return len(self.en)
+
+
+def reshape_notes(df: pd.DataFrame, lang: str = "en") -> list[str]:
+    """Return the read notes that say how the table was turned round (a wide table's years, a
+    long table's indicators, their units), in ``lang``: the ones a page shows in full view.
+
+    >>> reshape_notes(load_table(b"regio,2021,2022\\nA,1,2\\nB,3,4\\n", name="x.csv"))[0][:34]
+    'The table had one column per year:'
+    """
+    said = df.attrs.get("reshape_notes") or {}
+    return list(said.get(lang if lang in said else "en", []))
 
 
 def read_notes(df: pd.DataFrame, lang: str = "en") -> list[str]:
@@ -1947,6 +1959,7 @@ def from_wide(df: pd.DataFrame, roles: dict[str, Any], *, name: str) -> pd.DataF
     if unit:
         wide.attrs["units"] = {named[ind]: u for ind, u in units.items() if u}
     notes = _Notes.of(df)
+    first_note = len(notes)
     shown = list(periods.values())
     notes.add(
         "wide",
@@ -1990,6 +2003,7 @@ def from_wide(df: pd.DataFrame, roles: dict[str, Any], *, name: str) -> pd.DataF
             examples=lambda lang: _fmt_list(list(wide.attrs["units"])[:5], lang=lang),
         )
     notes.store(wide.attrs)
+    wide.attrs["reshape_notes"] = {"en": notes.en[first_note:], "nl": notes.nl[first_note:]}
     return wide
 
 
@@ -2075,6 +2089,7 @@ def load_table(
             )
         return df
     wide = pivot_long(df, **roles, name=f"The file '{src.name}'")
+    first_note = len(notes)
     left_out = [str(c) for c in df.columns if c not in roles.values()]
     notes.add(
         "long",
@@ -2098,6 +2113,7 @@ def load_table(
             examples=lambda lang: _fmt_list(list(wide.attrs.get("units", {}))[:5], lang=lang),
         )
     notes.store(wide.attrs)
+    wide.attrs["reshape_notes"] = {"en": notes.en[first_note:], "nl": notes.nl[first_note:]}
     return wide
 
 

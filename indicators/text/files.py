@@ -168,6 +168,11 @@ COMBINE = {
         "{regions}.",
         "en": "'{name}' lacks {n} region(s) that other files have (column '{region}'): {regions}.",
     },
+    "rows_missing": {
+        "nl": "'{name}' mist {n} combinaties van regio en jaar die andere bestanden wel hebben: "
+        "{rows}.",
+        "en": "'{name}' lacks {n} region-year(s) that other files have: {rows}.",
+    },
 }
 
 AREAS = {"files": FILES, "combine": COMBINE}

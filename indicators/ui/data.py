@@ -29,7 +29,7 @@ from indicators.dataset.own_variables import extend_registry
 from indicators.dataset.validation_report import fmt_int, localized_table
 from indicators.errors import DataError
 from indicators.io.combine import combine_report, combine_summary, combined_name
-from indicators.io.load import read_notes
+from indicators.io.load import read_notes, reshape_notes
 from indicators.results import MIN_N
 from indicators.text import area
 from indicators.ui import state
@@ -132,7 +132,7 @@ def _combination(raw: pd.DataFrame) -> None:
     lines = [tr(FILES_TEXTS, head, n=len(names)), ""]
     lines += [f"- {markdown_text(note)}" for note in report]
     lines += ["", markdown_text(combine_summary(raw, lang()))]
-    lines.append(markdown_text(tr(FILES_TEXTS, "combined_files", names=_quoted_names(names))))
+    lines += ["", markdown_text(tr(FILES_TEXTS, "combined_files", names=_quoted_names(names)))]
     (st.warning if report else st.success)("\n".join(lines), icon=":material/join:")
 
 
@@ -544,6 +544,9 @@ def main() -> None:
 
     st.subheader(_x("step_file"))
     _combination(raw)
+    turned = reshape_notes(raw, lang())
+    if turned:  # the table was turned round: said in full view, not only in the read notes
+        st.info("\n\n".join(markdown_text(n) for n in turned), icon=":material/table_rows:")
     about = st.container()
     notes = read_notes(raw, lang())
     if notes:
