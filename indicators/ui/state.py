@@ -185,8 +185,8 @@ CACHE_TTL = 3600
 @st.cache_resource(show_spinner=False, max_entries=8, ttl=CACHE_TTL)
 def load_cached(digest: str, name: str, sheet: str | None, _data) -> pd.DataFrame:
     """Read a file once per content digest (and sheet); several files are combined."""
-    if isinstance(_data, tuple):
-        return combine_files(_data)
+    if isinstance(_data, tuple):  # all files together within one upload's size (SECURITY.md)
+        return combine_files(_data, max_total=int(st.get_option("server.maxUploadSize")) * 1024**2)
     return load_table(io.BytesIO(_data), name=name, sheet=sheet)
 
 
