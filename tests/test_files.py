@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indicators.dataset.mapping import suggest_mapping
 from indicators.dataset.own_variables import extend_registry
@@ -345,3 +347,53 @@ def test_the_users_files_are_not_changed(tmp_path):
     combine_files([("s.csv", before), ("t.csv", before.replace(b"Zwolle", b"Ede"))])
     load_table(io.BytesIO(before), name="s.csv")
     assert path.read_bytes() == before
+
+
+# ---- property: any wide table is its long form ----------------------------------------------
+
+
+@st.composite
+def wide_tables(draw):
+    regions = draw(st.lists(st.sampled_from(list("ABCDEFGH")), min_size=2, max_size=6, unique=True))
+    years = draw(st.lists(st.integers(1990, 2030), min_size=2, max_size=5, unique=True))
+    indicators = draw(
+        st.lists(
+            st.sampled_from(["banen", "inkomen", "score"]), min_size=1, max_size=3, unique=True
+        )
+    )
+    cell = st.one_of(st.none(), st.integers(-500, 500).map(lambda i: i / 4))
+    values = {
+        (r, i, y): draw(cell) for r in regions for i in indicators for y in years
+    }  # fmt: skip
+    marked = draw(st.sampled_from(years))  # one year column marked provisional
+    return regions, years, indicators, values, marked
+
+
+@settings(max_examples=40, deadline=None)
+@given(wide_tables())
+def test_any_wide_table_reads_as_its_long_form(table):
+    regions, years, indicators, values, marked = table
+
+    def cell(v):
+        return "." if v is None else f"{v}".replace(".", ",")
+
+    head = ["regio", "onderwerp"] + [f"{y}*" if y == marked else str(y) for y in years]
+    wide = [";".join(head)]
+    for i in indicators:
+        for r in regions:
+            wide.append(";".join([r, i] + [cell(values[(r, i, y)]) for y in years]))
+    long = ["regio;jaar;onderwerp;waarde"]
+    for (r, i, y), v in values.items():
+        long.append(f"{r};{y};{i};{cell(v)}")
+    if all(v is None for v in values.values()):
+        return  # no number at all: neither is a table of numbers
+    a = load_table(("\n".join(wide) + "\n").encode(), name="wide.csv")
+    b = load_table(("\n".join(long) + "\n").encode(), name="long.csv")
+    key = ["regio", "jaar"]
+    a = a.sort_values(key).reset_index(drop=True)
+    b = b.sort_values(key).reset_index(drop=True)
+    assert list(a.columns) == key + indicators
+    assert sorted(b.columns) == sorted(a.columns)
+    for c in indicators:
+        assert np.allclose(a[c].astype(float), b[c].astype(float), equal_nan=True), c
+    assert a["jaar"].tolist() == b["jaar"].tolist()
