@@ -118,7 +118,7 @@ def aggregate(gt: GroupTime) -> dict[str, tuple[float, np.ndarray]]:
     if len(post):
         out["simple"] = _agg(att, psi, post, pg[post] / pg[post].sum(), _wif(gt, post, g))
     groups = np.unique(g)
-    g_est, g_inf = [], []
+    g_est = []
     for x in groups:
         w = np.flatnonzero((g == x) & (t >= g))
         if not len(w):
