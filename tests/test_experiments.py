@@ -207,3 +207,11 @@ def test_bad_input_is_a_data_error_in_both_languages():
         cohorts(df, Setup("y", "r", "t", pilots=("Nowhere",), start=2015))
     with pytest.raises(DataError, match="not yes/no"):
         cohorts(df.assign(f="maybe"), Setup("y", "r", "t", flag="f", start=2015))
+
+
+def test_a_region_with_a_missing_year_is_left_out_and_said():
+    df = panel(effect=1.0, seed=8)
+    df = df[~((df["r"] == "R20") & (df["t"] == 2012))]
+    t = experiment(df, SIM, "did", bootstrap=0)
+    assert t.attrs["dropped"] == ["R20"]
+    assert t["n_comparisons"].iloc[0] == 29

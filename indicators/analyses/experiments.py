@@ -156,7 +156,10 @@ def _panel(frame: pd.DataFrame, setup: Setup):
     long = pd.DataFrame(
         {"r": frame[setup.region], "t": pd.to_numeric(frame[setup.year]), "y": y}
     ).dropna()
-    wide = long.pivot_table(index="r", columns="t", values="y", aggfunc="mean").dropna()
+    full = long.pivot_table(index="r", columns="t", values="y", aggfunc="mean")
+    wide = full.dropna()
+    # regions without a value in every year cannot enter a balanced panel: said in attrs
+    wide.attrs["dropped"] = [str(r) for r in full.index[full.isna().any(axis=1)]]
     g = g.reindex(wide.index).fillna(0).astype(int)
     if setup.control == "chosen":
         keep = (g > 0) | g.index.isin(setup.chosen)
@@ -329,11 +332,12 @@ def experiment(
                 )
         out["note"] = ""
     else:
-        out = _sdid(Y, years, G, setup)
+        out = _sdid(Y, years, G, setup, seed)
     out["n_pilots"], out["n_comparisons"] = n_p, n_c
     out.attrs["years"] = [int(y) for y in years]
     out.attrs["post_years"] = int((years >= G[G > 0].min()).sum())
     out.attrs["staggered"] = staggered
+    out.attrs["dropped"] = wide.attrs.get("dropped", [])
     return out.reset_index(drop=True)
 
 
@@ -372,7 +376,7 @@ def _sdid_tau(Y, pre, treated):
     return float(tr - co), omega, lam
 
 
-def _sdid(Y, years, G, setup):
+def _sdid(Y, years, G, setup, seed=0):
     """Synthetic difference in differences (Arkhangelsky et al. 2021), one start year; se from
     placebo pilots drawn among the comparisons (synthdid's placebo method)."""
     treated = G > 0
@@ -380,7 +384,7 @@ def _sdid(Y, years, G, setup):
     tau, omega, lam = _sdid_tau(Y, pre, treated)
     Yc = Y[~treated]
     n_tr, n_c = int(treated.sum()), len(Yc)
-    rng = np.random.default_rng(0)
+    rng = np.random.default_rng(seed)
     reps = []
     if n_c > n_tr + 1:
         for _ in range(min(200, 20 * n_c)):
