@@ -114,7 +114,9 @@ def test_the_event_study_has_a_reference_year_and_a_pretrend_test():
     df2.loc[df2["g"] > 0, "y"] += 0.5 * (df2.loc[df2["g"] > 0, "t"] - 2010)
     t2 = experiment(df2, SIM, "event").set_index("term")
     assert t2.loc["pretrend", "p_value"] < 0.01
-    assert any("pre" in s for s in verdict(t2.reset_index(), {"pretrend_p": 0.001}, "en"))
+    said = verdict(t2.reset_index(), {"outcome": "y"}, "en")
+    assert "pre-trend test" in " ".join(said) and said[0].startswith("The pilot changed y by")
+    assert "pre-trend" not in " ".join(verdict(t.reset_index(), {}, "en"))
 
 
 def test_matching_picks_the_regions_the_simulation_made_similar():

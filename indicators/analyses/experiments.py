@@ -513,9 +513,12 @@ def _fmt(x: float, lang: str) -> str:
 def verdict(table: pd.DataFrame, setup_info: dict, lang: str) -> list[str]:
     """Plain sentences on the effect with the caveats that apply. ``setup_info`` may hold
     outcome, n_pilots, post_years, staggered, pretrend_p, level_gap (match quality, in sd)."""
-    main = table[table["term"].isin(["simple", "att", "dynamic"])].head(1)
+    main = table[table["term"].isin(["simple", "att", "dynamic", "event:0"])].head(1)
     if main.empty:
         main = table.head(1)
+    if "pretrend" in set(table["term"]) and "pretrend_p" not in setup_info:
+        pre = table.loc[table["term"] == "pretrend", "p_value"].iloc[0]
+        setup_info = {**setup_info, "pretrend_p": float(pre)}
     r = main.iloc[0]
     level = round(100 * float(setup_info.get("level", 0.95)))
     out = [
