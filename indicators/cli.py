@@ -137,6 +137,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     _group_parsers(sub)
     _convergence_parser(sub)
     _index_parser(sub)
+    _experiment_parser(sub)
 
     d = sub.add_parser(
         "dashboard",
@@ -270,6 +271,8 @@ def main(argv=None) -> int:
             return _registry(args)
         elif args.command in GROUP_COMMANDS:
             table = GROUP_COMMANDS[args.command](args)
+        elif args.command == "experiment":
+            table = _experiment(args)
         elif args.command in INDEX_COMMANDS:
             table = INDEX_COMMANDS[args.command](args)
         else:
@@ -753,3 +756,74 @@ GROUP_COMMANDS = {"groups": _groups, "stapeling": _stapeling}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+# ---- policy experiments (issue 12) -----------------------------------------------------------
+
+
+def _experiment_parser(sub) -> None:
+    p = sub.add_parser(
+        "experiment",
+        help="the effect of a pilot in some regions (difference in differences), as tidy CSV",
+        description="Did the pilot work? Compares the outcome of pilot regions before and after "
+        "the start with comparison regions: did = the 2x2 difference in differences (two-way "
+        "fixed effects, region-clustered se, wild cluster bootstrap p_boot with Webb weights); "
+        "cs = Callaway & Sant'Anna (2021) for staggered starts (terms att_gt:G:T, simple, "
+        "group, group:G, dynamic, dynamic:E, calendar, calendar:T; as R did); event = the "
+        "effect per year relative to the start (event:E, reference -1) and a pre-trend test "
+        "(pretrend: chi2 statistic, p_value); sdid = synthetic difference in differences for "
+        "one or a few pilots. Writes CSV with columns method,term,estimate,se,ci_low,ci_high,"
+        "p_value.",
+    )
+    p.add_argument("input", metavar="INPUT", help="CSV, Excel (.xlsx) or Parquet file")
+    p.add_argument("--outcome", required=True, metavar="COL", help="the outcome column")
+    p.add_argument("--region", required=True, metavar="COL", help="region column")
+    p.add_argument("--year", required=True, metavar="COL", help="year column")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument(
+        "--first-treated",
+        metavar="COL",
+        help="column with each region's first pilot year (0 or empty = never)",
+    )
+    who.add_argument("--pilot", metavar="NAME[,NAME...]", help="the pilot regions (with --start)")
+    who.add_argument(
+        "--flag", metavar="COL", help="column flagging pilot regions ja/nee (with --start)"
+    )
+    p.add_argument("--start", type=int, metavar="YEAR", help="the pilot's first year")
+    p.add_argument(
+        "--control",
+        choices=("never", "notyet", "matched"),
+        default="never",
+        help="comparison regions: never treated (default), not yet treated, matched",
+    )
+    p.add_argument("--method", choices=("did", "cs", "event", "sdid"), default="cs")
+    p.add_argument("--weight", metavar="COL", help="population column (for the trends)")
+    p.add_argument("--ci", type=float, default=0.95, metavar="LEVEL", help="interval level (0.95)")
+    p.add_argument("--bootstrap", type=int, default=999, help="wild bootstrap replicates (999)")
+    p.add_argument("--seed", type=int, default=0, help="random seed (0)")
+    p.add_argument("--sheet", metavar="NAME", help="Excel sheet (default: the first)")
+    p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    _lang(p)
+
+
+def _experiment(args) -> pd.DataFrame:
+    from indicators.analyses.experiments import Setup, experiment
+    from indicators.io.load import load_table
+
+    if (args.pilot or args.flag) and args.start is None:
+        raise DataError.from_text("experiments.no_start")
+    df = load_table(args.input, sheet=args.sheet)
+    setup = Setup(
+        outcome=args.outcome,
+        region=args.region,
+        year=args.year,
+        first_treated=args.first_treated,
+        pilots=tuple(_split(args.pilot) or ()),
+        start=args.start,
+        flag=args.flag,
+        control=args.control,
+        weight=args.weight,
+        level=args.ci,
+        source=str(args.input),
+    )
+    return experiment(df, setup, args.method, bootstrap=args.bootstrap, seed=args.seed)
