@@ -262,15 +262,18 @@ class _Work:
                         texts.add(q.text)
                         extra.append(q)
         poverty = [s for s in specs if s.family == "poverty_rate"]
-        self.lines = self.line_z = None
+        self.lines = self.line_z = self.cell_sample = None
         if poverty:
-            cell_sample = _cell_sample(g, s_codes, self.n_cells)
+            self.cell_sample = cell_sample = _cell_sample(g, s_codes, self.n_cells)
             medians = quantile_by_segment(x, s_codes, n_samples, w, 0.5)
             fraction = poverty[0].kwargs["fraction"]
             at = np.maximum(cell_sample, 0)
             self.lines = np.where(cell_sample >= 0, fraction * medians[at], np.nan)
             valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
-            self.line_z = _line_z(x, w, valid, s_codes, n_samples, medians, fraction, bandwidth)
+            self.line_z, self.line_scale = _line_z(
+                x, w, valid, s_codes, n_samples, medians, fraction, bandwidth
+            )
+            self.medians = medians
         plan = SortPlan(x, g, self.n_cells).keep_sorted()
         result = plan.measures(w, [*specs, *extra], poverty_lines=self.lines, labels=labels)
         self.quantiles = {
@@ -294,6 +297,17 @@ class _Work:
             s.text for s in self.specs if s.family in _ROW_Z or s.family == "poverty_rate"
         ]
         self.poverty = [s.text for s in poverty]
+
+    def line_scores(self, gids, rows, ws) -> np.ndarray:
+        """The weighted scores of the poverty line (weight x ``line_z``) of the sorted rows
+        ``rows`` (whole groups ``gids``, weights ``ws``), from their values and samples: the
+        same numbers as ``line_z`` gathered by row, without the gather."""
+        s = np.repeat(self.cell_sample[gids], self.counts[gids])
+        z = self.xs[rows] <= self.medians[s]
+        z = z - 0.5
+        z *= self.line_scale[s]
+        z *= ws
+        return z
 
     def blocks(self):
         """Yield (group ids, row slice, z per measure, slope per poverty measure) per block
@@ -390,17 +404,22 @@ def grouped_standard_errors(
         sample=sample,
         rows=work.rows,
         counts=work.counts,
+        cell_sample=work.cell_sample,
     )
     line_u = None
     if work.line_z is not None:
-        w = np.ones(work.size) if weights is None else np.asarray(weights, dtype=float)
-        line_u = np.where(np.isfinite(w), w, 0.0).reshape(-1) * work.line_z
+        if weights is None:
+            line_u = work.line_z
+        else:
+            w = np.asarray(weights, dtype=float).reshape(-1)
+            line_u = np.where(np.isfinite(w), w, 0.0)
+            line_u *= work.line_z
         design.set_line(line_u)
     sums = {text: design.sums(text in work.poverty) for text in work.with_z}
     slopes = {text: np.full(work.n_cells, np.nan) for text in work.poverty}
     for gids, rows, zb, slope_b in work.blocks():
         ws = work.ws[rows]
-        b_rows = None if line_u is None else line_u[work.rows[rows]]
+        b_rows = None if line_u is None else work.line_scores(gids, rows, ws)
         design.add_all([sums[t] for t in zb], [ws * z for z in zb.values()], rows, gids, b_rows)
         for text, sl in slope_b.items():
             slopes[text][gids] = sl
@@ -492,6 +511,7 @@ class DesignVariance:
         sample=None,
         rows=None,
         counts=None,
+        cell_sample=None,
     ):
         g_all = np.asarray(codes).reshape(-1).astype(np.int64, copy=False)
         size = g_all.size
@@ -517,7 +537,8 @@ class DesignVariance:
         self.unit, self.n_units, self.unit_stratum = unit, n_units, unit_stratum
         self.sample_of_stratum = np.zeros(n_strata, dtype=np.int64)
         self.sample_of_stratum[h] = s_codes
-        self.cell_sample = _cell_sample(g_all, s_codes, G)
+        # the sample of each group (checked by the caller when given)
+        self.cell_sample = _cell_sample(g_all, s_codes, G) if cell_sample is None else cell_sample
         self.rows = None if rows is None else np.asarray(rows)
         self.counts = None if counts is None else np.asarray(counts)
         self._g_all, self.line = g_all, None
@@ -823,7 +844,8 @@ _ROW_Z = {
 
 
 def _line_z(x, w, valid, s_codes, n_samples, medians, fraction, bandwidth):
-    """Linearized poverty line per row: fraction x the median's, over each reference sample."""
+    """Linearized poverty line per row: fraction x the median's, over each reference sample;
+    and its scale per sample (the score of a row x is ``((x <= median) - 0.5) * scale``)."""
     every = valid is None or bool(valid.all())
     if every:
         xv = x
@@ -852,7 +874,7 @@ def _line_z(x, w, valid, s_codes, n_samples, medians, fraction, bandwidth):
         scale = np.where(np.isfinite(f) & (f > 0), -fraction / (W * f), 0.0)
         z = (xv <= med) - 0.5
         z *= scale[s_codes]
-    return z if every else np.where(valid, z, 0.0)
+    return (z if every else np.where(valid, z, 0.0)), scale
 
 
 def _quantile_spec(p: float) -> MeasureSpec:
