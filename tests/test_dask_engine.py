@@ -1,0 +1,116 @@
+"""The Dask engine (indicators.analyses.scale) gives the in-memory engine's numbers, on a
+LocalCluster of 2 workers, over Parquet files that split regions and years across files."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+pytest.importorskip("distributed")  # the `scale` extra; `make install` installs it
+
+from indicators.analyses import scale  # noqa: E402
+from indicators.errors import DataError  # noqa: E402
+from indicators.results import compute_measures  # noqa: E402
+from indicators.stats.measures import DEFAULT_MEASURES  # noqa: E402
+
+MEASURES = [*DEFAULT_MEASURES, "poverty_rate", "theil", "mld", "atkinson:1", "palma", "s80s20"]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with scale.client(workers=2, processes=False, memory_limit="1GB") as c:
+        yield c
+
+
+def _people(seed=0, n=6000):
+    rng = np.random.default_rng(seed)
+    x = np.round(rng.lognormal(3, 0.8, n))  # ties
+    x[::53] = np.nan  # missing values
+    x[::211] = 0.0  # zeros: left out of theil, mld and atkinson
+    w = rng.lognormal(0, 0.5, n)
+    w[::301] = np.nan  # a missing weight
+    return pd.DataFrame(
+        {
+            "gemeente": rng.choice(["GM0001", "GM0002", "GM0003", "GM0004", "GM0005"], n),
+            "jaar": rng.choice([2021, 2022, 2023], n),
+            "geslacht": rng.choice(["m", "v"], n),
+            "inkomen": x,
+            "gewicht": w,
+        }
+    )
+
+
+def _write(df, folder, pieces=7):
+    folder.mkdir()
+    # rows in random order over many files: every region and year lies in several files
+    shuffled = df.sample(frac=1, random_state=1)
+    for i, rows in enumerate(np.array_split(np.arange(len(df)), pieces)):
+        shuffled.iloc[rows].to_parquet(folder / f"part-{i}.parquet", index=False)
+    return str(folder / "*.parquet")
+
+
+@pytest.mark.parametrize("weighted", [True, False])
+def test_every_measure_equals_the_in_memory_engine(tmp_path, cluster, weighted):
+    df = _people(int(weighted))
+    pattern = _write(df, tmp_path / "register")
+    kw = dict(
+        value="inkomen",
+        region="gemeente",
+        year="jaar",
+        weight="gewicht" if weighted else None,
+        measures=MEASURES,
+    )
+    got = scale.measures(pattern, client_=cluster, **kw)
+    want = scale.sort_results(compute_measures(df, **kw), "gemeente", ["jaar"])
+    assert list(got.columns) == list(want.columns)
+    assert (got.dtypes == want.dtypes).all()
+    pd.testing.assert_frame_equal(
+        got.drop(columns="value"), want.drop(columns="value"), check_exact=True
+    )
+    np.testing.assert_allclose(got["value"], want["value"], rtol=1e-9, atol=1e-12)
+    # every measure, the Total rows and the poverty rate (against the national line) are there
+    names = {"poverty_rate", "theil", "theil_between", "theil_within", "palma", "gini", "p90"}
+    assert names <= set(got["measure"]) and len(set(got["measure"])) >= 16
+    total = got[got["gemeente"] == "Total"]
+    assert set(total["jaar"]) == {2021, 2022, 2023}
+    assert total[total["measure"] == "poverty_rate"]["value"].between(0.01, 0.5).all()
+
+
+def test_breakdowns_and_linearized_intervals_equal(tmp_path, cluster):
+    df = _people(3)
+    pattern = _write(df, tmp_path / "register", pieces=5)
+    kw = dict(
+        value="inkomen",
+        region="gemeente",
+        year="jaar",
+        weight="gewicht",
+        by=["geslacht"],
+        measures=["mean", "median", "gini", "poverty_rate"],
+        ci=0.95,
+    )
+    got = scale.measures(pattern, client_=cluster, **kw)
+    want = scale.sort_results(compute_measures(df, **kw), "gemeente", ["jaar", "geslacht"])
+    assert list(got.columns) == list(want.columns)
+    for col in ("value", "se", "ci_low", "ci_high"):
+        np.testing.assert_allclose(got[col], want[col], rtol=1e-9, atol=1e-12, err_msg=col)
+    pd.testing.assert_frame_equal(
+        got[["gemeente", "jaar", "geslacht", "measure", "n"]],
+        want[["gemeente", "jaar", "geslacht", "measure", "n"]],
+    )
+
+
+def test_a_year_too_large_for_a_worker_is_refused_before_computing(tmp_path):
+    counts = pd.Series({2021: 10, 2022: 5_000_000_000})
+    with pytest.raises(DataError) as err:
+        scale.check_sizes(counts, 24.0, 4e9, "register/*.parquet")
+    assert "2022" in str(err.value) and "memory" in str(err.value)
+    assert "geheugen" in err.value.text("nl")
+    scale.check_sizes(counts.iloc[:1], 24.0, 4e9, "x")  # a small year passes
+
+
+def test_no_files_and_the_bootstrap_are_said_clearly(tmp_path, cluster):
+    with pytest.raises(DataError, match="No Parquet files"):
+        scale.measures(str(tmp_path / "none/*.parquet"), value="x", region="r", client_=cluster)
+    with pytest.raises(DataError, match="linearized"):
+        scale.measures("x", value="x", region="r", ci_method="bootstrap", client_=cluster)
