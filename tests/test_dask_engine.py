@@ -3,16 +3,18 @@ LocalCluster of 2 workers, over Parquet files that split regions and years acros
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pandas as pd
 import pytest
 
 pytest.importorskip("distributed")  # the `scale` extra; `make install` installs it
 
-from indicators.analyses import scale  # noqa: E402
-from indicators.errors import DataError  # noqa: E402
-from indicators.results import compute_measures  # noqa: E402
-from indicators.stats.measures import DEFAULT_MEASURES  # noqa: E402
+from indicators.analyses import scale
+from indicators.errors import DataError
+from indicators.results import compute_measures
+from indicators.stats.measures import DEFAULT_MEASURES
 
 MEASURES = [*DEFAULT_MEASURES, "poverty_rate", "theil", "mld", "atkinson:1", "palma", "s80s20"]
 
@@ -114,3 +116,55 @@ def test_no_files_and_the_bootstrap_are_said_clearly(tmp_path, cluster):
         scale.measures(str(tmp_path / "none/*.parquet"), value="x", region="r", client_=cluster)
     with pytest.raises(DataError, match="linearized"):
         scale.measures("x", value="x", region="r", ci_method="bootstrap", client_=cluster)
+
+
+DEMO_MAP = [
+    "--map",
+    "life_satisfaction=levenstevredenheid",
+    "--map",
+    "income=inkomen",
+    "--map",
+    "happiness=geluk",
+    "--region",
+    "provincie",
+    "--year",
+    "jaar",
+    "--weight",
+    "gewicht",
+]
+
+
+def test_the_command_line_compute_and_measures_on_dask(tmp_path, capsys):
+    """As users run it: `compute` and `measures` with --engine dask on a local cluster of two
+    worker processes give the default engine's table (text answers, breakdowns, min-n)."""
+    from indicators.cli import main
+    from indicators.package_data import demo_file
+
+    df = pd.read_parquet(demo_file("people"))
+    pattern = _write(df, tmp_path / "register", pieces=4)
+    single = tmp_path / "all.parquet"
+    df.to_parquet(single, index=False)
+    dask_args = ["--engine", "dask", "--workers", "2", "--memory-limit", "1GB"]
+    by = ["--by", df.columns[df.columns.isin(["geslacht", "leeftijdsgroep"])][0]]
+    tables = {}
+    for engine, source in (("memory", str(single)), ("dask", pattern)):
+        out = tmp_path / f"{engine}.csv"
+        extra = dask_args if engine == "dask" else []
+        assert main(["compute", source, *DEMO_MAP, *by, "--out", str(out), *extra]) == 0
+        tables[engine] = scale.sort_results(pd.read_csv(out), "provincie", ["jaar", "group"])
+    got, want = tables["dask"], tables["memory"]
+    assert len(want) > 100 and "Total" in set(want["provincie"])
+    pd.testing.assert_frame_equal(got.drop(columns="value"), want.drop(columns="value"))
+    np.testing.assert_allclose(got["value"], want["value"], rtol=1e-9, equal_nan=True)
+
+    measures = ["--value", "inkomen", "--region", "provincie", "--year", "jaar"]
+    measures += ["--weight", "gewicht", "--measures", "median,poverty_rate,gini", "--ci"]
+    assert main(["measures", pattern, *measures, *dask_args]) == 0
+    got = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert main(["measures", str(single), *measures]) == 0
+    want = scale.sort_results(
+        pd.read_csv(io.StringIO(capsys.readouterr().out)), "provincie", ["jaar"]
+    )
+    np.testing.assert_allclose(got[["value", "se"]], want[["value", "se"]], rtol=1e-9)
+    assert main(["measures", str(tmp_path / "none"), *measures, *dask_args, "--lang", "nl"]) == 2
+    assert "Geen Parquet-bestanden" in capsys.readouterr().err
