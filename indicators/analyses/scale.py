@@ -167,10 +167,7 @@ def per_year(
         counts = ddf[year].value_counts(dropna=False).compute()
         check_sizes(counts, bytes_per_row, limit, source)
         ddf = ddf.shuffle(on=year, npartitions=max(1, len(counts)))
-    tasks = [
-        _delayed(_run_years)(part, year, func)
-        for part in ddf.to_delayed(optimize_graph=True)
-    ]
+    tasks = [_delayed(_run_years)(part, year, func) for part in ddf.to_delayed(optimize_graph=True)]
     tables = [t for t in c.gather(c.compute(tasks)) if len(t)]
     if not tables:
         return pd.DataFrame()
