@@ -172,8 +172,10 @@ def test_the_command_line_compute_and_measures_on_dask(tmp_path, capsys):
 
 def test_a_worker_too_small_for_a_year_stops_with_the_message(tmp_path):
     pattern = _write(_people(5, n=500), tmp_path / "register", pieces=2)
-    with scale.client(workers=1, processes=False, memory_limit="300MB") as small:
-        with pytest.raises(DataError) as err:
-            scale.measures(pattern, value="inkomen", region="gemeente", year="jaar", client_=small)
+    with (
+        scale.client(workers=1, processes=False, memory_limit="300MB") as small,
+        pytest.raises(DataError) as err,
+    ):
+        scale.measures(pattern, value="inkomen", region="gemeente", year="jaar", client_=small)
     assert "a worker has 0.3 GB" in str(err.value)
     assert "per worker" in err.value.text("en") and "Geef de workers meer" in err.value.text("nl")
