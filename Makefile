@@ -11,7 +11,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) -m pip install --quiet -e '.[test,bench,scale]'
 	touch $(STAMP)
 
 run: install
@@ -42,9 +42,13 @@ screenshots: install chromium
 # the uncertainty benchmark's sizes: `make bench BENCH_SIZES=1e6 BOOT_SIZES=1e6` for a short run
 BENCH_SIZES ?= 1e6,1e7
 BOOT_SIZES ?= 1e6
+# the Dask scale run: rows written once as Parquet under tests/benchmarks/out/ (reused)
+SCALE_ROWS ?= 1e8
+SCALE_MEMORY ?= 4GB
 bench: install chromium
 	$(PY) tests/benchmarks/bench_measures.py
 	$(PY) tests/benchmarks/bench_uncertainty.py --sizes $(BENCH_SIZES) --boot-sizes $(BOOT_SIZES)
+	$(PY) tests/benchmarks/bench_scale.py --rows $(SCALE_ROWS) --memory-limit $(SCALE_MEMORY)
 	$(PY) tests/benchmarks/bench_dashboard.py
 	$(PY) tests/benchmarks/bench_browser.py
 

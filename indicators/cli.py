@@ -101,6 +101,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     )
     m.add_argument("--measures", metavar="LIST", help=MEASURE_HELP)
     _intervals(m)
+    _engine(m)
     _lang(m)
 
     r = sub.add_parser(
@@ -132,6 +133,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
         "--min-n", type=int, default=10, help="hide values from fewer observations (default 10)"
     )
     _intervals(c)
+    _engine(c)
     _lang(c)
 
     _group_parsers(sub)
@@ -235,6 +237,35 @@ def _intervals(p):
     )
 
 
+def _engine(p):
+    p.add_argument(
+        "--engine",
+        choices=("memory", "dask"),
+        default="memory",
+        help="memory (the default: the whole file in this process) or dask: INPUT is a folder "
+        "or pattern of Parquet files ('register/*.parquet'), read lazily and computed year by "
+        "year on Dask workers, the same numbers (needs pip install '.[scale]')",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the address of a running Dask scheduler "
+        "(tcp://host:8786; a cluster on Kubernetes, YARN or HPC); default a local cluster",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="with --engine dask and no --scheduler: workers of the local cluster (default 2)",
+    )
+    p.add_argument(
+        "--memory-limit",
+        metavar="SIZE",
+        help="with --engine dask and no --scheduler: memory per local worker, e.g. 4GB "
+        "(default: the machine's memory shared out)",
+    )
+
+
 def _roles(p):
     p.add_argument("--region", required=True, metavar="COL", help="region column")
     p.add_argument("--year", metavar="COL", help="year or period column")
@@ -291,6 +322,26 @@ def _split(text: str | None) -> list[str] | None:
 
 
 def _measures(args) -> pd.DataFrame:
+    if args.engine == "dask":
+        from indicators.analyses import scale
+
+        return scale.measures(
+            args.input,
+            value=args.value,
+            region=args.region,
+            year=args.year,
+            weight=args.weight,
+            by=args.by,
+            measures=_split(args.measures),
+            order=_split(args.order),
+            ci=args.ci,
+            strata=args.strata,
+            cluster=args.cluster,
+            ci_method=args.ci_method,
+            scheduler=args.scheduler,
+            workers=args.workers,
+            memory_limit=args.memory_limit,
+        )
     from indicators.io.load import load_table
     from indicators.results import compute_measures
 
@@ -337,33 +388,20 @@ def _registry(args) -> int:
 
 
 def _compute(args) -> pd.DataFrame:
-    from indicators.dataset.mapping import Mapping, suggest_order
+    from indicators.dataset.mapping import Mapping
     from indicators.dataset.prepare import prepare
     from indicators.io.load import load_table
     from indicators.results import compute
 
     registry = _load_registry(args.catalog)
+    variables = _mapped_variables(args, registry)
+    if args.engine == "dask":
+        return _compute_dask(args, registry, variables)
     df = load_table(args.input, sheet=args.sheet)
-    variables = {}
-    for item in args.map:
-        if "=" not in item:
-            raise DataError.from_text("cli.map_form", item=item)
-        var, col = (part.strip() for part in item.split("=", 1))
-        if var not in registry.variable_by_id:
-            known = ", ".join(v.id for v in registry.variables)
-            raise DataError.from_text("cli.map_unknown", item=item, variable=var, known=known)
-        variables[var] = col
-    if not variables:
-        raise DataError.from_text("cli.map_none")
     from indicators.dataset import validate
 
     validate.require_columns(df, list(variables.values()), source=args.input)
-    orders = {
-        col: suggest_order(df[col], registry.variable_by_id[var])
-        for var, col in variables.items()
-        if registry.variable_by_id[var].kind != "continuous"
-        and not pd.api.types.is_numeric_dtype(df[col])
-    }
+    orders = _text_orders(registry, variables, lambda col: df[col])
     mapping = Mapping.build(
         args.region,
         year=args.year,
@@ -386,10 +424,70 @@ def _compute(args) -> pd.DataFrame:
         replicates=args.replicates,
         seed=args.seed,
     )
+    return _named(table, args)
+
+
+def _named(table: pd.DataFrame, args) -> pd.DataFrame:
     rename = {"region": args.region}
     if args.year:
         rename["year"] = args.year
     return table.rename(columns=rename)
+
+
+def _mapped_variables(args, registry) -> dict[str, str]:
+    """Return the registry variables and their columns of the --map options."""
+    variables = {}
+    for item in args.map:
+        if "=" not in item:
+            raise DataError.from_text("cli.map_form", item=item)
+        var, col = (part.strip() for part in item.split("=", 1))
+        if var not in registry.variable_by_id:
+            known = ", ".join(v.id for v in registry.variables)
+            raise DataError.from_text("cli.map_unknown", item=item, variable=var, known=known)
+        variables[var] = col
+    if not variables:
+        raise DataError.from_text("cli.map_none")
+    return variables
+
+
+def _text_orders(registry, variables, column_of) -> dict:
+    """Return the order of the text answers of each mapped column that has them
+    (``column_of(col)``: its values, or only its distinct values)."""
+    from indicators.dataset.mapping import suggest_order
+
+    orders = {}
+    for var, col in variables.items():
+        if registry.variable_by_id[var].kind == "continuous":
+            continue
+        values = column_of(col)
+        if not pd.api.types.is_numeric_dtype(values):
+            orders[col] = suggest_order(values, registry.variable_by_id[var])
+    return orders
+
+
+def _compute_dask(args, registry, variables) -> pd.DataFrame:
+    """``compute`` with --engine dask: year by year on Dask workers (analyses/scale.py)."""
+    from indicators.analyses import scale
+
+    table = scale.compute_parquet(
+        args.input,
+        region=args.region,
+        year=args.year,
+        weight=args.weight,
+        by=args.by,
+        variables=variables,
+        orders_of=lambda distinct: _text_orders(registry, variables, distinct),
+        catalog=args.catalog,
+        min_n=args.min_n,
+        ci=args.ci,
+        strata=args.strata,
+        cluster=args.cluster,
+        ci_method=args.ci_method,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        memory_limit=args.memory_limit,
+    )
+    return _named(table, args)
 
 
 # ---- convergence and index (issue 13) ---------------------------------------------------------

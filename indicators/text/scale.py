@@ -1,0 +1,48 @@
+"""Texts of the Dask engine (indicators/analyses/scale.py, ``--engine dask``): its errors."""
+
+SCALE = {
+    "no_dask": {
+        "nl": "De Dask-engine (--engine dask) heeft de pakketten dask en distributed nodig. "
+        "Installeer ze met: pip install '.[scale]' (of pip install 'dask[dataframe]' "
+        "distributed) en probeer het opnieuw.",
+        "en": "The Dask engine (--engine dask) needs the packages dask and distributed. "
+        "Install them with: pip install '.[scale]' (or pip install 'dask[dataframe]' "
+        "distributed) and try again.",
+    },
+    "no_files": {
+        "nl": "Geen Parquet-bestanden gevonden bij '{pattern}'. Geef een map of een patroon "
+        "zoals 'register/*.parquet'.",
+        "en": "No Parquet files found at '{pattern}'. Give a folder or a pattern such as "
+        "'register/*.parquet'.",
+    },
+    "year_too_large": {
+        "nl": "{source}: jaar {year} heeft {rows} rijen; daarvoor is ongeveer {need} GB "
+        "geheugen per worker nodig, maar een worker heeft {limit} GB. Elk jaar wordt in zijn "
+        "geheel op één worker berekend (de Total-rijen en de armoedegrens hebben alle regio's "
+        "van een jaar nodig). Geef de workers meer geheugen (--memory-limit, of minder "
+        "workers per machine) of neem minder kolommen mee.",
+        "en": "{source}: year {year} has {rows} rows; that needs about {need} GB of memory per "
+        "worker, but a worker has {limit} GB. Each year is computed whole on one worker (the "
+        "Total rows and the poverty line need all regions of a year). Give the workers more "
+        "memory (--memory-limit, or fewer workers per machine) or take fewer columns.",
+    },
+    "parquet_only": {
+        "nl": "--engine dask leest Parquet (een map of een patroon zoals "
+        "'register/*.parquet'); '{source}' is geen Parquet. Zet het bestand om naar Parquet "
+        "of gebruik de standaardengine (zonder --engine dask).",
+        "en": "--engine dask reads Parquet (a folder or a pattern such as "
+        "'register/*.parquet'); '{source}' is not Parquet. Convert the file to Parquet or use "
+        "the default engine (without --engine dask).",
+    },
+    "no_bootstrap": {
+        "nl": "--engine dask berekent gelineariseerde intervallen (--ci, --ci-method "
+        "linearization), per jaar precies als de standaardengine; de bootstrap trekt over "
+        "het hele bestand en kan dat niet per jaar. Gebruik --ci-method linearization of de "
+        "standaardengine.",
+        "en": "--engine dask computes linearized intervals (--ci, --ci-method linearization), "
+        "per year exactly as the default engine; the bootstrap draws over the whole file and "
+        "cannot do that per year. Use --ci-method linearization or the default engine.",
+    },
+}
+
+AREAS = {"scale": SCALE}

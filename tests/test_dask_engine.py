@@ -1,0 +1,181 @@
+"""The Dask engine (indicators.analyses.scale) gives the in-memory engine's numbers, on a
+LocalCluster of 2 workers, over Parquet files that split regions and years across files."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+
+pytest.importorskip("distributed")  # the `scale` extra; `make install` installs it
+
+from indicators.analyses import scale
+from indicators.errors import DataError
+from indicators.results import compute_measures
+from indicators.stats.measures import DEFAULT_MEASURES
+
+MEASURES = [*DEFAULT_MEASURES, "poverty_rate", "theil", "mld", "atkinson:1", "palma", "s80s20"]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with scale.client(workers=2, processes=False, memory_limit="1GB") as c:
+        yield c
+
+
+def _people(seed=0, n=6000):
+    rng = np.random.default_rng(seed)
+    x = np.round(rng.lognormal(3, 0.8, n))  # ties
+    x[::53] = np.nan  # missing values
+    x[::211] = 0.0  # zeros: left out of theil, mld and atkinson
+    w = rng.lognormal(0, 0.5, n)
+    w[::301] = np.nan  # a missing weight
+    return pd.DataFrame(
+        {
+            "gemeente": rng.choice(["GM0001", "GM0002", "GM0003", "GM0004", "GM0005"], n),
+            "jaar": rng.choice([2021, 2022, 2023], n),
+            "geslacht": rng.choice(["m", "v"], n),
+            "inkomen": x,
+            "gewicht": w,
+        }
+    )
+
+
+def _write(df, folder, pieces=7):
+    folder.mkdir()
+    # rows in random order over many files: every region and year lies in several files
+    shuffled = df.sample(frac=1, random_state=1)
+    for i, rows in enumerate(np.array_split(np.arange(len(df)), pieces)):
+        shuffled.iloc[rows].to_parquet(folder / f"part-{i}.parquet", index=False)
+    return str(folder / "*.parquet")
+
+
+@pytest.mark.parametrize("weighted", [True, False])
+def test_every_measure_equals_the_in_memory_engine(tmp_path, cluster, weighted):
+    df = _people(int(weighted))
+    pattern = _write(df, tmp_path / "register")
+    kw = dict(
+        value="inkomen",
+        region="gemeente",
+        year="jaar",
+        weight="gewicht" if weighted else None,
+        measures=MEASURES,
+    )
+    got = scale.measures(pattern, client_=cluster, **kw)
+    want = scale.sort_results(compute_measures(df, **kw), "gemeente", ["jaar"])
+    assert list(got.columns) == list(want.columns)
+    assert (got.dtypes == want.dtypes).all()
+    pd.testing.assert_frame_equal(
+        got.drop(columns="value"), want.drop(columns="value"), check_exact=True
+    )
+    np.testing.assert_allclose(got["value"], want["value"], rtol=1e-9, atol=1e-12)
+    # every measure, the Total rows and the poverty rate (against the national line) are there
+    names = {"poverty_rate", "theil", "theil_between", "theil_within", "palma", "gini", "p90"}
+    assert names <= set(got["measure"]) and len(set(got["measure"])) >= 16
+    total = got[got["gemeente"] == "Total"]
+    assert set(total["jaar"]) == {2021, 2022, 2023}
+    assert total[total["measure"] == "poverty_rate"]["value"].between(0.01, 0.5).all()
+
+
+def test_breakdowns_and_linearized_intervals_equal(tmp_path, cluster):
+    df = _people(3)
+    pattern = _write(df, tmp_path / "register", pieces=5)
+    kw = dict(
+        value="inkomen",
+        region="gemeente",
+        year="jaar",
+        weight="gewicht",
+        by=["geslacht"],
+        measures=["mean", "median", "gini", "poverty_rate"],
+        ci=0.95,
+    )
+    got = scale.measures(pattern, client_=cluster, **kw)
+    want = scale.sort_results(compute_measures(df, **kw), "gemeente", ["jaar", "geslacht"])
+    assert list(got.columns) == list(want.columns)
+    for col in ("value", "se", "ci_low", "ci_high"):
+        np.testing.assert_allclose(got[col], want[col], rtol=1e-9, atol=1e-12, err_msg=col)
+    pd.testing.assert_frame_equal(
+        got[["gemeente", "jaar", "geslacht", "measure", "n"]],
+        want[["gemeente", "jaar", "geslacht", "measure", "n"]],
+    )
+
+
+def test_a_year_too_large_for_a_worker_is_refused_before_computing(tmp_path):
+    counts = pd.Series({2021: 10, 2022: 5_000_000_000})
+    with pytest.raises(DataError) as err:
+        scale.check_sizes(counts, 24.0, 4e9, "register/*.parquet")
+    assert "2022" in str(err.value) and "memory" in str(err.value)
+    assert "geheugen" in err.value.text("nl")
+    scale.check_sizes(counts.iloc[:1], 24.0, 4e9, "x")  # a small year passes
+
+
+def test_no_files_and_the_bootstrap_are_said_clearly(tmp_path, cluster):
+    with pytest.raises(DataError, match="No Parquet files"):
+        scale.measures(str(tmp_path / "none/*.parquet"), value="x", region="r", client_=cluster)
+    with pytest.raises(DataError, match="linearized"):
+        scale.measures("x", value="x", region="r", ci_method="bootstrap", client_=cluster)
+
+
+DEMO_MAP = [
+    "--map",
+    "life_satisfaction=levenstevredenheid",
+    "--map",
+    "income=inkomen",
+    "--map",
+    "happiness=geluk",
+    "--region",
+    "provincie",
+    "--year",
+    "jaar",
+    "--weight",
+    "gewicht",
+]
+
+
+def test_the_command_line_compute_and_measures_on_dask(tmp_path, capsys):
+    """As users run it: `compute` and `measures` with --engine dask on a local cluster of two
+    worker processes give the default engine's table (text answers, breakdowns, min-n)."""
+    from indicators.cli import main
+    from indicators.package_data import demo_file
+
+    df = pd.read_parquet(demo_file("people"))
+    pattern = _write(df, tmp_path / "register", pieces=4)
+    single = tmp_path / "all.parquet"
+    df.to_parquet(single, index=False)
+    dask_args = ["--engine", "dask", "--workers", "2", "--memory-limit", "1GB"]
+    by = ["--by", df.columns[df.columns.isin(["geslacht", "leeftijdsgroep"])][0]]
+    tables = {}
+    for engine, source in (("memory", str(single)), ("dask", pattern)):
+        out = tmp_path / f"{engine}.csv"
+        extra = dask_args if engine == "dask" else []
+        assert main(["compute", source, *DEMO_MAP, *by, "--out", str(out), *extra]) == 0
+        tables[engine] = scale.sort_results(pd.read_csv(out), "provincie", ["jaar", "group"])
+    got, want = tables["dask"], tables["memory"]
+    assert len(want) > 100 and "Total" in set(want["provincie"])
+    pd.testing.assert_frame_equal(got.drop(columns="value"), want.drop(columns="value"))
+    np.testing.assert_allclose(got["value"], want["value"], rtol=1e-9, equal_nan=True)
+
+    measures = ["--value", "inkomen", "--region", "provincie", "--year", "jaar"]
+    measures += ["--weight", "gewicht", "--measures", "median,poverty_rate,gini", "--ci"]
+    assert main(["measures", pattern, *measures, *dask_args]) == 0
+    got = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert main(["measures", str(single), *measures]) == 0
+    want = scale.sort_results(
+        pd.read_csv(io.StringIO(capsys.readouterr().out)), "provincie", ["jaar"]
+    )
+    np.testing.assert_allclose(got[["value", "se"]], want[["value", "se"]], rtol=1e-9)
+    assert main(["measures", str(tmp_path / "none"), *measures, *dask_args, "--lang", "nl"]) == 2
+    assert "Geen Parquet-bestanden" in capsys.readouterr().err
+
+
+def test_a_worker_too_small_for_a_year_stops_with_the_message(tmp_path):
+    pattern = _write(_people(5, n=500), tmp_path / "register", pieces=2)
+    with (
+        scale.client(workers=1, processes=False, memory_limit="300MB") as small,
+        pytest.raises(DataError) as err,
+    ):
+        scale.measures(pattern, value="inkomen", region="gemeente", year="jaar", client_=small)
+    assert "a worker has 0.3 GB" in str(err.value)
+    assert "per worker" in err.value.text("en") and "Geef de workers meer" in err.value.text("nl")
