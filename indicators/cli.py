@@ -924,4 +924,12 @@ def _experiment(args) -> pd.DataFrame:
         level=args.ci,
         source=str(args.input),
     )
-    return experiment(df, setup, args.method, bootstrap=args.bootstrap, seed=args.seed)
+    table = experiment(df, setup, args.method, bootstrap=args.bootstrap, seed=args.seed)
+    dropped = table.attrs.get("dropped", [])
+    if dropped:  # never silent: the regions the balanced panel left out are named
+        shown = ", ".join(dropped[:10]) + (" ..." if len(dropped) > 10 else "")
+        note = text(
+            "experiments.dropped", args.lang, n=len(dropped), source=setup.source, regions=shown
+        )
+        print(note, file=sys.stderr)
+    return table

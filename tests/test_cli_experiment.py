@@ -10,7 +10,7 @@ import pytest
 
 from indicators.cli import main
 
-MPDTA = Path("/work/shared/data/mpdta.csv")
+MPDTA = Path(__file__).resolve().parents[2] / "shared" / "data" / "mpdta.csv"
 DEMO = (
     Path(__file__).resolve().parents[1]
     / "indicators/data/demo_pilot_municipalities_synthetic.parquet"
@@ -112,3 +112,24 @@ def test_a_pilot_without_start_year_is_an_error():
         "pilot",
     )
     assert rc == 2 and "start" in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "were left out"), ("nl", "buiten de berekening gelaten")]
+)
+def test_a_region_left_out_of_the_panel_is_said(tmp_path, lang, words):
+    """A region without a value in every year cannot enter the panel: the command says which
+    (before, it was left out silently)."""
+    df = pd.read_parquet(DEMO)
+    gap = (df["gemeente"] == "Zwolle") & (df["jaar"] == 2016)
+    assert gap.any()
+    path = tmp_path / "gaten.csv"
+    df[~gap].to_csv(path, index=False)
+    rc, out, err = run(
+        "experiment", str(path), "--outcome", "aandeel_deeltijdwerk", "--region", "gemeente",
+        "--year", "jaar", "--flag", "pilot", "--start", "2018", "--method", "did",
+        "--bootstrap", "0", "--lang", lang,
+    )  # fmt: skip
+    assert rc == 0
+    assert words in err and "Zwolle" in err and "1 " in err
+    assert "method,term" in out

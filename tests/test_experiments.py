@@ -19,7 +19,7 @@ from indicators.analyses.experiments import (
 )
 from indicators.errors import DataError
 
-MPDTA = Path("/work/shared/data/mpdta.csv")
+MPDTA = Path(__file__).resolve().parents[2] / "shared" / "data" / "mpdta.csv"
 DEMO = (
     Path(__file__).resolve().parents[1]
     / "indicators/data/demo_pilot_municipalities_synthetic.parquet"

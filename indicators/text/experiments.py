@@ -96,6 +96,12 @@ EXPERIMENTS = {
         "en": "The pilots started in different years: a plain two-way fixed effects "
         "regression is then biased; use Callaway & Sant'Anna.",
     },
+    "dropped": {
+        "nl": "{n} regio('s) zonder waarde in elk jaar van {source} zijn buiten de berekening "
+        "gelaten (een gebalanceerd panel is nodig): {regions}.",
+        "en": "{n} region(s) without a value in every year of {source} were left out of the "
+        "computation (a balanced panel is needed): {regions}.",
+    },
     "scale_note": {
         "nl": "Extrapolatie: aangenomen is dat het effect in vergelijkbare regio's even groot is.",
         "en": "Extrapolation: it assumes the effect is the same in comparable regions.",
