@@ -155,13 +155,16 @@ class OwnVariable:
 
 
 # words in a column's name that say a higher value is worse (a suggestion the Data page shows
-# and the user can change; no word, no direction)
+# and the user can change; no word, no direction). A word of the name that starts with one of
+# them counts, so Dutch compounds ("werkloosheidspercentage", "werklozen", "armoedegrens") do.
 _WORSE_WORDS = (
     "ontevreden",
     "ongelukkig",
     "werkloos",
-    "werkloosheid",
+    "werkloze",
     "armoede",
+    "ongelijkheid",
+    "gini",
     "eenzaam",
     "eenzaamheid",
     "onveilig",
@@ -174,6 +177,7 @@ _WORSE_WORDS = (
     "unemployed",
     "unemployment",
     "poverty",
+    "inequality",
     "poor",
     "lonely",
     "loneliness",
@@ -188,10 +192,14 @@ def worse_when_higher(column: object) -> bool:
 
     >>> worse_when_higher("Ontevreden (%)"), worse_when_higher("Werkloosheid_3")
     (True, True)
-    >>> worse_when_higher("Mediaan inkomen")
-    False
+    >>> worse_when_higher("Aandeel werkloze jongeren"), worse_when_higher("Werkloosheidspercentage")
+    (True, True)
+    >>> worse_when_higher("Mediaan inkomen"), worse_when_higher("Armenië")
+    (False, False)
     """
-    return any(token in _WORSE_WORDS for token in normalise_name(column).split("_"))
+    return any(
+        token.startswith(_WORSE_WORDS) for token in normalise_name(column).split("_") if token
+    )
 
 
 def suggest_own(series: pd.Series, column: object) -> OwnVariable:
