@@ -168,6 +168,32 @@ def trend_gaps(results: pd.DataFrame, indicator: str, regions, years) -> pd.Data
     return gaps.sort_values([REGION, YEAR], key=lambda s: s.map(order) if s.name == REGION else s)
 
 
+def total_coverage(results: pd.DataFrame, indicator: str, years) -> list[tuple]:
+    """Return the years whose Total counts fewer regions than the file has: (year, counted,
+    all), where a region counts in a year when it has rows there (``n`` above 0; a suppressed
+    region's rows still count in the Total). A Total over fewer regions is not like for like.
+
+    >>> r = pd.DataFrame({"region": ["a", "b", "a", "b", "Total", "Total"],
+    ...                   "year": [1, 1, 2, 2, 1, 2], "indicator": "x", "measure": "mean",
+    ...                   "value": [1.0, 2.0, 1.0, None, 1.5, 1.0], "n": [1, 1, 1, 0, 2, 1]})
+    >>> total_coverage(r, "x", [1, 2])
+    [(2, 1, 2)]
+    """
+    if not has_years(results):
+        return []
+    rows = select_rows(results, indicator=indicator)
+    rows = rows[rows[REGION] != TOTAL]
+    counts = rows["n"].astype(float).fillna(0) if "n" in rows else pd.Series(1.0, rows.index)
+    rows = rows[counts.to_numpy() > 0].drop_duplicates([REGION, YEAR])
+    everyone = rows[REGION].nunique()
+    per_year = rows.groupby(YEAR)[REGION].nunique()
+    return [
+        (year, int(per_year.get(year, 0)), everyone)
+        for year in years
+        if 0 < per_year.get(year, 0) < everyone
+    ]
+
+
 def extreme_regions(results: pd.DataFrame, indicator: str, year=None) -> list[str]:
     """Return the regions with the highest and the lowest value (for a default selection)."""
     rows = region_values(results, indicator, year)

@@ -86,6 +86,18 @@ TRENDS = {
         "en": "The bands around the lines are each value's 95% interval (linearized standard "
         "errors with the survey design).",
     },
+    "total_coverage": {
+        "nl": "Let op: het Totaal telt niet elk jaar dezelfde regio's ({years}; het bestand heeft "
+        "daar geen waarde voor de andere). Een verandering van het Totaal kan dus ook komen door "
+        "regio's die meetellen of niet: vergelijk de regio's zelf.",
+        "en": "Note: the Total does not count the same regions every year ({years}; the file has "
+        "no value for the others there). A change in the Total can come from regions that count "
+        "or not: compare the regions themselves.",
+    },
+    "total_coverage_year": {
+        "nl": "{year}: {counted} van de {all} regio's",
+        "en": "{year}: {counted} of {all} regions",
+    },
     "no_bands_aggregates": {
         "nl": "Geen banden: dit zijn waarden uit het bestand zelf (aggregaten), zonder "
         "steekproefonzekerheid.",

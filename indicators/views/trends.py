@@ -143,6 +143,13 @@ def _lines(results, registry, ind, chosen, years, lang, min_n, shape, source, na
         blocks.append(Text(_t("bands", lang), tone="caption"))
     elif shape == AGGREGATES:
         blocks.append(Text(_t("no_bands_aggregates", lang), tone="caption"))
+    if TOTAL in chosen:
+        short = spread_.total_coverage(results, ind.id, years)
+        if short:
+            listed = [
+                _t("total_coverage_year", lang, year=y, counted=k, all=m) for y, k, m in short
+            ]
+            blocks.append(Text(_t("total_coverage", lang, years="; ".join(listed)), tone="caption"))
     gaps = spread_.trend_gaps(results, ind.id, chosen, years)
     if len(gaps):
         listed = [

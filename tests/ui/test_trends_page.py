@@ -257,3 +257,26 @@ def test_aggregates_have_no_bands_and_one_caption_says_why():
     (changes,) = [md.value for md in at.markdown if md.value.startswith("Change 2019–2020")]
     assert "- **Amsterdam**: too few years with a value to judge a change." in changes
     assert not any(c.value.startswith("Values of the file itself") for c in at.caption)
+
+
+def test_a_total_over_fewer_regions_in_some_years_is_said():
+    """The Total of an aggregate file is over the regions with a value that year: with gaps
+    it is not like for like, and the page says so for the years concerned."""
+    at = run_page(
+        upload=("gemeenten_gaten.csv", municipal_panel(gaps=True)), query={"regions": ["Total"]}
+    )
+    (note,) = [c.value for c in at.caption if c.value.startswith("Note: the Total")]
+    assert "2015: 11 of 12 regions; 2016: 11 of 12 regions" in note
+    assert "2020: 11 of 12 regions" in note and "2014" not in note
+    assert not at.exception and not at.error
+    full = run_page(
+        upload=("gemeenten_zonder_gaten.csv", municipal_panel(gaps=False)),
+        query={"regions": ["Total"]},
+    )
+    assert not [c.value for c in full.caption if c.value.startswith("Note: the Total")]
+    nl = run_page(
+        lang="nl",
+        upload=("gemeenten_gaten.csv", municipal_panel(gaps=True)),
+        query={"regions": ["Total"]},
+    )
+    assert any("2020: 11 van de 12 regio's" in c.value for c in nl.caption)
