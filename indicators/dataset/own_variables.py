@@ -319,8 +319,14 @@ def extend_registry(
     variables = list(registry.variables)
     indicators = list(registry.indicators)
     known = {v.id for v in variables}
+    have = {ind.id for ind in indicators}
     for item in own:
         if item.id in known:
+            # the variable comes from the user's catalogue file (an own indicator of theirs is
+            # on it): its automatic indicators are still the data's
+            if shape != AGGREGATES:
+                variable = next(v for v in variables if v.id == item.id)
+                indicators.extend(i for i in _indicators(item, variable) if i.id not in have)
             continue
         variable = _variable(item)
         variables.append(variable)
