@@ -70,7 +70,10 @@ def test_an_own_indicator_on_an_own_variable_round_trips_and_computes_exactly():
 
 def test_a_catalogue_indicator_and_a_second_one_in_the_same_file():
     first = oi.OwnIndicator(
-        "life_satisfaction", "share_at_least:9", "Zeer tevreden", "Very satisfied",
+        "life_satisfaction",
+        "share_at_least:9",
+        "Zeer tevreden",
+        "Very satisfied",
         "subjective_wellbeing",
     )
     text, a = oi.add(None, first, REG)

@@ -73,6 +73,27 @@ def measures_for(variable: Variable) -> tuple[str, ...]:
     return names
 
 
+def measure_label(name: str, lang: str) -> str:
+    """Return a measure name's short label from the measure table, a parameter to choose shown
+    as "…".
+
+    >>> measure_label("p10", "en"), measure_label("share_below:T", "en"), measure_label("gini", "nl")
+    ('P10', 'share below …', 'Gini-coëfficiënt')
+    """
+    from indicators.stats.measure_table import TABLE
+
+    entry = TABLE.by_name[name]
+    if entry.is_pattern:
+        return entry.label(lang, **{entry.parameter: "…"})
+    values = {}
+    if entry.parameter:
+        spec = parse_measure(name)
+        values[entry.parameter] = (
+            f"{spec.param * 100:g}" if entry.parameter_kind == "percent" else spec.param
+        )
+    return entry.label(lang, **values)
+
+
 def written(name: str, parameter=None) -> str:
     """Return a measure name with its parameter written in (``share_below:T`` and 6 give
     ``share_below:6``; a number is written without trailing zeros).
@@ -229,15 +250,15 @@ def add(catalogue: str | None, item: OwnIndicator, registry: Registry) -> tuple[
     variable = registry.variable_by_id[item.variable]
     if item.variable not in packaged.variable_by_id and item.variable not in have["variable"]:
         own_dim = variable.dimension
-        if own_dim not in packaged.dimension_by_id and own_dim not in have["dimension"]:
-            if own_dim != item.dimension:
-                d = registry.dimension_by_id[own_dim]
-                blocks.append(
-                    _table(
-                        "dimension",
-                        {"id": d.id, "label_nl": d.label_nl, "label_en": d.label_en},
-                    )
+        new_dim = own_dim not in packaged.dimension_by_id and own_dim not in have["dimension"]
+        if new_dim and own_dim != item.dimension:
+            d = registry.dimension_by_id[own_dim]
+            blocks.append(
+                _table(
+                    "dimension",
+                    {"id": d.id, "label_nl": d.label_nl, "label_en": d.label_en},
                 )
+            )
         blocks.append(_table("variable", _variable_entry(variable, item)))
     taken = {ind.id for ind in registry.indicators} | have["indicator"]
     new_id = indicator_id(item, taken)

@@ -9,6 +9,8 @@ import streamlit as st
 
 from indicators.dataset.mapping import detect_shape
 from indicators.errors import DataError
+from indicators.registry import own_indicators as oi
+from indicators.registry.catalog import POLARITIES
 from indicators.text import area
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, tr
@@ -17,6 +19,8 @@ from indicators.views.catalog import Choices, DataInUse, catalog
 from indicators.views.escape import escape_markdown
 
 TEXTS = area("catalog")
+FORM = area("own_indicator_form")
+MICRODATA = "microdata"
 
 EXAMPLE = """[[indicator]]
 id = "life_satisfaction_p25"
@@ -68,6 +72,120 @@ def _data_in_use():
     return DataInUse(variables, shape, source.label, own), prepared.registry
 
 
+def _f(key: str, **values) -> str:
+    return tr(FORM, key, **values)
+
+
+def _own_indicator(data, reg) -> None:
+    """Show the form that makes an own indicator; on "add", it joins the user's catalogue file
+    (every page computes with it from then on) and the file can be downloaded."""
+    with st.expander(_f("title"), icon=":material/add_chart:", expanded=False):
+        st.caption(_f("intro"))
+        added = st.session_state.pop("own_indicator_added", None)
+        if added:
+            st.success(_f("added", label=escape_markdown(added)))
+        variables = []
+        if data is not None and reg is not None and data.shape == MICRODATA:
+            variables = [
+                v
+                for v in dict.fromkeys(data.variables)
+                if v in reg.variable_by_id and oi.measures_for(reg.variable_by_id[v])
+            ]
+        if not variables:
+            st.info(_f("no_data"))
+        else:
+            _own_form(reg, variables)
+        in_use = st.session_state.get("catalogue")
+        if in_use:
+            st.download_button(
+                _f("download"),
+                data=in_use["data"],
+                file_name=in_use["name"],
+                mime="application/toml",
+                icon=":material/download:",
+                key="own_download",
+            )
+
+
+def _own_form(reg, variables) -> None:
+    here = lang()
+    var_id = st.selectbox(
+        _f("variable"),
+        variables,
+        format_func=label_func(variables, lambda v: reg.variable_by_id[v].label(here)),
+        key="own_variable",
+    )
+    variable = reg.variable_by_id[var_id]
+    names = list(oi.measures_for(variable))
+    name = st.selectbox(
+        _f("measure"),
+        names,
+        format_func=label_func(names, lambda n: oi.measure_label(n, here)),
+        key=f"own_measure_{var_id}",
+    )
+    parameter = None
+    if name.endswith(":T"):
+        low, high = variable.scale_min, variable.scale_max
+        start = float(round((low + high) / 2)) if low is not None and high is not None else 0.0
+        parameter = st.number_input(
+            _f("threshold"), value=start, key=f"own_threshold_{var_id}", help=_f("threshold_help")
+        )
+    elif name.endswith(":LABEL"):
+        levels = list(variable.levels_nl)
+        shown = list(variable.levels(here))
+        parameter = st.selectbox(
+            _f("answer"),
+            levels,
+            format_func=label_func(levels, lambda v: shown[levels.index(v)]),
+            key=f"own_answer_{var_id}",
+        )
+    left, right = st.columns(2)
+    label_nl = left.text_input(_f("label_nl"), key="own_label_nl", max_chars=120)
+    label_en = right.text_input(_f("label_en"), key="own_label_en", max_chars=120)
+    dims = [d.id for d in reg.dimensions]
+    dimension = st.selectbox(
+        _f("dimension"),
+        dims,
+        index=dims.index(variable.dimension) if variable.dimension in dims else 0,
+        format_func=label_func(dims, lambda d: reg.dimension_by_id[d].label(here)),
+        key=f"own_dimension_{var_id}",
+    )
+    polarity = st.radio(
+        _f("polarity"),
+        list(POLARITIES),
+        format_func=label_func(
+            list(POLARITIES), lambda p: _f("better" if p == "higher_is_better" else "worse")
+        ),
+        horizontal=True,
+        key="own_polarity",
+    )
+    left, right = st.columns(2)
+    why_nl = left.text_area(_f("rationale_nl"), key="own_rationale_nl", max_chars=1000)
+    why_en = right.text_area(_f("rationale_en"), key="own_rationale_en", max_chars=1000)
+    if not st.button(_f("add"), type="primary", key="own_add"):
+        return
+    item = oi.OwnIndicator(
+        variable=var_id,
+        measure=oi.written(name, parameter),
+        label_nl=label_nl,
+        label_en=label_en,
+        dimension=dimension,
+        polarity=polarity,
+        rationale_nl=why_nl,
+        rationale_en=why_en,
+    )
+    in_use = st.session_state.get("catalogue")
+    current = in_use["data"].decode("utf-8-sig") if in_use else None
+    try:
+        text, _ = oi.add(current, item, reg)
+    except DataError as err:
+        st.error(_f("bad", reason=escape_markdown(err.text(here))))
+        return
+    state.set_catalogue(in_use["name"] if in_use else oi.FILE_NAME, text.encode("utf-8"))
+    st.session_state["own_indicator_added"] = item.label_en if here == "en" else item.label_nl
+    st.rerun()
+
+
 def _user_catalogue():
     """Show the catalogue upload; return the merged registry, or None."""
     with st.expander(_x("extend"), icon=":material/library_add:"):
@@ -109,6 +227,7 @@ def main() -> None:
     with placeholder:
         data, extended = _data_in_use()
         reg = extended or merged or state.registry()
+        _own_indicator(data, extended)
         query = st.text_input(
             _x("search"), key="catalog_query", placeholder=_x("search_placeholder"), width=480
         )

@@ -28,7 +28,7 @@ def make_app(lang="en", demo=None):
 
 
 OTHER = ("Overview as a table", "Extending the catalogue", "Overzicht als tabel")
-OTHER += ("De catalogus uitbreiden",)
+OTHER += ("De catalogus uitbreiden", "Make your own indicator", "Maak een eigen indicator")
 
 
 def rows(at) -> list[str]:
