@@ -107,8 +107,14 @@ def _own_indicator(data, reg) -> None:
             )
 
 
+NAME_KEYS = ("own_label_nl", "own_label_en", "own_rationale_nl", "own_rationale_en")
+
+
 def _own_form(reg, variables) -> None:
     here = lang()
+    if st.session_state.pop("own_indicator_clear", False):
+        for key in NAME_KEYS:  # an added indicator's names are not offered for the next one
+            st.session_state[key] = ""
     var_id = st.selectbox(
         _f("variable"),
         variables,
@@ -127,8 +133,14 @@ def _own_form(reg, variables) -> None:
     if name.endswith(":T"):
         low, high = variable.scale_min, variable.scale_max
         start = float(round((low + high) / 2)) if low is not None and high is not None else 0.0
+        whole = low is not None and float(low).is_integer() and float(high).is_integer()
         parameter = st.number_input(
-            _f("threshold"), value=start, key=f"own_threshold_{var_id}", help=_f("threshold_help")
+            _f("threshold"),
+            value=start,
+            step=1.0 if whole else 0.1,
+            format="%g",
+            key=f"own_threshold_{var_id}",
+            help=_f("threshold_help"),
         )
     elif name.endswith(":LABEL"):
         levels = list(variable.levels_nl)
@@ -183,6 +195,7 @@ def _own_form(reg, variables) -> None:
         return
     state.set_catalogue(in_use["name"] if in_use else oi.FILE_NAME, text.encode("utf-8"))
     st.session_state["own_indicator_added"] = item.label_en if here == "en" else item.label_nl
+    st.session_state["own_indicator_clear"] = True
     st.rerun()
 
 

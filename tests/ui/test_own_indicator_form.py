@@ -50,6 +50,7 @@ def test_an_own_indicator_shows_on_every_page_and_comes_back_from_its_file():
     text = catalogue_file(at).decode()
     assert 'measure = "share_at_least:9"' in text and 'id = "my_very_satisfied"' in text
     assert any(e.label.startswith("Very satisfied") for e in at.expander)  # documented
+    assert at.text_input(key="own_label_en").value == ""  # ready for the next one
     at.switch_page("indicators/ui/regions.py").run()
     assert not at.exception and not at.error
     assert "Very satisfied" in at.selectbox(key="indicator").options
