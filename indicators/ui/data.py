@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from indicators.dataset import region_names
+from indicators.dataset import region_names, setup_file
 from indicators.dataset.mapping import AGE_BAND_LABELS, REGION, suggest_mapping
 from indicators.dataset.mapping_form import (
     NOT_USED,
@@ -31,7 +31,7 @@ from indicators.errors import DataError
 from indicators.io.combine import combine_report, combine_summary, combined_name
 from indicators.io.load import read_notes, reshape_notes
 from indicators.results import MIN_N
-from indicators.text import area
+from indicators.text import area, text
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, t, tr
 from indicators.ui.render import render
@@ -39,6 +39,7 @@ from indicators.views.data import about_file, check, downloads
 from indicators.views.escape import markdown_text
 
 TEXTS = area("data_page")
+SETUP_TEXTS = area("setup_page")
 FILES_TEXTS = area("files_page")
 DEMO_KEYS = tuple(state.DEMOS)
 UPLOAD = "upload"
@@ -529,6 +530,79 @@ def _download_section(act) -> None:
     )
 
 
+# ---- saved work ------------------------------------------------------------------------------
+
+
+def _s(key: str, **values) -> str:
+    return tr(SETUP_TEXTS, key, **values)
+
+
+def _setup_section(source, raw: pd.DataFrame) -> None:
+    """Save the whole set-up to a small file, or load one: what fits the data in use is taken
+    over, and what does not is said."""
+    with st.expander(_s("head"), icon=":material/save:"):
+        st.caption(_s("intro"))
+        said = st.session_state.pop("_setup_said", None)
+        if said:
+            st.success(said[0])
+            for note in said[1:]:
+                st.info(note)
+        catalogue = st.session_state.get("catalogue")
+        setup = setup_file.SetUp(
+            file_name=source.name,
+            file_digest=source.digest,
+            columns=tuple(str(c) for c in raw.columns),
+            mapping=state.get_mapping(source, raw),
+            catalogue_name=catalogue["name"] if catalogue else "",
+            catalogue=catalogue["data"].decode("utf-8-sig") if catalogue else "",
+            min_n=state.min_n(),
+            views=tuple((k, tuple(v)) for k, v in state.view_choices().items()),
+        )
+        left, right = st.columns(2)
+        left.download_button(
+            _s("save"),
+            data=setup_file.to_bytes(setup),
+            file_name=f"setup_{source.name.rsplit('.', 1)[0][:60] or 'data'}.json",
+            mime="application/json",
+            icon=":material/download:",
+            key="setup_save",
+        )
+        upload = right.file_uploader(_s("load"), type=["json"], key="setup_upload")
+        if upload is None:
+            return
+        data = upload.getvalue()
+        seen = state.digest_of(data)
+        if st.session_state.get("_setup_applied") == seen:
+            return
+        try:
+            loaded = setup_file.from_bytes(data, upload.name)
+            if loaded.catalogue:
+                state.merged_registry(loaded.catalogue_name, loaded.catalogue.encode("utf-8"))
+        except DataError as err:
+            st.error(_s("bad", reason=markdown_text(err.text(lang()))))
+            return
+        _apply_setup(source, raw, loaded, upload.name, seen)
+
+
+def _apply_setup(source, raw, loaded, name: str, seen: str) -> None:
+    fit = setup_file.fit(loaded, raw.columns, source.digest, source.name)
+    if fit.mapping is not None:
+        state.set_mapping(source, fit.mapping)
+        st.session_state["data_mapping_version"] = (
+            st.session_state.get("data_mapping_version", 0) + 1
+        )
+    if loaded.catalogue:
+        state.set_catalogue(loaded.catalogue_name, loaded.catalogue.encode("utf-8"))
+    if loaded.min_n is not None:
+        st.session_state["min_n"] = loaded.min_n
+    state.restore_choices({k: list(v) for k, v in loaded.views})
+    notes = [markdown_text(text(key, lang(), **values)) for key, values in fit.problems]
+    loaded_name = markdown_text(name)
+    st.session_state["_setup_said"] = [_s("loaded", name=loaded_name, saved=loaded.saved), *notes]
+    st.session_state["_setup_applied"] = seen
+    st.rerun()
+
+
 # ---- the page ----------------------------------------------------------------------------------
 
 
@@ -541,6 +615,7 @@ def main() -> None:
     raw = state.load_cached(source.digest, source.name, source.sheet, source.data)
     reg = state.registry()
     _sheet_choice(source, raw)
+    _setup_section(source, raw)
 
     st.subheader(_x("step_file"))
     _combination(raw)

@@ -295,6 +295,13 @@ def _link_mapping(source: Source) -> None:
         st.query_params.pop(LINK_MAP, None)
 
 
+def view_choices() -> dict:
+    """Return the choices of the views this session keeps in the URL (region, indicator, year,
+    ...), not the data, file, column choices or language."""
+    skip = {LINK_DATA, LINK_FILE, LINK_MAP, "lang"}
+    return {key: st.query_params.get_all(key) for key in st.query_params if key not in skip}
+
+
 def set_mapping(source: Source, mapping: Mapping) -> None:
     """Store the mapping the user chose for a file."""
     st.session_state[mapping_key(source)] = mapping
@@ -363,7 +370,7 @@ def follow_link() -> None:
         st.session_state[PENDING] = {"digest": ref, "name": name, "params": params}
 
 
-def _restore_link(params: dict) -> None:
+def restore_choices(params: dict) -> None:
     """Put a link's choices back in the URL, so every widget opens on them again."""
     for key, values in params.items():
         if key in (LINK_DATA, LINK_FILE):
@@ -396,7 +403,7 @@ def _ask_for_linked_file(pending: dict) -> None:
         if not digest_of(data).startswith(pending["digest"]):
             st.session_state["_link_other_file"] = name
         st.session_state.pop(PENDING, None)
-        _restore_link(pending["params"])
+        restore_choices(pending["params"])
         st.rerun()
     if st.button(t("link_use_demo"), key="link_use_demo"):
         st.session_state.pop(PENDING, None)
