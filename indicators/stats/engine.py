@@ -656,6 +656,10 @@ def quantile_by_segment(values, codes, n_cells: int, weights=None, p: float = 0.
         # sort below gives them, without sorting or gathering every row
         valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
         every = bool(valid.all())
+        if every and w is not None and x.size >= 1 << 16:
+            found = _segment_quantiles(x, g, int(n_cells), w, p)
+            if found is not None:
+                return found
         out = []
         for k in range(int(n_cells)):
             m = g == k
@@ -677,6 +681,71 @@ def quantile_by_segment(values, codes, n_cells: int, weights=None, p: float = 0.
 
 
 _MASK_SEGMENTS = 16  # up to this many groups, quantile_by_segment takes each by a mask
+
+
+def _segment_quantiles(x, g, n_cells, w, p):
+    """The quantile of each of a few groups (every row valid) from one pass over the rows:
+    each group's bracket from a sample of its rows, the weight below it per group by one
+    ``bincount`` and only the rows inside the brackets gathered, by the rule of
+    :func:`_overall_quantile`. None when a bracket misses (the caller then takes each group
+    by a mask)."""
+    step = max(1, x.size // (1 << 18))
+    xs, gs = x[::step], g[::step]
+    ws = None if w is None else w[::step]
+    lo = np.full(n_cells, -np.inf)
+    hi = np.full(n_cells, np.inf)
+    for k in range(n_cells):
+        m = gs == k
+        sample = xs[m]
+        if sample.size < 1 << 8:
+            return None
+        by_value = np.argsort(sample)
+        sample = sample[by_value]
+        if ws is None:
+            share, spread = np.arange(1.0, sample.size + 1), 1.0
+        else:
+            sw = ws[m][by_value]
+            share = np.cumsum(sw)
+            spread = np.sqrt(1.0 + np.var(sw) / max(np.mean(sw) ** 2, 1e-300))
+        if not share[-1] > 0:
+            return None
+        share /= share[-1]
+        margin = 6.0 * np.sqrt(max(p * (1 - p), 0.01) / sample.size) * spread + 2.0 / sample.size
+        if p - margin > 0:
+            lo[k] = sample[np.searchsorted(share, p - margin)]
+        if p + margin < 1:
+            hi[k] = sample[min(np.searchsorted(share, p + margin), sample.size - 1)]
+    gi = g.astype(np.intp, copy=False)
+    lo_r = lo[gi]
+    low = x < lo_r
+    inside = ~low
+    inside &= x <= hi[gi]
+    below = np.bincount(gi, low if w is None else w * low, n_cells)[:n_cells]
+    xi, g_in = x[inside], gi[inside]
+    wi = np.ones(xi.size) if w is None else w[inside]
+    total = np.bincount(gi, w, n_cells)[:n_cells]
+    order = np.lexsort((xi, g_in))
+    xi, wi, g_in = xi[order], wi[order], g_in[order]
+    ends = np.cumsum(np.bincount(g_in, minlength=n_cells)[:n_cells])
+    starts = ends - np.bincount(g_in, minlength=n_cells)[:n_cells]
+    out = np.full(n_cells, np.nan)
+    for k in range(n_cells):
+        a, b = int(starts[k]), int(ends[k])
+        if not total[k] > 0:
+            continue
+        target, tol = p * total[k], TOLERANCE * total[k]
+        inner = wi[a:b].sum()
+        if below[k] >= target - tol or (below[k] + inner <= target + tol and hi[k] < np.inf):
+            return None  # the bracket misses the quantile
+        c = below[k] + np.cumsum(wi[a:b])
+        xk = xi[a:b]
+        j = min(int(np.searchsorted(c, target - tol, side="left")), xk.size - 1)
+        if abs(c[j] - target) <= tol:
+            h = min(int(np.searchsorted(c, target + tol, side="right")), xk.size - 1)
+            out[k] = (xk[j] + xk[h]) / 2
+        else:
+            out[k] = xk[j]
+    return out
 
 
 def _overall_quantile(x, w, valid, p: float) -> float:
