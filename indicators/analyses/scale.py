@@ -481,10 +481,9 @@ def _bucket_stats(part, key_sets, infos, levels, ginis):
                 j = min(j, n - 1)
                 if abs(c[j] - target) <= tol:
                     h = int(np.searchsorted(c, target + tol, side="right"))
-                    if h < n:
-                        xh = x[h]
-                    else:
-                        xh = x[n - 1] if bool(cell["last"]) else cell["next_min"]
+                    # x_h past the bucket: the next bucket's smallest value (or the last)
+                    last = x[n - 1] if bool(cell["last"]) else cell["next_min"]
+                    xh = x[h] if h < n else last
                     q = (x[j] + xh) / 2
                 else:
                     q = x[j]
@@ -603,7 +602,7 @@ def _totals(regions: pd.DataFrame, ordered, specs, region: str, total_keys, leve
             elif fam == "mld":
                 v = positive_sum(
                     t,
-                    lambda r: (
+                    lambda r, mu_p=mu_p: (
                         r["value"] + np.log(_cell_values(mu_p, cells, keys, r) / r["_mu_pos"])
                     ),
                 )
@@ -613,7 +612,7 @@ def _totals(regions: pd.DataFrame, ordered, specs, region: str, total_keys, leve
                     lg = positive_sum(t, lambda r: np.log(r["_mu_pos"]) + np.log1p(-r["value"]))
                     v = 1 - np.exp(lg) / mu_p
                 else:
-                    s = positive_sum(t, lambda r: (r["_mu_pos"] * (1 - r["value"])) ** (1 - e))
+                    s = positive_sum(t, lambda r, e=e: (r["_mu_pos"] * (1 - r["value"])) ** (1 - e))
                     v = 1 - s ** (1 / (1 - e)) / mu_p
             elif fam == "quantile":
                 v = ordered[f"q_{float(spec.param)}"].to_numpy()
