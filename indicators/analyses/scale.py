@@ -1,19 +1,20 @@
 """Beyond one machine: every measure on Dask, out of core, with the in-memory engine's numbers.
 
-A folder (or glob) of Parquet files is read lazily; the rows are shuffled so that each year
-lies whole in one partition, and each year is computed by this project's own engine
-(:func:`indicators.results.compute_measures` or :func:`indicators.results.compute`, hence
-:class:`indicators.stats.engine.SortPlan`): its region rows, its Total rows, the national
-poverty line (0.6 x the median of all regions of that year) and the Theil decomposition. The
-results of the years are gathered into one table with the in-memory engine's schema.
+A folder (or glob) of Parquet files is read lazily. :func:`measures` (no intervals) runs
+:func:`measures_by_region_year`: each region-year lies whole in one partition, where this
+project's own engine (:func:`indicators.results.measure_table`, hence
+:class:`indicators.stats.engine.SortPlan`) computes the region rows; the Total rows and the
+national poverty line (0.6 x the median of all regions of a year) come from an exact
+distributed selection over buckets of values (quantiles, Gini, S80/S20, Palma) and exact sums
+over the region rows (means, sd, shares, Theil and its parts, MLD, Atkinson). **Memory per
+worker is bounded by the largest region-year** (or :data:`PART_ROWS` rows, never above a
+worker's limit); :func:`check_region_years` reads the row counts before anything is computed
+and stops with a clear message when one region-year is too large for a worker.
 
-Why whole years and not region-years: the Total rows and the poverty line are quantiles
-(and Gini, Palma, ...) of a whole year's distribution, which no sum of per-region pieces
-gives exactly. Computing each year on one worker keeps every number exact; the price is that
-**memory per worker is bounded by the largest year** (about ``MEMORY_FACTOR`` times its bytes
-in the columns used), not by the data: twenty years of registers need twenty times less
-memory per worker than the whole. :func:`check_sizes` reads the row counts per year before
-anything is computed and stops with a clear message when one year is too large for a worker.
+With intervals (the SE of a Total row needs the whole year) and for :func:`compute_parquet`
+(the registry indicators) :func:`per_year` computes each year whole on one worker with
+:func:`indicators.results.compute_measures` or :func:`indicators.results.compute`: memory per
+worker is then bounded by the largest year (:func:`check_sizes`).
 
 Dask and distributed are an optional extra (``pip install .[scale]``), imported only here and
 only when used.
