@@ -765,6 +765,14 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     specs = list({s.text: s for s in map(parse_measure, requested)}.values())
     limit = worker_memory(c)
     bytes_per_row = _row_bytes(ddf._meta)
+    if np.isfinite(limit) and fitting_rows(bytes_per_row, limit) < 1:
+        # said before anything runs: a worker over its limit pauses and never finishes
+        raise DataError.from_text(
+            "scale.worker_too_small",
+            source=source,
+            limit=f"{limit / 1e9:.1f}",
+            base=f"{WORKER_BASE / 1e9:.1f}",
+        )
 
     # 1. rows per region-year and a sample of values per year
     n_rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
