@@ -115,10 +115,10 @@ def measure_table(
         tot = _by_keys(groupings.get(total_keys), x, w, specs, labels, lines, year, design, sample)
         tot.insert(0, region, TOTAL)
         if "theil" in texts:
-            theil_parts = _theil_parts(parts[0], tot, region, total_keys)
+            split = theil_parts(parts[0], tot, region, total_keys)
             if design is not None:
-                theil_parts[_uncertainty_columns(design)] = np.nan
-            tot = pd.concat([tot, theil_parts])
+                split[_uncertainty_columns(design)] = np.nan
+            tot = pd.concat([tot, split])
         parts.append(tot)
     out = pd.concat(parts, ignore_index=True)
     se = _uncertainty_columns(design)
@@ -219,7 +219,7 @@ def _poverty_lines(groupings, x, w, year):
     return POVERTY_FRACTION * quantile_by_segment(x, np.zeros(len(x), dtype=np.int64), 1, w, 0.5)[0]
 
 
-def _theil_parts(regions, tot, region, total_keys):
+def theil_parts(regions, tot, region, total_keys):
     """Decompose Theil T on the Total rows into between- and within-region parts."""
     reg = regions[regions["measure"] == "theil"].copy()
     tt = tot[tot["measure"] == "theil"]

@@ -521,7 +521,7 @@ def _ordered_values(stats: pd.DataFrame, info: pd.DataFrame, keys, levels, gini)
 def _totals(regions: pd.DataFrame, ordered, specs, region: str, total_keys, levels):
     """The Total rows from the region rows (every measure that sums exactly over regions)
     and the ordered pieces (quantiles, Gini, share ratios of the whole year)."""
-    from indicators.results import _theil_parts
+    from indicators.results import theil_parts
 
     keys = list(total_keys) or ["__one"]
     reg = regions.assign(__one=0) if not total_keys else regions
@@ -639,7 +639,7 @@ def _totals(regions: pd.DataFrame, ordered, specs, region: str, total_keys, leve
     tot = pd.concat(out, ignore_index=True)
     tot.loc[~(tot["weight_sum"] > 0), "value"] = np.nan
     if any(s.family == "theil" for s in specs):
-        parts = _theil_parts(reg, tot, region, keys)
+        parts = theil_parts(reg, tot, region, keys)
         sums = parts.pivot_table(
             index=keys, columns="measure", values="value", dropna=False, aggfunc="first"
         )
