@@ -73,6 +73,8 @@ def measure_table(
     total: bool = True,
     groupings: Groupings | None = None,
     design=None,
+    lines=None,
+    internal: bool = False,
 ) -> pd.DataFrame:
     """Compute measures of one numeric column per region (and year, and group), plus Total.
 
@@ -80,7 +82,11 @@ def measure_table(
     ``n_missing``, ``n_excluded``. Pass the same ``groupings`` of ``frame`` to measure several
     columns without grouping the rows again. With a ``design``
     (:class:`indicators.uncertainty.Design`) a column ``se`` follows ``value``: linearized
-    standard errors, each year an independent sample (none for the Theil parts).
+    standard errors, each year an independent sample (none for the Theil parts). ``lines``
+    (a poverty line per year, or one line) replaces the lines computed from ``frame``, and
+    ``internal`` keeps the columns ``_mu_pos`` and ``_w_pos`` (mean and weight of x > 0):
+    the Dask engine (:mod:`indicators.analyses.scale`) computes region rows of a part of the
+    data with the lines of the whole.
 
     Examples
     --------
@@ -89,15 +95,17 @@ def measure_table(
     >>> t[["r", "measure", "value", "n"]].to_string(index=False)
     '    r measure  value  n\\n    a    mean    2.0  2\\n    b    mean    4.0  2\\nTotal    mean    3.0  4'
     """
-    specs = [parse_measure(m) for m in measures]
+    # a measure asked for twice (``theil`` and the defaults) is computed and reported once:
+    # twice would also count its Theil parts twice
+    specs = list({s.text: s for s in map(parse_measure, measures)}.values())
     texts = [s.text for s in specs]
     groupings = groupings or Groupings(frame)
     keys = [region, *([year] if year else []), *by]
     x = frame[value].to_numpy(dtype=float, na_value=np.nan)
     w = None if weight is None else frame[weight].to_numpy(dtype=float, na_value=np.nan)
 
-    lines = None
-    if "poverty_rate" in texts and design is None:  # with a design: in indicators.uncertainty
+    # with a design the lines come from indicators.uncertainty
+    if lines is None and "poverty_rate" in texts and design is None:
         lines = _poverty_lines(groupings, x, w, year)
 
     sample = groupings.get([year])[0] if design is not None and year else None
@@ -107,14 +115,17 @@ def measure_table(
         tot = _by_keys(groupings.get(total_keys), x, w, specs, labels, lines, year, design, sample)
         tot.insert(0, region, TOTAL)
         if "theil" in texts:
-            theil_parts = _theil_parts(parts[0], tot, region, total_keys)
+            split = theil_parts(parts[0], tot, region, total_keys)
             if design is not None:
-                theil_parts[_uncertainty_columns(design)] = np.nan
-            tot = pd.concat([tot, theil_parts])
+                split[_uncertainty_columns(design)] = np.nan
+            tot = pd.concat([tot, split])
         parts.append(tot)
     out = pd.concat(parts, ignore_index=True)
     se = _uncertainty_columns(design)
-    return out[[*keys, "measure", "value", *se, "n", "weight_sum", "n_missing", "n_excluded"]]
+    kept = ["_mu_pos", "_w_pos"] if internal else []
+    return out[
+        [*keys, "measure", "value", *se, "n", "weight_sum", "n_missing", "n_excluded", *kept]
+    ]
 
 
 def _uncertainty_columns(design) -> list[str]:
@@ -208,7 +219,7 @@ def _poverty_lines(groupings, x, w, year):
     return POVERTY_FRACTION * quantile_by_segment(x, np.zeros(len(x), dtype=np.int64), 1, w, 0.5)[0]
 
 
-def _theil_parts(regions, tot, region, total_keys):
+def theil_parts(regions, tot, region, total_keys):
     """Decompose Theil T on the Total rows into between- and within-region parts."""
     reg = regions[regions["measure"] == "theil"].copy()
     tt = tot[tot["measure"] == "theil"]
@@ -561,6 +572,51 @@ def compute_measures(
             replicates=replicates,
             seed=seed,
         )
+    frame, requested, labels = measure_frame(
+        df,
+        value=value,
+        region=region,
+        year=year,
+        weight=weight,
+        by=by,
+        measures=measures,
+        order=order,
+        source=source,
+    )
+    table = measure_table(
+        frame,
+        "__value",
+        requested,
+        region=region,
+        year=year,
+        weight=weight,
+        by=by,
+        labels=labels or None,
+        design=design,
+    )
+    keys = [region, *([year] if year else []), *by]
+    if design is None:
+        return table[[*keys, "measure", "value", "n"]]
+    table = _intervals(table, design)
+    return table[[*keys, "measure", "value", "se", "ci_low", "ci_high", "n"]]
+
+
+def measure_frame(
+    df: pd.DataFrame,
+    *,
+    value: str,
+    region: str,
+    year: str | None = None,
+    weight: str | None = None,
+    by: Sequence[str] = (),
+    measures: Sequence[str] | None = None,
+    order: Sequence[str] | None = None,
+    source: str = "data",
+) -> tuple[pd.DataFrame, list[str], dict]:
+    """Return the checked frame of :func:`compute_measures` (region, year, weight, by and
+    the scores in ``__value``), the measures asked for (or the defaults) and the labels."""
+    from indicators.dataset import validate
+
     frame = pd.DataFrame({region: validate.region_column(df, region, source=source)})
     if year:
         frame[year] = validate.year_column(df, year, source=source)
@@ -589,22 +645,7 @@ def compute_measures(
         requested = list(DEFAULT_MEASURES)
         if labels:
             requested += [f"share:{label}" for label in (order or labels)]
-    table = measure_table(
-        frame,
-        "__value",
-        requested,
-        region=region,
-        year=year,
-        weight=weight,
-        by=by,
-        labels=labels or None,
-        design=design,
-    )
-    keys = [region, *([year] if year else []), *by]
-    if design is None:
-        return table[[*keys, "measure", "value", "n"]]
-    table = _intervals(table, design)
-    return table[[*keys, "measure", "value", "se", "ci_low", "ci_high", "n"]]
+    return frame, requested, labels
 
 
 def _numeric_text(column: pd.Series) -> bool:

@@ -258,3 +258,19 @@ def test_one_text_per_state(state, lang, n, expected):
     from indicators.results import state_text
 
     assert state_text(state, lang, min_n=10, n=n) == expected
+
+
+def test_a_measure_asked_twice_is_reported_once_and_its_theil_parts_add_up():
+    """Before: `theil` asked beside the defaults (which hold it) gave two theil rows per
+    region and a theil_within twice the true one."""
+    import numpy as np
+    import pandas as pd
+
+    from indicators.results import compute_measures
+
+    df = pd.DataFrame({"r": ["a", "a", "a", "b", "b", "b"], "x": [1.0, 2.0, 4.0, 3.0, 9.0, 27.0]})
+    out = compute_measures(df, value="x", region="r", measures=["theil", "mean", "theil"])
+    total = out[out["r"] == "Total"].set_index("measure")["value"]
+    assert list(out["measure"]).count("theil") == 3  # a, b, Total: once each
+    assert total["theil_between"] + total["theil_within"] == pytest.approx(total["theil"])
+    assert np.isfinite(total["theil_within"])

@@ -179,3 +179,110 @@ def test_a_worker_too_small_for_a_year_stops_with_the_message(tmp_path):
         scale.measures(pattern, value="inkomen", region="gemeente", year="jaar", client_=small)
     assert "a worker has 0.3 GB" in str(err.value)
     assert "per worker" in err.value.text("en") and "Geef de workers meer" in err.value.text("nl")
+
+
+def _huge_year(seed=7, n=20000):
+    """One year with most rows over many small regions, two small years; ties, zeros,
+    negative values, missing values and weights."""
+    rng = np.random.default_rng(seed)
+    year = np.where(rng.random(n) < 0.85, 2020, rng.choice([2021, 2022], n))
+    x = np.round(rng.lognormal(3, 1.0, n) - 2)  # ties, a few values <= 0
+    x[::97] = np.nan
+    w = rng.lognormal(0, 0.7, n)
+    w[::389] = np.nan
+    w[::401] = 0.0
+    return pd.DataFrame(
+        {
+            "gemeente": rng.choice([f"GM{i:04d}" for i in range(120)], n),
+            "jaar": year,
+            "geslacht": rng.choice(["m", "v", "x"], n),
+            "inkomen": x,
+            "gewicht": w,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "year, weighted, by",
+    [("jaar", True, []), ("jaar", False, ["geslacht"]), (None, True, ["geslacht"])],
+)
+def test_a_year_cut_into_many_buckets_gives_the_same_total_rows(
+    tmp_path, cluster, monkeypatch, year, weighted, by
+):
+    """Partitions of 300 rows: the big year's Total rows and poverty line come from about
+    60 buckets of values, the region rows from partitions of whole region-years."""
+    monkeypatch.setattr(scale, "PART_ROWS", 300)
+    monkeypatch.setattr(scale, "SAMPLE_ROWS", 2000)
+    df = _huge_year()
+    pattern = _write(df, tmp_path / "register", pieces=9)
+    kw = dict(
+        value="inkomen",
+        region="gemeente",
+        year=year,
+        weight="gewicht" if weighted else None,
+        by=by,
+        measures=[*MEASURES, "p5", "share_below:10", "atkinson:1.5", "n"],
+    )
+    got = scale.measures(pattern, client_=cluster, **kw)
+    want = scale.sort_results(compute_measures(df, **kw), "gemeente", [k for k in (year, *by) if k])
+    assert len(got) == len(want) > 2000
+    pd.testing.assert_frame_equal(
+        got.drop(columns="value"), want.drop(columns="value"), check_exact=True
+    )
+    np.testing.assert_allclose(got["value"], want["value"], rtol=1e-9, atol=1e-12)
+    total = got[got["gemeente"] == "Total"]
+    assert total["value"].notna().sum() > 0.9 * len(total)
+
+
+def test_bucket_bounds_between_tied_values_and_quantiles_on_a_bound(tmp_path, cluster, monkeypatch):
+    """Few distinct values (every bucket bound sits on a run of ties) and an unweighted
+    count where the median's target weight falls exactly on a bucket's end (the mean of two
+    values in two buckets)."""
+    monkeypatch.setattr(scale, "PART_ROWS", 50)
+    rng = np.random.default_rng(3)
+    n = 4000
+    df = pd.DataFrame(
+        {
+            "r": rng.choice(list("abcdefghij"), n),
+            "j": 2024,
+            "x": rng.integers(0, 12, n).astype(float),
+        }
+    )
+    df.loc[df.index[:2000], "x"] = 1.0
+    df.loc[df.index[2000:], "x"] = rng.integers(5, 9, 2000)
+    pattern = _write(df, tmp_path / "register", pieces=4)
+    kw = dict(value="x", region="r", year="j", measures=MEASURES)
+    got = scale.measures(pattern, client_=cluster, **kw)
+    want = scale.sort_results(compute_measures(df, **kw), "r", ["j"])
+    np.testing.assert_allclose(got["value"], want["value"], rtol=1e-9, atol=1e-12)
+    median = got[(got["r"] == "Total") & (got["measure"] == "median")]["value"].iloc[0]
+    assert median == (1.0 + 5.0) / 2  # 2000 of 4000 rows are 1: C_j = W / 2 exactly
+
+
+def test_a_region_year_too_large_for_a_worker_is_refused_in_nl_and_en():
+    counts = pd.Series({("GM0363", 2022): 900_000_000, ("GM0014", 2022): 10})
+    with pytest.raises(DataError) as err:
+        scale.check_region_years(counts, 24.0, 4e9, "register/*.parquet")
+    en, nl = err.value.text("en"), err.value.text("nl")
+    assert "GM0363 2022" in en and "900,000,000 rows" in en and "a worker has 4.0 GB" in en
+    assert "regio-jaar GM0363 2022" in nl and "Geef de workers meer geheugen" in nl
+    scale.check_region_years(counts.iloc[1:], 24.0, 4e9, "x")  # small region-years pass
+
+
+def test_a_year_larger_than_a_worker_holds_is_computed_when_its_region_years_fit(
+    tmp_path, cluster, monkeypatch
+):
+    """With MEMORY_FACTOR made large a worker of 1 GB holds a few thousand rows: the year
+    2020 (about 17,000 rows) would not fit whole, its region-years (about 150 rows) do.
+    The per-year check refuses it; the region-year path computes it, exactly."""
+    monkeypatch.setattr(scale, "MEMORY_FACTOR", 12 * 2_000)
+    df = _huge_year(n=20000)
+    pattern = _write(df, tmp_path / "register", pieces=6)
+    kw = dict(value="inkomen", region="gemeente", year="jaar", weight="gewicht")
+    limit = scale.worker_memory(cluster)
+    assert scale.fitting_rows(40.0, limit) < 17_000
+    with pytest.raises(DataError, match="year 2020 has"):
+        scale.check_sizes(df["jaar"].value_counts(), 40.0, limit, "x")
+    got = scale.measures(pattern, client_=cluster, **kw)
+    want = scale.sort_results(compute_measures(df, **kw), "gemeente", ["jaar"])
+    np.testing.assert_allclose(got["value"], want["value"], rtol=1e-9, atol=1e-12)

@@ -1,19 +1,20 @@
 """Beyond one machine: every measure on Dask, out of core, with the in-memory engine's numbers.
 
-A folder (or glob) of Parquet files is read lazily; the rows are shuffled so that each year
-lies whole in one partition, and each year is computed by this project's own engine
-(:func:`indicators.results.compute_measures` or :func:`indicators.results.compute`, hence
-:class:`indicators.stats.engine.SortPlan`): its region rows, its Total rows, the national
-poverty line (0.6 x the median of all regions of that year) and the Theil decomposition. The
-results of the years are gathered into one table with the in-memory engine's schema.
+A folder (or glob) of Parquet files is read lazily. :func:`measures` (no intervals) runs
+:func:`measures_by_region_year`: each region-year lies whole in one partition, where this
+project's own engine (:func:`indicators.results.measure_table`, hence
+:class:`indicators.stats.engine.SortPlan`) computes the region rows; the Total rows and the
+national poverty line (0.6 x the median of all regions of a year) come from an exact
+distributed selection over buckets of values (quantiles, Gini, S80/S20, Palma) and exact sums
+over the region rows (means, sd, shares, Theil and its parts, MLD, Atkinson). **Memory per
+worker is bounded by the largest region-year** (or :data:`PART_ROWS` rows, never above a
+worker's limit); :func:`check_region_years` reads the row counts before anything is computed
+and stops with a clear message when one region-year is too large for a worker.
 
-Why whole years and not region-years: the Total rows and the poverty line are quantiles
-(and Gini, Palma, ...) of a whole year's distribution, which no sum of per-region pieces
-gives exactly. Computing each year on one worker keeps every number exact; the price is that
-**memory per worker is bounded by the largest year** (about ``MEMORY_FACTOR`` times its bytes
-in the columns used), not by the data: twenty years of registers need twenty times less
-memory per worker than the whole. :func:`check_sizes` reads the row counts per year before
-anything is computed and stops with a clear message when one year is too large for a worker.
+With intervals (the SE of a Total row needs the whole year) and for :func:`compute_parquet`
+(the registry indicators) :func:`per_year` computes each year whole on one worker with
+:func:`indicators.results.compute_measures` or :func:`indicators.results.compute`: memory per
+worker is then bounded by the largest year (:func:`check_sizes`).
 
 Dask and distributed are an optional extra (``pip install .[scale]``), imported only here and
 only when used.
@@ -243,7 +244,20 @@ def measures(
         ci_method=ci_method,
     )
     with _client(client_, scheduler, workers, memory_limit, processes) as c:
-        table = per_year(pattern, columns, year, func, c)
+        if ci is None and strata is None and cluster is None:
+            kw = dict(
+                value=value,
+                region=region,
+                year=year,
+                weight=weight,
+                by=list(by),
+                measures=list(measures) if measures else None,
+                order=list(order) if order else None,
+                source=pattern,
+            )
+            table = measures_by_region_year(pattern, kw, c, pattern)
+        else:  # intervals: each year whole on one worker (the SEs of Total need the year)
+            table = per_year(pattern, columns, year, func, c)
     return sort_results(table, region, [k for k in (year, *by) if k])
 
 
@@ -348,3 +362,534 @@ def _client(given, scheduler, workers, memory_limit, processes):
         return
     with client(scheduler, workers, memory_limit, processes) as c:
         yield c
+
+
+# ---------------------------------------------------------------------------------------------
+# Region-year partitions: memory per worker bounded by the largest region-year, not the year.
+# ---------------------------------------------------------------------------------------------
+
+# families whose Total value needs the order of all rows of a year (no sum of region pieces)
+ORDERED = ("quantile", "gini", "s80s20", "palma")
+PART_ROWS = 2_000_000  # rows a partition holds at least room for (many small region-years)
+SAMPLE_ROWS = 400_000  # sampled values, over all years, that place the bucket bounds
+_Y, _X, _W, _B, _PART = "__y", "__x", "__w", "__b", "__part"
+
+
+def _prepped(part, kw, splitters=None, offsets=None):
+    """The rows as the engine uses them: year (``__y``, 0 without years), the by-columns,
+    the value ``__x`` (NaN when the value or the weight is missing) and the weight ``__w``
+    (1 without weights); with ``splitters`` (bucket bounds per year) the bucket ``__b`` and
+    with ``offsets`` the partition ``__part`` of the year's bucket."""
+    from indicators.results import measure_frame
+
+    frame, _, _ = measure_frame(part.reset_index(drop=True), **kw)
+    year, weight = kw["year"], kw["weight"]
+    out = pd.DataFrame({_Y: frame[year] if year else np.zeros(len(frame), dtype=np.int64)})
+    for col in kw["by"]:
+        out[col] = frame[col]
+    x = frame["__value"].to_numpy(dtype=float, na_value=np.nan)
+    w = np.ones(len(x)) if weight is None else frame[weight].to_numpy(float, na_value=np.nan)
+    x = np.where(np.isfinite(w), x, np.nan)
+    out[_X], out[_W] = x, np.where(np.isfinite(w), w, 0.0)
+    if splitters is not None:
+        b = np.zeros(len(out), dtype=np.int64)
+        for y, rows in out.groupby(_Y, sort=False).indices.items():
+            b[rows] = np.searchsorted(splitters[y], x[rows], side="right")
+        out[_B] = b
+        if offsets is not None:
+            out[_PART] = out[_Y].map(offsets).to_numpy(np.int64) + b
+    return out
+
+
+def _survey(part, kw, step):
+    """Rows per region-year (as in the file) and every ``step``-th valid value per year."""
+    keys = [kw["region"], *([kw["year"]] if kw["year"] else [])]
+    counts = part.groupby(keys, dropna=False, observed=True).size()
+    rows = _prepped(part, kw)
+    rows = rows[np.isfinite(rows[_X].to_numpy())]
+    return counts, rows[[_Y, _X]].iloc[::step]
+
+
+def _bucket_sums(part, kw, splitters, key_sets):
+    """Per key set, cell and bucket: the weight, the weighted sum and the smallest value."""
+    rows = _prepped(part, kw, splitters)
+    rows = rows[np.isfinite(rows[_X].to_numpy())]
+    rows = rows.assign(__wx=rows[_W] * rows[_X])
+    out = []
+    for i, keys in enumerate(key_sets):
+        agg = rows.groupby([*keys, _B], observed=True, dropna=False).agg(
+            W=(_W, "sum"), swx=("__wx", "sum"), xmin=(_X, "min")
+        )
+        out.append(agg.reset_index().assign(__set=i))
+    return out
+
+
+def _cell_info(sums: pd.DataFrame, keys) -> pd.DataFrame:
+    """Per cell and bucket (in value order): the weight of the buckets below (``C_prev``),
+    the cell's weight and sum, the next bucket's smallest value and whether it is the last."""
+    info = (
+        sums.groupby([*keys, _B], observed=True, dropna=False)
+        .agg(W=("W", "sum"), swx=("swx", "sum"), xmin=("xmin", "min"))
+        .reset_index()
+        .sort_values([*keys, _B], kind="mergesort")
+        .reset_index(drop=True)
+    )
+    cells = info.groupby(list(keys), observed=True, dropna=False, sort=False)
+    info["C_prev"] = cells["W"].cumsum() - info["W"]
+    info["W_cell"] = cells["W"].transform("sum")
+    info["swx_cell"] = cells["swx"].transform("sum")
+    info["next_min"] = cells["xmin"].shift(-1)
+    info["last"] = info["next_min"].isna()
+    return info
+
+
+def _bucket_stats(part, key_sets, infos, levels, ginis):
+    """Exact pieces of the ordered measures from one partition of whole buckets: for each
+    cell, the Gini sum of its rows (their ranks are C_prev plus the ranks within the bucket)
+    and, for each quantile level whose target weight falls in this bucket, the quantile by
+    the rule of :func:`indicators.stats.measures.quantile` and the weighted sum at or below
+    it."""
+    from indicators.stats.measures import TOLERANCE
+
+    if part.empty:
+        return []
+    part = part[np.isfinite(part[_X].to_numpy())]
+    out = []
+    for i, keys in enumerate(key_sets):
+        info = infos[i].set_index([*keys, _B])
+        rows = []
+        for key, g in part.groupby([*keys, _B], observed=True, dropna=False, sort=True):
+            key = key if isinstance(key, tuple) else (key,)
+            cell = info.loc[key]
+            x = g[_X].to_numpy()
+            w = g[_W].to_numpy()
+            order = np.argsort(x, kind="stable")
+            x, w = x[order], w[order]
+            wx = w * x
+            c = cell["C_prev"] + np.cumsum(w)
+            row = dict(zip([*keys, _B], key, strict=True))
+            if ginis[i]:
+                row["L"] = float(np.sum(wx * (2.0 * c - w)))
+            total = cell["W_cell"]
+            for p in levels[i]:
+                target, tol = p * total, TOLERANCE * total
+                n = x.size
+                j = int(np.searchsorted(c, target - tol, side="left"))
+                claimed = j < n or bool(cell["last"])
+                row[f"claim_{p}"] = claimed and n > 0
+                if not row[f"claim_{p}"]:
+                    continue
+                j = min(j, n - 1)
+                if abs(c[j] - target) <= tol:
+                    h = int(np.searchsorted(c, target + tol, side="right"))
+                    # x_h past the bucket: the next bucket's smallest value (or the last)
+                    last = x[n - 1] if bool(cell["last"]) else cell["next_min"]
+                    xh = x[h] if h < n else last
+                    q = (x[j] + xh) / 2
+                else:
+                    q = x[j]
+                row[f"q_{p}"] = float(q)
+                row[f"part_{p}"] = float(wx[: np.searchsorted(x, q, side="right")].sum())
+            rows.append(row)
+        out.append(pd.DataFrame(rows).assign(__set=i))
+    return out
+
+
+def _ordered_values(stats: pd.DataFrame, info: pd.DataFrame, keys, levels, gini):
+    """Per cell: the quantiles, the sums at or below them and the Gini, from the buckets."""
+    cells = info.groupby(list(keys), observed=True, dropna=False, sort=True)
+    res = cells.agg(W=("W", "sum"), swx=("swx", "sum")).reset_index()
+    stats = stats.merge(info[[*keys, _B, "swx"]], on=[*keys, _B], how="left")
+    for p in levels:
+        claim = stats[stats[f"claim_{p}"].fillna(False).astype(bool)]
+        first = claim.sort_values([*keys, _B]).groupby(list(keys), dropna=False).head(1)
+        first = first[[*keys, _B, f"q_{p}", f"part_{p}"]].rename(columns={_B: "__bq"})
+        merged = info[[*keys, _B, "swx"]].merge(first, on=list(keys), how="inner")
+        below = merged[merged[_B] < merged["__bq"]].groupby(list(keys), dropna=False)["swx"].sum()
+        first = first.set_index(list(keys))
+        first[f"below_{p}"] = first[f"part_{p}"] + below.reindex(first.index, fill_value=0.0)
+        res = res.merge(first[[f"q_{p}", f"below_{p}"]].reset_index(), on=list(keys), how="left")
+    if gini:
+        L = stats.groupby(list(keys), dropna=False)["L"].sum().rename("L").reset_index()
+        res = res.merge(L, on=list(keys), how="left")
+        with np.errstate(divide="ignore", invalid="ignore"):
+            g = (res["L"] - res["W"] * res["swx"]) / (res["W"] * res["swx"])
+        res["gini"] = np.where(res["swx"] == 0, np.nan, np.maximum(g, 0.0))
+    return res
+
+
+def _totals(regions: pd.DataFrame, ordered, specs, region: str, total_keys, levels):
+    """The Total rows from the region rows (every measure that sums exactly over regions)
+    and the ordered pieces (quantiles, Gini, share ratios of the whole year)."""
+    from indicators.results import theil_parts
+
+    keys = list(total_keys) or ["__one"]
+    reg = regions.assign(__one=0) if not total_keys else regions
+    if ordered is not None:
+        ordered = ordered.drop(columns=[k for k in (_Y,) if k not in keys]).assign(__one=0)
+    base = reg[reg["measure"] == reg["measure"].iloc[0]]
+    grp = base.groupby(keys, observed=True, dropna=False, sort=True)
+    cells = grp[["n", "weight_sum", "n_missing"]].sum().reset_index()
+    W = cells["weight_sum"].to_numpy()
+    if ordered is not None:  # cells without a valid row have no buckets
+        ordered = cells[keys].merge(ordered, on=keys, how="left")
+
+    def by_cell(m):
+        rows = reg[reg["measure"] == m]
+        return rows.merge(cells[keys], on=keys, how="right")
+
+    def weighted(m):  # sum over regions of W_r * value_r, per cell
+        rows = by_cell(m)
+        prod = (rows["weight_sum"] * rows["value"]).where(rows["weight_sum"] > 0, 0.0)
+        return prod.groupby([rows[k] for k in keys], dropna=False, sort=True).sum().to_numpy()
+
+    mean = weighted("mean") / W if "mean" in set(reg["measure"]) else None
+    pos = None
+    pos_specs = [s for s in specs if s.positive_only]
+    if pos_specs:
+        rows = by_cell(pos_specs[0].text)
+        ok = rows["_w_pos"] > 0
+        wp = rows["_w_pos"].where(ok, 0.0)
+        grp_r = [rows[k] for k in keys]
+        Wp = wp.groupby(grp_r, dropna=False, sort=True).sum().to_numpy()
+        swp = (wp * rows["_mu_pos"].where(ok, 0.0)).groupby(grp_r, dropna=False, sort=True).sum()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            mu_p = swp.to_numpy() / Wp
+        excluded = rows["n_excluded"].groupby(grp_r, dropna=False, sort=True).sum().to_numpy()
+        pos = (Wp, mu_p, excluded)
+
+    def positive_sum(m, f):  # sum over regions of (Wp_r / Wp) * f(row), per cell
+        rows = by_cell(m)
+        ok = rows["_w_pos"] > 0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            term = (rows["_w_pos"] * f(rows)).where(ok, 0.0)
+        s = term.groupby([rows[k] for k in keys], dropna=False, sort=True).sum().to_numpy()
+        return s / pos[0]
+
+    out = []
+    for spec in specs:
+        fam, t = spec.family, spec.text
+        mu_p = None if pos is None else pos[1]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if fam == "mean":
+                v = mean
+            elif fam == "n":
+                v = by_cell(t).groupby(keys, dropna=False, sort=True)["value"].sum().to_numpy()
+            elif fam == "sd":
+                rows = by_cell(t).merge(
+                    by_cell("mean")[[*keys, region, "value"]].rename(columns={"value": "__mu"}),
+                    on=[*keys, region],
+                    how="left",
+                )
+                cm = pd.Series(
+                    mean,
+                    index=pd.MultiIndex.from_frame(cells[keys])
+                    if len(keys) > 1
+                    else pd.Index(cells[keys[0]]),
+                )
+                cell_mu = cm.reindex(
+                    pd.MultiIndex.from_frame(rows[keys]) if len(keys) > 1 else rows[keys[0]]
+                ).to_numpy()
+                term = rows["weight_sum"] * (rows["value"] ** 2 + (rows["__mu"] - cell_mu) ** 2)
+                term = term.where(rows["weight_sum"] > 0, 0.0)
+                v = np.sqrt(
+                    term.groupby([rows[k] for k in keys], dropna=False, sort=True).sum().to_numpy()
+                    / W
+                )
+            elif fam in ("share_below", "share_at_least", "poverty_rate", "share"):
+                v = weighted(t) / W
+            elif fam == "theil":
+                v = None  # below, from its parts
+            elif fam == "mld":
+                v = positive_sum(
+                    t,
+                    lambda r, mu_p=mu_p: (
+                        r["value"] + np.log(_cell_values(mu_p, cells, keys, r) / r["_mu_pos"])
+                    ),
+                )
+            elif fam == "atkinson":
+                e = float(spec.param)
+                if e == 1:
+                    lg = positive_sum(t, lambda r: np.log(r["_mu_pos"]) + np.log1p(-r["value"]))
+                    v = 1 - np.exp(lg) / mu_p
+                else:
+                    s = positive_sum(t, lambda r, e=e: (r["_mu_pos"] * (1 - r["value"])) ** (1 - e))
+                    v = 1 - s ** (1 / (1 - e)) / mu_p
+            elif fam == "quantile":
+                v = ordered[f"q_{float(spec.param)}"].to_numpy()
+            elif fam == "gini":
+                v = ordered["gini"].to_numpy()
+            else:  # s80s20, palma
+                top, bottom = spec.kwargs["top"], spec.kwargs["bottom"]
+                upper = ordered["swx"].to_numpy() - ordered[f"below_{top}"].to_numpy()
+                lower = ordered[f"below_{bottom}"].to_numpy()
+                v = np.where(lower > 0, upper / lower, np.nan)
+        piece = cells[keys].copy()
+        piece["measure"] = t
+        piece["value"] = v if v is not None else np.nan
+        piece["n"] = cells["n"].to_numpy()
+        piece["weight_sum"] = W
+        piece["n_missing"] = cells["n_missing"].to_numpy()
+        piece["n_excluded"] = pos[2] if spec.positive_only else 0
+        if spec.positive_only:
+            piece["_mu_pos"], piece["_w_pos"] = pos[1], pos[0]
+        else:
+            piece["_mu_pos"] = piece["_w_pos"] = np.nan
+        out.append(piece)
+    tot = pd.concat(out, ignore_index=True)
+    tot.loc[~(tot["weight_sum"] > 0), "value"] = np.nan
+    if any(s.family == "theil" for s in specs):
+        parts = theil_parts(reg, tot, region, keys)
+        sums = parts.pivot_table(
+            index=keys, columns="measure", values="value", dropna=False, aggfunc="first"
+        )
+        theil = (sums["theil_between"] + sums["theil_within"]).rename("__t").reset_index()
+        rows = tot["measure"] == "theil"
+        merged = tot.loc[rows, keys].merge(theil, on=keys, how="left")
+        tot.loc[rows, "value"] = merged["__t"].to_numpy()
+        tot = pd.concat([tot, parts], ignore_index=True)
+    if not total_keys:
+        tot = tot.drop(columns="__one")
+    tot.insert(0, region, TOTAL)
+    return tot
+
+
+def _cell_values(values, cells, keys, rows):
+    """The per-cell ``values`` (in the order of ``cells``) on each of ``rows``."""
+    index = pd.MultiIndex.from_frame(cells[keys]) if len(keys) > 1 else pd.Index(cells[keys[0]])
+    at = pd.MultiIndex.from_frame(rows[keys]) if len(keys) > 1 else pd.Index(rows[keys[0]])
+    return pd.Series(values, index=index).reindex(at).to_numpy()
+
+
+def check_region_years(counts: pd.Series, bytes_per_row: float, limit: float, source: str):
+    """Stop with a clear message when one region-year (``counts``: rows per region-year)
+    would need more memory than a worker has (``limit`` bytes)."""
+    if not np.isfinite(limit) or counts.empty:
+        return
+    need = counts.astype(float) * bytes_per_row * MEMORY_FACTOR + WORKER_BASE
+    worst = need.idxmax()
+    if need[worst] > USABLE * limit:
+        key = worst if isinstance(worst, tuple) else (worst,)
+        raise DataError.from_text(
+            "scale.region_year_too_large",
+            source=source,
+            cell=" ".join(str(k) for k in key),
+            rows=f"{int(counts[worst]):,}",
+            need=f"{need[worst] / 1e9:.1f}",
+            limit=f"{limit / 1e9:.1f}",
+        )
+
+
+def fitting_rows(bytes_per_row: float, limit: float) -> float:
+    """Rows one worker can hold with ``limit`` bytes (inf without a limit)."""
+    if not np.isfinite(limit):
+        return float("inf")
+    return max(0.0, (USABLE * limit - WORKER_BASE) / (bytes_per_row * MEMORY_FACTOR))
+
+
+def _pack(counts: pd.Series, rows: float) -> pd.Series:
+    """Number the partitions: region-years in order, a new partition when ``rows`` is full."""
+    sizes = counts.to_numpy()
+    out = np.empty(sizes.size, dtype=np.int64)
+    k, filled = 0, 0
+    for i, size in enumerate(sizes.tolist()):
+        if filled and filled + size > rows:
+            k, filled = k + 1, 0
+        out[i], filled = k, filled + size
+    return pd.Series(out, index=counts.index)
+
+
+def _assign_region_parts(part, keys, table):
+    idx = pd.MultiIndex.from_frame(part[keys]) if len(keys) > 1 else pd.Index(part[keys[0]])
+    return part.assign(__part=table.reindex(idx).to_numpy(np.int64))
+
+
+def _region_rows(part, kw, measures, lines):
+    """The region rows of one partition of whole region-years, with the lines of the years."""
+    from indicators.results import measure_frame, measure_table
+
+    if part.empty:
+        return pd.DataFrame()
+    frame, _, labels = measure_frame(part.reset_index(drop=True), **kw)
+    return measure_table(
+        frame,
+        "__value",
+        measures,
+        region=kw["region"],
+        year=kw["year"],
+        weight=kw["weight"],
+        by=kw["by"],
+        labels=labels or None,
+        total=False,
+        lines=lines,
+        internal=True,
+    )
+
+
+def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFrame:
+    """:func:`indicators.results.compute_measures` (no intervals) with no more than the
+    largest region-year (or :data:`PART_ROWS` rows) in one worker's memory.
+
+    1. One read of the files: rows per region-year (checked against the workers' memory)
+       and a sample of the values per year, whose quantiles cut each year into buckets of
+       values of about the same number of rows.
+    2. (When a quantile, the Gini, a share ratio or the poverty line is asked for.) One read:
+       per cell (year, and year x by-groups) and bucket the weight, the sum and the smallest
+       value; so every bucket knows the weight of the rows below it. Then the rows are
+       shuffled so that each bucket of a year lies in one partition; each partition sorts
+       its rows and gives the Gini sum of its ranks and, where a quantile's target weight
+       falls in it, that quantile exactly and the sum at or below it: the poverty line of
+       each year, the Total rows' quantiles, Gini, S80/S20 and Palma.
+    3. The rows are shuffled so that each region-year lies in one partition; this project's
+       engine (:func:`indicators.results.measure_table`) computes the region rows with the
+       poverty lines of step 2. The Total rows' other measures are exact sums over regions:
+       means, sd (within plus between), shares and rates, Theil (between plus within), MLD
+       and Atkinson from the means of x > 0 and of log x or x^(1-e).
+    """
+    from indicators.dataset import validate
+    from indicators.results import measure_frame
+    from indicators.stats.measures import POVERTY_FRACTION, parse_measure
+
+    dd, _ = _dask()
+    import dask
+    import pyarrow.parquet as pq
+
+    files = parquet_files(pattern)
+    region, year, by = kw["region"], kw["year"], list(kw["by"])
+    columns = list(dict.fromkeys(c_ for c_ in (region, year, kw["weight"], *by, kw["value"]) if c_))
+    ddf = dd.read_parquet(files, columns=None)
+    validate.require_columns(ddf._meta, columns, source=source)
+    ddf = ddf[columns]
+    head = pd.read_parquet(files[0], columns=columns).head(50)
+    _, requested, _ = measure_frame(head, **kw)
+    specs = list({s.text: s for s in map(parse_measure, requested)}.values())
+    limit = worker_memory(c)
+    bytes_per_row = _row_bytes(ddf._meta)
+    if np.isfinite(limit) and fitting_rows(bytes_per_row, limit) < 1:
+        # said before anything runs: a worker over its limit pauses and never finishes
+        raise DataError.from_text(
+            "scale.worker_too_small",
+            source=source,
+            limit=f"{limit / 1e9:.1f}",
+            base=f"{WORKER_BASE / 1e9:.1f}",
+        )
+
+    # 1. rows per region-year and a sample of values per year
+    n_rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+    step = max(1, n_rows // SAMPLE_ROWS)
+    parts = ddf.to_delayed(optimize_graph=True)
+    survey = c.gather(c.compute([dask.delayed(_survey)(p, kw, step) for p in parts]))
+    ry_keys = [region, *([year] if year else [])]
+    counts = (
+        pd.concat([s[0] for s in survey])
+        .groupby(level=list(range(len(ry_keys))), dropna=False)
+        .sum()
+    )
+    check_region_years(counts, bytes_per_row, limit, source)
+    largest = float(counts.max()) if len(counts) else 0.0
+    rows_per_part = max(largest, min(PART_ROWS, fitting_rows(bytes_per_row, limit)), 1.0)
+
+    line_keys, total_keys = [_Y], [_Y, *by]
+    key_sets = [line_keys] if not by else [line_keys, total_keys]
+    levels = [set() for _ in key_sets]
+    ginis = [False for _ in key_sets]
+    poverty = any(s.family == "poverty_rate" for s in specs)
+    if poverty:
+        levels[0].add(0.5)
+    for s in specs:
+        if s.family == "quantile":
+            levels[-1].add(float(s.param))
+        elif s.family in ("s80s20", "palma"):
+            levels[-1].update((s.kwargs["top"], s.kwargs["bottom"]))
+        elif s.family == "gini":
+            ginis[-1] = True
+    levels = [sorted(v) for v in levels]
+    lines = None
+    ordered = None
+    if any(levels) or any(ginis):
+        sample = pd.concat([s[1] for s in survey], ignore_index=True)
+        year_rows = sample.groupby(_Y).size() * step
+        splitters, offsets, k = {}, {}, 0
+        for y, xs in sample.groupby(_Y)[_X]:
+            n_b = int(np.ceil(year_rows[y] / rows_per_part))
+            cuts = np.quantile(xs.to_numpy(), np.arange(1, n_b) / n_b) if n_b > 1 else []
+            splitters[y] = np.unique(np.asarray(cuts, dtype=float))
+            offsets[y] = k
+            k += splitters[y].size + 1
+        # 2a. weight, sum and smallest value per cell and bucket
+        sums = c.gather(
+            c.compute([dask.delayed(_bucket_sums)(p, kw, splitters, key_sets) for p in parts])
+        )
+        infos = [
+            _cell_info(pd.concat([s[i] for s in sums], ignore_index=True), keys)
+            for i, keys in enumerate(key_sets)
+        ]
+        # 2b. each bucket of a year in one partition
+        meta = _prepped(head, kw, splitters, offsets).iloc[:0]
+        meta[_PART] = meta[_PART].astype(np.int64)
+        pre = dd.from_delayed(
+            [dask.delayed(_prepped)(p, kw, splitters, offsets) for p in parts],
+            meta=meta,
+            verify_meta=False,
+        )
+        pre = pre.set_index(_PART, divisions=list(range(max(k, 1) + 1)))
+        stats = c.gather(
+            c.compute(
+                [
+                    dask.delayed(_bucket_stats)(p, key_sets, infos, levels, ginis)
+                    for p in pre.to_delayed(optimize_graph=True)
+                ]
+            )
+        )
+        results = []
+        for i, keys in enumerate(key_sets):
+            pieces = [s[i] for s in stats if s and len(s[i])]
+            st = (
+                pd.concat(pieces, ignore_index=True)
+                if pieces
+                else pd.DataFrame(columns=[*keys, _B])
+            )
+            results.append(_ordered_values(st, infos[i], keys, levels[i], ginis[i]))
+        if poverty:
+            med = results[0].set_index(_Y)["q_0.5"] * POVERTY_FRACTION
+            lines = med.to_dict() if year else float(med.iloc[0]) if len(med) else float("nan")
+        ordered = results[-1]
+
+    # 3. each region-year in one partition: the region rows
+    table = _pack(counts, rows_per_part)
+    n_parts = int(table.max()) + 1 if len(table) else 1
+    meta = ddf._meta.assign(__part=np.int64(0))
+    ry = ddf.map_partitions(_assign_region_parts, ry_keys, table, meta=meta)
+    ry = ry.set_index(_PART, divisions=list(range(n_parts + 1)))
+    extra = [s.text for s in specs]
+    if any(s.family == "sd" for s in specs) and "mean" not in extra:
+        extra.append("mean")
+    fam_text = {s.text for s in specs}
+    tables = c.gather(
+        c.compute(
+            [
+                dask.delayed(_region_rows)(p, kw, extra, lines)
+                for p in ry.to_delayed(optimize_graph=True)
+            ]
+        )
+    )
+    regions = pd.concat([t for t in tables if len(t)], ignore_index=True)
+    if year:
+        regions = regions.rename(columns={year: _Y})
+    if ordered is not None:
+        ordered = ordered.sort_values(total_keys, kind="mergesort").reset_index(drop=True)
+    tot = _totals(
+        regions,
+        ordered,
+        [parse_measure(m) for m in extra],
+        region,
+        [_Y, *by] if year else by,
+        levels[-1],
+    )
+    tot = tot[tot["measure"].isin(fam_text | {"theil_between", "theil_within"})]
+    regions = regions[regions["measure"].isin(fam_text)]
+    out = pd.concat([regions, tot], ignore_index=True)
+    if year:
+        out = out.rename(columns={_Y: year})
+    keys = [region, *([year] if year else []), *by]
+    return out[[*keys, "measure", "value", "n"]]

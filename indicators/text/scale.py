@@ -15,6 +15,24 @@ SCALE = {
         "en": "No Parquet files found at '{pattern}'. Give a folder or a pattern such as "
         "'register/*.parquet'.",
     },
+    "worker_too_small": {
+        "nl": "{source}: een worker heeft {limit} GB; alleen al Python, pandas en Dask vragen "
+        "ongeveer {base} GB geheugen per worker, nog zonder rijen. Geef de workers meer "
+        "geheugen (--memory-limit, of minder workers per machine).",
+        "en": "{source}: a worker has {limit} GB; Python, pandas and Dask alone take about "
+        "{base} GB of memory per worker, before any rows. Give the workers more memory "
+        "(--memory-limit, or fewer workers per machine).",
+    },
+    "region_year_too_large": {
+        "nl": "{source}: regio-jaar {cell} heeft {rows} rijen; daarvoor is ongeveer {need} GB "
+        "geheugen per worker nodig, maar een worker heeft {limit} GB. Elk regio-jaar wordt in "
+        "zijn geheel op één worker berekend. Geef de workers meer geheugen (--memory-limit, of "
+        "minder workers per machine) of neem minder kolommen mee.",
+        "en": "{source}: region-year {cell} has {rows} rows; that needs about {need} GB of "
+        "memory per worker, but a worker has {limit} GB. Each region-year is computed whole "
+        "on one worker. Give the workers more memory (--memory-limit, or fewer workers per "
+        "machine) or take fewer columns.",
+    },
     "year_too_large": {
         "nl": "{source}: jaar {year} heeft {rows} rijen; daarvoor is ongeveer {need} GB "
         "geheugen per worker nodig, maar een worker heeft {limit} GB. Elk jaar wordt in zijn "

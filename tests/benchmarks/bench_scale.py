@@ -92,6 +92,15 @@ def main() -> None:
         dask_time = time.perf_counter() - start
         stop.set()
         sampler.join()
+    year_rows = n / 10  # 10 years of equal size
+    bpr = 8 * 4.0  # region (int or text index), year, weight, income: about 32 bytes a row
+    need_year = year_rows * bpr * scale.MEMORY_FACTOR + scale.WORKER_BASE
+    need_ry = year_rows / 342 * bpr * scale.MEMORY_FACTOR + scale.WORKER_BASE
+    print(
+        f"a year: {year_rows:.1e} rows, about {need_year / 1e9:.2f} GB per worker to hold "
+        f"whole; a region-year: about {year_rows / 342:,.0f} rows, {need_ry / 1e9:.2f} GB; "
+        f"partitions of at most max(largest region-year, {scale.PART_ROWS:.0e}) rows"
+    )
     print(
         f"dask: {len(table)} result rows in {dask_time:.1f} s on {args.workers} workers "
         f"with {args.memory_limit} each; peak memory per worker: "
