@@ -15,7 +15,10 @@ CONTENT = {
     "distribution": lambda at, reg, lang: len(at.get("plotly_chart")) >= 3,
     "regions": lambda at, reg, lang: len(at.get("plotly_chart")) >= 2 and len(at.table) == 1,
     "trends": lambda at, reg, lang: len(at.get("plotly_chart")) >= 1,
-    "data": lambda at, reg, lang: len(at.dataframe) >= 1 and len(at.get("file_uploader")) == 1,
+    "data": lambda at, reg, lang: (
+        len(at.dataframe) >= 1
+        and [u.key for u in at.get("file_uploader")].count("data_uploader") == 1
+    ),
     "catalog": lambda at, reg, lang: len(at.expander) >= len(reg.indicators),
 }
 PAGES = list(CONTENT)
