@@ -75,6 +75,12 @@ REPORT = {
         "en": "{source}: no column can be used as a variable. Tie columns with "
         "--map VARIABLE=COLUMN (see `python -m indicators registry`).",
     },
+    "no_chromium": {
+        "nl": "Voor afbeeldingen is Chromium nodig (Debian: apt-get install chromium), of "
+        "BROWSER_PATH met het pad van een Chromium.",
+        "en": "Images need Chromium (Debian: apt-get install chromium), or BROWSER_PATH "
+        "set to the path of a Chromium.",
+    },
     "written": {"nl": "Geschreven: {path}", "en": "Written: {path}"},
     "images_written": {
         "nl": "{n} afbeeldingen (PNG en SVG) in {folder}",
@@ -83,11 +89,11 @@ REPORT = {
     # the app
     "app_heading": {"nl": "Rapport", "en": "Report"},
     "app_intro": {
-        "nl": "Een rapport van de gekozen onderdelen, met uw keuzes op de pagina's, in het "
-        "Nederlands: een HTML-bestand dat zonder internet werkt (grafieken, de cijfers met "
+        "nl": "Een rapport van de gekozen onderdelen, elk met de eerste keuzes van zijn "
+        "pagina, in het Nederlands: een HTML-bestand dat zonder internet werkt (grafieken, de cijfers met "
         "hun intervallen, de definities) of een Excel-werkmap (alle resultaten, de definities "
         "en een blad per onderdeel). Het wordt gemaakt als u op de knop klikt.",
-        "en": "A report of the chosen views, with your choices on the pages, in English: an "
+        "en": "A report of the chosen views, each with its page's first choices, in English: an "
         "HTML file that works without the internet (charts, the numbers with their intervals, "
         "the definitions) or an Excel workbook (all results, the definitions and a sheet per "
         "view). It is made when you click the button.",
