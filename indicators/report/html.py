@@ -21,6 +21,7 @@ import re
 import pandas as pd
 from markdown_it import MarkdownIt
 
+from indicators.charts import palette
 from indicators.dataset.validation_report import shape_text
 from indicators.registry.explain import document
 from indicators.report.contents import build_sections, used_indicators
@@ -264,7 +265,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; co
 main { max-width: 1100px; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
 h1 { font-size: 2rem; margin: 0 0 .25rem; } h2 { font-size: 1.5rem; margin: 2.5rem 0 .5rem;
   padding-bottom: .3rem; border-bottom: 1px solid var(--line); }
-section.view > h2 { border-bottom: 3px solid #0072B2; }
+section.view > h2 { border-bottom: 3px solid ACCENT; }
 h3 { font-size: 1.2rem; margin: 1.5rem 0 .4rem; } h4 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
 .made, .caption, .note.caption { color: var(--muted); font-size: .875rem; }
 .note { border-radius: .5rem; padding: .6rem 1rem; margin: .6rem 0; }
@@ -286,6 +287,8 @@ nav ol { columns: 2; } .definition dl { display: grid; grid-template-columns: 10
   gap: .2rem 1rem; } .definition dt { color: var(--muted); } .definition dd { margin: 0; }
 @media print { .images { display: none; } details > summary { list-style: none; } }
 """
+
+STYLE = STYLE.replace("ACCENT", palette.PALETTE[0])  # the palette's blue
 
 SCRIPT = """
 function bwImage(id, format, name) {
