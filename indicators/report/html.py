@@ -259,7 +259,7 @@ def _definitions_html(docs, lang: str) -> str:
 
 
 STYLE = """
-:root { --ink:#31333f; --muted:rgba(49,51,63,.65); --line:rgba(49,51,63,.18); }
+:root { --ink:rgb(49,51,63); --muted:rgba(49,51,63,.65); --line:rgba(49,51,63,.18); }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
   margin: 0; background: #fff; line-height: 1.45; }
 main { max-width: 1100px; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
