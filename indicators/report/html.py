@@ -83,8 +83,11 @@ def _cell(value, lang: str = "en") -> str:
     if isinstance(value, bool):
         return "✓" if value else ""
     if isinstance(value, float):  # a raw number (a download's): four significant digits
-        shown = f"{value:.4g}" if abs(value) < 1e6 else f"{value:,.0f}"
-        return shown.replace(".", ",") if lang == "nl" and "," not in shown else shown
+        if abs(value) >= 1000:  # 8,292,416 (8.292.416 in Dutch)
+            shown = f"{value:,.0f}"
+            return shown.replace(",", ".") if lang == "nl" else shown
+        shown = f"{value:.4g}"
+        return shown.replace(".", ",") if lang == "nl" else shown
     return _esc(value)
 
 
@@ -192,8 +195,13 @@ def _one(block, lang: str, charts: _Charts, level: int) -> str:
             return ""
         frame = csv_frame(block.data, lang)
         label = _esc(block.file_name)
-        return f"<details open><summary>{label}</summary>{table_html(frame, lang=lang)}</details>\n"
+        fold = "" if len(frame) > 20 else " open"  # a long table folded: its summary says so
+        return (
+            f"<details{fold}><summary>{label}</summary>{table_html(frame, lang=lang)}</details>\n"
+        )
     if isinstance(block, Columns):
+        # one under the other: a chart drawn in half the width of a page is cut off by the
+        # next one, and a report is read (and printed) top to bottom
         inner = "".join(
             f'<div class="col">{blocks_html(col, lang, charts, level)}</div>'
             for col in block.columns
@@ -282,7 +290,7 @@ figure.chart { margin: 1rem 0; } .images { text-align: right; }
 .images button { font-size: .75rem; margin-left: .4rem; border: 1px solid var(--line);
   background: #fff; border-radius: .3rem; padding: .15rem .6rem; cursor: pointer; }
 details { margin: .6rem 0; } summary { cursor: pointer; font-weight: 600; }
-.columns { display: flex; gap: 1.5rem; flex-wrap: wrap; } .columns .col { flex: 1 1 20rem; min-width: 0; }
+.columns .col { min-width: 0; }
 nav ol { columns: 2; } .definition dl { display: grid; grid-template-columns: 10rem 1fr;
   gap: .2rem 1rem; } .definition dt { color: var(--muted); } .definition dd { margin: 0; }
 @media print { .images { display: none; } details > summary { list-style: none; } }
