@@ -140,6 +140,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     _convergence_parser(sub)
     _index_parser(sub)
     _experiment_parser(sub)
+    _report_parser(sub)
 
     d = sub.add_parser(
         "dashboard",
@@ -306,6 +307,8 @@ def main(argv=None) -> int:
             table = _experiment(args)
         elif args.command in INDEX_COMMANDS:
             table = INDEX_COMMANDS[args.command](args)
+        elif args.command == "report":
+            return _report(args)
         else:
             table = _compute(args)
     except DataError as err:
@@ -631,6 +634,28 @@ def _dimension_weights(given: str | None) -> dict | None:
     return weights
 
 
+def _suggested_mapping(df, args, registry, roles, groups=()):
+    """Return the mapping of the index and report commands: the columns the registry
+    recognises (or the ``--map`` ones) as variables, the roles as given."""
+    from indicators.dataset import validate
+    from indicators.dataset.mapping import suggest_mapping, suggest_order
+
+    validate.require_columns(df, roles, source=args.input)
+    suggested = suggest_mapping(df.drop(columns=roles), registry)
+    variables, own = dict(suggested.variables), suggested.own
+    orders = dict(suggested.orders)
+    if args.map:
+        variables, own = _mapped_variables(args, registry), ()
+        validate.require_columns(df, list(variables.values()), source=args.input)
+        orders = {
+            col: suggest_order(df[col], registry.variable_by_id[var])
+            for var, col in variables.items()
+            if registry.variable_by_id[var].kind != "continuous"
+            and not pd.api.types.is_numeric_dtype(df[col])
+        }
+    return suggested, variables, own, orders
+
+
 def _index(args) -> pd.DataFrame:
     from indicators.analyses.index import composite
     from indicators.dataset import validate
@@ -933,3 +958,120 @@ def _experiment(args) -> pd.DataFrame:
         )
         print(note, file=sys.stderr)
     return table
+
+
+# ---- the report (issue 14) ---------------------------------------------------------------------
+
+
+def _report_parser(sub) -> None:
+    from indicators.report.contents import REPORT_VIEWS
+
+    p = sub.add_parser(
+        "report",
+        help="a standalone HTML report or an Excel workbook of the dashboard's views",
+        description="Write the dashboard's views of a file, as the pages show them with their "
+        "first choices, to one file: --out FILE.html is a standalone HTML report that works "
+        "offline (plotly.js embedded: the charts, the numbers behind them with their "
+        "intervals, each indicator's definition and rationale, the data source, the date, the "
+        "small-cell setting); --out FILE.xlsx an Excel workbook of all results with a sheet of "
+        "definitions and one per view (numbers as numbers, no formulas). The columns the "
+        "registry recognises are used unless --map ties them. Views: "
+        + ", ".join(REPORT_VIEWS)
+        + ".",
+    )
+    p.add_argument("input", metavar="INPUT", help="CSV, Excel (.xlsx) or Parquet file")
+    p.add_argument("--region", required=True, metavar="COL", help="region column")
+    p.add_argument("--year", metavar="COL", help="year or period column")
+    p.add_argument("--weight", metavar="COL", help="survey weight or population column")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="VARIABLE=COLUMN",
+        help="tie a registry variable to a column (repeatable); by default the columns the "
+        "registry recognises",
+    )
+    p.add_argument(
+        "--by",
+        action="append",
+        default=None,
+        metavar="COL",
+        help="group column of the Groups view (repeatable); by default the ones recognised",
+    )
+    p.add_argument(
+        "--views",
+        metavar="LIST",
+        help="the views, comma-separated, in this order (default all: "
+        + ",".join(REPORT_VIEWS)
+        + ")",
+    )
+    p.add_argument(
+        "--images",
+        action="store_true",
+        help="also write every chart as PNG and SVG into the folder FILE_images next to the "
+        "report (kaleido with the system's Chromium)",
+    )
+    p.add_argument("--catalog", metavar="FILE", help="your own catalogue file (TOML) to add")
+    p.add_argument(
+        "--min-n", type=int, default=10, help="hide values from fewer observations (default 10)"
+    )
+    p.add_argument("--sheet", metavar="NAME", help="Excel sheet (default: the first)")
+    p.add_argument("--out", required=True, metavar="FILE", help="FILE.html or FILE.xlsx")
+    _lang(p)
+
+
+def _report(args) -> int:
+    from pathlib import Path
+
+    from indicators.io.load import load_table
+    from indicators.report.contents import build_sections, chosen_views, report_data
+    from indicators.views.blocks import Chart
+
+    out = Path(args.out)
+    kind = out.suffix.lower()
+    if kind not in (".html", ".htm", ".xlsx"):
+        raise DataError.from_text("report.out_kind", out=args.out)
+    views = chosen_views(None if args.views is None else args.views.split(","))
+    registry = _load_registry(args.catalog)
+    df = load_table(args.input, sheet=args.sheet)
+    roles = [c for c in (args.region, args.year, args.weight) if c]
+    suggested, variables, own, orders = _suggested_mapping(df, args, registry, roles)
+    if not variables and not own:
+        raise DataError.from_text("report.no_variables", source=args.input)
+    groups = suggested.groups if args.by is None else tuple(args.by)
+    from indicators.dataset import validate
+
+    validate.require_columns(df, list(groups), source=args.input)
+    mapping = suggested.with_changes(
+        region=args.region,
+        year=args.year,
+        weight=args.weight,
+        groups=tuple(g for g in groups if g not in roles),
+        variables=variables,
+        orders=orders,
+        own=own,
+    )
+    name = Path(str(args.input)).name
+    data = report_data(df, mapping, registry, source=name, min_n=args.min_n, source_name=name)
+    sections = build_sections(data, views, args.lang)
+    if kind == ".xlsx":
+        from indicators.report.excel import sections_workbook
+
+        out.write_bytes(sections_workbook(data, sections, args.lang))
+    else:
+        from indicators.report.html import document_html
+
+        out.write_text(document_html(data, sections, args.lang), encoding="utf-8")
+    print(text("report.written", args.lang, path=out), file=sys.stderr)
+    if args.images:
+        from indicators.report.html import chart_file_name
+        from indicators.report.images import write_images
+
+        figures = [b.figure for s in sections for b in s.view.walk() if isinstance(b, Chart)]
+        names = [chart_file_name(fig, i) for i, fig in enumerate(figures, start=1)]
+        folder = out.with_name(f"{out.stem}_images")
+        written = write_images(figures, folder, names)
+        print(
+            text("report.images_written", args.lang, n=len(written), folder=folder), file=sys.stderr
+        )
+    return 0

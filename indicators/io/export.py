@@ -31,6 +31,7 @@ __all__ = [
     "safe_cells",
     "to_csv",
     "to_excel",
+    "to_workbook",
     "write_table",
     "file_stem",
 ]
@@ -202,6 +203,60 @@ def to_excel(frame: pd.DataFrame, about: dict | None = None, lang: str = "nl") -
             _excel_ready(pd.DataFrame(list(about.items()), columns=["", ""])).to_excel(
                 writer, sheet_name=SHEETS["about"][lang], index=False, header=False
             )
+        _text_only(writer.book)
+    return buffer.getvalue()
+
+
+SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_name(name: str, taken=()) -> str:
+    """Return a name a workbook accepts for a sheet: at most 31 characters, none of []:*?/\\,
+    not one of ``taken`` (a number added).
+
+    >>> sheet_name("Profiles & index: 2024/25"), sheet_name("results", taken=["results"])
+    ('Profiles & index 202425', 'results 2')
+    """
+    base = SHEET_FORBIDDEN.sub("", str(name)).strip().strip("'")[:31] or "sheet"
+    out, n = base, 1
+    lowered = {t.lower() for t in taken}
+    while out.lower() in lowered:
+        n += 1
+        out = f"{base[: 31 - len(str(n)) - 1]} {n}"
+    return out
+
+
+def to_workbook(sheets: dict) -> bytes:
+    """Return an Excel workbook of several sheets, each a list of ``(title, frame)`` written one
+    under the other (a title in bold above each frame; ``None`` for none).
+
+    Numbers stay numbers; no cell is a formula (text such as ``=HYPERLINK(...)`` is text,
+    marked so that Excel keeps it text), as in :func:`to_excel`.
+    """
+    from openpyxl.styles import Font
+
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        taken: list[str] = []
+        for name, parts in sheets.items():
+            name = sheet_name(name, taken)
+            taken.append(name)
+            row = 0
+            titles = []
+            if not parts:
+                pd.DataFrame().to_excel(writer, sheet_name=name, index=False)
+            for title, frame in parts:
+                if title:
+                    titles.append((row + 1, title))
+                    row += 1
+                _excel_ready(frame).to_excel(writer, sheet_name=name, index=False, startrow=row)
+                row += len(frame) + 3
+            sheet = writer.sheets[name]
+            for at, title in titles:
+                cell = sheet.cell(
+                    row=at, column=1, value=_excel_ready(pd.DataFrame([[title]])).iat[0, 0]
+                )
+                cell.font = Font(bold=True)
         _text_only(writer.book)
     return buffer.getvalue()
 

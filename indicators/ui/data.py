@@ -30,12 +30,15 @@ from indicators.dataset.validation_report import fmt_int, localized_table
 from indicators.errors import DataError
 from indicators.io.combine import combine_report, combine_summary, combined_name
 from indicators.io.load import read_notes, reshape_notes
+from indicators.report.contents import REPORT_VIEWS, ReportData, view_title
+from indicators.report.excel import report_workbook
+from indicators.report.html import report_html
 from indicators.results import MIN_N
 from indicators.text import area, text
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, t, tr
 from indicators.ui.render import render
-from indicators.views.data import about_file, check, downloads
+from indicators.views.data import EXCEL, about_file, check, downloads
 from indicators.views.escape import markdown_text
 
 TEXTS = area("data_page")
@@ -603,6 +606,54 @@ def _apply_setup(source, raw, loaded, name: str, seen: str) -> None:
     st.rerun()
 
 
+def _report_section(act) -> None:
+    """Offer the report of the chosen views as HTML and Excel, made when a button is clicked."""
+    lg = lang()
+    st.subheader(text("report.app_heading", lg))
+    st.caption(text("report.app_intro", lg))
+    names = list(REPORT_VIEWS)
+    chosen = st.multiselect(
+        text("report.app_views", lg),
+        names,
+        default=names,
+        format_func=label_func(names, lambda n: view_title(n, lg)),
+        key="report_views",
+    )
+    if not chosen:
+        st.info(text("report.app_pick", lg))
+        return
+    data = ReportData(
+        act.prepared,
+        act.table,
+        act.registry,
+        act.source.label,
+        act.min_n,
+        act.raw,
+        act.source.name,
+    )
+    views = tuple(chosen)
+    stem = data.stem.removesuffix("_results") + "_report"
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button(
+        text("report.app_html", lg),
+        lambda: report_html(data, views, lg).encode("utf-8"),
+        file_name=f"{stem}.html",
+        mime="text/html",
+        key="report_html",
+        icon=":material/description:",
+        on_click="ignore",
+    )
+    right.download_button(
+        text("report.app_xlsx", lg),
+        lambda: report_workbook(data, views, lg),
+        file_name=f"{stem}.xlsx",
+        mime=EXCEL,
+        key="report_xlsx",
+        icon=":material/table_view:",
+        on_click="ignore",
+    )
+
+
 # ---- the page ----------------------------------------------------------------------------------
 
 
@@ -650,6 +701,7 @@ def main() -> None:
 
     if act is not None and len(act.results):
         _download_section(act)
+        _report_section(act)
 
 
 main()

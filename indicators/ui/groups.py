@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators.analyses import groups as G
-from indicators.analyses import stapeling as S
-from indicators.dataset.mapping import WEIGHT, YEAR
 from indicators.dataset.own_variables import MICRODATA
 from indicators.errors import DataError
-from indicators.results import TOTAL
 from indicators.text import area
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, tr
 from indicators.ui.render import render
+from indicators.views import groups as view
 from indicators.views.groups import Choices, column_label, groups_view
 
 TEXTS = area("groups_page")
@@ -25,40 +22,23 @@ TEXTS = area("groups_page")
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _gaps(key: tuple, indicator: str, by: str, _prepared, _registry):
-    return G.indicator_gaps(_prepared, _registry, indicator, by, min_n=key[3])
+    return view.gaps(_prepared, _registry, indicator, by, key[3])
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _levels(key: tuple, variable: str, by: str, low: float, high: float, _prepared, _registry):
-    frame = G.group_frame(_prepared, _registry, by)
-    year = YEAR if YEAR in frame else None
-    weight = WEIGHT if WEIGHT in frame else None
-    return G.wellbeing_levels(frame, variable, low=low, high=high, by=by, year=year, weight=weight)
+    return view.levels(_prepared, _registry, variable, by, low, high)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _stapeling(key: tuple, by: str, _prepared, _registry):
-    try:
-        rules = S.catalogue_rules(_prepared, _registry)
-    except DataError:
-        return None, None
-    if len(rules) < 2:
-        return None, None
-    frame = G.group_frame(_prepared, _registry, by)
-    year = YEAR if YEAR in frame else None
-    weight = WEIGHT if WEIGHT in frame else None
-    return S.accumulation(frame, rules, year=year, weight=weight, by=by), rules
+    return view.stapeling(_prepared, _registry, by)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _together(key: tuple, region, year, _prepared, _rules):
     """Which outcomes go together, in the chosen region (all for Total) and year."""
-    frame = _prepared.frame
-    rows = frame["region"] == region if region != TOTAL else frame["region"].notna()
-    if year is not None and YEAR in frame:
-        rows &= frame[YEAR] == year
-    weight = WEIGHT if WEIGHT in frame else None
-    return S.co_occurrence(frame[rows], _rules, weight=weight)
+    return view.together(_prepared, _rules, region, year)
 
 
 def main() -> None:
@@ -68,7 +48,7 @@ def main() -> None:
     if act.shape != MICRODATA:
         st.info(tr(TEXTS, "aggregates"))
         return
-    columns = G.group_columns(act.prepared)
+    columns = view.group_columns(act.prepared)
     if not columns:
         st.info(tr(TEXTS, "no_groups"))
         return
@@ -96,7 +76,7 @@ def main() -> None:
         return
     groups_here = [str(g) for g in dict.fromkeys(gaps["group"])]
     group = None
-    largest = G.largest_gap(gaps, region, year)
+    largest = view.default_group(gaps, region, year)
     variable = reg.variable_by_id.get(ind.variable)
     levels, cuts = None, None
     left, mid, right = st.columns(3)
@@ -128,7 +108,7 @@ def main() -> None:
                 key="groups_high",
             )
         try:
-            cuts = G.cut_points(reg, variable.id, low=low, high=high)
+            cuts = view.level_cuts(reg, variable.id, low, high)
             levels = _levels(act.key, variable.id, by, cuts[0], cuts[1], act.prepared, reg)
         except DataError as err:
             st.warning(err.text(lng))

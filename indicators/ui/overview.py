@@ -10,7 +10,7 @@ from indicators.text import area
 from indicators.ui import state
 from indicators.ui.i18n import lang, tr
 from indicators.ui.render import render
-from indicators.views.overview import Choices, overview
+from indicators.views.overview import Choices, earlier_years, overview
 
 TEXTS = area("overview")
 
@@ -31,7 +31,7 @@ def main() -> None:
         if year is None:
             st.info(tr(TEXTS, "no_years"))
         else:
-            earlier = years[: years.index(year)]
+            earlier = earlier_years(years, year)
             if earlier:
                 options = [str(y) for y in earlier]
                 chosen = state.shared_select(

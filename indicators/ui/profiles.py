@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators.analyses.index import composite
 from indicators.text import area
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, tr
 from indicators.ui.render import render
-from indicators.views.profiles import METHODS, Choices, profiles
+from indicators.views.profiles import METHODS, Choices, index_dimensions, profiles
 
 TEXTS = area("profiles")
 
@@ -43,10 +42,7 @@ def main() -> None:
             tr(TEXTS, "adjusted"), key="index_adjusted", help=tr(TEXTS, "adjusted_help")
         )
         # a slider for each dimension the index has (indicators with a spread to score)
-        plain = composite(
-            act.results, registry, year=year, method=method, adjusted=adjusted, draws=0
-        )
-        dims = list(plain.dimensions) if plain is not None else []
+        dims = index_dimensions(act.results, registry, year=year, method=method, adjusted=adjusted)
         labels = {d.id: d.label(lang()) for d in registry.dimensions}
         st.caption(tr(TEXTS, "weights_help"))
         cols = st.columns(min(4, max(1, len(dims))))

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.analyses import maps
-from indicators.analyses.rest import REST, against_rest
+from indicators.analyses.rest import REST
 from indicators.dataset import region_names
 from indicators.errors import DataError
 from indicators.io.export import file_stem
@@ -19,6 +19,7 @@ from indicators.text import area
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, t, tr
 from indicators.ui.render import render
+from indicators.views import regions as view
 from indicators.views.blocks import Expander
 from indicators.views.regions import Choices, regions, shows_provinces
 
@@ -28,19 +29,14 @@ TEXTS = area("regions")
 
 @st.cache_data(show_spinner=False)
 def _layout() -> pd.DataFrame:
-    return maps.province_layout()
+    return view.layout()
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _against_rest(key: tuple, indicator: str, region, year, _act):
     """The highlighted region and the rest of the country, once per data and choice."""
-    return against_rest(
-        _act.prepared, _act.registry, indicator, region, year=year, min_n=_act.min_n
-    )
-
-
-def _rest(act, indicator: str, region, year):
-    return _against_rest(act.key, indicator, region, year, act)
+    choices = Choices(indicator=indicator, year=year, region=region, other=REST)
+    return view.rest_of_country(_act.prepared, _act.registry, choices, _act.min_n)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -143,7 +139,7 @@ def main() -> None:
         weight_column=act.mapping.weight,
         layout=layout,
         file_stem=file_stem(act.source.name),
-        rest=_rest(act, ind.id, region, year) if choices.other == REST else None,
+        rest=_against_rest(act.key, ind.id, region, year, act) if choices.other == REST else None,
     )
     at = next(i for i, b in enumerate(view.blocks) if isinstance(b, Expander))
     with top:

@@ -5,9 +5,20 @@ from __future__ import annotations
 
 import streamlit as st
 
+from indicators.report.html import chart_file_name
 from indicators.views.blocks import Chart, Columns, Download, Expander, Heading, Html, Table, Text
 
 CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def chart_config(figure) -> dict:
+    """Return a chart's menu: PNG at twice the size, named by the chart's title (the HTML
+    report has PNG and SVG for every chart)."""
+    name = chart_file_name(figure, 0).removeprefix("chart_00_").removeprefix("chart_00")
+    options = {**CHART_CONFIG["toImageButtonOptions"], "filename": name or "chart"}
+    return {**CHART_CONFIG, "toImageButtonOptions": options}
+
+
 NOTES = {"info": st.info, "warning": st.warning, "success": st.success, "error": st.error}
 
 
@@ -35,7 +46,9 @@ def _one(block) -> None:
     elif isinstance(block, Html):
         st.markdown(block.html, unsafe_allow_html=True)
     elif isinstance(block, Chart):
-        st.plotly_chart(block.figure, width="stretch", key=block.key, config=CHART_CONFIG)
+        st.plotly_chart(
+            block.figure, width="stretch", key=block.key, config=chart_config(block.figure)
+        )
         if block.caption:
             st.caption(block.caption)
     elif isinstance(block, Table):

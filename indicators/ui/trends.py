@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from indicators.analyses import tiles
 from indicators.dataset import region_names
 from indicators.io.export import file_stem
 from indicators.results import TOTAL
@@ -15,7 +14,7 @@ from indicators.text import area
 from indicators.ui import state
 from indicators.ui.i18n import label_func, lang, tr
 from indicators.ui.render import render
-from indicators.views.trends import Choices, default_regions, no_trend, trends
+from indicators.views.trends import Choices, default_regions, no_trend, trend_years, trends
 
 TEXTS = area("trends")
 
@@ -24,7 +23,7 @@ def main() -> None:
     act = state.page_start(TEXTS)
     if act is None:
         return
-    years = tiles.year_order(act.prepared.years)
+    years = trend_years(act.prepared)
     why = no_trend(years, lang())
     if why is not None:
         render(why)

@@ -3,8 +3,9 @@ group against the rest of its region coloured as CBS does, the gaps over the yea
 trend test's sentence, the regions ranked by a group's gap, low/medium/high well-being per
 group, and accumulated disadvantage (stapeling) per group.
 
-The tables come from :mod:`indicators.analyses.groups` and :mod:`indicators.analyses.stapeling`
-(the page computes and caches them); this module only lays them out."""
+The tables come from :mod:`indicators.analyses.groups` and :mod:`indicators.analyses.stapeling`,
+prepared by the input functions here (:func:`gaps`, :func:`levels`, :func:`stapeling`,
+:func:`together`), which the page caches and the report calls as they are."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ import numpy as np
 import pandas as pd
 
 from indicators.analyses import groups as G
+from indicators.analyses import stapeling as S
 from indicators.charts import groups as charts
+from indicators.dataset.mapping import WEIGHT, YEAR
+from indicators.errors import DataError
 from indicators.registry.catalog import format_display, format_number
 from indicators.results import TOTAL
 from indicators.text import text
@@ -39,6 +43,69 @@ class Choices:
 
 def _t(key: str, lang: str, **values) -> str:
     return text(f"groups_page.{key}", lang, **values)
+
+
+# ---- the view's inputs: one place for the page and the report -------------------------------
+
+
+def group_columns(prepared) -> list:
+    """Return the group columns the Groups view can break the data down by."""
+    return G.group_columns(prepared)
+
+
+def gaps(prepared, registry, indicator: str, by: str, min_n: int) -> pd.DataFrame:
+    """Return each group of column ``by`` against the rest of its region, for ``indicator``
+    (:func:`indicators.analyses.groups.indicator_gaps`)."""
+    return G.indicator_gaps(prepared, registry, indicator, by, min_n=min_n)
+
+
+def default_group(gaps_table: pd.DataFrame, region=TOTAL, year=None):
+    """Return the group whose gap ranks the regions at first: the largest gap."""
+    return G.largest_gap(gaps_table, region, year)
+
+
+def level_cuts(registry, variable_id: str, low=None, high=None):
+    """Return the (low, high, source) cut points of low/medium/high well-being, or None when the
+    variable has none; ``low`` and ``high`` default to the registry's."""
+    variable = registry.variable_by_id.get(variable_id)
+    if variable is None or variable.wellbeing_low is None:
+        return None
+    low = float(variable.wellbeing_low) if low is None else low
+    high = float(variable.wellbeing_high) if high is None else high
+    return G.cut_points(registry, variable.id, low=low, high=high)
+
+
+def levels(prepared, registry, variable: str, by: str, low: float, high: float) -> pd.DataFrame:
+    """Return the shares with low, medium and high well-being per group of ``by``."""
+    frame = G.group_frame(prepared, registry, by)
+    year = YEAR if YEAR in frame else None
+    weight = WEIGHT if WEIGHT in frame else None
+    return G.wellbeing_levels(frame, variable, low=low, high=high, by=by, year=year, weight=weight)
+
+
+def stapeling(prepared, registry, by: str):
+    """Return accumulated disadvantage per group of ``by`` and its rules, or (None, None) when
+    fewer than two of the catalogue's unfavourable outcomes can be counted."""
+    try:
+        rules = S.catalogue_rules(prepared, registry)
+    except DataError:
+        return None, None
+    if len(rules) < 2:
+        return None, None
+    frame = G.group_frame(prepared, registry, by)
+    year = YEAR if YEAR in frame else None
+    weight = WEIGHT if WEIGHT in frame else None
+    return S.accumulation(frame, rules, year=year, weight=weight, by=by), rules
+
+
+def together(prepared, rules, region, year) -> pd.DataFrame:
+    """Return which outcomes go together, in ``region`` (all for Total) and ``year``."""
+    frame = prepared.frame
+    rows = frame["region"] == region if region != TOTAL else frame["region"].notna()
+    if year is not None and YEAR in frame:
+        rows &= frame[YEAR] == year
+    weight = WEIGHT if WEIGHT in frame else None
+    return S.co_occurrence(frame[rows], rules, weight=weight)
 
 
 def column_label(column: str, lang: str) -> str:

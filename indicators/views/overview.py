@@ -44,6 +44,14 @@ class Choices:
     since: object = None  # an earlier year to compare with, or None
 
 
+def earlier_years(years, year) -> list:
+    """Return the years before ``year`` that the change can be measured from (oldest first);
+    the first of them is the default."""
+    if year is None or year not in years:
+        return []
+    return list(years[: list(years).index(year)])
+
+
 def _t(key: str, lang: str, **values) -> str:
     return text(f"overview.{key}", lang, **values)
 

@@ -39,6 +39,15 @@ class Choices:
     seed: int = index_.SEED
 
 
+def index_dimensions(results: pd.DataFrame, registry, *, year, method: str, adjusted: bool):
+    """Return the dimensions the composite index has (indicators with a spread to score), each
+    of which gets a weight."""
+    plain = index_.composite(
+        results, registry, year=year, method=method, adjusted=adjusted, draws=0
+    )
+    return list(plain.dimensions) if plain is not None else []
+
+
 def _t(key: str, lang: str, **values) -> str:
     return text(f"profiles.{key}", lang, **values)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from indicators.analyses import compare, maps, ranking, spread
-from indicators.analyses.rest import REST
+from indicators.analyses.rest import REST, against_rest
 from indicators.charts import layout as chart_layout
 from indicators.charts import regions as region_charts
 from indicators.io import export
@@ -41,6 +41,24 @@ class Choices:
 
 def _t(key: str, lang: str, **values) -> str:
     return text(f"regions.{key}", lang, **values)
+
+
+# ---- the view's inputs: one place for the page and the report -------------------------------
+
+
+def layout() -> pd.DataFrame:
+    """Return the tile layout of the provinces (package data)."""
+    return maps.province_layout()
+
+
+def rest_of_country(prepared, registry, choices: Choices, min_n: int):
+    """Return the highlighted region and the rest of the country when ``choices`` compares
+    them (``other`` is REST), else None."""
+    if choices.other != REST or choices.indicator is None:
+        return None
+    return against_rest(
+        prepared, registry, choices.indicator, choices.region, year=choices.year, min_n=min_n
+    )
 
 
 def _examples(items, k: int = 5) -> str:

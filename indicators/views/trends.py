@@ -40,6 +40,11 @@ def _t(key: str, lang: str, **values) -> str:
     return text(f"trends.{key}", lang, **values)
 
 
+def trend_years(prepared) -> list:
+    """Return the years of the data in time order (the Trends view's x axis)."""
+    return tiles.year_order(prepared.years)
+
+
 def no_trend(years: Sequence, lang: str) -> View | None:
     """Return why there is no trend to show (no year column, one year), or None."""
     if not years:
