@@ -286,3 +286,19 @@ def test_a_year_larger_than_a_worker_holds_is_computed_when_its_region_years_fit
     got = scale.measures(pattern, client_=cluster, **kw)
     want = scale.sort_results(compute_measures(df, **kw), "gemeente", ["jaar"])
     np.testing.assert_allclose(got["value"], want["value"], rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.timeout(120)
+def test_threads_in_a_process_larger_than_their_limit_still_compute(tmp_path):
+    """Defect: workers as threads of this process (processes=False) measured the whole
+    process against their own limit and paused for good once pytest had grown past it (CI
+    hung here for 90 minutes). The monitor is off for them; the limit is still reported."""
+    ballast = np.ones(600 * 2**20 // 8)  # this process is now larger than 500 MB
+    pattern = _write(_people(3, n=300), tmp_path / "register", pieces=2)
+    with scale.client(workers=1, processes=False, memory_limit="500MB") as small:
+        got = scale.measures(
+            pattern, value="inkomen", region="gemeente", year="jaar", client_=small
+        )
+        limit = next(iter(small.scheduler_info()["workers"].values()))["memory_limit"]
+    assert limit == 500 * 10**6 and ballast.sum() > 0
+    assert got["value"].notna().any() and "Total" in set(got["gemeente"])

@@ -53,6 +53,9 @@ def _dask():
     return dd, distributed
 
 
+_MONITOR = ("target", "spill", "pause", "terminate")
+
+
 @contextlib.contextmanager
 def client(
     scheduler: str | None = None,
@@ -65,11 +68,19 @@ def client(
     of ``workers`` workers (default 2) with ``memory_limit`` each (default: the machine's
     memory shared out)."""
     _, distributed = _dask()
+    import dask
+
     if scheduler:
         with distributed.Client(scheduler) as c:
             yield c
         return
+    # Threads in this process (processes=False) share its memory: the worker's memory monitor
+    # would measure the whole process against the worker's limit and pause the worker for
+    # good once the process is larger (a hang, not an error). The limit stays what the worker
+    # reports (the size checks read it); only the monitor's pause, spill and terminate are off.
+    in_process = {} if processes else {f"distributed.worker.memory.{k}": False for k in _MONITOR}
     with (
+        dask.config.set(in_process),
         distributed.LocalCluster(
             n_workers=workers or 2,
             threads_per_worker=1,
