@@ -26,11 +26,12 @@ PAGES = (
     "regions",
     "trends",
     "groups",
+    "experiments",
     "profiles",
     "data",
     "indicators",
 )
-CHART_PAGES = ("distribution", "regions", "trends", "groups", "profiles")
+CHART_PAGES = ("distribution", "regions", "trends", "groups", "experiments", "profiles")
 FIXTURE = HERE / "browser" / "data" / "gemeenten.csv"
 MAX_HEIGHT = 8000  # pixels; a taller page is cut off at this height
 
