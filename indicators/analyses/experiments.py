@@ -517,7 +517,7 @@ def format_p(p: float, lang: str) -> str:
     if p is None or not np.isfinite(p):
         return ""
     if p < 0.001:
-        return "< 0,001" if lang == "nl" else "< 0.001"
+        return text("experiments.p_below", lang)
     return _fmt(p, lang)
 
 

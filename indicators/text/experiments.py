@@ -108,6 +108,7 @@ EXPERIMENTS = {
         "en": "{n} region(s) without a value in every year of {source} were left out of the "
         "computation (a balanced panel is needed): {regions}.",
     },
+    "p_below": {"nl": "< 0,001", "en": "< 0.001"},
     "scale_note": {
         "nl": "Extrapolatie: aangenomen is dat het effect in vergelijkbare regio's even groot is.",
         "en": "Extrapolation: it assumes the effect is the same in comparable regions.",
