@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from indicators.charts.layout import base_layout, wrap_title
+from indicators.charts.layout import AXIS_TITLE_CHARS, axis_title, base_layout, wrap_title
 from indicators.charts.palette import BLUE, INK, MARK_GREY, ORANGE
 
 
@@ -48,14 +48,15 @@ def arm_lines(
         text=start_label,
         showarrow=False,
         xanchor="left",
-        yanchor="bottom",
+        yanchor="top",
+        xshift=4,
         font={"color": INK, "size": 12},
     )
     base_layout(fig, wrap_title(title), height=420)
     fig.update_layout(
         legend={"orientation": "h", "y": -0.18, "x": 0},
         xaxis={"title": x_title, "dtick": 1},
-        yaxis={"title": y_title},
+        yaxis={"title": axis_title(y_title, AXIS_TITLE_CHARS["vertical"])},
     )
     return fig
 
@@ -100,6 +101,6 @@ def event_effects(
     fig.update_layout(
         showlegend=False,
         xaxis={"title": x_title, "dtick": 1, "zeroline": False},
-        yaxis={"title": y_title},
+        yaxis={"title": axis_title(y_title, AXIS_TITLE_CHARS["vertical"])},
     )
     return fig

@@ -104,8 +104,8 @@ EXPERIMENTS_PAGE = {
         "en": "Pilots and comparisons over time",
     },
     "trends_title": {
-        "nl": "{outcome}: gemiddelde van pilots en vergelijkingsregio's",
-        "en": "{outcome}: mean of pilots and comparison regions",
+        "nl": "Gemiddelde van pilots en vergelijkingsregio's per jaar",
+        "en": "Mean of pilots and comparison regions by year",
     },
     "trends_weighted": {"nl": " (gewogen naar {weight})", "en": " (weighted by {weight})"},
     "pilot_arm": {"nl": "Pilots ({n})", "en": "Pilots ({n})"},
@@ -123,14 +123,15 @@ EXPERIMENTS_PAGE = {
         "en": "Effect by year relative to the start",
     },
     "event_title": {
-        "nl": "{outcome}: effect per jaar vanaf de start ({level}%-interval)",
-        "en": "{outcome}: effect by year from the start ({level}% interval)",
+        "nl": "Effect per jaar vanaf de start, met {level}%-interval",
+        "en": "Effect by year from the start, with {level}% interval",
     },
     "event_x": {
         "nl": "Jaren ten opzichte van de start (0 = startjaar; -1 = referentie)",
         "en": "Years relative to the start (0 = start year; -1 = reference)",
     },
-    "effect_y": {"nl": "Effect", "en": "Effect"},
+    "effect_y": {"nl": "Effect op {outcome}", "en": "Effect on {outcome}"},
+    "pp": {"nl": "procentpunt", "en": "percentage points"},
     "effect_name": {"nl": "Effect", "en": "Effect"},
     "pretrend": {
         "nl": "Pre-trendtoets (effecten vóór de start samen nul?): chi² = {stat} met {df} "

@@ -122,9 +122,9 @@ def main() -> None:
         st.caption(tr(TEXTS, "no_start_column"))
     regions = region_names.in_order(frame[region].dropna().unique())
     years = sorted(int(y) for y in pd.to_numeric(frame[year], errors="coerce").dropna().unique())
-    p1, p2, p3 = st.columns([2, 3, 1])
+    p1, p2, p3 = st.columns([2, 2, 1])
     with p1:
-        by = state.shared_segmented(
+        by = state.shared_select(
             "exp_pilots_by",
             ways,
             label=tr(TEXTS, "pilots_by"),
@@ -157,7 +157,7 @@ def main() -> None:
     if by != "first":
         with p3:
             start = state.shared_select("exp_start", years[1:], label=tr(TEXTS, "start"))
-    q1, q2, q3 = st.columns([2, 3, 1])
+    q1, q2, q3 = st.columns([2, 2, 2])
     with q1:
         control = state.shared_select(
             "exp_control",

@@ -193,6 +193,11 @@ def experiments_view(
     return view
 
 
+def _lower(words: str) -> str:
+    """A label inside a sentence: its first letter small ("by 1.89" after "changed share ...")."""
+    return words[:1].lower() + words[1:] if words[1:2].islower() else words
+
+
 def _count(key: str, n: int, lang: str) -> str:
     return _t(f"{key}_one", lang) if n == 1 else _t(key, lang, n=n)
 
@@ -201,7 +206,7 @@ def _headline(table, choices, outcome, lang) -> list:
     r = headline_row(table)
     level = round(100 * choices.level)
     info = {
-        "outcome": outcome,
+        "outcome": _lower(outcome),
         "n_pilots": int(r["n_pilots"]),
         "level": choices.level,
         "post_years": table.attrs.get("post_years"),
@@ -210,7 +215,8 @@ def _headline(table, choices, outcome, lang) -> list:
     sentences = X.verdict(table, info, lang)
     clear = r["ci_low"] > 0 or r["ci_high"] < 0
     sign = "+" if r["estimate"] > 0 else ""
-    big = f"### {escape_markdown(outcome)}: {sign}{num(r['estimate'], lang, 2)}"
+    unit = f" {_t('pp', lang)}" if "(%" in outcome else ""
+    big = f"### {escape_markdown(outcome)}: {sign}{num(r['estimate'], lang, 2)}{unit}"
     sub = _t(
         "headline_term",
         lang,
@@ -262,7 +268,7 @@ def _event(table, choices, outcome, lang, source) -> list:
     fig = charts.event_effects(
         ev,
         title=_t("event_title", lang, outcome=outcome, level=level),
-        y_title=_t("effect_y", lang),
+        y_title=_t("effect_y", lang, outcome=_lower(outcome)),
         x_title=_t("event_x", lang),
         name=_t("effect_name", lang),
         interval_name=f"{level}%",
