@@ -20,7 +20,7 @@ EXPERIMENTS_PAGE = {
         "from 2018 (synthetic). Your own file works when it has data per region and year.",
     },
     "outcome": {"nl": "Uitkomst", "en": "Outcome"},
-    "pilots_by": {"nl": "Pilotregio's", "en": "Pilot regions"},
+    "pilots_by": {"nl": "Pilots aangegeven door", "en": "Pilots given by"},
     "by_first": {"nl": "Kolom met eerste pilotjaar", "en": "Column with first pilot year"},
     "by_flag": {"nl": "Kolom die pilots aanwijst", "en": "Column that flags pilots"},
     "by_list": {"nl": "Zelf kiezen", "en": "Choose them"},
@@ -160,7 +160,10 @@ EXPERIMENTS_PAGE = {
         "nl": "Verschil pilots min vergelijking",
         "en": "Gap pilots minus comparisons",
     },
-    "match_level": {"nl": "Niveau vóór de start", "en": "Level before the start"},
+    "match_level": {
+        "nl": "Niveau vóór de start (eenheid van de uitkomst)",
+        "en": "Level before the start (the outcome's unit)",
+    },
     "match_trend": {
         "nl": "Trend vóór de start (per jaar)",
         "en": "Trend before the start (per year)",
@@ -175,10 +178,14 @@ EXPERIMENTS_PAGE = {
     },
     "terms": {"nl": "Alle schattingen", "en": "All estimates"},
     "terms_caption": {
-        "nl": "term: att/simple = gemiddeld effect na de start; event:e = effect e jaar na de "
-        "start; att_gt:g:t = effect in jaar t van de pilots die in g startten.",
-        "en": "term: att/simple = average effect after the start; event:e = effect e years after "
-        "the start; att_gt:g:t = effect in year t of the pilots that started in g.",
+        "nl": "term: att/simple = gemiddeld effect na de start; group, dynamic, calendar = "
+        "gemiddeld per startjaar, per jaar sinds de start, per kalenderjaar (met :jaar het "
+        "afzonderlijke jaar); event:e = effect e jaar na de start; att_gt:g:t = effect in jaar t "
+        "van de pilots die in g startten.",
+        "en": "term: att/simple = average effect after the start; group, dynamic, calendar = "
+        "averaged by start year, by years since the start, by calendar year (with :year the "
+        "single year); event:e = effect e years after the start; att_gt:g:t = effect in year t "
+        "of the pilots that started in g.",
     },
     "download": {"nl": "Download schattingen (CSV)", "en": "Download estimates (CSV)"},
     "scale": {"nl": "Opschaling (extrapolatie)", "en": "Scale-up (extrapolation)"},
@@ -207,7 +214,11 @@ EXPERIMENTS_PAGE = {
         "en": "(effect × number of regions; choose a column of numbers of people for a number "
         "of people)",
     },
-    "at_start": {"nl": " (effect in het startjaar)", "en": " (effect in the start year)"},
+    "at_start": {"nl": ", effect in het startjaar", "en": ", effect in the start year"},
+    "p_boot": {
+        "nl": "; wild cluster bootstrap-p {p}",
+        "en": "; wild cluster bootstrap p {p}",
+    },
     "distribution": {
         "nl": "Voor wie? Effect op de verdeling",
         "en": "For whom? Effect on the distribution",

@@ -228,6 +228,9 @@ def _headline(table, choices, outcome, lang) -> list:
         pilots=_count("n_pilots", int(r["n_pilots"]), lang),
         comparisons=_count("n_comparisons", int(r["n_comparisons"]), lang),
     )
+    if "p_boot" in r and np.isfinite(float(r["p_boot"])):
+        phrase = X.format_p(float(r["p_boot"]), lang)
+        sub += _t("p_boot", lang, p=phrase if phrase.startswith("<") else f"= {phrase}")
     return [
         Heading(_t("headline", lang)),
         Text(big),
@@ -247,7 +250,7 @@ def _trends(trends, choices, start, outcome, lang, source, label) -> list:
     }
     title = _t("trends_title", lang, outcome=outcome)
     if choices.weight:
-        title += _t("trends_weighted", lang, weight=label(choices.weight))
+        title += _t("trends_weighted", lang, weight=_lower(label(choices.weight)))
     fig = charts.arm_lines(
         trends,
         start=start,
@@ -328,7 +331,7 @@ def _terms(table, choices, lang, file_stem) -> list:
     frame = terms_frame(table)
     shown = frame.copy()
     for c in ("estimate", "se", "ci_low", "ci_high"):
-        shown[c] = shown[c].round(4)
+        shown[c] = [num(v, lang, 4) for v in shown[c]]  # the language's decimal mark
     shown["p_value"] = [X.format_p(p, lang) for p in shown["p_value"]]
     return [
         Heading(_t("terms", lang)),

@@ -38,7 +38,7 @@ def test_demo_part_time_work_rises_with_an_interval_above_zero():
     words = shown(at)
     assert "+1.89" in words
     assert "95% interval 1.59 to 2.19" in words
-    assert "11 pilots, 49 comparisons" in words
+    assert "11 pilots, 49 comparisons; wild cluster bootstrap p" in words
     assert any("a clear effect" in s.value for s in at.success)
     assert any("mean of pilots and comparison regions" in t.lower() for t in charts_by_title(at))
     assert "extrapolation" in words
@@ -126,3 +126,9 @@ def test_pilots_chosen_by_hand_need_names_first():
     words = shown(at)
     assert "1 pilots" not in words and "there is only 1 pilot region;" in words
     assert "; 1 pilot, 59 comparisons" in words
+
+
+def test_the_dutch_table_writes_decimal_commas():
+    at = run_page("nl")
+    table = at.dataframe[0].value
+    assert table.loc[0, "estimate"] == "1,8911" and table.loc[0, "ci_low"] == "1,5886"
