@@ -54,6 +54,7 @@ EXPERIMENTS_PAGE = {
         "en": "Synthetic DiD (one or a few pilots)",
     },
     "weight": {"nl": "Aantal mensen (optioneel)", "en": "Number of people (optional)"},
+    "weight_micro": {"nl": "Weging (optioneel)", "en": "Weight (optional)"},
     "weight_help": {
         "nl": "De mensen over wie de uitkomst gaat (bij een aandeel van bijstandsontvangers: "
         "het aantal bijstandsontvangers). Weegt de lijnen en geeft de opschaling in mensen.",
@@ -213,6 +214,12 @@ EXPERIMENTS_PAGE = {
         "mensen)",
         "en": "(effect × number of regions; choose a column of numbers of people for a number "
         "of people)",
+    },
+    "scale_micro": {
+        "nl": "Bij microdata (een steekproef van mensen) is er geen aantal mensen per regio om "
+        "het effect mee op te schalen; gebruik daarvoor een regiotabel met inwoners.",
+        "en": "With microdata (a sample of people) there is no number of people per region to "
+        "scale the effect up with; use a regional table with its population for that.",
     },
     "at_start": {"nl": ", effect in het startjaar", "en": ", effect in the start year"},
     "p_boot": {

@@ -74,6 +74,7 @@ def _data():
     labels = _labels(mapping, lng, fallback)
     key = (source.digest, source.sheet, mapping.region, mapping.year)
     stem = "demo_pilot" if source.demo else file_stem(source.name)
+    st.session_state["_exp_survey_weight"] = mapping.weight
     return key, raw, mapping.region, mapping.year, labels, source.label, stem
 
 
@@ -174,16 +175,17 @@ def main() -> None:
             )
     with q3:
         numeric = ["", *(c for c in outcomes if c != outcome)]
-        base = next((c for c in BASES if c in numeric), "")
+        microdata = bool(frame.groupby([region, year]).size().max() > 1)
+        survey = st.session_state.get("_exp_survey_weight") if microdata else None
+        base = survey if survey in numeric else next((c for c in BASES if c in numeric), "")
         weight = state.shared_select(
             "exp_weight",
             numeric,
-            label=tr(TEXTS, "weight"),
+            label=tr(TEXTS, "weight_micro" if microdata else "weight"),
             default=base,
             format_func=label_func(numeric, lambda c: name(c) if c else tr(TEXTS, "none")),
             help=tr(TEXTS, "weight_help"),
         )
-    microdata = bool(frame.groupby([region, year]).size().max() > 1)
     choices = V.Choices(
         outcome=outcome,
         region=region,

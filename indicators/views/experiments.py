@@ -187,9 +187,11 @@ def experiments_view(
     else:
         view.add(Text(_t("event_hint", lang), tone="caption"))
     view.add(*_terms(table, choices, lang, file_stem))
-    view.add(*_scale(table, frame, setup, choices, lang, label))
-    if microdata:
+    if microdata:  # a survey's weights are no count of people per region: no scale-up
+        view.add(Heading(_t("scale", lang)), Text(_t("scale_micro", lang), tone="caption"))
         view.add(*_distribution(frame, setup, choices, lang))
+    else:
+        view.add(*_scale(table, frame, setup, choices, lang, label))
     return view
 
 

@@ -132,3 +132,19 @@ def test_the_dutch_table_writes_decimal_commas():
     at = run_page("nl")
     table = at.dataframe[0].value
     assert table.loc[0, "estimate"] == "1,8911" and table.loc[0, "ci_low"] == "1,5886"
+
+
+def test_microdata_shows_the_effect_on_the_distribution():
+    data = (ROOT / "indicators/data/demo_people_synthetic.parquet").read_bytes()
+    at = run_page("en", upload=("people.parquet", data), state={"exp_data": "upload"})
+    assert at.selectbox(key="exp_pilots_by").value == "list"  # no pilot column in this file
+    assert at.selectbox(key="exp_weight").value == "gewicht"  # the survey weight
+    at.multiselect(key="exp_pilots").set_value(["Groningen", "Drenthe", "Fryslân"])
+    at.selectbox(key="exp_start").set_value(2020).run()
+    ok(at)
+    words = shown(at)
+    assert "3 pilots, 9 comparisons" in words and "only 3 pilot regions" in words
+    assert any(h.value == "For whom? Effect on the distribution" for h in at.subheader)
+    measures = at.table[-1].value.iloc[:, 0].tolist()
+    assert measures == ["P10", "Median", "P90", "Mean", "Share below the threshold"]
+    assert "no number of people per region" in words
