@@ -26,11 +26,12 @@ PAGES = (
     "regions",
     "trends",
     "groups",
+    "experiments",
     "profiles",
     "data",
     "indicators",
 )
-CHART_PAGES = ("distribution", "regions", "trends", "groups", "profiles")
+CHART_PAGES = ("distribution", "regions", "trends", "groups", "experiments", "profiles")
 FIXTURE = HERE / "browser" / "data" / "gemeenten.csv"
 MAX_HEIGHT = 8000  # pixels; a taller page is cut off at this height
 
@@ -96,7 +97,16 @@ def main(argv: list[str] | None = None) -> int:
         default=True,
         help="also shoot every page on the demo data in both languages",
     )
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        choices=PAGES,
+        default=None,
+        metavar="PAGE",
+        help=f"only these pages (default: all of {', '.join(PAGES)})",
+    )
     args = parser.parse_args(argv)
+    pages = [p for p in PAGES if args.pages is None or p in args.pages]
 
     harness = _harness()
     problem = harness.chromium_missing_message()
@@ -117,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 page = context.new_page()
                 page.set_default_timeout(60_000)
-                for name in PAGES:
+                for name in pages:
                     page.goto(f"/{'' if name == 'overview' else name}?lang={lang}")
                     shoot(page, args.out / f"{lang}-{name}.png", harness, problems)
                 context.close()
@@ -134,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
                 stem = "en-upload-" + ("combined" if isinstance(upload, list) else upload.stem)
                 shoot(page, args.out / f"{stem}-data.png", harness, problems)
                 for name in (*CHART_PAGES, "overview", "indicators"):
+                    if name not in pages:
+                        continue
                     app.nav(name)
                     shoot(page, args.out / f"{stem}-{name}.png", harness, problems)
                 context.close()

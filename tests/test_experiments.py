@@ -217,3 +217,58 @@ def test_a_region_with_a_missing_year_is_left_out_and_said():
     t = experiment(df, SIM, "did", bootstrap=0)
     assert t.attrs["dropped"] == ["R20"]
     assert t["n_comparisons"].iloc[0] == 29
+
+
+# ---- wording (issue 12's page): singular pilot, p-values as read, the scale-up note in lang ----
+
+
+def _one_row(n_pilots=1):
+    t = pd.DataFrame(
+        [
+            {
+                "method": "did",
+                "term": "att",
+                "estimate": 1.0,
+                "se": 0.1,
+                "ci_low": 0.8,
+                "ci_high": 1.2,
+                "p_value": 0.0,
+                "n_pilots": n_pilots,
+            }
+        ]
+    )
+    return t
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_one_pilot_region_is_singular(lang):
+    words = " ".join(verdict(_one_row(1), {"outcome": "x", "n_pilots": 1}, lang))
+    assert "1 pilotregio's" not in words and "1 pilot regions" not in words
+    assert (
+        "er is maar 1 pilotregio;" if lang == "nl" else "there is only 1 pilot region;"
+    ) in words
+    few = " ".join(verdict(_one_row(3), {"outcome": "x", "n_pilots": 3}, lang))
+    assert ("maar 3 pilotregio's" if lang == "nl" else "only 3 pilot regions") in few
+
+
+@pytest.mark.parametrize(("lang", "small"), [("nl", "< 0,001"), ("en", "< 0.001")])
+def test_tiny_p_values_read_as_below_a_thousandth(lang, small):
+    from indicators.analyses.experiments import format_p
+
+    assert format_p(3.85e-13, lang) == small
+    assert format_p(0.0412, lang) == ("0,0412" if lang == "nl" else "0.0412")
+    words = " ".join(verdict(_one_row(20), {"outcome": "x", "pretrend_p": 3.85e-13}, lang))
+    assert "e-13" not in words and f"p {small}" in words
+    words = " ".join(verdict(_one_row(20), {"outcome": "x", "pretrend_p": 0.0412}, lang))
+    assert "p = 0" in words
+
+
+def test_the_scale_up_note_follows_the_language():
+    demo = pd.read_parquet(DEMO)
+    setup = Setup(
+        "aandeel_deeltijdwerk", "gemeente", "jaar", first_treated="pilot_start", weight="inwoners"
+    )
+    row = {"estimate": 1.0, "ci_low": 0.5, "ci_high": 1.5}
+    nl = scale_up(row, demo, setup, lang="nl")["note"].iloc[0]
+    en = scale_up(row, demo, setup, lang="en")["note"].iloc[0]
+    assert nl.startswith("Extrapolatie") and en.startswith("Extrapolation")

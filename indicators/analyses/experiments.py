@@ -29,6 +29,7 @@ __all__ = [
     "distributional",
     "scale_up",
     "verdict",
+    "format_p",
     "METHODS",
 ]
 
@@ -478,9 +479,9 @@ def distributional(
     )
 
 
-def scale_up(effect_row, frame: pd.DataFrame, setup: Setup) -> pd.DataFrame:
+def scale_up(effect_row, frame: pd.DataFrame, setup: Setup, lang: str = "en") -> pd.DataFrame:
     """The effect times the population (``weight``, last year) of the comparison regions, with
-    the interval; marked as an extrapolation."""
+    the interval; marked as an extrapolation (the note in ``lang``)."""
     g = cohorts(frame, setup)
     last = pd.to_numeric(frame[setup.year]).max()
     at = frame[pd.to_numeric(frame[setup.year]) == last]
@@ -499,7 +500,7 @@ def scale_up(effect_row, frame: pd.DataFrame, setup: Setup) -> pd.DataFrame:
                 "ci_low": float(effect_row["ci_low"]) * total,
                 "ci_high": float(effect_row["ci_high"]) * total,
                 "extrapolation": True,
-                "note": text("experiments.scale_note", "en"),
+                "note": text("experiments.scale_note", lang),
             }
         ]
     )
@@ -508,6 +509,21 @@ def scale_up(effect_row, frame: pd.DataFrame, setup: Setup) -> pd.DataFrame:
 def _fmt(x: float, lang: str) -> str:
     s = f"{x:.3g}"
     return s.replace(".", ",") if lang == "nl" else s
+
+
+def format_p(p: float, lang: str) -> str:
+    """A p-value as people read it: "< 0,001" (nl) / "< 0.001" (en) below 0.001, else 3
+    significant digits ("0,0412"); never "3,85e-13"."""
+    if p is None or not np.isfinite(p):
+        return ""
+    if p < 0.001:
+        return text("experiments.p_below", lang)
+    return _fmt(p, lang)
+
+
+def _p_phrase(p: float, lang: str) -> str:
+    s = format_p(p, lang)
+    return s if s.startswith("<") else f"= {s}"
 
 
 def verdict(table: pd.DataFrame, setup_info: dict, lang: str) -> list[str]:
@@ -536,10 +552,11 @@ def verdict(table: pd.DataFrame, setup_info: dict, lang: str) -> list[str]:
     out.append(text("experiments.verdict_clear" if clear else "experiments.verdict_unclear", lang))
     n = setup_info.get("n_pilots", r.get("n_pilots", 99))
     if n < 5:
-        out.append(text("experiments.caveat_few", lang, n=int(n)))
+        key = "experiments.caveat_one" if int(n) == 1 else "experiments.caveat_few"
+        out.append(text(key, lang, n=int(n)))
     p = setup_info.get("pretrend_p")
     if p is not None and p < 0.10:
-        out.append(text("experiments.caveat_pretrend", lang, p=_fmt(p, lang)))
+        out.append(text("experiments.caveat_pretrend", lang, p=_p_phrase(p, lang)))
     post = setup_info.get("post_years", table.attrs.get("post_years"))
     if post is not None and post < 2:
         out.append(text("experiments.caveat_short", lang, n=int(post)))

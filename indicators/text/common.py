@@ -20,6 +20,7 @@ COMMON = {
     "page_profiles": {"nl": "Profielen en index", "en": "Profiles & index"},
     "page_trends": {"nl": "Trends", "en": "Trends"},
     "page_groups": {"nl": "Groepen", "en": "Groups"},
+    "page_experiments": {"nl": "Experimenten", "en": "Experiments"},
     "page_indicators": {"nl": "Indicatoren", "en": "Indicators"},
     "error_title": {
         "nl": "Dit bestand kan zo niet gebruikt worden",

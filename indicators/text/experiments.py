@@ -73,11 +73,17 @@ EXPERIMENTS = {
         "en": "Caution: there are only {n} pilot regions; intervals are wide and the wild "
         "cluster bootstrap p-value is more reliable than the usual one.",
     },
+    "caveat_one": {
+        "nl": "Let op: er is maar 1 pilotregio; intervallen zijn breed en de wild cluster "
+        "bootstrap-p-waarde is betrouwbaarder dan de gewone.",
+        "en": "Caution: there is only 1 pilot region; intervals are wide and the wild cluster "
+        "bootstrap p-value is more reliable than the usual one.",
+    },
     "caveat_pretrend": {
         "nl": "Let op: vóór de start liepen pilots en vergelijkingsregio's al uiteen "
-        "(pre-trendtoets p = {p}); het effect kan deels een voortgezette trend zijn.",
+        "(pre-trendtoets p {p}); het effect kan deels een voortgezette trend zijn.",
         "en": "Caution: before the start pilots and comparisons already diverged (pre-trend "
-        "test p = {p}); part of the effect may be a continuing trend.",
+        "test p {p}); part of the effect may be a continuing trend.",
     },
     "caveat_short": {
         "nl": "Let op: er is maar {n} jaar na de start; effecten op langere termijn zijn onbekend.",
@@ -102,6 +108,7 @@ EXPERIMENTS = {
         "en": "{n} region(s) without a value in every year of {source} were left out of the "
         "computation (a balanced panel is needed): {regions}.",
     },
+    "p_below": {"nl": "< 0,001", "en": "< 0.001"},
     "scale_note": {
         "nl": "Extrapolatie: aangenomen is dat het effect in vergelijkbare regio's even groot is.",
         "en": "Extrapolation: it assumes the effect is the same in comparable regions.",

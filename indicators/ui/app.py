@@ -21,6 +21,7 @@ PAGES = [
     ("profiles.py", "page_profiles", ":material/radar:", "profiles"),
     ("trends.py", "page_trends", ":material/trending_up:", "trends"),
     ("groups.py", "page_groups", ":material/groups:", "groups"),
+    ("experiments.py", "page_experiments", ":material/science:", "experiments"),
     ("data.py", "page_data", ":material/upload_file:", "data"),
     ("catalog.py", "page_indicators", ":material/menu_book:", "indicators"),
 ]
