@@ -919,6 +919,11 @@ def _experiment_parser(sub) -> None:
         default="never",
         help="comparison regions: never treated (default), not yet treated, matched",
     )
+    p.add_argument(
+        "--comparison",
+        metavar="NAME[,NAME...]",
+        help="a chosen set of comparison regions (instead of --control)",
+    )
     p.add_argument("--method", choices=("did", "cs", "event", "sdid"), default="cs")
     p.add_argument("--weight", metavar="COL", help="population column (for the trends)")
     p.add_argument("--ci", type=float, default=0.95, metavar="LEVEL", help="interval level (0.95)")
@@ -944,12 +949,26 @@ def _experiment(args) -> pd.DataFrame:
         pilots=tuple(_split(args.pilot) or ()),
         start=args.start,
         flag=args.flag,
-        control=args.control,
+        control="chosen" if args.comparison else args.control,
+        chosen=tuple(_split(args.comparison) or ()),
         weight=args.weight,
         level=args.ci,
         source=str(args.input),
     )
+    if args.comparison:
+        regions = set(df[args.region].astype(str)) if args.region in df.columns else set()
+        missing = [c for c in setup.chosen if c not in regions]
+        if missing:
+            raise DataError.from_text(
+                "experiments.unknown_comparison",
+                names=", ".join(missing),
+                column=args.region,
+                source=setup.source,
+                examples=", ".join(sorted(regions)[:5]),
+            )
     table = experiment(df, setup, args.method, bootstrap=args.bootstrap, seed=args.seed)
+    if args.weight:  # never silent: the estimates do not use the weight
+        print(text("experiments.unweighted", args.lang, weight=args.weight), file=sys.stderr)
     dropped = table.attrs.get("dropped", [])
     if dropped:  # never silent: the regions the balanced panel left out are named
         shown = ", ".join(dropped[:10]) + (" ..." if len(dropped) > 10 else "")

@@ -154,10 +154,17 @@ def _panel(frame: pd.DataFrame, setup: Setup):
     _need(frame, setup, setup.outcome, setup.weight)
     g = cohorts(frame, setup)
     y = _outcome(frame, setup)
+    # microdata (several rows per region and year): each region-year's value is the mean of
+    # its rows, weighted by the survey weight when there is one; a regional table's one row
+    # per region-year is its own mean
+    wt = pd.to_numeric(frame[setup.weight], errors="coerce") if setup.weight else 1.0
     long = pd.DataFrame(
-        {"r": frame[setup.region], "t": pd.to_numeric(frame[setup.year]), "y": y}
+        {"r": frame[setup.region], "t": pd.to_numeric(frame[setup.year]), "y": y, "w": wt}
     ).dropna()
-    full = long.pivot_table(index="r", columns="t", values="y", aggfunc="mean")
+    long = long[long["w"] > 0]
+    long["wy"] = long["w"] * long["y"]
+    sums = long.groupby(["r", "t"])[["wy", "w"]].sum()
+    full = (sums["wy"] / sums["w"]).unstack("t")
     wide = full.dropna()
     # regions without a value in every year cannot enter a balanced panel: said in attrs
     wide.attrs["dropped"] = [str(r) for r in full.index[full.isna().any(axis=1)]]
@@ -170,13 +177,8 @@ def _panel(frame: pd.DataFrame, setup: Setup):
         keep = (g > 0) | g.index.isin(m.loc[m["chosen"], "region"])
         wide, g = wide[keep], g[keep]
     w = None
-    if setup.weight:
-        w = (
-            pd.to_numeric(frame[setup.weight], errors="coerce")
-            .groupby(frame[setup.region])
-            .mean()
-            .reindex(wide.index)
-        )
+    if setup.weight:  # people per region: the weights of a region-year summed, over its years
+        w = sums["w"].groupby(level="r").mean().reindex(wide.index)
     if not ((g == 0).any() or (setup.control == "notyet" and g.nunique() > 1)):
         raise DataError.from_text("experiments.no_controls", control=setup.control)
     return wide, wide.columns.to_numpy(), g, w
@@ -550,6 +552,8 @@ def verdict(table: pd.DataFrame, setup_info: dict, lang: str) -> list[str]:
     ]
     clear = r["ci_low"] > 0 or r["ci_high"] < 0
     out.append(text("experiments.verdict_clear" if clear else "experiments.verdict_unclear", lang))
+    if setup_info.get("weight"):  # never silent: the estimate itself does not use the weight
+        out.append(text("experiments.unweighted", lang, weight=setup_info["weight"]))
     n = setup_info.get("n_pilots", r.get("n_pilots", 99))
     if n < 5:
         key = "experiments.caveat_one" if int(n) == 1 else "experiments.caveat_few"

@@ -23,6 +23,18 @@ EXPERIMENTS = {
         "en": "Pilot region {names} does not occur in column '{column}' of {source}; "
         "present are for example: {examples}. Check the spelling.",
     },
+    "unknown_comparison": {
+        "nl": "Vergelijkingsregio {names} komt niet voor in kolom '{column}' van {source}, "
+        "bijvoorbeeld wel: {examples}. Controleer de spelling.",
+        "en": "Comparison region {names} does not occur in column '{column}' of {source}; "
+        "present are for example: {examples}. Check the spelling.",
+    },
+    "unweighted": {
+        "nl": "Het effect weegt elke regio even zwaar; '{weight}' weegt alleen de gemiddelden "
+        "(per regio en jaar bij microdata, per groep in de lijnen) en de opschaling.",
+        "en": "The effect counts every region equally; '{weight}' weights only the means (per "
+        "region and year in microdata, per group in the lines) and the scale-up.",
+    },
     "inconsistent": {
         "nl": "Regio {regions} heeft in kolom '{column}' van {source} niet in elk jaar dezelfde "
         "waarde (pilot in sommige jaren, niet in andere). Geef per regio één waarde.",

@@ -176,7 +176,7 @@ def experiments_view(
                 tone="warning",
             )
         )
-    view.add(*_headline(table, choices, outcome, lang))
+    view.add(*_headline(table, choices, outcome, lang, label))
     starts = X.cohorts(frame, setup)
     start = int(starts[starts > 0].min())
     view.add(*_trends(trends, choices, start, outcome, lang, source, label))
@@ -204,7 +204,7 @@ def _count(key: str, n: int, lang: str) -> str:
     return _t(f"{key}_one", lang) if n == 1 else _t(key, lang, n=n)
 
 
-def _headline(table, choices, outcome, lang) -> list:
+def _headline(table, choices, outcome, lang, label=str) -> list:
     r = headline_row(table)
     level = round(100 * choices.level)
     info = {
@@ -213,6 +213,7 @@ def _headline(table, choices, outcome, lang) -> list:
         "level": choices.level,
         "post_years": table.attrs.get("post_years"),
         "staggered": table.attrs.get("staggered"),
+        "weight": label(choices.weight) if choices.weight else None,
     }
     sentences = X.verdict(table, info, lang)
     clear = r["ci_low"] > 0 or r["ci_high"] < 0
