@@ -27,8 +27,8 @@ normal approximation (:func:`indicators.analyses.compare.difference`; the trend-
 
 The p-values of all tested candidates get Benjamini-Hochberg q-values (:func:`bh_qvalues`);
 those with ``q <= fdr`` survive and are ranked by ``|effect|``: the estimate in the
-indicator's unit over its spread (the sd of the regions' values of the indicator in the last
-year, or, without regions, of all its values). Aggregates (no standard errors) cannot be tested:
+indicator's unit over its spread (the sd of the indicator's values in the regions and their
+groups in the last year, or, without those, of all its values). Aggregates (no standard errors) cannot be tested:
 their candidates keep p_value and q_value empty, are flagged ``aggregate`` and follow the tested
 findings ranked by the same effect size (only effects of at least :data:`AGGREGATE_EFFECT`).
 """
@@ -184,7 +184,8 @@ class _Table:
 
 
 def _spreads(table: _Table) -> dict[str, float]:
-    whole = table.rows[(table.rows["breakdown"] == "") & (table.rows["region"] != TOTAL)]
+    # the regions' and the groups' values of the last year (the Total left out)
+    whole = table.rows[table.rows["region"] != TOTAL]
     out = {}
     last = table.years[-1] if table.years else None
     for ind, rows in whole.groupby("indicator", sort=False):
