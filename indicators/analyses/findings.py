@@ -1,8 +1,8 @@
 """Findings: scan the tidy results table for what the averages hide, strongest first.
 
 Each candidate is a test with an estimate, a standard error and a two-sided p-value from the
-normal approximation (:func:`indicators.analyses.compare.difference`; the trend-break fits use
-:func:`indicators.analyses.compare.trend`). Five kinds:
+normal approximation (:func:`indicators.analyses.compare.difference`; the trend-break lines
+are those of :func:`indicators.analyses.compare.trend`). Five kinds:
 
 ``mean_vs_bottom``
     From the first to the last year the bottom of a variable (P10, a share below a threshold,
@@ -43,7 +43,7 @@ from urllib.parse import urlencode
 import numpy as np
 import pandas as pd
 
-from indicators.analyses.compare import difference, trend
+from indicators.analyses.compare import difference
 from indicators.results import TOTAL
 from indicators.text import text
 
@@ -149,9 +149,8 @@ class _Table:
 
     def __init__(self, results: pd.DataFrame):
         rows = _whole(results).copy()
-        rows["breakdown"] = rows["breakdown"].fillna("").astype(str)
-        rows["group"] = rows["group"].fillna("").astype(str)
-        rows["region"] = rows["region"].astype(str)
+        for col in ("breakdown", "group", "region"):
+            rows[col] = rows[col].astype(object).where(rows[col].notna(), "").astype(str)
         if "se" not in rows:
             rows["se"] = np.nan
         if "weight_sum" not in rows:
@@ -163,16 +162,16 @@ class _Table:
             key: (float(v), _num(s), _num(w))
             for key, v, s, w in zip(
                 zip(
-                    rows["region"],
-                    rows["breakdown"],
-                    rows["group"],
-                    rows["indicator"],
-                    rows["year"] if "year" in rows else [None] * len(rows),
+                    rows["region"].to_numpy(object),
+                    rows["breakdown"].to_numpy(object),
+                    rows["group"].to_numpy(object),
+                    rows["indicator"].to_numpy(object),
+                    rows["year"].to_numpy(object) if "year" in rows else [None] * len(rows),
                     strict=True,
                 ),
-                rows["value"],
-                rows["se"],
-                rows["weight_sum"],
+                rows["value"].to_numpy(float),
+                pd.to_numeric(rows["se"], errors="coerce").to_numpy(float),
+                pd.to_numeric(rows["weight_sum"], errors="coerce").to_numpy(float),
                 strict=True,
             )
         }
@@ -236,10 +235,12 @@ def _worse(ind, change: float) -> bool:
     return change < 0 if ind.higher_is_better else change > 0
 
 
-def scan(results: pd.DataFrame, registry, *, kinds: Sequence[str] = KINDS) -> list[Finding]:
+def scan(
+    results: pd.DataFrame, registry, *, kinds: Sequence[str] = KINDS, table=None
+) -> list[Finding]:
     """Return every candidate finding of ``results`` (the tidy results table of
     :func:`indicators.results.compute`, best with ``ci``), untested by the FDR yet."""
-    table = _Table(results)
+    table = table if table is not None else _Table(results)
     found: list[Finding] = []
     years = table.years
     if "mean_vs_bottom" in kinds and len(years) >= 2:
@@ -473,6 +474,31 @@ def _region_vs_rest(table, registry, y0, y1):
     return out
 
 
+def _line_without(x, v, s, keep, k):
+    """The straight line of the years ``keep`` at year ``k``: its value and variance.
+
+    The weighted least-squares line of :func:`indicators.analyses.compare.trend` (weights
+    1/se², scale ``φ = max(1, χ²/(n - 2))``), written out here because the scan needs the
+    variance of the line's value at a year, ``φ (1/Σw + (x_k - x̄_w)² / Sxx)``, which
+    ``trend`` does not give (and tens of thousands of lines must be fitted quickly). Without
+    standard errors (aggregates): the ordinary least-squares line, variance nan.
+    """
+    xs, ys = x[keep], v[keep]
+    w = np.ones_like(ys) if s is None else 1.0 / s[keep] ** 2
+    sw = float(w.sum())
+    xm, ym = float(w @ xs) / sw, float(w @ ys) / sw
+    sxx = float(w @ (xs - xm) ** 2)
+    if len(xs) < 3 or sxx <= 0:
+        return math.nan, math.nan
+    slope = float(w @ ((xs - xm) * (ys - ym))) / sxx
+    expected = ym + slope * (x[k] - xm)
+    if s is None:
+        return expected, math.nan
+    chi2 = float(w @ (ys - ym - slope * (xs - xm)) ** 2)
+    scale = max(1.0, chi2 / (len(xs) - 2))
+    return expected, scale * (1.0 / sw + (x[k] - xm) ** 2 / sxx)
+
+
 def _trend_breaks(table, registry, years):
     out = []
     x_all = np.asarray(years, dtype=float)
@@ -488,18 +514,11 @@ def _trend_breaks(table, registry, years):
             weighted = bool(np.all(np.isfinite(s) & (s > 0)))
             for k in range(1, len(years) - 1):
                 keep = np.arange(len(years)) != k
-                fit = trend(x_all[keep], v[keep], s[keep] if weighted else None, LEVEL)
-                if not math.isfinite(fit.slope):
+                expected, var_pred = _line_without(x_all, v, s if weighted else None, keep, k)
+                if not math.isfinite(expected):
                     continue
-                expected = fit.intercept + fit.slope * x_all[k]
-                if weighted:
-                    w = 1 / s[keep] ** 2
-                    xm = float(np.sum(w * x_all[keep]) / np.sum(w))
-                    scale = (fit.se**2) * float(np.sum(w * (x_all[keep] - xm) ** 2))
-                    var_pred = scale * (1 / float(np.sum(w))) + fit.se**2 * (x_all[k] - xm) ** 2
-                    se = math.sqrt(s[k] ** 2 + var_pred)
-                else:
-                    se = math.nan  # aggregates: no sampling error, ranked by size
+                # aggregates: no sampling error (se nan), ranked by size
+                se = math.sqrt(s[k] ** 2 + var_pred) if weighted else math.nan
                 d = difference(v[k] - expected, se, 0.0, 0.0, LEVEL)  # nan without se
                 out.append(
                     Finding(
@@ -552,8 +571,9 @@ def findings_table(
         from indicators.errors import DataError
 
         raise DataError.from_text("findings.bad_fdr", fdr=fdr)
-    candidates = scan(results, registry, kinds=kinds)
-    spreads = _spreads(_Table(results)) if candidates else {}
+    table = _Table(results)
+    candidates = scan(results, registry, kinds=kinds, table=table)
+    spreads = _spreads(table)
     p = np.array([c.p_value for c in candidates], dtype=float)
     q = bh_qvalues(p)
     rows = []
