@@ -284,3 +284,30 @@ def test_cli_bad_input_exits_2_with_the_message(tmp_path):
     done = _run(data, "--region", "r", "--map", "life_satisfaction=ls", "--fdr", "0")
     assert done.returncode == 2
     assert "--fdr" in done.stderr and "Traceback" not in done.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# the view (a page and the HTML report)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_findings_view_shows_the_chosen_findings_with_links(reg, demo_findings):
+    from indicators.views.blocks import Download, Text
+    from indicators.views.findings import FindingsChoices, findings_view
+
+    view = findings_view(demo_findings, reg, FindingsChoices(region="Limburg"), "en")
+    texts = view.texts()
+    assert texts[0] == "Findings"
+    assert any("at most 5%" in t for t in texts)
+    numbered = [b.text for b in view.walk() if isinstance(b, Text) and b.text.startswith("**")]
+    assert numbered and all("Limburg" in t for t in numbered)
+    assert all("](/" in t for t in numbered)  # a link to the view that shows it
+    table = view.tables()[0]
+    assert list(table["Rank"]) == sorted(table["Rank"])
+    downloads = [b for b in view.walk() if isinstance(b, Download)]
+    assert len(downloads) == 1 and b"rank" in downloads[0].data.split(b"\n")[0].lower()
+
+    kind = findings_view(demo_findings, reg, FindingsChoices(kind="trend_break"), "nl")
+    assert all("Breuk in de trend" in t for t in kind.texts() if t.startswith("**"))
+    none = findings_view(demo_findings, reg, FindingsChoices(region="Nowhere"), "en")
+    assert "No findings for this choice." in none.texts()
