@@ -38,12 +38,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import NormalDist
 from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
 
 from indicators.analyses.compare import difference
+from indicators.registry.catalog import format_number
 from indicators.results import TOTAL
 from indicators.text import text
 
@@ -70,6 +72,7 @@ LINEAR_FAMILIES = {"mean", "share", "share_below", "share_at_least", "share_abov
 AGGREGATE_EFFECT = 0.5  # an aggregate finding needs |effect| of at least this many spreads
 REST_LINK = "~rest"  # the rest of the country in the regions page's link (?compare=~rest)
 LEVEL = 0.95
+Z = NormalDist().inv_cdf(0.5 + LEVEL / 2)
 
 __all__ = ["KINDS", "COLUMNS", "Finding", "bh_qvalues", "scan", "findings_table"]
 
@@ -298,8 +301,9 @@ def _mean_vs_bottom(table, registry, y0, y1):
                             "mean_id": mean.id,
                             "first": b0[0],
                             "last": b1[0],
-                            "low": b1[0] - (db.diff - db.ci_low),
-                            "high": b1[0] + (db.ci_high - db.diff),
+                            "low": b1[0] - Z * b1[1],
+                            "high": b1[0] + Z * b1[1],
+                            "mean_same": not dm.significant,
                             "mean_first": m0[0],
                             "mean_last": m1[0],
                         },
@@ -631,8 +635,13 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
         return registry.format_value(c.indicator, value, lang)
 
     def fmt_diff(value):
-        shown = fmt(abs(value))
-        return ("+" if value > 0 else "−" if value < 0 else "") + shown
+        """A difference with a sign, shares in percentage points."""
+        if not math.isfinite(value):
+            return "–"
+        shown = format_number(abs(value) * (100 if ind.is_share else 1), ind.decimals, lang)
+        nonzero = any(ch in "123456789" for ch in shown)  # a rounded zero has no sign
+        sign = ("+" if value > 0 else "−") if nonzero else ""
+        return sign + shown + (text("spread.percentage_points", lang) if ind.is_share else "")
 
     def place(region):
         return text("findings.total", lang) if region == TOTAL else region_name(region)
@@ -642,7 +651,7 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
     if c.kind == "mean_vs_bottom":
         mean = registry.indicator_by_id[w["mean_id"]]
         out = text(
-            "findings.mean_vs_bottom",
+            "findings.mean_vs_bottom_flat" if w.get("mean_same") else "findings.mean_vs_bottom",
             lang,
             region=place(c.region),
             bottom=label.lower(),

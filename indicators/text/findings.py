@@ -8,6 +8,12 @@ FINDINGS = {
         "en": "In {region} {bottom} went from {first} to {last} (interval {low} to {high}) "
         "while {mean} went from {mean_first} to {mean_last} ({year_from}–{year_to})",
     },
+    "mean_vs_bottom_flat": {
+        "nl": "In {region} ging {bottom} van {first} naar {last} (interval {low} tot {high}) "
+        "terwijl {mean} gelijk bleef: {mean_first} en {mean_last} ({year_from}–{year_to})",
+        "en": "In {region} {bottom} went from {first} to {last} (interval {low} to {high}) "
+        "while {mean} stayed the same: {mean_first} and {mean_last} ({year_from}–{year_to})",
+    },
     "same_mean": {
         "nl": "{region} en {other} hebben in {year} een vergelijkbaar {mean} ({mean_a} en "
         "{mean_b}), maar {bottom} verschilt: {value_a} tegen {value_b} (verschil {diff}, "
