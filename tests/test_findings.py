@@ -311,3 +311,28 @@ def test_findings_view_shows_the_chosen_findings_with_links(reg, demo_findings):
     assert all("Breuk in de trend" in t for t in kind.texts() if t.startswith("**"))
     none = findings_view(demo_findings, reg, FindingsChoices(region="Nowhere"), "en")
     assert "No findings for this choice." in none.texts()
+
+
+def test_the_line_of_the_other_years_is_compare_trend(reg):
+    from indicators.analyses.compare import trend
+    from indicators.analyses.findings import _line_without
+
+    x = np.arange(2015, 2023, dtype=float)
+    v = np.array([7.5, 7.6, 7.55, 6.9, 7.7, 7.75, 7.8, 7.9])
+    s = np.array([0.05, 0.06, 0.05, 0.05, 0.04, 0.05, 0.06, 0.05])
+    keep = np.arange(len(x)) != 3
+    expected, var = _line_without(x, v, s, keep, 3)
+    fit = trend(x[keep], v[keep], s[keep])
+    assert expected == pytest.approx(fit.intercept + fit.slope * x[3])
+    # the variance at the mean year is phi / sum(w); the slope's part phi (x - xm)^2 / Sxx
+    w = 1 / s[keep] ** 2
+    xm = (w * x[keep]).sum() / w.sum()
+    phi = fit.se**2 * (w * (x[keep] - xm) ** 2).sum()
+    assert var == pytest.approx(phi / w.sum() + fit.se**2 * (x[3] - xm) ** 2)
+
+
+def test_flat_mean_sentence_says_the_average_stayed(planted_findings):
+    bottom = planted_findings[
+        (planted_findings["kind"] == "mean_vs_bottom") & (planted_findings["region"] == "C")
+    ]
+    assert any("stayed the same" in s for s in bottom["sentence"])
