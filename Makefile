@@ -49,6 +49,7 @@ bench: install chromium
 	$(PY) tests/benchmarks/bench_measures.py
 	$(PY) tests/benchmarks/bench_uncertainty.py --sizes $(BENCH_SIZES) --boot-sizes $(BOOT_SIZES)
 	$(PY) tests/benchmarks/bench_scale.py --rows $(SCALE_ROWS) --memory-limit $(SCALE_MEMORY)
+	$(PY) tests/benchmarks/bench_findings.py
 	$(PY) tests/benchmarks/bench_dashboard.py
 	$(PY) tests/benchmarks/bench_browser.py
 

@@ -141,6 +141,7 @@ def _parser(lang: str = "en") -> argparse.ArgumentParser:
     _index_parser(sub)
     _experiment_parser(sub)
     _report_parser(sub)
+    _findings_parser(sub)
 
     d = sub.add_parser(
         "dashboard",
@@ -305,6 +306,8 @@ def main(argv=None) -> int:
             table = GROUP_COMMANDS[args.command](args)
         elif args.command == "experiment":
             table = _experiment(args)
+        elif args.command == "findings":
+            table = _findings(args)
         elif args.command in INDEX_COMMANDS:
             table = INDEX_COMMANDS[args.command](args)
         elif args.command == "report":
@@ -875,6 +878,72 @@ def _stapeling(args) -> pd.DataFrame:
 
 
 GROUP_COMMANDS = {"groups": _groups, "stapeling": _stapeling}
+
+
+# ---------------------------------------------------------------------------------------------
+# findings (issue 17): the strongest findings of the whole results table
+# ---------------------------------------------------------------------------------------------
+
+
+def _findings_parser(sub) -> None:
+    p = sub.add_parser(
+        "findings",
+        help="the strongest findings (what the averages hide), as tidy CSV",
+        description="Compute every registry indicator the mapped columns allow (with "
+        "linearized standard errors) and scan the results: the mean and the bottom moving "
+        "apart, regions with the same mean and a different bottom, group gaps that widened or "
+        "narrowed, regions whose change differs from the rest of the country, and years far "
+        "off the line of the others. The tests' false discovery rate is controlled "
+        "(Benjamini-Hochberg, --fdr); findings are ranked by the effect over the indicator's "
+        "spread; aggregates (no standard errors) follow by size, p_value and q_value empty. "
+        "Writes CSV with columns rank,kind,region,breakdown,group,indicator,year_from,year_to,"
+        "estimate,se,p_value,q_value,sentence.",
+    )
+    p.add_argument("input", metavar="INPUT", help="CSV, Excel (.xlsx) or Parquet file")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="VARIABLE=COLUMN",
+        help="tie a registry variable to a column (repeatable), e.g. "
+        "life_satisfaction=levenstevredenheid",
+    )
+    _roles(p)
+    p.add_argument("--catalog", metavar="FILE", help="your own catalogue file (TOML) to add")
+    p.add_argument("--fdr", type=float, default=0.05, help="false discovery rate (default 0.05)")
+    p.add_argument("--top", type=int, metavar="N", help="only the N strongest findings")
+    p.add_argument(
+        "--min-n", type=int, default=10, help="hide values from fewer observations (default 10)"
+    )
+    _lang(p)
+
+
+def _findings(args) -> pd.DataFrame:
+    from indicators.analyses.findings import COLUMNS, findings_table
+    from indicators.dataset import validate
+    from indicators.dataset.mapping import Mapping
+    from indicators.dataset.prepare import prepare
+    from indicators.io.load import load_table
+    from indicators.results import compute
+
+    if not 0 < args.fdr < 1:
+        raise DataError.from_text("findings.bad_fdr", fdr=args.fdr)
+    registry = _load_registry(args.catalog)
+    variables = _mapped_variables(args, registry)
+    df = load_table(args.input, sheet=args.sheet)
+    validate.require_columns(df, list(variables.values()), source=args.input)
+    mapping = Mapping.build(
+        args.region,
+        year=args.year,
+        weight=args.weight,
+        groups=args.by,
+        variables=variables,
+        orders=_text_orders(registry, variables, lambda col: df[col]),
+    )
+    prepared = prepare(df, mapping, registry, source=args.input)
+    results = compute(prepared, registry, by=args.by, min_n=args.min_n, ci=0.95)
+    table = findings_table(results, registry, fdr=args.fdr, top=args.top, lang=args.lang)
+    return table[COLUMNS]
 
 
 if __name__ == "__main__":  # pragma: no cover

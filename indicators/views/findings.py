@@ -1,0 +1,128 @@
+"""The findings view: the strongest findings of the whole results table, each a sentence with
+its numbers and a link to the page that shows it, filtered by dimension, region and kind.
+
+Pure (no Streamlit): a page renders it with :func:`indicators.ui.render.render`, the HTML
+report puts it first. The findings come from
+:func:`indicators.analyses.findings.findings_table`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from indicators.io.export import to_csv
+from indicators.registry.catalog import format_number
+from indicators.results import TOTAL
+from indicators.text import text
+from indicators.views.blocks import Download, Expander, Heading, Table, Text, View
+from indicators.views.escape import escape_markdown
+
+__all__ = ["FindingsChoices", "filter_findings", "findings_view"]
+
+
+@dataclass(frozen=True)
+class FindingsChoices:
+    """What the reader chose: a dimension, a region and a kind of finding (None: all)."""
+
+    dimension: str | None = None
+    region: str | None = None
+    kind: str | None = None
+    fdr: float = 0.05
+    limit: int = 25  # the findings written out as sentences (all are in the table)
+
+
+def _t(key: str, lang: str, **values) -> str:
+    return text(f"findings.{key}", lang, **values)
+
+
+def filter_findings(findings: pd.DataFrame, registry, choices: FindingsChoices) -> pd.DataFrame:
+    """Return the findings of the chosen dimension, region (also as the second region of a
+    pair) and kind, in rank order."""
+    keep = pd.Series(True, index=findings.index)
+    if choices.dimension:
+        dims = findings["indicator"].map(
+            lambda i: getattr(registry.indicator_by_id.get(i), "dimension", None)
+        )
+        keep &= dims == choices.dimension
+    if choices.region:
+        other = findings.get("other", "")
+        keep &= (findings["region"] == choices.region) | (other == choices.region)
+    if choices.kind:
+        keep &= findings["kind"] == choices.kind
+    return findings[keep].sort_values("rank")
+
+
+def findings_view(findings: pd.DataFrame, registry, choices: FindingsChoices, lang: str) -> View:
+    """Return the view of ``findings`` for ``choices`` in ``lang``: a heading, how the
+    findings were chosen (the false discovery rate), a numbered sentence per finding with a
+    link to its view, the table of all numbers behind them and a CSV download."""
+    view = View([Heading(_t("title", lang), level=1)])
+    share = format_number(choices.fdr * 100, 0, lang) + "%"
+    view.add(
+        Text(_t("fdr_note", lang, fdr=format_number(choices.fdr, 2, lang), share=share), "caption")
+    )
+    chosen = filter_findings(findings, registry, choices)
+    if chosen.empty:
+        return view.add(Text(_t("none_here", lang), "info"))
+    view.add(
+        Text(
+            _t(
+                "shown",
+                lang,
+                n=format_number(len(chosen), 0, lang),
+                total=format_number(len(findings), 0, lang),
+            ),
+            "caption",
+        )
+    )
+    for _, row in chosen.head(choices.limit).iterrows():
+        kind = _t(f"kind_{row['kind']}", lang)
+        flag = f" · {_t('aggregate_flag', lang)}" if bool(row.get("aggregate", False)) else ""
+        link = f" [{_t('open_view', lang)}](/{row['link']})" if row.get("link") else ""
+        view.add(
+            Text(
+                f"**{int(row['rank'])}.** {escape_markdown(row['sentence'])}. "
+                f"*{escape_markdown(kind)}{flag}*{link}"
+            )
+        )
+    view.add(Expander(_t("numbers", lang), (Table(_numbers(chosen, registry, lang)),)))
+    view.add(
+        Download(
+            _t("download_csv", lang),
+            to_csv(findings.drop(columns=["link"], errors="ignore"), lang),
+            "findings.csv",
+            "text/csv",
+            key="findings_download_csv",
+        )
+    )
+    return view
+
+
+def _numbers(chosen: pd.DataFrame, registry, lang: str) -> pd.DataFrame:
+    def label(i):
+        ind = registry.indicator_by_id.get(i)
+        return ind.label(lang) if ind is not None else i
+
+    def years(row):
+        a, b = row["year_from"], row["year_to"]
+        return str(a) if a == b else f"{a}–{b}"
+
+    def region(r):
+        return _t("total", lang) if r == TOTAL else r
+
+    def q(v):
+        return "" if pd.isna(v) else format_number(v, 3, lang)
+
+    return pd.DataFrame(
+        {
+            _t("col_rank", lang): chosen["rank"].astype(int).to_numpy(),
+            _t("col_kind", lang): [_t(f"kind_{k}", lang) for k in chosen["kind"]],
+            _t("col_region", lang): [region(r) for r in chosen["region"]],
+            _t("col_indicator", lang): [label(i) for i in chosen["indicator"]],
+            _t("col_years", lang): [years(r) for _, r in chosen.iterrows()],
+            _t("col_q", lang): [q(v) for v in chosen["q_value"]],
+            _t("col_sentence", lang): chosen["sentence"].to_numpy(),
+        }
+    )
