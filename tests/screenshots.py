@@ -21,6 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PAGES = (
+    "findings",
     "overview",
     "distribution",
     "regions",

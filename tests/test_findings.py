@@ -292,7 +292,7 @@ def test_cli_bad_input_exits_2_with_the_message(tmp_path):
 
 
 def test_findings_view_shows_the_chosen_findings_with_links(reg, demo_findings):
-    from indicators.views.blocks import Download, Text
+    from indicators.views.blocks import Download, PageLink, Text
     from indicators.views.findings import FindingsChoices, findings_view
 
     view = findings_view(demo_findings, reg, FindingsChoices(region="Limburg"), "en")
@@ -301,7 +301,10 @@ def test_findings_view_shows_the_chosen_findings_with_links(reg, demo_findings):
     assert any("at most 5%" in t for t in texts)
     numbered = [b.text for b in view.walk() if isinstance(b, Text) and b.text.startswith("**")]
     assert numbered and all("Limburg" in t for t in numbered)
-    assert all("](/" in t for t in numbered)  # a link to the view that shows it
+    links = [b for b in view.walk() if isinstance(b, PageLink)]
+    assert len(links) == len(numbered)  # a way to the view that shows each
+    assert {b.page for b in links} <= {"trends", "regions", "groups"}
+    assert all(b.params["indicator"] for b in links)
     table = view.tables()[0]
     assert list(table["Rank"]) == sorted(table["Rank"])
     downloads = [b for b in view.walk() if isinstance(b, Download)]

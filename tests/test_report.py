@@ -61,6 +61,7 @@ def people():
 
 def test_the_report_views_are_one_entry_each():
     assert list(REPORT_VIEWS) == [
+        "findings",  # the report's first section (issue 17)
         "overview",
         "distribution",
         "regions",
@@ -93,7 +94,7 @@ def test_a_report_view_is_the_pages_view(people):
 
 
 def test_unknown_views_are_refused_with_the_known_ones():
-    with pytest.raises(contents.DataError, match="choose from overview, distribution"):
+    with pytest.raises(contents.DataError, match="choose from findings, overview, distribution"):
         contents.chosen_views(["overview", "maps"])
     with pytest.raises(contents.DataError):
         contents.chosen_views([""])
@@ -137,6 +138,15 @@ def test_html_report_has_the_facts_definitions_and_every_chart(people):
     rationale = people.registry.indicator_by_id["life_satisfaction_mean"].rationale("nl")
     assert rationale.split(";")[0] in html
     assert '<html lang="nl">' in html
+
+
+def test_the_findings_are_the_reports_first_section(people):
+    html = report_html(people, None, "en")
+    assert html.index('id="view-findings"') < html.index('id="view-overview"')
+    findings = html[html.index('id="view-findings"') : html.index('id="view-overview"')]
+    assert "Limburg and Utrecht have a similar average life satisfaction" in findings
+    assert "q-value up to 0.05" in findings and "findings.csv" in findings
+    assert "?indicator=" not in findings  # a report has no pages to open: no dead links
 
 
 def test_workbook_sheets_numbers_and_no_formulas(hostile):

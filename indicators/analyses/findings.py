@@ -543,7 +543,7 @@ def _trend_breaks(table, registry, years):
                             "high": expected + (d.ci_high - d.diff) if weighted else math.nan,
                         },
                         page="trends",
-                        params={"indicator": ind_id, "regions": region, "year": years[k]},
+                        params={"indicator": ind_id, "regions": region},  # the trend shows the year
                     )
                 )
     return out
@@ -684,7 +684,10 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             high=fmt_diff(w["high"]),
         )
     elif c.kind == "group_gap":
-        how = "widened" if abs(w["last"]) > abs(w["first"]) else "narrowed"
+        if w["first"] * w["last"] < 0:  # the other group is now ahead: neither wider nor narrower
+            how = "reversed"
+        else:
+            how = "widened" if abs(w["last"]) > abs(w["first"]) else "narrowed"
         out = text(
             "findings.group_gap",
             lang,

@@ -9,7 +9,7 @@ report never drifts from the pages. Adding a view to reports is one entry in REP
 Examples
 --------
 >>> list(REPORT_VIEWS)
-['overview', 'distribution', 'regions', 'trends', 'groups', 'profiles']
+['findings', 'overview', 'distribution', 'regions', 'trends', 'groups', 'profiles']
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from indicators.analyses.findings import findings_table
 from indicators.dataset import region_names
 from indicators.dataset.own_variables import MICRODATA
 from indicators.dataset.prepare import Prepared, prepare
@@ -30,6 +31,7 @@ from indicators.io.export import file_stem
 from indicators.results import MIN_N, TOTAL, compute, whole_population
 from indicators.text import text
 from indicators.views import distribution as distribution_view
+from indicators.views import findings as findings_view
 from indicators.views import groups as groups_view
 from indicators.views import overview as overview_view
 from indicators.views import profiles as profiles_view
@@ -282,6 +284,21 @@ def _profiles(data: ReportData, choices, lang: str) -> View:
     )
 
 
+def _findings_choices(data: ReportData) -> findings_view.FindingsChoices:
+    return findings_view.FindingsChoices()
+
+
+def _findings(data: ReportData, choices, lang: str) -> View:
+    found = findings_table(
+        data.table,
+        data.registry,
+        fdr=choices.fdr,
+        lang=lang,
+        region_name=lambda r: data.region_name(r, lang),
+    )
+    return findings_view.findings_view(found, data.registry, choices, lang, heading=False)
+
+
 class ReportView(NamedTuple):
     """One view a report can hold: its default choices for the data, and how it is built."""
 
@@ -291,6 +308,7 @@ class ReportView(NamedTuple):
 
 
 REPORT_VIEWS: dict[str, ReportView] = {
+    "findings": ReportView(_findings_choices, _findings, "common.page_findings"),
     "overview": ReportView(_overview_choices, _overview, "common.page_overview"),
     "distribution": ReportView(_distribution_choices, _distribution, "common.page_distribution"),
     "regions": ReportView(_regions_choices, _regions, "common.page_regions"),
@@ -313,7 +331,7 @@ def chosen_views(names) -> list[str]:
     ['trends', 'overview']
     >>> chosen_views(["map"])
     Traceback (most recent call last):
-    indicators.errors.DataError: --views: 'map' is not a view of the report; choose from overview, distribution, regions, trends, groups, profiles.
+    indicators.errors.DataError: --views: 'map' is not a view of the report; choose from findings, overview, distribution, regions, trends, groups, profiles.
     """
     known = ", ".join(REPORT_VIEWS)
     if names is None:

@@ -33,6 +33,7 @@ from indicators.views.blocks import (
     Expander,
     Heading,
     Html,
+    PageLink,
     Table,
     Text,
 )
@@ -214,6 +215,8 @@ def _one(block, lang: str, charts: _Charts, level: int) -> str:
         if not inner.strip():
             return ""
         return f"<details open><summary>{_inline(block.label)}</summary>{inner}</details>\n"
+    if isinstance(block, PageLink):  # a report has no pages to go to
+        return ""
     raise TypeError(f"cannot write {type(block).__name__} as HTML")
 
 

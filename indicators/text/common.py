@@ -21,6 +21,7 @@ COMMON = {
     "page_trends": {"nl": "Trends", "en": "Trends"},
     "page_groups": {"nl": "Groepen", "en": "Groups"},
     "page_experiments": {"nl": "Experimenten", "en": "Experiments"},
+    "page_findings": {"nl": "Bevindingen", "en": "Findings"},
     "page_indicators": {"nl": "Indicatoren", "en": "Indicators"},
     "error_title": {
         "nl": "Dit bestand kan zo niet gebruikt worden",

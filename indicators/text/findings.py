@@ -32,6 +32,7 @@ FINDINGS = {
     },
     "widened": {"nl": "gegroeid", "en": "widened"},
     "narrowed": {"nl": "gekrompen", "en": "narrowed"},
+    "reversed": {"nl": "omgeslagen", "en": "reversed"},
     "region_vs_rest": {
         "nl": "In {region} veranderde {indicator} van {year_from} tot {year_to} met {change}, "
         "in de rest van het land met {rest_change} (verschil {diff}, interval {low} tot "

@@ -15,6 +15,7 @@ from indicators.ui.i18n import LANGS, lang, t
 
 # (page file in indicators/ui/, title key, icon, url path)
 PAGES = [
+    ("findings.py", "page_findings", ":material/lightbulb:", "findings"),
     ("overview.py", "page_overview", ":material/dashboard:", "overview"),
     ("distribution.py", "page_distribution", ":material/bar_chart:", "distribution"),
     ("regions.py", "page_regions", ":material/map:", "regions"),
@@ -25,6 +26,14 @@ PAGES = [
     ("data.py", "page_data", ":material/upload_file:", "data"),
     ("catalog.py", "page_indicators", ":material/menu_book:", "indicators"),
 ]
+
+
+def navigation_order(uploaded: bool) -> list:
+    """The pages in the order of the navigation: with a file of the user's loaded, Findings
+    first (what the averages hide in it); on the demo data the Overview first, Findings next."""
+    if uploaded:
+        return PAGES
+    return [PAGES[1], PAGES[0], *PAGES[2:]]
 
 
 def page_path(file: str) -> str:
@@ -43,7 +52,7 @@ def main() -> None:
     st.query_params["lang"] = current
     pages = [
         st.Page(page_path(file), title=t(title), icon=icon, url_path=url, default=url == "overview")
-        for file, title, icon, url in PAGES
+        for file, title, icon, url in navigation_order(bool(st.session_state.get("upload")))
     ]
     page = st.navigation(pages)
 

@@ -6,7 +6,18 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators.report.html import chart_file_name
-from indicators.views.blocks import Chart, Columns, Download, Expander, Heading, Html, Table, Text
+from indicators.ui import state
+from indicators.views.blocks import (
+    Chart,
+    Columns,
+    Download,
+    Expander,
+    Heading,
+    Html,
+    PageLink,
+    Table,
+    Text,
+)
 
 CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
@@ -76,5 +87,8 @@ def _one(block) -> None:
     elif isinstance(block, Expander):
         with st.expander(block.label, expanded=block.expanded, icon=block.icon):
             render(block.blocks)
+    elif isinstance(block, PageLink):
+        if st.button(block.label, key=block.key, icon=":material/open_in_new:", type="tertiary"):
+            state.open_page(block.page, block.params)
     else:
         raise TypeError(f"cannot render {type(block).__name__}")

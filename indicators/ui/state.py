@@ -380,6 +380,21 @@ def restore_choices(params: dict) -> None:
         st.query_params[key] = values if len(values) > 1 else values[0]
 
 
+def open_page(url: str, params: dict) -> None:
+    """Go to the page at ``url`` (its url path, e.g. "groups") with its widgets on ``params``
+    (the query parameters they read), in this session: the data in use stays."""
+    from indicators.ui.app import PAGES, page_path  # the app imports this module
+
+    files = {path: file for file, _, _, path in PAGES}
+    wanted = {str(k): str(v) for k, v in params.items() if v not in (None, "")}
+    for key in wanted:  # the link's value wins over this session's earlier choice
+        st.session_state.pop(key, None)
+        st.session_state.pop(f"_shared_{key}", None)
+    keep = {k: st.query_params.get_all(k) for k in (LINK_DATA, LINK_FILE, "lang")}
+    query = {k: v[0] for k, v in keep.items() if v} | wanted
+    st.switch_page(page_path(files[url]), query_params=query)
+
+
 def _ask_for_linked_file(pending: dict) -> None:
     """Say that the link was made on a file this browser does not have, and offer its upload."""
     name = escape_markdown(pending["name"]) or t("link_unnamed")

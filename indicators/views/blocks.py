@@ -101,7 +101,19 @@ class Expander:
     icon: str | None = None
 
 
-Block = Heading | Text | Html | Chart | Table | Download | Columns | Expander
+@dataclass(frozen=True)
+class PageLink:
+    """A way to another page of the dashboard with its choices set (``page`` its url path,
+    ``params`` the query parameters its widgets read): a button on a page; a report, which has
+    no pages, leaves it out."""
+
+    label: str
+    page: str
+    params: dict = field(default_factory=dict)
+    key: str | None = None
+
+
+Block = Heading | Text | Html | Chart | Table | Download | Columns | Expander | PageLink
 
 
 @dataclass

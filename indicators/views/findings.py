@@ -9,6 +9,7 @@ report puts it first. The findings come from
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import parse_qsl
 
 import pandas as pd
 
@@ -16,10 +17,19 @@ from indicators.io.export import to_csv
 from indicators.registry.catalog import format_number
 from indicators.results import TOTAL
 from indicators.text import text
-from indicators.views.blocks import Download, Expander, Heading, Table, Text, View
+from indicators.views.blocks import (
+    Columns,
+    Download,
+    Expander,
+    Heading,
+    PageLink,
+    Table,
+    Text,
+    View,
+)
 from indicators.views.escape import escape_markdown
 
-__all__ = ["FindingsChoices", "filter_findings", "findings_view"]
+__all__ = ["FindingsChoices", "filter_findings", "findings_view", "split_link"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,16 @@ class FindingsChoices:
 
 def _t(key: str, lang: str, **values) -> str:
     return text(f"findings.{key}", lang, **values)
+
+
+def split_link(link: str) -> tuple[str, dict]:
+    """A finding's link ``page?key=value&...`` as its page and the choices it sets.
+
+    >>> split_link("groups?indicator=life_satisfaction_mean&region=Utrecht")
+    ('groups', {'indicator': 'life_satisfaction_mean', 'region': 'Utrecht'})
+    """
+    page, _, query = link.partition("?")
+    return page, dict(parse_qsl(query))
 
 
 def filter_findings(findings: pd.DataFrame, registry, choices: FindingsChoices) -> pd.DataFrame:
@@ -54,11 +74,13 @@ def filter_findings(findings: pd.DataFrame, registry, choices: FindingsChoices) 
     return findings[keep].sort_values("rank")
 
 
-def findings_view(findings: pd.DataFrame, registry, choices: FindingsChoices, lang: str) -> View:
+def findings_view(
+    findings: pd.DataFrame, registry, choices: FindingsChoices, lang: str, *, heading: bool = True
+) -> View:
     """Return the view of ``findings`` for ``choices`` in ``lang``: a heading, how the
     findings were chosen (the false discovery rate), a numbered sentence per finding with a
     link to its view, the table of all numbers behind them and a CSV download."""
-    view = View([Heading(_t("title", lang), level=1)])
+    view = View([Heading(_t("title", lang), level=1)] if heading else [])
     share = format_number(choices.fdr * 100, 0, lang) + "%"
     view.add(
         Text(_t("fdr_note", lang, fdr=format_number(choices.fdr, 2, lang), share=share), "caption")
@@ -80,13 +102,16 @@ def findings_view(findings: pd.DataFrame, registry, choices: FindingsChoices, la
     for _, row in chosen.head(choices.limit).iterrows():
         kind = _t(f"kind_{row['kind']}", lang)
         flag = f" · {_t('aggregate_flag', lang)}" if bool(row.get("aggregate", False)) else ""
-        link = f" [{_t('open_view', lang)}](/{row['link']})" if row.get("link") else ""
-        view.add(
-            Text(
-                f"**{int(row['rank'])}.** {escape_markdown(row['sentence'])}. "
-                f"*{escape_markdown(kind)}{flag}*{link}"
-            )
+        said = Text(
+            f"**{int(row['rank'])}.** {escape_markdown(row['sentence'])}. "
+            f"*{escape_markdown(kind)}{flag}*"
         )
+        page, params = split_link(row.get("link") or "")
+        if not page:
+            view.add(said)
+            continue
+        go = PageLink(_t("open_view", lang), page, params, key=f"finding_{int(row['rank'])}_open")
+        view.add(Columns(((said,), (go,)), widths=(7, 1)))
     view.add(Expander(_t("numbers", lang), (Table(_numbers(chosen, registry, lang)),)))
     view.add(
         Download(

@@ -23,7 +23,14 @@ def test_report_buttons_in_the_users_language(lang, heading, labels, views):
     assert [label for label in labels if label in buttons] == labels
     chosen = at.multiselect(key="report_views")
     assert chosen.label == views
-    assert chosen.value == ["overview", "distribution", "regions", "trends", "groups", "profiles"]
+    assert chosen.value == [
+        "findings",
+        "overview",
+        "distribution",
+        "regions",
+        "trends",
+        "groups",
+    ] + ["profiles"]
 
 
 def test_no_view_chosen_no_report():

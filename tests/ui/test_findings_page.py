@@ -1,0 +1,128 @@
+"""AppTest of the Findings page: the demo's strongest findings as numbered sentences with
+their intervals, the filters, Dutch and English, a municipal aggregate file (ranked by size,
+no intervals), and every kind of finding's button opening the page that shows it, its
+choices set."""
+
+from __future__ import annotations
+
+import re
+
+from apptest_helpers import ROOT, open_page
+
+from indicators.analyses.findings import findings_table
+from indicators.ui.app import PAGES, navigation_order
+from indicators.views.escape import escape_markdown
+from indicators.views.findings import split_link
+
+PAGE = "indicators/ui/findings.py"
+TITLES = {
+    "groups": "Groups",
+    "regions": "Regions",
+    "trends": "Trends",
+}
+
+
+def shown(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [n.value for n in (*at.info, *at.success, *at.warning)]
+    return "\n".join(parts)
+
+
+def counted(at) -> tuple[int, int]:
+    """The findings shown and found, from the caption "12 of 213 findings"."""
+    for c in at.caption:
+        m = re.fullmatch(r"([\d,]+) of ([\d,]+) findings", c.value)
+        if m:
+            return int(m[1].replace(",", "")), int(m[2].replace(",", ""))
+    raise AssertionError("no count of findings shown")
+
+
+def numbered(at) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("**") and "." in m.value[:7]]
+
+
+def test_demo_findings_are_numbered_sentences_with_intervals():
+    at = open_page(PAGE, "en")
+    assert at.title[0].value == "Findings"
+    found = numbered(at)
+    assert len(found) == 25  # the first 25 as sentences; all in the table and the download
+    assert found[0].startswith("**1.**") and all("interval" in s for s in found)
+    words = shown(at)
+    assert "q-value up to 0.05" in words and "at most 5%" in words
+    # the demo's built-in story: Utrecht and Limburg with the same mean, different bottoms
+    assert "Limburg and Utrecht have a similar average life satisfaction" in words
+    assert at.selectbox(key="fdr").value == 0.05
+    assert len(at.button) == 25 and at.button[0].label == "Open"
+
+
+def test_filter_by_kind_region_and_a_stricter_rate():
+    at = open_page(PAGE, "en")
+    total = counted(at)[1]
+    at.selectbox(key="finding_kind").set_value("same_mean").run()
+    assert not at.exception and not at.error
+    assert numbered(at) and all("*Same mean, other bottom*" in s for s in numbered(at))
+    at.selectbox(key="finding_kind").set_value("").run()
+    at.selectbox(key="finding_region").set_value("Limburg").run()
+    assert numbered(at) and all("Limburg" in s for s in numbered(at))
+    at.selectbox(key="finding_region").set_value("").run()
+    at.selectbox(key="fdr").set_value(0.01).run()
+    assert not at.exception and not at.error
+    assert 0 < counted(at)[1] < total
+    assert "q-value up to 0.01" in shown(at)
+
+
+def test_dutch_page_has_dutch_sentences_and_decimal_commas():
+    at = open_page(PAGE, "nl")
+    assert at.title[0].value == "Bevindingen"
+    first = numbered(at)[0]
+    assert "interval" in first and "," in first and "between" not in first
+    assert at.button[0].label == "Bekijk"
+
+
+def test_every_kind_of_finding_opens_the_page_that_shows_it():
+    """For the first finding of each kind: its button opens its page, the page shows no
+    error, and the page's widgets hold the finding's indicator, region(s), group and year."""
+    table = _demo_findings()
+    firsts = table.drop_duplicates("kind")
+    assert len(firsts) >= 3
+    for _, row in firsts.iterrows():
+        at = open_page(PAGE, "en", state={"finding_kind": row["kind"]})
+        assert escape_markdown(row["sentence"]) in numbered(at)[0]  # the first of this kind
+        at.button[0].click().run()
+        assert not at.exception and not at.error, (row["kind"], [e.value for e in at.error])
+        page, params = split_link(row["link"])
+        assert at.title[0].value == TITLES[page], row["kind"]
+        widgets = {w.key: w.value for w in at.selectbox}
+        widgets |= {w.key: [str(v) for v in w.value] for w in at.multiselect}
+        for key, value in params.items():
+            want = [value] if isinstance(widgets[key], list) else value
+            got = widgets[key] if isinstance(widgets[key], list) else str(widgets[key])
+            assert got == want, (row["kind"], key, got, want)
+
+
+def _demo_findings():
+    """The findings the page shows on the demo data (the report's data is the page's)."""
+    from indicators.dataset.mapping import suggest_mapping
+    from indicators.io.load import load_table
+    from indicators.package_data import demo_file
+    from indicators.registry.catalog import load_registry
+    from indicators.report.contents import report_data
+
+    reg = load_registry()
+    raw = load_table(demo_file("people"))
+    data = report_data(raw, suggest_mapping(raw, reg), reg, source="demo")
+    return findings_table(data.table, data.registry, lang="en")
+
+
+def test_a_municipal_aggregate_file_is_ranked_by_size_without_intervals():
+    data = (ROOT / "tests/browser/data/gemeenten.csv").read_bytes()
+    at = open_page(PAGE, "en", upload=("gemeenten.csv", data))
+    words = shown(at)
+    assert numbered(at) or "No findings" in words
+    assert all("no sampling uncertainty" in s for s in numbered(at))
+
+
+def test_findings_come_first_in_the_navigation_once_a_file_is_loaded():
+    assert navigation_order(uploaded=True)[0][3] == "findings"
+    demo = [p[3] for p in navigation_order(uploaded=False)]
+    assert demo[:2] == ["overview", "findings"] and sorted(demo) == sorted(p[3] for p in PAGES)
