@@ -621,6 +621,20 @@ def findings_table(
     return pd.DataFrame(records, columns=[*COLUMNS, *EXTRA])
 
 
+EPONYMS = ("Gini", "Theil", "Atkinson", "Palma", "S80", "Engel")
+
+
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: its first letter small, unless it starts with a name.
+
+    >>> in_sentence("Mean life satisfaction"), in_sentence("Theil index of income")
+    ('mean life satisfaction', 'Theil index of income')
+    """
+    if label.startswith(EPONYMS) or label[1:2].isupper():  # a name or an abbreviation (GGZ)
+        return label
+    return label[:1].lower() + label[1:]
+
+
 def link(c: Finding) -> str:
     """The page and query parameters that show the finding, e.g. ``groups?indicator=..``."""
     params = {k: str(v) for k, v in (c.params or {}).items() if v not in (None, "")}
@@ -654,12 +668,12 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             "findings.mean_vs_bottom_flat" if w.get("mean_same") else "findings.mean_vs_bottom",
             lang,
             region=place(c.region),
-            bottom=label.lower(),
+            bottom=in_sentence(label),
             first=fmt(w["first"]),
             last=fmt(w["last"]),
             low=fmt(w["low"]),
             high=fmt(w["high"]),
-            mean=mean.label(lang).lower(),
+            mean=in_sentence(mean.label(lang)),
             mean_first=registry.format_value(mean.id, w["mean_first"], lang),
             mean_last=registry.format_value(mean.id, w["mean_last"], lang),
             year_from=c.year_from,
@@ -672,11 +686,11 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             lang,
             region=place(c.region),
             other=place(c.other),
-            year=c.year_to,
-            mean=mean.label(lang).lower(),
+            when="" if c.year_to is None else text("findings.in_year", lang, year=c.year_to),
+            mean=in_sentence(mean.label(lang)),
             mean_a=registry.format_value(mean.id, w["mean_a"], lang),
             mean_b=registry.format_value(mean.id, w["mean_b"], lang),
-            bottom=label.lower(),
+            bottom=in_sentence(label),
             value_a=fmt(w["value_a"]),
             value_b=fmt(w["value_b"]),
             diff=fmt_diff(c.estimate),
@@ -692,7 +706,7 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             "findings.group_gap",
             lang,
             region=place(c.region),
-            indicator=label.lower(),
+            indicator=in_sentence(label),
             group=c.group,
             other=c.other,
             how=text(f"findings.{how}", lang),
@@ -709,7 +723,7 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             "findings.region_vs_rest",
             lang,
             region=place(c.region),
-            indicator=label.lower(),
+            indicator=in_sentence(label),
             change=fmt_diff(w["change"]),
             rest_change=fmt_diff(w["rest_change"]),
             diff=fmt_diff(c.estimate),
@@ -723,7 +737,7 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             "findings.trend_break",
             lang,
             region=place(c.region),
-            indicator=label.lower(),
+            indicator=in_sentence(label),
             year=c.year_to,
             value=fmt(w["value"]),
             expected=fmt(w["expected"]),

@@ -15,10 +15,10 @@ FINDINGS = {
         "while {mean} stayed the same: {mean_first} and {mean_last} ({year_from}–{year_to})",
     },
     "same_mean": {
-        "nl": "{region} en {other} hebben in {year} een vergelijkbaar {mean} ({mean_a} en "
+        "nl": "{region} en {other} hebben{when} een vergelijkbaar {mean} ({mean_a} en "
         "{mean_b}), maar {bottom} verschilt: {value_a} tegen {value_b} (verschil {diff}, "
         "interval {low} tot {high})",
-        "en": "{region} and {other} have a similar {mean} in {year} ({mean_a} and {mean_b}), "
+        "en": "{region} and {other} have a similar {mean}{when} ({mean_a} and {mean_b}), "
         "but {bottom} differs: {value_a} against {value_b} (difference {diff}, interval {low} "
         "to {high})",
     },
@@ -30,6 +30,7 @@ FINDINGS = {
         "{first} to {last} between {year_from} and {year_to} (change {diff}, interval {low} "
         "to {high})",
     },
+    "in_year": {"nl": " in {year}", "en": " in {year}"},
     "widened": {"nl": "gegroeid", "en": "widened"},
     "narrowed": {"nl": "gekrompen", "en": "narrowed"},
     "reversed": {"nl": "omgeslagen", "en": "reversed"},

@@ -126,3 +126,15 @@ def test_findings_come_first_in_the_navigation_once_a_file_is_loaded():
     assert navigation_order(uploaded=True)[0][3] == "findings"
     demo = [p[3] for p in navigation_order(uploaded=False)]
     assert demo[:2] == ["overview", "findings"] and sorted(demo) == sorted(p[3] for p in PAGES)
+
+
+def test_a_survey_without_years_names_no_year_and_keeps_names_capitalised():
+    """Defect: on EU-SILC (no year column) a sentence said "similar mean income in None", and
+    "theil index" lost its capital."""
+    data = (ROOT.parent / "shared" / "data" / "eusilc.csv").read_bytes()
+    at = open_page(PAGE, "en", upload=("eusilc.csv", data))
+    found = numbered(at)
+    assert found and all("None" not in s for s in found)
+    assert any("*Same mean, other bottom*" in s for s in found)
+    assert not any("theil" in s or "atkinson" in s for s in found)
+    assert "Map a group column" in shown(at)  # no group mapped: said what to do for gaps
