@@ -592,6 +592,7 @@ def findings_table(
             continue
         rows.append((c, qv, effect, aggregate))
     rows.sort(key=lambda r: (r[3], -(r[2] if math.isfinite(r[2]) else -1.0)))
+    rows = _distinct(rows)
     if top is not None:
         rows = rows[: max(int(top), 0)]
     name = region_name or (lambda r: r)
@@ -633,6 +634,21 @@ def in_sentence(label: str) -> str:
     if label.startswith(EPONYMS) or label[1:2].isupper():  # a name or an abbreviation (GGZ)
         return label
     return label[:1].lower() + label[1:]
+
+
+def _distinct(rows: list) -> list:
+    """Drop a finding that repeats an earlier one's numbers exactly: the same kind, region,
+    indicator, breakdown and group with the same estimate and standard error, against another
+    group or region that has the same values (two age groups with no unemployed at all)."""
+    seen, out = set(), []
+    for row in rows:
+        c = row[0]
+        key = (c.kind, c.region, c.indicator, c.breakdown, c.group, c.year_from, c.year_to)
+        key += (round(c.estimate, 12), round(c.se, 12) if math.isfinite(c.se) else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
 
 
 def link(c: Finding) -> str:

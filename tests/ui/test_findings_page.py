@@ -138,3 +138,11 @@ def test_a_survey_without_years_names_no_year_and_keeps_names_capitalised():
     assert any("*Same mean, other bottom*" in s for s in found)
     assert not any("theil" in s or "atkinson" in s for s in found)
     assert "Map a group column" in shown(at)  # no group mapped: said what to do for gaps
+
+
+def test_a_finding_that_repeats_another_ones_numbers_is_shown_once():
+    """Defect: on the demo page, 'the gap in share unemployed between 18-34 and 65-74' and
+    '... and 75+' were two findings with the same numbers (no one unemployed in either)."""
+    found = _demo_findings()
+    keys = ["kind", "region", "indicator", "breakdown", "group", "year_from", "year_to"]
+    assert not found.assign(e=found["estimate"].round(12)).duplicated([*keys, "e"]).any()
