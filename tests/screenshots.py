@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                 app = harness.App(page).goto("/data?lang=en").upload(upload)
                 stem = "en-upload-" + ("combined" if isinstance(upload, list) else upload.stem)
                 shoot(page, args.out / f"{stem}-data.png", harness, problems)
-                for name in (*CHART_PAGES, "overview", "indicators"):
+                for name in ("findings", *CHART_PAGES, "overview", "indicators"):
                     if name not in pages:
                         continue
                     app.nav(name)
