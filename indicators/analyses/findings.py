@@ -676,6 +676,12 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
     def place(region):
         return text("findings.total", lang) if region == TOTAL else region_name(region)
 
+    def iv(low, high, alone=False):
+        """ ", interval low to high" (" (interval ...)" ``alone``); nothing for a figure
+        without sampling uncertainty."""
+        key = "findings.interval_alone" if alone else "findings.interval"
+        return "" if aggregate else text(key, lang, low=low, high=high)
+
     w = c.words
     label = ind.label(lang)
     if c.kind == "mean_vs_bottom":
@@ -687,8 +693,7 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             bottom=in_sentence(label),
             first=fmt(w["first"]),
             last=fmt(w["last"]),
-            low=fmt(w["low"]),
-            high=fmt(w["high"]),
+            interval=iv(fmt(w["low"]), fmt(w["high"]), alone=True),
             mean=in_sentence(mean.label(lang)),
             mean_first=registry.format_value(mean.id, w["mean_first"], lang),
             mean_last=registry.format_value(mean.id, w["mean_last"], lang),
@@ -710,8 +715,7 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             value_a=fmt(w["value_a"]),
             value_b=fmt(w["value_b"]),
             diff=fmt_diff(c.estimate),
-            low=fmt_diff(w["low"]),
-            high=fmt_diff(w["high"]),
+            interval=iv(fmt_diff(w["low"]), fmt_diff(w["high"])),
         )
     elif c.kind == "group_gap":
         if w["first"] * w["last"] < 0:  # the other group is now ahead: neither wider nor narrower
@@ -729,8 +733,7 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             first=fmt_diff(w["first"]),
             last=fmt_diff(w["last"]),
             diff=fmt_diff(c.estimate),
-            low=fmt_diff(w["low"]),
-            high=fmt_diff(w["high"]),
+            interval=iv(fmt_diff(w["low"]), fmt_diff(w["high"])),
             year_from=c.year_from,
             year_to=c.year_to,
         )
@@ -743,8 +746,7 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             change=fmt_diff(w["change"]),
             rest_change=fmt_diff(w["rest_change"]),
             diff=fmt_diff(c.estimate),
-            low=fmt_diff(w["low"]),
-            high=fmt_diff(w["high"]),
+            interval=iv(fmt_diff(w["low"]), fmt_diff(w["high"])),
             year_from=c.year_from,
             year_to=c.year_to,
         )
@@ -757,7 +759,6 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             year=c.year_to,
             value=fmt(w["value"]),
             expected=fmt(w["expected"]),
-            low=fmt(w["low"]),
-            high=fmt(w["high"]),
+            interval=iv(fmt(w["low"]), fmt(w["high"])),
         )
     return out + (text("findings.aggregate_note", lang) if aggregate else "")

@@ -3,50 +3,47 @@ findings``): one sentence per kind of finding, filled in with numbers in the ind
 
 FINDINGS = {
     "mean_vs_bottom": {
-        "nl": "In {region} ging {bottom} van {first} naar {last} (interval {low} tot {high}) "
-        "terwijl {mean} van {mean_first} naar {mean_last} ging ({year_from}–{year_to})",
-        "en": "In {region} {bottom} went from {first} to {last} (interval {low} to {high}) "
-        "while {mean} went from {mean_first} to {mean_last} ({year_from}–{year_to})",
+        "nl": "In {region} ging {bottom} van {first} naar {last}{interval} terwijl {mean} van "
+        "{mean_first} naar {mean_last} ging ({year_from}–{year_to})",
+        "en": "In {region} {bottom} went from {first} to {last}{interval} while {mean} went "
+        "from {mean_first} to {mean_last} ({year_from}–{year_to})",
     },
     "mean_vs_bottom_flat": {
-        "nl": "In {region} ging {bottom} van {first} naar {last} (interval {low} tot {high}) "
-        "terwijl {mean} gelijk bleef: {mean_first} en {mean_last} ({year_from}–{year_to})",
-        "en": "In {region} {bottom} went from {first} to {last} (interval {low} to {high}) "
-        "while {mean} stayed the same: {mean_first} and {mean_last} ({year_from}–{year_to})",
+        "nl": "In {region} ging {bottom} van {first} naar {last}{interval} terwijl {mean} "
+        "gelijk bleef: {mean_first} en {mean_last} ({year_from}–{year_to})",
+        "en": "In {region} {bottom} went from {first} to {last}{interval} while {mean} stayed "
+        "the same: {mean_first} and {mean_last} ({year_from}–{year_to})",
     },
     "same_mean": {
         "nl": "{region} en {other} hebben{when} een vergelijkbaar {mean} ({mean_a} en "
-        "{mean_b}), maar {bottom} verschilt: {value_a} tegen {value_b} (verschil {diff}, "
-        "interval {low} tot {high})",
+        "{mean_b}), maar {bottom} verschilt: {value_a} tegen {value_b} (verschil "
+        "{diff}{interval})",
         "en": "{region} and {other} have a similar {mean}{when} ({mean_a} and {mean_b}), "
-        "but {bottom} differs: {value_a} against {value_b} (difference {diff}, interval {low} "
-        "to {high})",
+        "but {bottom} differs: {value_a} against {value_b} (difference {diff}{interval})",
     },
     "group_gap": {
         "nl": "In {region} is het verschil in {indicator} tussen {group} en {other} van "
-        "{year_from} tot {year_to} {how} van {first} tot {last} (verandering {diff}, interval "
-        "{low} tot {high})",
+        "{year_from} tot {year_to} {how} van {first} tot {last} (verandering {diff}{interval})",
         "en": "In {region} the gap in {indicator} between {group} and {other} {how} from "
-        "{first} to {last} between {year_from} and {year_to} (change {diff}, interval {low} "
-        "to {high})",
+        "{first} to {last} between {year_from} and {year_to} (change {diff}{interval})",
     },
     "in_year": {"nl": " in {year}", "en": " in {year}"},
+    "interval": {"nl": ", interval {low} tot {high}", "en": ", interval {low} to {high}"},
+    "interval_alone": {"nl": " (interval {low} tot {high})", "en": " (interval {low} to {high})"},
     "widened": {"nl": "gegroeid", "en": "widened"},
     "narrowed": {"nl": "gekrompen", "en": "narrowed"},
     "reversed": {"nl": "omgeslagen", "en": "reversed"},
     "region_vs_rest": {
         "nl": "In {region} veranderde {indicator} van {year_from} tot {year_to} met {change}, "
-        "in de rest van het land met {rest_change} (verschil {diff}, interval {low} tot "
-        "{high})",
+        "in de rest van het land met {rest_change} (verschil {diff}{interval})",
         "en": "In {region} {indicator} changed by {change} from {year_from} to {year_to}, in "
-        "the rest of the country by {rest_change} (difference {diff}, interval {low} to "
-        "{high})",
+        "the rest of the country by {rest_change} (difference {diff}{interval})",
     },
     "trend_break": {
         "nl": "In {region} lag {indicator} in {year} op {value}, buiten de lijn van de andere "
-        "jaren ({expected}, interval {low} tot {high})",
+        "jaren ({expected}{interval})",
         "en": "In {region} {indicator} was {value} in {year}, outside the line of the other "
-        "years ({expected}, interval {low} to {high})",
+        "years ({expected}{interval})",
     },
     "aggregate_note": {
         "nl": " (cijfers uit het bestand, zonder steekproefonzekerheid)",
@@ -64,6 +61,15 @@ FINDINGS = {
     "none_found": {
         "nl": "Geen bevindingen bij een fout-ontdekkingsgraad van {fdr}.",
         "en": "No findings at a false discovery rate of {fdr}.",
+    },
+    "none_aggregates": {
+        "nl": "Geen bevindingen. Dit bestand heeft cijfers per regio zonder "
+        "steekproefonzekerheid: er is niets te toetsen, dus telt alleen een verschil of "
+        "verandering van minstens {share} keer de spreiding tussen de regio's, en zo groot is "
+        "er hier geen.",
+        "en": "No findings. This file has figures per region without sampling uncertainty: "
+        "there is nothing to test, so only a difference or change of at least {share} times "
+        "the spread between the regions counts, and none is that large here.",
     },
     "bad_fdr": {
         "nl": "De fout-ontdekkingsgraad (--fdr) moet tussen 0 en 1 liggen, niet {fdr}.",

@@ -9,6 +9,7 @@ import streamlit as st
 
 from indicators.analyses.findings import KINDS, findings_table
 from indicators.dataset import region_names
+from indicators.dataset.own_variables import MICRODATA
 from indicators.results import TOTAL
 from indicators.text import area, text
 from indicators.ui import state
@@ -88,8 +89,9 @@ def main() -> None:
     choices = FindingsChoices(
         dimension=dimension or None, region=region or None, kind=kind or None, fdr=fdr
     )
-    render(findings_view(found, reg, choices, lng, heading=False))
-    if not act.mapping.groups:
+    aggregates = act.shape != MICRODATA
+    render(findings_view(found, reg, choices, lng, heading=False, aggregates=aggregates))
+    if not act.mapping.groups and not aggregates:
         st.caption(tr(TEXTS, "no_groups"))
 
 

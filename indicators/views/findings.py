@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl
 
 import pandas as pd
 
+from indicators.analyses.findings import AGGREGATE_EFFECT
 from indicators.io.export import to_csv
 from indicators.registry.catalog import format_number
 from indicators.results import TOTAL
@@ -75,7 +76,13 @@ def filter_findings(findings: pd.DataFrame, registry, choices: FindingsChoices) 
 
 
 def findings_view(
-    findings: pd.DataFrame, registry, choices: FindingsChoices, lang: str, *, heading: bool = True
+    findings: pd.DataFrame,
+    registry,
+    choices: FindingsChoices,
+    lang: str,
+    *,
+    heading: bool = True,
+    aggregates: bool = False,
 ) -> View:
     """Return the view of ``findings`` for ``choices`` in ``lang``: a heading, how the
     findings were chosen (the false discovery rate), a numbered sentence per finding with a
@@ -85,6 +92,13 @@ def findings_view(
     view.add(
         Text(_t("fdr_note", lang, fdr=format_number(choices.fdr, 2, lang), share=share), "caption")
     )
+    if findings.empty:  # nothing anywhere: say why, not "for this choice"
+        if aggregates:
+            share = format_number(AGGREGATE_EFFECT, 1, lang)
+            return view.add(Text(_t("none_aggregates", lang, share=share), "info"))
+        return view.add(
+            Text(_t("none_found", lang, fdr=format_number(choices.fdr, 2, lang)), "info")
+        )
     chosen = filter_findings(findings, registry, choices)
     if chosen.empty:
         return view.add(Text(_t("none_here", lang), "info"))

@@ -114,12 +114,30 @@ def _demo_findings():
     return findings_table(data.table, data.registry, lang="en")
 
 
-def test_a_municipal_aggregate_file_is_ranked_by_size_without_intervals():
-    data = (ROOT / "tests/browser/data/gemeenten.csv").read_bytes()
+def test_microdata_of_few_people_say_there_are_no_findings_at_the_rate():
+    data = (ROOT / "tests/browser/data/gemeenten.csv").read_bytes()  # 720 people, 8 places
     at = open_page(PAGE, "en", upload=("gemeenten.csv", data))
     words = shown(at)
-    assert numbered(at) or "No findings" in words
-    assert all("no sampling uncertainty" in s for s in numbered(at))
+    assert numbered(at) or "No findings at a false discovery rate of 0.05" in words
+    assert "for this choice" not in words  # defect: said so with nothing chosen
+
+
+def test_municipal_aggregates_are_ranked_by_size_and_give_no_interval():
+    """Defect: a sentence on figures without sampling uncertainty said "interval – to –"."""
+    data = (ROOT / "tests/data/wide/statline_wide.csv").read_bytes()
+    at = open_page(PAGE, "en", upload=("statline_wide.csv", data))
+    found = numbered(at)
+    assert found and all("no sampling uncertainty" in s for s in found)
+    assert not any("interval" in s for s in found)
+    assert "Map a group column" not in shown(at)  # a table per region has no people to group
+
+
+def test_aggregates_without_a_large_difference_say_why_there_are_none():
+    data = (ROOT / "tests/data/gemeenten_excel_nl.csv").read_bytes()
+    at = open_page(PAGE, "nl", upload=("gemeenten_excel_nl.csv", data))
+    assert not numbered(at)
+    assert "zonder steekproefonzekerheid: er is niets te toetsen" in shown(at)
+    assert "minstens 0,5 keer de spreiding" in shown(at)
 
 
 def test_findings_come_first_in_the_navigation_once_a_file_is_loaded():
