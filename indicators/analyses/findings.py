@@ -526,6 +526,8 @@ def _stapeling(prepared, registry, min_n):
         frame, rules, STAPELING_LEAST, year=year, weight=weight, design=design
     )
     shares = shares[shares["n"] >= max(min_n, 2)]
+    if shares.empty:
+        return []
     years = sorted(shares[year].unique()) if year else [None]
     cells = {
         (r, y): (float(v), _num(se), _num(w))
