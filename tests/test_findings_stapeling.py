@@ -150,7 +150,9 @@ def test_planted_regions_are_found_and_ranked_above_the_others(planted):
 
 def test_planted_rows_say_it_and_link_to_the_groups_page(planted):
     row = planted[(planted["kind"] == "stapeling") & (planted["region"] == "B")].iloc[0]
-    assert "In B " in row["sentence"] and "two or more of 3 disadvantages" in row["sentence"]
+    assert (
+        "In B " in row["sentence"] and "two or more of 3 unfavourable outcomes" in row["sentence"]
+    )
     assert "in the rest of the country" in row["sentence"]
     page, _, query = row["link"].partition("?")
     assert page == "groups"
@@ -248,5 +250,5 @@ def test_cli_on_the_demo_people_file_finds_accumulated_disadvantage():
     # people with two or more of the six outcomes than the rest of the country
     assert len(st) >= 1
     assert (st["q_value"] <= 0.05).all()
-    assert all("two or more of 6 disadvantages" in s for s in st["sentence"])
+    assert all("two or more of 6 unfavourable outcomes" in s for s in st["sentence"])
     assert (st["indicator"] == STAPELING).all()
