@@ -10,6 +10,8 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from indicators.analyses.findings import (
     COLUMNS,
@@ -252,3 +254,38 @@ def test_cli_on_the_demo_people_file_finds_accumulated_disadvantage():
     assert (st["q_value"] <= 0.05).all()
     assert all("two or more of 6 unfavourable outcomes" in s for s in st["sentence"])
     assert (st["indicator"] == STAPELING).all()
+
+
+def test_share_is_the_two_plus_class_of_the_groups_page():
+    # the same rules counted as the Groups page does (accumulation with the last class 2+)
+    from indicators.analyses.stapeling import accumulation
+
+    df = _people(n=80, seed=3, high="C", weighted=True).rename(columns={"r": "region", "y": "year"})
+    rules = [parse_rule("ls<=5"), parse_rule("tr<=4"), parse_rule("hc>=40")]
+    ours = share_with_at_least(df, rules, 2, year="year", weight="w")
+    acc = accumulation(df, rules, year="year", weight="w", cap=2).table
+    page = acc[acc["count"] == "2+"]
+    merged = ours.merge(page, on=["region", "year"])
+    assert len(merged) == len(ours) == (len(REGIONS) + 1) * len(YEARS)
+    assert merged["value"].to_numpy() == pytest.approx(merged["share"].to_numpy())
+    assert merged["se_x"].to_numpy() == pytest.approx(merged["se_y"].to_numpy())
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    hs.lists(
+        hs.tuples(hs.sampled_from("ab"), hs.integers(0, 3), hs.integers(0, 3), hs.floats(0.1, 5)),
+        min_size=2,
+        max_size=30,
+    ),
+    hs.integers(1, 2),
+)
+def test_share_is_the_weighted_mean_of_at_least_k(rows, least):
+    frame = pd.DataFrame(rows, columns=["region", "x", "z", "w"])
+    rules = [parse_rule("x>=2"), parse_rule("z>=2")]
+    t = share_with_at_least(frame, rules, least, weight="w").set_index("region")
+    hit = ((frame["x"] >= 2).astype(int) + (frame["z"] >= 2).astype(int)) >= least
+    for region, part in frame.groupby("region"):
+        w = part["w"]
+        assert t.loc[region, "value"] == pytest.approx((w * hit[part.index]).sum() / w.sum())
+    assert t.loc[TOTAL, "value"] == pytest.approx((frame["w"] * hit).sum() / frame["w"].sum())
