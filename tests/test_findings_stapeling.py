@@ -289,3 +289,29 @@ def test_share_is_the_weighted_mean_of_at_least_k(rows, least):
         w = part["w"]
         assert t.loc[region, "value"] == pytest.approx((w * hit[part.index]).sum() / w.sum())
     assert t.loc[TOTAL, "value"] == pytest.approx((frame["w"] * hit).sum() / frame["w"].sum())
+
+
+def test_the_rest_is_the_other_regions_share(reg):
+    # the rest of B from the Total and B is exactly the weighted share of the other regions
+    prepared = _prepared(reg, _people(n=120, seed=5, high="B", weighted=True), weighted=True)
+    results = compute(prepared, reg, indicators=["life_satisfaction_mean"], ci=0.95)
+    found = scan(results, reg, kinds=("stapeling",), prepared=prepared)
+    level = next(c for c in found if c.region == "B" and c.year_from == c.year_to)
+    change = next(c for c in found if c.region == "B" and c.year_from != c.year_to)
+    frame = prepared.frame
+    rules = [parse_rule("life_satisfaction<=5"), parse_rule("trust<=4")]
+    rules.append(parse_rule("housing_cost_burden>=40"))
+    other = frame.assign(region=np.where(frame["region"] == "B", "B", "rest"))
+    t = share_with_at_least(other, rules, 2, year="year", weight="weight")
+    se = t.set_index(["region", "year"])["se"]
+    t = t.set_index(["region", "year"])["value"]
+    # the rest's se from the Total and B (independent samples) is close to the rest's own
+    exact = math.sqrt(se["B", YEARS[-1]] ** 2 + se["rest", YEARS[-1]] ** 2)
+    assert level.se == pytest.approx(exact, rel=0.05)
+    assert level.words["rest"] == pytest.approx(t["rest", YEARS[-1]])
+    assert level.words["share"] == pytest.approx(t["B", YEARS[-1]])
+    assert level.estimate == pytest.approx(t["B", YEARS[-1]] - t["rest", YEARS[-1]])
+    want = (t["B", YEARS[-1]] - t["B", YEARS[0]]) - (t["rest", YEARS[-1]] - t["rest", YEARS[0]])
+    assert change.estimate == pytest.approx(want)
+    assert (level.year_from, change.year_from, change.year_to) == (YEARS[-1], YEARS[0], YEARS[-1])
+    assert 0 < level.p_value < 1 and level.se > 0
