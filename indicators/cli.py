@@ -892,8 +892,10 @@ def _findings_parser(sub) -> None:
         description="Compute every registry indicator the mapped columns allow (with "
         "linearized standard errors) and scan the results: the mean and the bottom moving "
         "apart, regions with the same mean and a different bottom, group gaps that widened or "
-        "narrowed, regions whose change differs from the rest of the country, and years far "
-        "off the line of the others. The tests' false discovery rate is controlled "
+        "narrowed, regions whose change differs from the rest of the country, years far "
+        "off the line of the others, and regions whose share with two or more unfavourable "
+        "outcomes (accumulated disadvantage, microdata) or its change differs from the rest "
+        "of the country. The tests' false discovery rate is controlled "
         "(Benjamini-Hochberg, --fdr); findings are ranked by the effect over the indicator's "
         "spread; aggregates (no standard errors) follow by size, p_value and q_value empty. "
         "Writes CSV with columns rank,kind,region,breakdown,group,indicator,year_from,year_to,"
@@ -942,7 +944,15 @@ def _findings(args) -> pd.DataFrame:
     )
     prepared = prepare(df, mapping, registry, source=args.input)
     results = compute(prepared, registry, by=args.by, min_n=args.min_n, ci=0.95)
-    table = findings_table(results, registry, fdr=args.fdr, top=args.top, lang=args.lang)
+    table = findings_table(
+        results,
+        registry,
+        fdr=args.fdr,
+        top=args.top,
+        lang=args.lang,
+        prepared=prepared,
+        min_n=args.min_n,
+    )
     return table[COLUMNS]
 
 

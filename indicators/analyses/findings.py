@@ -2,7 +2,7 @@
 
 Each candidate is a test with an estimate, a standard error and a two-sided p-value from the
 normal approximation (:func:`indicators.analyses.compare.difference`; the trend-break lines
-are those of :func:`indicators.analyses.compare.trend`). Five kinds:
+are those of :func:`indicators.analyses.compare.trend`). Six kinds:
 
 ``mean_vs_bottom``
     From the first to the last year the bottom of a variable (P10, a share below a threshold,
@@ -24,6 +24,14 @@ are those of :func:`indicators.analyses.compare.trend`). Five kinds:
 ``trend_break``
     A year (not the first or last) against the straight line fitted to the other years: the
     residual over ``sqrt(se_year² + var(prediction))``.
+``stapeling``
+    Accumulated disadvantage: the share of people with two or more of the catalogue's
+    unfavourable outcomes (:func:`indicators.analyses.stapeling.share_with_at_least`, the
+    rules of the Groups page) in a region against the rest of the country in the last year,
+    and its change from the first to the last year against the rest's change (the rest as in
+    ``region_vs_rest``). The results table has no such indicator: the shares are computed
+    from the individuals, so only when ``prepared`` (microdata, at least two outcomes that
+    can be counted) is given; ranked by the difference over the spread of the regions' shares.
 
 The p-values of all tested candidates get Benjamini-Hochberg q-values (:func:`bh_qvalues`);
 those with ``q <= fdr`` survive and are ranked by ``|effect|``: the estimate in the
@@ -45,11 +53,11 @@ import numpy as np
 import pandas as pd
 
 from indicators.analyses.compare import difference
-from indicators.registry.catalog import format_number
-from indicators.results import TOTAL
+from indicators.registry.catalog import format_display, format_number
+from indicators.results import MIN_N, TOTAL
 from indicators.text import text
 
-KINDS = ("mean_vs_bottom", "same_mean", "group_gap", "region_vs_rest", "trend_break")
+KINDS = ("mean_vs_bottom", "same_mean", "group_gap", "region_vs_rest", "trend_break", "stapeling")
 COLUMNS = [
     "rank",
     "kind",
@@ -70,6 +78,8 @@ BOTTOM_FAMILIES = {"share_below", "poverty_rate"}
 INEQUALITY_FAMILIES = {"sd", "gini", "theil", "mld", "s80s20", "palma", "atkinson", "cv"}
 LINEAR_FAMILIES = {"mean", "share", "share_below", "share_at_least", "share_above"}
 AGGREGATE_EFFECT = 0.5  # an aggregate finding needs |effect| of at least this many spreads
+STAPELING = "stapeling_2plus"  # the findings' indicator column for accumulated disadvantage
+STAPELING_LEAST = 2  # two or more unfavourable outcomes
 REST_LINK = "~rest"  # the rest of the country in the regions page's link (?compare=~rest)
 LEVEL = 0.95
 Z = NormalDist().inv_cdf(0.5 + LEVEL / 2)
@@ -95,6 +105,7 @@ class Finding:
     other: str = ""
     page: str = ""
     params: dict | None = None
+    spread: float = math.nan  # the indicator's spread when the results table has none
 
 
 def bh_qvalues(p: Sequence[float]) -> np.ndarray:
@@ -239,10 +250,20 @@ def _worse(ind, change: float) -> bool:
 
 
 def scan(
-    results: pd.DataFrame, registry, *, kinds: Sequence[str] = KINDS, table=None
+    results: pd.DataFrame,
+    registry,
+    *,
+    kinds: Sequence[str] = KINDS,
+    table=None,
+    prepared=None,
+    min_n: int = MIN_N,
 ) -> list[Finding]:
     """Return every candidate finding of ``results`` (the tidy results table of
-    :func:`indicators.results.compute`, best with ``ci``), untested by the FDR yet."""
+    :func:`indicators.results.compute`, best with ``ci``), untested by the FDR yet.
+
+    ``prepared`` (the :class:`~indicators.dataset.prepare.Prepared` data of ``results``)
+    adds the ``stapeling`` candidates, computed from the individuals (none for aggregates);
+    shares of fewer than ``min_n`` people are left out, as the results table leaves them."""
     table = table if table is not None else _Table(results)
     found: list[Finding] = []
     years = table.years
@@ -256,6 +277,8 @@ def scan(
         found += _region_vs_rest(table, registry, years[0], years[-1])
     if "trend_break" in kinds and len(years) >= 5:
         found += _trend_breaks(table, registry, years)
+    if "stapeling" in kinds and prepared is not None:
+        found += _stapeling(prepared, registry, min_n)
     return found
 
 
@@ -478,6 +501,104 @@ def _region_vs_rest(table, registry, y0, y1):
     return out
 
 
+def _stapeling(prepared, registry, min_n):
+    """Accumulated disadvantage per region against the rest of the country: the share in the
+    last year and its change from the first year (microdata with two or more rules only)."""
+    from indicators.analyses import groups as G
+    from indicators.analyses import stapeling as S
+    from indicators.dataset.mapping import REGION, WEIGHT, YEAR
+    from indicators.errors import DataError
+    from indicators.stats.uncertainty import Design
+
+    if prepared.shape == "aggregates":
+        return []  # no individuals to count outcomes of
+    try:
+        rules = S.catalogue_rules(prepared, registry)
+    except DataError:
+        return []
+    if len(rules) < 2:
+        return []
+    frame = prepared.frame
+    year = YEAR if YEAR in frame else None
+    weight = WEIGHT if WEIGHT in frame else None
+    design = Design.of(frame, **prepared.design, level=LEVEL, source=prepared.source)
+    shares = S.share_with_at_least(
+        frame, rules, STAPELING_LEAST, year=year, weight=weight, design=design
+    )
+    shares = shares[shares["n"] >= max(min_n, 2)]
+    if shares.empty:
+        return []
+    years = sorted(shares[year].unique()) if year else [None]
+    cells = {
+        (r, y): (float(v), _num(se), _num(w))
+        for r, y, v, se, w in zip(
+            shares[REGION],
+            shares[year] if year else [None] * len(shares),
+            shares["value"].to_numpy(float),
+            shares["se"].to_numpy(float),
+            shares["weight_sum"].to_numpy(float),
+            strict=True,
+        )
+    }
+    y0, y1 = years[0], years[-1]
+    regions = sorted(r for r in shares[REGION].unique() if r != TOTAL)
+    last = [cells[r, y1][0] for r in regions if (r, y1) in cells]
+    spread = float(np.std(last, ddof=1)) if len(last) > 1 else math.nan
+    spread = spread if math.isfinite(spread) and spread > 0 else math.nan
+    groups = G.group_columns(prepared)
+    words = {"rules": len(rules)}
+    out = []
+
+    def found(region, y_from, d, extra):
+        return Finding(
+            "stapeling",
+            region,
+            "",
+            "",
+            STAPELING,
+            y_from,
+            y1,
+            d.diff,
+            d.se,
+            d.p,
+            {**words, **extra, "low": d.ci_low, "high": d.ci_high},
+            page="groups",
+            params={"by": groups[0] if groups else None, "region": region, "year": y1},
+            spread=spread,
+        )
+
+    t0, t1 = cells.get((TOTAL, y0)), cells.get((TOTAL, y1))
+    for region in regions:
+        r0, r1 = cells.get((region, y0)), cells.get((region, y1))
+        if t1 is None or r1 is None:
+            continue
+        q1 = _rest(t1, r1)
+        if q1 is None:
+            continue
+        d = _test(r1, q1)
+        if math.isfinite(d.diff) and math.isfinite(d.se):
+            level = {"share": r1[0], "share_se": r1[1], "rest": q1[0], "rest_se": q1[1]}
+            out.append(found(region, y1, d, level))
+        if y0 == y1 or t0 is None or r0 is None:
+            continue
+        q0 = _rest(t0, r0)
+        if q0 is None:
+            continue
+        own, rest = _test(r1, r0), _test(q1, q0)
+        d = difference(own.diff, own.se, rest.diff, rest.se, LEVEL)
+        if math.isfinite(d.diff) and math.isfinite(d.se):
+            change = {
+                "first": r0[0],
+                "last": r1[0],
+                "rest_first": q0[0],
+                "rest_last": q1[0],
+                "change": own.diff,
+                "rest_change": rest.diff,
+            }
+            out.append(found(region, y0, d, change))
+    return out
+
+
 def _line_without(x, v, s, keep, k):
     """The straight line of the years ``keep`` at year ``k``: its value and variance.
 
@@ -563,8 +684,11 @@ def findings_table(
     lang: str = "nl",
     kinds: Sequence[str] = KINDS,
     region_name=None,
+    prepared=None,
+    min_n: int = MIN_N,
 ) -> pd.DataFrame:
-    """Scan ``results`` and return the findings, strongest first.
+    """Scan ``results`` and return the findings, strongest first (with ``prepared``, the
+    data of ``results``, accumulated disadvantage too: :func:`scan`).
 
     Columns :data:`COLUMNS` (rank 1 the strongest) and :data:`EXTRA`: ``effect`` (the
     estimate over the indicator's spread), ``aggregate`` (True: no standard error, not tested),
@@ -576,13 +700,13 @@ def findings_table(
 
         raise DataError.from_text("findings.bad_fdr", fdr=fdr)
     table = _Table(results)
-    candidates = scan(results, registry, kinds=kinds, table=table)
+    candidates = scan(results, registry, kinds=kinds, table=table, prepared=prepared, min_n=min_n)
     spreads = _spreads(table)
     p = np.array([c.p_value for c in candidates], dtype=float)
     q = bh_qvalues(p)
     rows = []
     for c, qv in zip(candidates, q, strict=True):
-        spread = spreads.get(c.indicator, math.nan)
+        spread = c.spread if math.isfinite(c.spread) else spreads.get(c.indicator, math.nan)
         effect = abs(c.estimate) / spread if math.isfinite(spread) else math.nan
         aggregate = not math.isfinite(c.p_value)
         if aggregate:
@@ -659,6 +783,8 @@ def link(c: Finding) -> str:
 
 def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=str) -> str:
     """The finding in one plain sentence in ``lang``, numbers in the indicator's unit."""
+    if c.kind == "stapeling":
+        return _stapeling_sentence(c, lang, region_name)
     ind = registry.indicator_by_id[c.indicator]
 
     def fmt(value):
@@ -762,3 +888,49 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             interval=iv(fmt(w["low"]), fmt(w["high"])),
         )
     return out + (text("findings.aggregate_note", lang) if aggregate else "")
+
+
+def _stapeling_sentence(c: Finding, lang: str, region_name) -> str:
+    """Accumulated disadvantage in a region against the rest: shares as percentages, their
+    differences in percentage points (one decimal)."""
+    w = c.words
+
+    def pct(value):
+        return format_display(value, 1, is_share=True, lang=lang)
+
+    def points(value):
+        if not math.isfinite(value):
+            return "–"
+        shown = format_number(abs(value) * 100, 1, lang)
+        sign = ("+" if value > 0 else "−") if any(ch in "123456789" for ch in shown) else ""
+        return sign + shown + text("spread.percentage_points", lang)
+
+    common = {
+        "region": region_name(c.region),
+        "n": w["rules"],
+        "diff": points(c.estimate),
+        "low": points(w["low"]),
+        "high": points(w["high"]),
+    }
+    if c.year_from == c.year_to:
+        return text(
+            "findings.stapeling" if c.year_to is not None else "findings.stapeling_no_year",
+            lang,
+            **common,
+            year=c.year_to,
+            share=pct(w["share"]),
+            share_low=pct(w["share"] - Z * w["share_se"]),
+            share_high=pct(w["share"] + Z * w["share_se"]),
+            rest=pct(w["rest"]),
+        )
+    return text(
+        "findings.stapeling_change",
+        lang,
+        **common,
+        year_from=c.year_from,
+        year_to=c.year_to,
+        first=pct(w["first"]),
+        last=pct(w["last"]),
+        rest_first=pct(w["rest_first"]),
+        rest_last=pct(w["rest_last"]),
+    )

@@ -229,6 +229,34 @@ def accumulation(
     )
 
 
+def share_with_at_least(
+    frame: pd.DataFrame,
+    rules: Sequence[Rule],
+    least: int = 2,
+    *,
+    region: str = REGION,
+    year: str | None = None,
+    weight: str | None = None,
+    design: Design | None = None,
+) -> pd.DataFrame:
+    """Return per region (and Total) and year the weighted share of people with at least
+    ``least`` of the unfavourable outcomes: the mean of a 0/1 variable, with its linearized
+    standard error (the engine, as every mean; rows with a missing answer left out, as in
+    :func:`accumulation`). Columns: the keys, ``value``, ``se``, ``n``, ``weight_sum``."""
+    counts, _ = count_outcomes(frame, rules, year=year, weight=weight)
+    keys = [region, *([year] if year else [])]
+    work = pd.DataFrame(
+        {c: frame[c] for c in dict.fromkeys([*keys, *([weight] if weight else [])])}
+    )
+    with np.errstate(invalid="ignore"):
+        work["__least"] = np.where(np.isfinite(counts), (counts >= least).astype(float), np.nan)
+    t = measure_table(
+        work, "__least", ["mean"], region=region, year=year, weight=weight,
+        design=design or Design(),
+    )  # fmt: skip
+    return t[[*keys, "value", "se", "n", "weight_sum"]].reset_index(drop=True)
+
+
 def _in_key_order(out: pd.DataFrame, keys) -> pd.DataFrame:
     # rows of one region, year and group together, counts 0..cap within; Total last
     region = keys[0]

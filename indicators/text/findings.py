@@ -45,6 +45,32 @@ FINDINGS = {
         "en": "In {region} {indicator} was {value} in {year}, outside the line of the other "
         "years ({expected}{interval})",
     },
+    "stapeling": {
+        "nl": "In {region} heeft in {year} {share} van de mensen twee of meer van {n} ongunstige "
+        "uitkomsten (interval {share_low} tot {share_high}), tegen {rest} in de rest van het "
+        "land (verschil {diff}, interval {low} tot {high})",
+        "en": "In {region} {share} of people had two or more of {n} unfavourable outcomes in "
+        "{year} (interval {share_low} to {share_high}), against {rest} in the rest of the "
+        "country (difference {diff}, interval {low} to {high})",
+    },
+    "stapeling_no_year": {
+        "nl": "In {region} heeft {share} van de mensen twee of meer van {n} ongunstige "
+        "uitkomsten (interval {share_low} tot {share_high}), tegen {rest} in de rest van het "
+        "land (verschil {diff}, interval {low} tot {high})",
+        "en": "In {region} {share} of people have two or more of {n} unfavourable outcomes "
+        "(interval {share_low} to {share_high}), against {rest} in the rest of the country "
+        "(difference {diff}, interval {low} to {high})",
+    },
+    "stapeling_change": {
+        "nl": "In {region} ging het aandeel mensen met twee of meer van {n} ongunstige "
+        "uitkomsten van {year_from} tot {year_to} van {first} naar {last}, in de rest van het "
+        "land van {rest_first} naar {rest_last} (verschil in verandering {diff}, interval {low} "
+        "tot {high})",
+        "en": "In {region} the share of people with two or more of {n} unfavourable outcomes "
+        "went from {first} to {last} between {year_from} and {year_to}, in the rest of the "
+        "country from {rest_first} to {rest_last} (difference in change {diff}, interval {low} "
+        "to {high})",
+    },
     "aggregate_note": {
         "nl": " (cijfers uit het bestand, zonder steekproefonzekerheid)",
         "en": " (figures of the file, without sampling uncertainty)",
@@ -103,6 +129,7 @@ FINDINGS = {
     "kind_group_gap": {"nl": "Groepsverschil veranderd", "en": "Group gap changed"},
     "kind_region_vs_rest": {"nl": "Regio wijkt af van het land", "en": "Region apart from country"},
     "kind_trend_break": {"nl": "Breuk in de trend", "en": "Break in the trend"},
+    "kind_stapeling": {"nl": "Stapeling van achterstanden", "en": "Accumulated disadvantage"},
 }
 
 AREAS = {"findings": FINDINGS}

@@ -64,3 +64,33 @@ def test_a_file_without_group_columns_says_to_choose_them():
     at = open_page(PAGE, "en", upload=("plain.csv", data))
     assert any("group columns" in i.value for i in at.info)
     assert io  # the upload is read as CSV
+
+
+def test_a_stapeling_finding_links_to_its_region_and_year(reg):
+    # the link of the demo's accumulated-disadvantage finding opens this page on the finding's
+    # region and year, with the section on accumulated disadvantage shown
+    from urllib.parse import parse_qsl
+
+    import pandas as pd
+
+    from indicators.analyses.findings import findings_table
+    from indicators.dataset.mapping import suggest_mapping
+    from indicators.dataset.prepare import prepare
+    from indicators.package_data import demo_file
+    from indicators.results import compute
+
+    people = pd.read_parquet(demo_file("people"))
+    prepared = prepare(people, suggest_mapping(people, reg), reg)
+    results = compute(prepared, reg, indicators=["life_satisfaction_mean"], ci=0.95)
+    found = findings_table(results, reg, kinds=("stapeling",), prepared=prepared, lang="en")
+    assert len(found), "the demo has a region apart in accumulated disadvantage"
+    row = found.iloc[0]
+    page, _, query = row["link"].partition("?")
+    assert page == "groups"
+    params = dict(parse_qsl(query))
+    assert set(params) == {"by", "region", "year"}
+    at = open_page(PAGE, "en", query=params)
+    assert at.selectbox(key="by").value == params["by"]
+    titles = charts_by_title(at)
+    want = f"Number of unfavourable outcomes by {params['by']}, {row['region']}"
+    assert any(t.startswith(want) and t.endswith(params["year"]) for t in titles), list(titles)
