@@ -295,6 +295,8 @@ def _findings(data: ReportData, choices, lang: str) -> View:
         fdr=choices.fdr,
         lang=lang,
         region_name=lambda r: data.region_name(r, lang),
+        prepared=data.prepared,
+        min_n=data.min_n,
     )
     return findings_view.findings_view(found, data.registry, choices, lang, heading=False)
 

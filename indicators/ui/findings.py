@@ -25,7 +25,13 @@ RATES = (0.01, 0.05, 0.10)
 def _findings(key: tuple, lng: str, fdr: float, _act):
     """All findings of the active data at ``fdr``, in ``lng`` (once per data and settings)."""
     return findings_table(
-        _act.table, _act.registry, fdr=fdr, lang=lng, region_name=_act.region_name
+        _act.table,
+        _act.registry,
+        fdr=fdr,
+        lang=lng,
+        region_name=_act.region_name,
+        prepared=_act.prepared,
+        min_n=_act.min_n,
     )
 
 

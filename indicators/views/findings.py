@@ -159,7 +159,10 @@ def _numbers(chosen: pd.DataFrame, registry, lang: str) -> pd.DataFrame:
             _t("col_rank", lang): chosen["rank"].astype(int).to_numpy(),
             _t("col_kind", lang): [_t(f"kind_{k}", lang) for k in chosen["kind"]],
             _t("col_region", lang): [region(r) for r in chosen["region"]],
-            _t("col_indicator", lang): [label(i) for i in chosen["indicator"]],
+            _t("col_indicator", lang): [
+                label(i) if i in registry.indicator_by_id else _t(f"kind_{k}", lang)
+                for i, k in zip(chosen["indicator"], chosen["kind"], strict=True)
+            ],
             _t("col_years", lang): [years(r) for _, r in chosen.iterrows()],
             _t("col_q", lang): [q(v) for v in chosen["q_value"]],
             _t("col_sentence", lang): chosen["sentence"].to_numpy(),

@@ -111,7 +111,9 @@ def _demo_findings():
     reg = load_registry()
     raw = load_table(demo_file("people"))
     data = report_data(raw, suggest_mapping(raw, reg), reg, source="demo")
-    return findings_table(data.table, data.registry, lang="en")
+    return findings_table(
+        data.table, data.registry, lang="en", prepared=data.prepared, min_n=data.min_n
+    )
 
 
 def test_microdata_of_few_people_say_there_are_no_findings_at_the_rate():
