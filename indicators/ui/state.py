@@ -299,7 +299,15 @@ def view_choices() -> dict:
     """Return the choices of the views this session keeps in the URL (region, indicator, year,
     ...), not the data, file, column choices or language."""
     skip = {LINK_DATA, LINK_FILE, LINK_MAP, "lang"}
-    return {key: st.query_params.get_all(key) for key in st.query_params if key not in skip}
+    # this session's choices on every page (the address holds only the current page's)
+    kept = {}
+    for name, value in st.session_state.items():
+        if not str(name).startswith("_shared_") or value is None or value == []:
+            continue
+        values = value if isinstance(value, list | tuple) else [value]
+        kept[str(name)[len("_shared_") :]] = [str(v) for v in values]
+    here = {key: st.query_params.get_all(key) for key in st.query_params if key not in skip}
+    return {k: v for k, v in (kept | here).items() if k not in skip}
 
 
 def set_mapping(source: Source, mapping: Mapping) -> None:
@@ -376,7 +384,9 @@ def restore_choices(params: dict) -> None:
         if key in (LINK_DATA, LINK_FILE):
             continue
         st.session_state.pop(key, None)
-        st.session_state.pop(f"_shared_{key}", None)
+        # kept for this session too: the address loses it at the next page change, and a
+        # page visited later opens on it (a list: one or several values)
+        st.session_state[f"_shared_{key}"] = list(values)
         st.query_params[key] = values if len(values) > 1 else values[0]
 
 
@@ -509,6 +519,8 @@ def link_value(key, options, *, default=None, multi=False):
             candidate = from_text(wanted) or None
         if candidate is None and st.session_state.get(keep) is not None:
             last = st.session_state[keep]
+            if isinstance(last, list | tuple):  # a restored link or set-up keeps a list
+                last = list(last) if multi else (last[0] if last else None)
             candidate = from_text(last if multi else [last]) or None
         if candidate is None:
             if multi:
