@@ -76,7 +76,8 @@ def main() -> None:
             default="",
             format_func=label_func(places, lambda r: act.region_name(r) if r else everything),
         )
-    kinds = ["", *(k for k in KINDS if k in set(found["kind"]))]
+    per_kind = found["kind"].value_counts()  # how many of each kind: the mix at a glance
+    kinds = ["", *(k for k in KINDS if k in per_kind.index)]
     with c3:
         kind = state.shared_select(
             "finding_kind",
@@ -84,7 +85,8 @@ def main() -> None:
             label=tr(TEXTS, "kind"),
             default="",
             format_func=label_func(
-                kinds, lambda k: text(f"findings.kind_{k}", lng) if k else everything
+                kinds,
+                lambda k: f"{text(f'findings.kind_{k}', lng)} ({per_kind[k]})" if k else everything,
             ),
         )
     for key, value in (("finding_dimension", dimension), ("finding_region", region)):

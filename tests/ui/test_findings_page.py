@@ -58,6 +58,9 @@ def test_demo_findings_are_numbered_sentences_with_intervals():
 def test_filter_by_kind_region_and_a_stricter_rate():
     at = open_page(PAGE, "en")
     total = counted(at)[1]
+    kinds = at.selectbox(key="finding_kind")
+    counts = {k: int(re.search(r"\((\d+)\)$", kinds.format_func(k))[1]) for k in kinds.options[1:]}
+    assert sum(counts.values()) == total  # each kind's label says how many it has
     at.selectbox(key="finding_kind").set_value("same_mean").run()
     assert not at.exception and not at.error
     assert numbered(at) and all("*Same mean, other bottom*" in s for s in numbered(at))
