@@ -88,6 +88,13 @@ FINDINGS = {
         "nl": "Geen bevindingen bij een fout-ontdekkingsgraad van {fdr}.",
         "en": "No findings at a false discovery rate of {fdr}.",
     },
+    "aggregates_note": {
+        "nl": "Cijfers per regio zonder steekproefonzekerheid: niets is getoetst; een verschil "
+        "of verandering telt vanaf {share} keer de spreiding tussen de regio's, de grootste "
+        "eerst.",
+        "en": "Figures per region without sampling uncertainty: nothing is tested; a difference "
+        "or change counts from {share} times the spread between the regions, the largest first.",
+    },
     "none_aggregates": {
         "nl": "Geen bevindingen. Dit bestand heeft cijfers per regio zonder "
         "steekproefonzekerheid: er is niets te toetsen, dus telt alleen een verschil of "

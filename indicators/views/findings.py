@@ -89,13 +89,15 @@ def findings_view(
     link to its view, the table of all numbers behind them and a CSV download."""
     view = View([Heading(_t("title", lang), level=1)] if heading else [])
     share = format_number(choices.fdr * 100, 0, lang) + "%"
-    view.add(
-        Text(_t("fdr_note", lang, fdr=format_number(choices.fdr, 2, lang), share=share), "caption")
-    )
+    size = format_number(AGGREGATE_EFFECT, 1, lang)
+    if aggregates:  # nothing is tested: how they are chosen instead
+        view.add(Text(_t("aggregates_note", lang, share=size), "caption"))
+    else:
+        fdr = format_number(choices.fdr, 2, lang)
+        view.add(Text(_t("fdr_note", lang, fdr=fdr, share=share), "caption"))
     if findings.empty:  # nothing anywhere: say why, not "for this choice"
         if aggregates:
-            share = format_number(AGGREGATE_EFFECT, 1, lang)
-            return view.add(Text(_t("none_aggregates", lang, share=share), "info"))
+            return view.add(Text(_t("none_aggregates", lang, share=size), "info"))
         return view.add(
             Text(_t("none_found", lang, fdr=format_number(choices.fdr, 2, lang)), "info")
         )
@@ -115,7 +117,10 @@ def findings_view(
     )
     for _, row in chosen.head(choices.limit).iterrows():
         kind = _t(f"kind_{row['kind']}", lang)
-        flag = f" · {_t('aggregate_flag', lang)}" if bool(row.get("aggregate", False)) else ""
+        # the sentence of a figure without sampling uncertainty says so; the flag, when the
+        # page mixes both, marks it beside the kind
+        mixed = bool(row.get("aggregate", False)) and not aggregates
+        flag = f" · {_t('aggregate_flag', lang)}" if mixed else ""
         said = Text(
             f"**{int(row['rank'])}.** {escape_markdown(row['sentence'])}. "
             f"*{escape_markdown(kind)}{flag}*"

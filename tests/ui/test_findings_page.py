@@ -132,8 +132,11 @@ def test_municipal_aggregates_are_ranked_by_size_and_give_no_interval():
     data = (ROOT / "tests/data/wide/statline_wide.csv").read_bytes()
     at = open_page(PAGE, "en", upload=("statline_wide.csv", data))
     found = numbered(at)
-    assert found and all("no sampling uncertainty" in s for s in found)
+    assert found and all("without sampling uncertainty" in s for s in found)
     assert not any("interval" in s for s in found)
+    assert not any("· no sampling uncertainty" in s for s in found)  # said once, not twice
+    words = shown(at)
+    assert "nothing is tested" in words and "q-value" not in words
     assert "Map a group column" not in shown(at)  # a table per region has no people to group
 
 
