@@ -1034,17 +1034,6 @@ def _experiment(args) -> pd.DataFrame:
         level=args.ci,
         source=str(args.input),
     )
-    if args.comparison:
-        regions = set(df[args.region].astype(str)) if args.region in df.columns else set()
-        missing = [c for c in setup.chosen if c not in regions]
-        if missing:
-            raise DataError.from_text(
-                "experiments.unknown_comparison",
-                names=", ".join(missing),
-                column=args.region,
-                source=setup.source,
-                examples=", ".join(sorted(regions)[:5]),
-            )
     table = experiment(df, setup, args.method, bootstrap=args.bootstrap, seed=args.seed)
     if args.weight:  # never silent: the estimates do not use the weight
         print(text("experiments.unweighted", args.lang, weight=args.weight), file=sys.stderr)

@@ -96,15 +96,21 @@ def join_names(names: Sequence[str], lang: str) -> str:
     return f"{', '.join(names[:-1])} {text('and', lang)} {names[-1]}"
 
 
+EPONYMS = ("Gini", "Theil", "Atkinson", "Palma", "Engel")  # names keep their capital
+
+
 def lower_first(label: str) -> str:
-    """Lower the first letter of a label for use inside a sentence (not for acronyms).
+    """Lower the first letter of a label for use inside a sentence (not for acronyms or a
+    label that starts with a name).
 
     Examples
     --------
     >>> lower_first("Life satisfaction"), lower_first("OECD index")
     ('life satisfaction', 'OECD index')
+    >>> lower_first("Theil index of income")
+    'Theil index of income'
     """
-    if len(label) > 1 and label[:2].isupper():
+    if (len(label) > 1 and label[:2].isupper()) or label.startswith(EPONYMS):
         return label
     return label[:1].lower() + label[1:]
 

@@ -170,6 +170,15 @@ def _panel(frame: pd.DataFrame, setup: Setup):
     wide.attrs["dropped"] = [str(r) for r in full.index[full.isna().any(axis=1)]]
     g = g.reindex(wide.index).fillna(0).astype(int)
     if setup.control == "chosen":
+        missing = [c for c in setup.chosen if c not in set(full.index)]
+        if missing:
+            raise DataError.from_text(
+                "experiments.unknown_comparison",
+                names=", ".join(missing),
+                column=setup.region,
+                source=setup.source,
+                examples=", ".join(map(str, full.index[:5])),
+            )
         keep = (g > 0) | g.index.isin(setup.chosen)
         wide, g = wide[keep], g[keep]
     elif setup.control == "matched":

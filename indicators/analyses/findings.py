@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.analyses.compare import difference
+from indicators.analyses.distribution import lower_first
 from indicators.registry.catalog import format_display, format_number
 from indicators.results import MIN_N, TOTAL
 from indicators.text import text
@@ -746,20 +747,6 @@ def findings_table(
     return pd.DataFrame(records, columns=[*COLUMNS, *EXTRA])
 
 
-EPONYMS = ("Gini", "Theil", "Atkinson", "Palma", "S80", "Engel")
-
-
-def in_sentence(label: str) -> str:
-    """A label inside a sentence: its first letter small, unless it starts with a name.
-
-    >>> in_sentence("Mean life satisfaction"), in_sentence("Theil index of income")
-    ('mean life satisfaction', 'Theil index of income')
-    """
-    if label.startswith(EPONYMS) or label[1:2].isupper():  # a name or an abbreviation (GGZ)
-        return label
-    return label[:1].lower() + label[1:]
-
-
 def _distinct(rows: list) -> list:
     """Drop a finding that repeats an earlier one's numbers exactly: the same kind, region,
     indicator, breakdown and group with the same estimate and standard error, against another
@@ -816,11 +803,11 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             "findings.mean_vs_bottom_flat" if w.get("mean_same") else "findings.mean_vs_bottom",
             lang,
             region=place(c.region),
-            bottom=in_sentence(label),
+            bottom=lower_first(label),
             first=fmt(w["first"]),
             last=fmt(w["last"]),
             interval=iv(fmt(w["low"]), fmt(w["high"]), alone=True),
-            mean=in_sentence(mean.label(lang)),
+            mean=lower_first(mean.label(lang)),
             mean_first=registry.format_value(mean.id, w["mean_first"], lang),
             mean_last=registry.format_value(mean.id, w["mean_last"], lang),
             year_from=c.year_from,
@@ -834,10 +821,10 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             region=place(c.region),
             other=place(c.other),
             when="" if c.year_to is None else text("findings.in_year", lang, year=c.year_to),
-            mean=in_sentence(mean.label(lang)),
+            mean=lower_first(mean.label(lang)),
             mean_a=registry.format_value(mean.id, w["mean_a"], lang),
             mean_b=registry.format_value(mean.id, w["mean_b"], lang),
-            bottom=in_sentence(label),
+            bottom=lower_first(label),
             value_a=fmt(w["value_a"]),
             value_b=fmt(w["value_b"]),
             diff=fmt_diff(c.estimate),
@@ -852,7 +839,7 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             "findings.group_gap",
             lang,
             region=place(c.region),
-            indicator=in_sentence(label),
+            indicator=lower_first(label),
             group=c.group,
             other=c.other,
             how=text(f"findings.{how}", lang),
@@ -868,7 +855,7 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             "findings.region_vs_rest",
             lang,
             region=place(c.region),
-            indicator=in_sentence(label),
+            indicator=lower_first(label),
             change=fmt_diff(w["change"]),
             rest_change=fmt_diff(w["rest_change"]),
             diff=fmt_diff(c.estimate),
@@ -881,7 +868,7 @@ def sentence(c: Finding, registry, lang: str, *, aggregate=False, region_name=st
             "findings.trend_break",
             lang,
             region=place(c.region),
-            indicator=in_sentence(label),
+            indicator=lower_first(label),
             year=c.year_to,
             value=fmt(w["value"]),
             expected=fmt(w["expected"]),

@@ -89,11 +89,6 @@ def main() -> None:
                 lambda k: f"{text(f'findings.kind_{k}', lng)} ({per_kind[k]})" if k else everything,
             ),
         )
-    for key, value in (("finding_dimension", dimension), ("finding_region", region)):
-        if not value:  # all: nothing in the link
-            st.query_params.pop(key, None)
-    if not kind:
-        st.query_params.pop("finding_kind", None)
     choices = FindingsChoices(
         dimension=dimension or None, region=region or None, kind=kind or None, fdr=fdr
     )

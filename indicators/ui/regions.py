@@ -104,8 +104,6 @@ def main() -> None:
             ),
             help=tr(TEXTS, "compare_help"),
         )
-        if not other:
-            st.query_params.pop("compare", None)  # no comparison: nothing in the link
     if ind is None:
         st.info(tr(TEXTS, "no_indicator"))
         return

@@ -306,7 +306,7 @@ def view_choices() -> dict:
             continue
         values = value if isinstance(value, list | tuple) else [value]
         kept[str(name)[len("_shared_") :]] = [str(v) for v in values]
-    here = {key: st.query_params.get_all(key) for key in st.query_params if key not in skip}
+    here = {key: st.query_params.get_all(key) for key in st.query_params}
     return {k: v for k, v in (kept | here).items() if k not in skip}
 
 
@@ -397,9 +397,7 @@ def open_page(url: str, params: dict) -> None:
 
     files = {path: file for file, _, _, path in PAGES}
     wanted = {str(k): str(v) for k, v in params.items() if v not in (None, "")}
-    for key in wanted:  # the link's value wins over this session's earlier choice
-        st.session_state.pop(key, None)
-        st.session_state.pop(f"_shared_{key}", None)
+    restore_choices({k: [v] for k, v in wanted.items()})  # over this session's earlier ones
     keep = {k: st.query_params.get_all(k) for k in (LINK_DATA, LINK_FILE, "lang")}
     query = {k: v[0] for k, v in keep.items() if v} | wanted
     st.switch_page(page_path(files[url]), query_params=query)
@@ -535,7 +533,7 @@ def link_value(key, options, *, default=None, multi=False):
 def link_store(key, value, *, multi=False) -> None:
     """Keep a widget's value for this session and in the URL, so the view can be shared."""
     st.session_state[f"_shared_{key}"] = list(value) if multi and value is not None else value
-    if value is None or (multi and not value):
+    if value is None or value == "" or (multi and not value):  # "": none or all, no link part
         st.query_params.pop(key, None)
     elif multi:
         st.query_params[key] = [str(v) for v in value]

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.analyses import experiments as X
+from indicators.analyses.distribution import lower_first
 from indicators.charts import experiments as charts
 from indicators.errors import DataError
 from indicators.io import export
@@ -195,11 +196,6 @@ def experiments_view(
     return view
 
 
-def _lower(words: str) -> str:
-    """A label inside a sentence: its first letter small ("by 1.89" after "changed share ...")."""
-    return words[:1].lower() + words[1:] if words[1:2].islower() else words
-
-
 def _count(key: str, n: int, lang: str) -> str:
     return _t(f"{key}_one", lang) if n == 1 else _t(key, lang, n=n)
 
@@ -208,7 +204,7 @@ def _headline(table, choices, outcome, lang, label=str) -> list:
     r = headline_row(table)
     level = round(100 * choices.level)
     info = {
-        "outcome": _lower(outcome),
+        "outcome": lower_first(outcome),
         "n_pilots": int(r["n_pilots"]),
         "level": choices.level,
         "post_years": table.attrs.get("post_years"),
@@ -253,7 +249,7 @@ def _trends(trends, choices, start, outcome, lang, source, label) -> list:
     }
     title = _t("trends_title", lang, outcome=outcome)
     if choices.weight:
-        title += _t("trends_weighted", lang, weight=_lower(label(choices.weight)))
+        title += _t("trends_weighted", lang, weight=lower_first(label(choices.weight)))
     fig = charts.arm_lines(
         trends,
         start=start,
@@ -274,7 +270,7 @@ def _event(table, choices, outcome, lang, source) -> list:
     fig = charts.event_effects(
         ev,
         title=_t("event_title", lang, outcome=outcome, level=level),
-        y_title=_t("effect_y", lang, outcome=_lower(outcome)),
+        y_title=_t("effect_y", lang, outcome=lower_first(outcome)),
         x_title=_t("event_x", lang),
         name=_t("effect_name", lang),
         interval_name=f"{level}%",
@@ -357,7 +353,7 @@ def _scale(table, frame, setup, choices, lang, label) -> list:
     percent = bool(choices.weight) and "(%" in label(choices.outcome)
     per = 100.0 if percent else 1.0
     base = label(choices.weight) if choices.weight else ""
-    base = base[:1].lower() + base[1:]
+    base = lower_first(base)
     if percent:
         what = _t("scale_percent", lang, base=base)
     elif choices.weight:
