@@ -172,3 +172,18 @@ def test_a_finding_that_repeats_another_ones_numbers_is_shown_once():
     found = _demo_findings()
     keys = ["kind", "region", "indicator", "breakdown", "group", "year_from", "year_to"]
     assert not found.assign(e=found["estimate"].round(12)).duplicated([*keys, "e"]).any()
+
+
+def test_a_gap_that_changed_sign_is_said_to_have_reversed():
+    """Defect: 'the gap ... narrowed from −10.9 pp to +10.0 pp': a gap whose sign flipped is
+    neither wider nor narrower; it reversed."""
+    gaps = _demo_findings().query("kind == 'group_gap'")["sentence"]
+    said = [
+        re.search(r" (widened|narrowed|reversed) from ([+−]?)[\d.,]+(?: pp)? to ([+−]?)[\d.,]+", s)
+        for s in gaps
+    ]
+    said = [m for m in said if m]
+    assert len(said) == len(gaps) > 10
+    flipped = [m[1] for m in said if {m[2], m[3]} == {"+", "−"}]
+    assert flipped and set(flipped) == {"reversed"}
+    assert all(m[1] != "reversed" for m in said if {m[2], m[3]} != {"+", "−"})
