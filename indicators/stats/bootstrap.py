@@ -470,23 +470,23 @@ def _block(xb, wm, cnt, specs, levels, labels, line):
 
     quantiles = {}
     if levels:
-        # (replicate, cumulative weight) in lexicographic order: one search for all groups
-        key = np.empty((rc, nb), dtype=complex)
-        key.real = np.arange(rc, dtype=float)[:, None]
-        key.imag = C
-        key = key.reshape(-1)
-        reps = np.broadcast_to(np.arange(rc, dtype=float)[:, None], (rc, k))
+        # the cumulative weights plus the total of the replicates before: a row of numbers
+        # that never falls, so that one search of plain numbers finds a quantile's row for
+        # every replicate and group (the replicate's start added to the target)
+        start = np.zeros((rc, 1))
+        np.cumsum(C[:-1, -1], out=start[1:, 0])
+        rising = (C + start).reshape(-1)
         lo_lim, hi_lim = row0 + ls, row0 + last
         for p in levels:
             target = p * W
             tol = TOLERANCE * W
-            at = before + target
-            j = np.clip(np.searchsorted(key, _pairs(reps, at - tol), "left"), lo_lim, hi_lim)
+            at = start + before + target
+            j = np.clip(np.searchsorted(rising, at - tol, "left"), lo_lim, hi_lim)
             hit = np.abs(flat_c[j] - before - target) <= tol
             jl = j - row0
             quantiles[p] = xb[jl]
             if hit.any():  # C_j = pW: the midpoint with the next value (ties are rare)
-                h = np.searchsorted(key, _pairs(reps[hit], (at + tol)[hit]), "right")
+                h = np.searchsorted(rising, (at + tol)[hit], "right")
                 hl = np.clip(h, lo_lim[hit], hi_lim[hit]) - row0[np.nonzero(hit)[0], 0]
                 quantiles[p][hit] = (xb[jl[hit]] + xb[hl]) / 2
 
@@ -496,14 +496,42 @@ def _block(xb, wm, cnt, specs, levels, labels, line):
     dev = xb - np.repeat(m0, cnt)
     need_dev = families & {"mean", "sd"}
     if need_dev:
-        wd = wm * dev
-        s1 = np.add.reduceat(wd, ls, axis=1)
+        s1 = np.add.reduceat(wm * dev, ls, axis=1)
         mean = m0 + s1 / W
     if families & {"gini", *_RATIOS}:
-        wx = wm * xb
-        CX = np.cumsum(wx, axis=1)
-        x_before = np.where(ls > 0, CX[:, np.maximum(ls - 1, 0)], 0.0)
-        swx = CX[:, last] - x_before
+        # w x in a buffer one column wider, its last column 0: the sums of runs of rows
+        # (``partial``) read it where a run ends at the block's end
+        wx_pad = np.empty((rc, nb + 1))
+        wx_pad[:, nb] = 0.0
+        wx = np.multiply(wm, xb, out=wx_pad[:, :nb])
+        swx = np.add.reduceat(wx, ls, axis=1)
+        flat_wx = wx_pad.reshape(-1)
+        row0x = (np.arange(rc) * (nb + 1))[:, None]
+
+    partials = {}
+    ratio_levels = sorted(
+        {
+            spec.kwargs[side]
+            for spec in specs
+            if spec.family in _RATIOS
+            for side in ("top", "bottom")
+        }
+    )
+    if ratio_levels:
+        # the sums of w x over the rows ls .. p - 1 of each group at the positions of every
+        # level the ratios need (x <= the quantile; positions rise with the level): one
+        # reduceat over the flat buffer for the runs between them, no cumulative sums
+        ps = [np.broadcast_to(position(quantiles[p], "right"), (rc, k)) for p in ratio_levels]
+        idx = np.empty((rc, k, len(ps) + 1), dtype=np.intp)
+        idx[:, :, 0] = row0x + ls
+        for i, p in enumerate(ps):
+            idx[:, :, i + 1] = row0x + p
+        runs = np.add.reduceat(flat_wx, idx.reshape(-1)).reshape(rc, k, len(ps) + 1)
+        # an empty run: reduceat gives the row at its start, not 0
+        runs[:, :, :-1][np.diff(idx, axis=2) == 0] = 0.0
+        acc = np.cumsum(runs[:, :, :-1], axis=2)
+        partials = {p: acc[:, :, i] for i, p in enumerate(ratio_levels)}
+
     pos = None
     for spec in specs:
         fam = spec.family
@@ -521,17 +549,18 @@ def _block(xb, wm, cnt, specs, levels, labels, line):
         elif fam == "quantile":
             value = quantiles[float(spec.param)]
         elif fam == "gini":
-            # sum_i w_i x_i (2 C_i - w_i - W) for sorted x, as the one-group definition
-            term = C - np.repeat(before, cnt, axis=1)  # the group's own cumulative weights
-            term *= 2.0
+            # sum_i w_i x_i (2 C_i - w_i - W) for sorted x, as the one-group definition,
+            # with C_i the group's own cumulative weight: the block's minus ``before``
+            term = np.multiply(C, 2.0)
             term -= wm
             term *= wx
-            value = (np.add.reduceat(term, ls, axis=1) - W * swx) / (W * swx)
+            own = np.add.reduceat(term, ls, axis=1) - 2.0 * before * swx
+            value = (own - W * swx) / (W * swx)
             value = np.where(swx == 0, np.nan, np.maximum(value, 0.0))
         elif fam in _RATIOS:
             top, bottom = spec.kwargs["top"], spec.kwargs["bottom"]
-            upper = swx - prefix(CX, x_before, position(quantiles[top], "right"))
-            lower = prefix(CX, x_before, position(quantiles[bottom], "right"))
+            upper = swx - partials[top]
+            lower = partials[bottom]
             value = np.where(lower > 0, upper / lower, np.nan)
         elif fam in ("share_below", "share_at_least"):
             below = prefix(C, before, position(np.full(k, float(spec.param)), "left"))
