@@ -46,6 +46,7 @@ from indicators.stats.measures import (
 
 REPLICATES = 200
 CHUNK = 32  # replicates reduced together: a block's weight matrix is CHUNK x rows
+KEEP_ROWS = 4_000_000  # up to these rows the blocks' row functions are kept between chunks
 BLOCK_ROWS = 1 << 13  # rows of whole groups per block: CHUNK x BLOCK_ROWS doubles is 2 MB
 
 
@@ -165,8 +166,9 @@ class ReplicateDesign:
             counts[r] = drawn
         if self._any_lonely:
             counts[:, self._lonely] = 1
-        # a PSU's draws side by side: gathering a row's weights reads one cache line
-        return np.ascontiguousarray(counts.T)
+        # PSUs x replicates, as a view of the replicates' rows (no copy): a replicate's
+        # draws stay side by side, which is how the weights are gathered
+        return counts.T
 
     def weights(self, weights=None) -> ReplicateWeights:
         """Return the replicate weights of these draws for the base ``weights`` (1 when none)."""
@@ -187,17 +189,32 @@ class ReplicateWeights:
         self.replicates = design.replicates
 
     def chunks(self):
-        """Yield (first replicate, function of row numbers -> weight matrix) per chunk."""
+        """Yield (first replicate, function of row numbers -> weight matrix) per chunk.
+
+        The function has ``counts`` (the draws, PSUs x replicates, for sums over PSUs) and
+        ``in_order(order)``: a function of slices of the rows ``order`` (a sort of the rows)
+        that reads the draws gathered into that order once for the chunk, a replicate at a
+        time, so that every block of rows is a plain slice.
+        """
         unit = self.design.unit
+        ordered_base = {}
         for r0, counts in self.design.counts():
+            by_replicate = counts.T  # replicates x PSUs, each replicate's draws side by side
 
-            def take(rows, counts=counts):
-                drawn = counts[unit[rows]]  # rows x replicates: one cache line a row
-                out = np.empty((drawn.shape[1], rows.size))
-                np.multiply(drawn.T, self.base[rows], out=out)  # transposed as it goes
-                return out
+            def take(rows, by_replicate=by_replicate):
+                drawn = np.take(by_replicate, unit[rows], axis=1)
+                return np.multiply(drawn, self.base[rows])
 
-            take.counts = counts  # the draws (PSUs x replicates), for sums over PSUs
+            def in_order(order, by_replicate=by_replicate):
+                key = id(order)
+                if key not in ordered_base:
+                    ordered_base[key] = (order, self.base[order], unit[order])
+                _, base, units = ordered_base[key]
+                drawn = np.take(by_replicate, units, axis=1)  # one gather for the chunk
+                return lambda rows: np.multiply(drawn[:, rows], base[rows])
+
+            take.counts = counts
+            take.in_order = in_order
             yield r0, take
 
     def matrix(self) -> np.ndarray:
@@ -293,17 +310,31 @@ class _Sweep:
         self.blocks = list(cell_blocks(self.counts, BLOCK_ROWS))
         self.n_cells = plan.n_cells
         self.specs, self.needs, self.labels = specs, _levels(specs), labels
+        # the functions of the rows alone (no weights) of each block, made at the first chunk
+        # and kept for the next ones while they take at most about 10 numbers a row
+        self.rows = [None] * len(self.blocks)
+        self.keep = self.xs.size <= KEEP_ROWS
 
     def chunk(self, take, rc, lines=None) -> dict[str, np.ndarray]:
         """Return every measure, groups x the chunk's replicates; ``lines`` groups x rc."""
         out = {s.text: np.full((self.n_cells, rc), np.nan) for s in self.specs}
-        for gids, rows in self.blocks:
-            wm = take(self.order[rows])
+        if hasattr(take, "in_order"):
+            get = take.in_order(self.order)
+        else:
+
+            def get(rows):
+                return take(self.order[rows])
+
+        for i, (gids, rows) in enumerate(self.blocks):
+            wm = get(rows)
             line = None if lines is None else lines[gids].T
+            fixed = self.rows[i]
+            if fixed is None:
+                fixed = _Rows(self.xs[rows], self.counts[gids])
+                if self.keep:
+                    self.rows[i] = fixed
             with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-                found = _block(
-                    self.xs[rows], wm, self.counts[gids], self.specs, self.needs, self.labels, line
-                )
+                found = _block(fixed, wm, self.specs, self.needs, self.labels, line)
             for text, values in found.items():
                 out[text][gids] = values.T
         return out
@@ -378,7 +409,7 @@ class _Medians:
         out = np.zeros((2, counts.shape[1], self.n))
         for k, (a, b) in enumerate(self.spans):  # a loop over the populations (years)
             if b > a:
-                out[:, :, k] = np.einsum("ku,ur->kr", self.per_unit[:, a:b], counts[a:b])
+                out[:, :, k] = np.einsum("ku,ru->kr", self.per_unit[:, a:b], counts.T[:, a:b])
         return out[0], out[1]
 
     def __call__(self, take, rc):
@@ -435,15 +466,69 @@ _RATIOS = ("s80s20", "palma")
 _POSITIVE = ("theil", "mld", "atkinson")
 
 
-def _block(xb, wm, cnt, specs, levels, labels, line):
-    """Every measure for the groups of one block (rows sorted by group, then value) and the
-    replicates of one chunk: ``wm`` is replicates x rows; results are replicates x groups."""
+class _Rows:
+    """What one block's rows give without their weights: group runs, search keys, deviations
+    and the row functions of the inequality measures; the same for every chunk of replicates.
+    """
+
+    def __init__(self, xb, cnt):
+        self.xb, self.cnt = xb, cnt
+        self.k = k = cnt.size
+        self.ls = ls = np.cumsum(cnt) - cnt
+        self.last = ls + cnt - 1
+        gl = np.repeat(np.arange(k, dtype=float), cnt)
+        self.kx = _pairs(gl, xb)
+        # the group's own (unweighted) mean: sums of deviations from it keep their precision
+        self.m0 = np.add.reduceat(xb, ls) / cnt
+        self.dev = xb - np.repeat(self.m0, cnt)
+        self._dev2 = self._next = self._positive = None
+
+    @property
+    def dev2(self):
+        if self._dev2 is None:
+            self._dev2 = self.dev * self.dev
+        return self._dev2
+
+    @property
+    def next_row(self):
+        """Per row, the first row of its group with a larger value (or the group's end): the
+        rows with x <= a quantile that lies on a row, or between it and a row above."""
+        if self._next is None:
+            found = np.searchsorted(self.kx, self.kx, "right")
+            self._next = np.minimum(found, np.repeat(self.last + 1, self.cnt))
+        return self._next
+
+    def positive(self):
+        """(first row with x > 0 per group, r0, log r0, r0 log r0, powers of r0 by exponent)."""
+        if self._positive is None:
+            xb, cnt, ls, k = self.xb, self.cnt, self.ls, self.k
+            positive = xb > 0
+            first = np.clip(
+                np.searchsorted(self.kx, _pairs(np.arange(k), np.zeros(k)), "right"),
+                ls,
+                self.last + 1,
+            )
+            n_pos = np.add.reduceat(positive.astype(float), ls)
+            m0 = np.add.reduceat(np.where(positive, xb, 0.0), ls) / n_pos
+            r0 = np.where(positive, xb / np.repeat(m0, cnt), 0.0)
+            logr0 = np.where(positive, np.log(np.where(positive, r0, 1.0)), 0.0)
+            self._positive = (first, r0, logr0, r0 * logr0, {})
+        return self._positive
+
+    def power(self, a):
+        """r0 ** a over x > 0 (0 elsewhere)."""
+        _, r0, _, _, powers = self.positive()
+        if a not in powers:
+            powers[a] = np.where(r0 > 0, np.where(r0 > 0, r0, 1.0) ** a, 0.0)
+        return powers[a]
+
+
+def _block(fixed, wm, specs, levels, labels, line):
+    """Every measure for the groups of one block (rows sorted by group, then value; their
+    fixed functions ``fixed``) and the replicates of one chunk: ``wm`` is replicates x rows;
+    results are replicates x groups."""
     rc, nb = wm.shape
-    k = cnt.size
-    ls = np.cumsum(cnt) - cnt
-    last = ls + cnt - 1
-    gl = np.repeat(np.arange(k, dtype=float), cnt)
-    kx = _pairs(gl, xb)
+    xb, cnt, k, ls, last, kx = fixed.xb, fixed.cnt, fixed.k, fixed.ls, fixed.last, fixed.kx
     families = {s.family for s in specs}
 
     def position(thresholds, side):
@@ -468,7 +553,7 @@ def _block(xb, wm, cnt, specs, levels, labels, line):
         got = cum.reshape(-1)[(row0 + np.maximum(p - 1, 0)).reshape(-1)].reshape(rc, k)
         return np.where(p > ls, got - base, 0.0)
 
-    quantiles = {}
+    quantiles, rows_at = {}, {}
     if levels:
         # the cumulative weights plus the total of the replicates before: a row of numbers
         # that never falls, so that one search of plain numbers finds a quantile's row for
@@ -484,6 +569,7 @@ def _block(xb, wm, cnt, specs, levels, labels, line):
             j = np.clip(np.searchsorted(rising, at - tol, "left"), lo_lim, hi_lim)
             hit = np.abs(flat_c[j] - before - target) <= tol
             jl = j - row0
+            rows_at[p] = jl
             quantiles[p] = xb[jl]
             if hit.any():  # C_j = pW: the midpoint with the next value (ties are rare)
                 h = np.searchsorted(rising, (at + tol)[hit], "right")
@@ -491,9 +577,7 @@ def _block(xb, wm, cnt, specs, levels, labels, line):
                 quantiles[p][hit] = (xb[jl[hit]] + xb[hl]) / 2
 
     res = {}
-    # the group's own (unweighted) mean: sums of deviations from it keep their precision
-    m0 = np.add.reduceat(xb, ls) / cnt
-    dev = xb - np.repeat(m0, cnt)
+    m0, dev = fixed.m0, fixed.dev
     need_dev = families & {"mean", "sd"}
     if need_dev:
         s1 = np.add.reduceat(wm * dev, ls, axis=1)
@@ -521,7 +605,9 @@ def _block(xb, wm, cnt, specs, levels, labels, line):
         # the sums of w x over the rows ls .. p - 1 of each group at the positions of every
         # level the ratios need (x <= the quantile; positions rise with the level): one
         # reduceat over the flat buffer for the runs between them, no cumulative sums
-        ps = [np.broadcast_to(position(quantiles[p], "right"), (rc, k)) for p in ratio_levels]
+        # the rows with x <= the quantile: up to the first row above the quantile's row
+        # (also when the quantile is the midpoint with the row above: no row lies between)
+        ps = [fixed.next_row[rows_at[p]] for p in ratio_levels]
         idx = np.empty((rc, k, len(ps) + 1), dtype=np.intp)
         idx[:, :, 0] = row0x + ls
         for i, p in enumerate(ps):
@@ -540,12 +626,22 @@ def _block(xb, wm, cnt, specs, levels, labels, line):
         elif fam == "n":
             continue
         elif fam == "sd":
-            # two passes, as the definition: deviations from each replicate's own mean
-            d = np.repeat(np.where(W > 0, mean, 0.0), cnt, axis=1)
-            np.subtract(xb, d, out=d)
-            d *= d
-            d *= wm
-            value = np.sqrt(np.add.reduceat(d, ls, axis=1) / W)
+            # deviations from the group's unweighted mean m0, fixed rows (no pass per
+            # replicate mean): sum w (x - mean)^2 / W = sum w (x - m0)^2 / W - (mean - m0)^2
+            s2 = np.add.reduceat(wm * fixed.dev2, ls, axis=1)
+            d1 = s1 / W
+            var = s2 / W - d1 * d1
+            # where the replicate's mean lies far from m0 next to its spread (a group of
+            # one value drawn), that difference loses its digits: two passes, as the
+            # definition, from each replicate's own mean
+            lost = (d1 != 0) & ~(var > 1e-6 * d1 * d1) & (W > 0)
+            if lost.any():
+                d = np.repeat(np.where(W > 0, mean, 0.0), cnt, axis=1)
+                np.subtract(xb, d, out=d)
+                d *= d
+                d *= wm
+                var = np.where(lost, np.add.reduceat(d, ls, axis=1) / W, var)
+            value = np.sqrt(np.maximum(var, 0.0))
         elif fam == "quantile":
             value = quantiles[float(spec.param)]
         elif fam == "gini":
@@ -575,8 +671,8 @@ def _block(xb, wm, cnt, specs, levels, labels, line):
             value = (b - a) / W
         elif fam in _POSITIVE:
             if pos is None:
-                first = position(np.zeros(k), "right")
-                pos = _Positive(xb, wm, cnt, ls, W - prefix(C, before, first))
+                first = fixed.positive()[0]
+                pos = _Positive(fixed, wm, W - prefix(C, before, first))
             value = pos.measure(fam, spec.param)
         else:  # pragma: no cover - the engine's families, checked on import there
             raise DataError(f"Measure '{spec.text}' is not available in the bootstrap.")
@@ -594,15 +690,11 @@ class _Positive:
     functions (r0, r0 log r0, log r0, r0^a): matrix reductions, and logarithms of rows only.
     """
 
-    def __init__(self, xb, wm, cnt, ls, W):
-        positive = xb > 0
-        n_pos = np.add.reduceat(positive.astype(float), ls)
-        m0 = np.add.reduceat(np.where(positive, xb, 0.0), ls) / n_pos
-        r0 = np.where(positive, xb / np.repeat(m0, cnt), 0.0)
-        self.logr0 = np.where(positive, np.log(np.where(positive, r0, 1.0)), 0.0)
-        self.r0, self.wm, self.ls = r0, wm, ls
+    def __init__(self, fixed, wm, W):
+        _, self.r0, self.logr0, self.r0logr0, _ = fixed.positive()
+        self.fixed, self.wm, self.ls = fixed, wm, fixed.ls
         self.W = W  # weight of x > 0
-        self.t = self.sum(r0) / self.W
+        self.t = self.sum(self.r0) / self.W
         self.cache = {}
 
     def sum(self, f):
@@ -616,15 +708,14 @@ class _Positive:
     def measure(self, family, param):
         t = self.t
         if family == "theil":
-            return self.sum(self.r0 * self.logr0) / (t * self.W) - np.log(t)
+            return self.sum(self.r0logr0) / (t * self.W) - np.log(t)
         if family == "mld":
             return np.log(t) - self.mean_log()
         eps = float(param)
         if eps == 1:
             return 1 - np.exp(self.mean_log()) / t
         a = 1 - eps
-        ra = np.where(self.r0 > 0, np.where(self.r0 > 0, self.r0, 1.0) ** a, 0.0)
-        return 1 - (self.sum(ra) / self.W) ** (1 / a) / t
+        return 1 - (self.sum(self.fixed.power(a)) / self.W) ** (1 / a) / t
 
 
 def _pairs(groups, values):
