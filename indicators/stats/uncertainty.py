@@ -240,7 +240,9 @@ def linearize(
 class _Work:
     """The point estimates, the engine's order and what the influence functions share."""
 
-    def __init__(self, values, codes, n_cells, weights, measures, sample, labels, bandwidth):
+    def __init__(
+        self, values, codes, n_cells, weights, measures, sample, labels, bandwidth, row_line=True
+    ):
         if bandwidth not in BANDWIDTHS:
             raise DataError(f"bandwidth must be one of {', '.join(BANDWIDTHS)}; got '{bandwidth}'.")
         x = np.asarray(values, dtype=float).reshape(-1)
@@ -269,11 +271,12 @@ class _Work:
             fraction = poverty[0].kwargs["fraction"]
             at = np.maximum(cell_sample, 0)
             self.lines = np.where(cell_sample >= 0, fraction * medians[at], np.nan)
-            valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
-            self.line_z, self.line_scale = _line_z(
-                x, w, valid, s_codes, n_samples, medians, fraction, bandwidth
-            )
-            self.medians = medians
+            self.medians, self.fraction, self.n_samples = medians, fraction, n_samples
+            if row_line:  # else the line's sums come block by block (_LineSums)
+                valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
+                self.line_z, self.line_scale = _line_z(
+                    x, w, valid, s_codes, n_samples, medians, fraction, bandwidth
+                )
         plan = SortPlan(x, g, self.n_cells).keep_sorted()
         result = plan.measures(w, [*specs, *extra], poverty_lines=self.lines, labels=labels)
         self.quantiles = {
@@ -345,6 +348,85 @@ class _Work:
 _BLOCK_ROWS = 1 << 16
 
 
+class _LineSums:
+    """The poverty line's linearized scores without a design, over the sorted blocks.
+
+    The same numbers as :func:`_line_z` and :meth:`DesignVariance.set_line` (each row its own
+    unit, the samples the strata): a row's score is ``s * w * ((x <= median) - 0.5)`` with
+    ``s = -fraction / (W f)`` per sample, f the kernel density at the median. The sample's
+    weight, mean and sd (the kernel's bandwidth) come first, pooled from the groups; then,
+    block by block with the measures' scores, the kernel sums, the unscaled scores and their
+    squares per group. ``finish`` gives the scale per sample, by which the callers multiply
+    their sums with these scores.
+    """
+
+    def __init__(self, work):
+        self.work = work
+        cs, G, S = work.cell_sample, work.n_cells, work.n_samples
+        self.cs = np.maximum(cs, 0)
+        self.used = cs >= 0
+        w_g, s_g, m2_g = np.zeros(G), np.zeros(G), np.zeros(G)
+        for gids, rows in cell_blocks(work.counts, _BLOCK_ROWS):
+            xs, ws, cnt = work.xs[rows], work.ws[rows], work.counts[gids]
+            starts = np.cumsum(cnt) - cnt
+            w_g[gids] = np.add.reduceat(ws, starts)
+            s_g[gids] = np.add.reduceat(ws * xs, starts)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                m = np.where(w_g[gids] > 0, s_g[gids] / w_g[gids], 0.0)
+            d = xs - np.repeat(m, cnt)
+            d *= d
+            d *= ws
+            m2_g[gids] = np.add.reduceat(d, starts)
+        k, u = self.cs[self.used], self.used
+        W = np.bincount(k, w_g[u], S)
+        n = np.bincount(k, work.counts[u].astype(float), S)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            mu = np.bincount(k, s_g[u], S) / W
+            m_g = np.where(w_g > 0, s_g / w_g, 0.0)
+            between = w_g * (m_g - mu[self.cs]) ** 2
+            sd = np.sqrt(np.bincount(k, (m2_g + between)[u], S) / W)
+            self.h = sd / (n if work.bandwidth == "observations" else W) ** 0.2
+        self.W = W
+        self.kernel, self.score, self.square = np.zeros(G), np.zeros(G), np.zeros(G)
+
+    def block(self, gids, rows, ws) -> np.ndarray:
+        """Return the unscaled scores ``w * ((x <= median) - 0.5)`` of the block's rows and
+        add the block's kernel sums, scores and squared scores per group."""
+        work = self.work
+        cnt = work.counts[gids]
+        starts = np.cumsum(cnt) - cnt
+        s = self.cs[gids]
+        xs = work.xs[rows]
+        med = np.repeat(work.medians[s], cnt)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            u = med - xs
+            u /= np.repeat(self.h[s], cnt)
+            u *= u
+            u *= -0.5
+            k = np.exp(u, out=u)  # beyond 40 bandwidths the kernel is below 1e-300: it adds 0
+            k *= ws
+            self.kernel[gids] = np.add.reduceat(np.nan_to_num(k, copy=False), starts)
+        b = (xs <= med) - 0.5
+        b *= ws
+        self.score[gids] = np.add.reduceat(b, starts)
+        self.square[gids] = np.add.reduceat(b * b, starts)
+        return b
+
+    def finish(self, design) -> np.ndarray:
+        """Give ``design`` the line's sums per sample; return the scale per sample."""
+        S = self.W.size
+        k, u = self.cs[self.used], self.used
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            f = np.bincount(k, self.kernel[u], S) / (self.W * self.h * _SQRT_2PI)
+            scale = np.where(np.isfinite(f) & (f > 0), -self.work.fraction / (self.W * f), 0.0)
+            b_h = scale * np.bincount(k, self.score[u], S)
+            b2_h = scale * scale * np.bincount(k, self.square[u], S)
+            n_h = design.n_h
+            v_h = np.where(n_h > 0, design.f_h * (b2_h - b_h * b_h / n_h), 0.0)
+        design.line = (None, b_h, np.bincount(design.sample_of_stratum, v_h, S))
+        return scale
+
+
 def grouped_standard_errors(
     values,
     codes,
@@ -395,7 +477,12 @@ def grouped_standard_errors(
     >>> round(float(r.se["mean"][0]), 6)  # s / sqrt(n) for a simple random sample
     0.645497
     """
-    work = _Work(values, codes, n_cells, weights, measures, sample, labels, bandwidth)
+    # without a design and with every weight given, the poverty line's scores are summed
+    # over the sorted blocks (_LineSums) instead of over every row in its own order
+    by_block = strata is None and cluster is None
+    if by_block and weights is not None:
+        by_block = bool(np.isfinite(np.asarray(weights, dtype=float)).all())
+    work = _Work(values, codes, n_cells, weights, measures, sample, labels, bandwidth, not by_block)
     design = DesignVariance(
         codes,
         n_cells,
@@ -406,8 +493,10 @@ def grouped_standard_errors(
         counts=work.counts,
         cell_sample=work.cell_sample,
     )
-    line_u = None
-    if work.line_z is not None:
+    line_u = line_sums = None
+    if work.poverty and by_block:
+        line_sums = _LineSums(work)
+    elif work.line_z is not None:
         if weights is None:
             line_u = work.line_z
         else:
@@ -419,10 +508,17 @@ def grouped_standard_errors(
     slopes = {text: np.full(work.n_cells, np.nan) for text in work.poverty}
     for gids, rows, zb, slope_b in work.blocks():
         ws = work.ws[rows]
-        b_rows = None if line_u is None else work.line_scores(gids, rows, ws)
+        if line_sums is not None:  # the line's scores, before their scale per sample
+            b_rows = line_sums.block(gids, rows, ws)
+        else:
+            b_rows = None if line_u is None else work.line_scores(gids, rows, ws)
         design.add_all([sums[t] for t in zb], [ws * z for z in zb.values()], rows, gids, b_rows)
         for text, sl in slope_b.items():
             slopes[text][gids] = sl
+    if line_sums is not None:
+        scale = line_sums.finish(design)
+        for text in work.poverty:
+            sums[text][2] *= scale[np.maximum(work.cell_sample, 0)]
     se = {text: np.full(work.n_cells, np.nan) for text in work.result.values}
     n = work.result.n
     for text, acc in sums.items():
