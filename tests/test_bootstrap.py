@@ -373,3 +373,32 @@ def test_the_poverty_line_per_replicate_is_the_replicate_median(clustered):
     np.testing.assert_allclose(
         boot.replicates["poverty_rate"], expected["poverty_rate"], rtol=1e-12, atol=0
     )
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    seed=st.integers(0, 2**31 - 1),
+    n_cells=st.integers(1, 5),
+    clusters=st.booleans(),
+    replicates=st.integers(2, 70),
+)
+def test_draws_read_in_the_sorts_order_equal_the_weight_matrix(
+    seed, n_cells, clusters, replicates
+):
+    """The design's weights reach the blocks as slices of the draws gathered into the sort's
+    order once per chunk; the same replicate weights as a plain matrix (read row by row) give
+    the same estimates, chunk after chunk (more than one chunk of 32 replicates)."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 300))
+    x = np.round(rng.lognormal(2, 1, n), 1)
+    codes = rng.integers(0, n_cells, n)
+    w = rng.uniform(0.2, 3, n)
+    cluster = rng.integers(0, max(n // 3, 1), n) if clusters else None
+    design = ReplicateDesign(n, cluster=cluster, replicates=replicates, seed=seed)
+    rw = design.weights(w)
+    plan = SortPlan(x, codes, n_cells)
+    measures = [m for m in DEFAULT_MEASURES if m != "poverty_rate"]
+    got = replicate_measures(plan, rw, measures)
+    want = replicate_measures(plan, rw.matrix(), measures)
+    for m in measures:
+        np.testing.assert_allclose(got[m], want[m], rtol=1e-12, atol=1e-14, err_msg=m)

@@ -517,3 +517,37 @@ def test_blocks_of_groups_give_the_numbers_of_one_pass(seed, design, weighted):
         U._BLOCK_ROWS = saved
     for m in ms:
         np.testing.assert_allclose(small.se[m], whole.se[m], rtol=1e-9, err_msg=m)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 2**31 - 1),
+    n_samples=st.integers(1, 3),
+    n_groups=st.integers(1, 5),
+    weighted=st.booleans(),
+    gaps=st.booleans(),
+    ties=st.booleans(),
+    bandwidth=st.sampled_from(["observations", "weights"]),
+)
+def test_poverty_line_scores_by_block_equal_the_rows_own_order(
+    seed, n_samples, n_groups, weighted, gaps, ties, bandwidth
+):
+    """Without a design the poverty line's scores are summed over the sorted blocks; with the
+    samples given as strata (the same design) they go row by row in the rows' own order. The
+    standard errors agree to rounding, for every measure."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(3, 400))
+    sample = rng.integers(0, n_samples, n)
+    codes = sample * n_groups + rng.integers(0, n_groups, n)
+    x = rng.lognormal(3, 1, n)
+    if ties:
+        x = np.round(x)
+    if gaps:
+        x[rng.random(n) < 0.1] = np.nan
+    w = rng.uniform(0.1, 5, n) if weighted else None
+    cells = n_samples * n_groups
+    kw = dict(sample=sample, bandwidth=bandwidth)
+    by_block = grouped_standard_errors(x, codes, cells, w, **kw)
+    by_row = grouped_standard_errors(x, codes, cells, w, strata=sample, **kw)
+    for text, se in by_row.se.items():
+        np.testing.assert_allclose(by_block.se[text], se, rtol=1e-9, atol=1e-12, err_msg=text)
