@@ -551,3 +551,20 @@ def test_poverty_line_scores_by_block_equal_the_rows_own_order(
     by_row = grouped_standard_errors(x, codes, cells, w, strata=sample, **kw)
     for text, se in by_row.se.items():
         np.testing.assert_allclose(by_block.se[text], se, rtol=1e-9, atol=1e-12, err_msg=text)
+
+
+@pytest.mark.parametrize("spread", [10, 1_000, 50_000_000, 1 << 40])
+def test_compact_numbers_keys_in_order_whatever_their_range(spread):
+    """Keys numbered by a table (small and large ranges), a hash or a sort: codes 0 .. k - 1
+    in key order (or, by the hash, one code per key), the keys they stand for, every row."""
+    from indicators.stats.uncertainty import _compact
+
+    rng = np.random.default_rng(spread % 97)
+    key = rng.integers(0, spread, 20_000)
+    for ordered in (True, False):
+        codes, uniq = _compact(key, ordered=ordered)
+        np.testing.assert_array_equal(uniq[codes], key)
+        assert sorted(uniq.tolist()) == np.unique(key).tolist()
+        assert codes.dtype == np.int64 and codes.min() == 0 and codes.max() == uniq.size - 1
+        if ordered:
+            assert (np.diff(uniq) > 0).all()

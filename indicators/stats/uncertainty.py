@@ -1016,17 +1016,31 @@ def _compact(key, ordered=True):
     """Return codes 0 .. k - 1 of integer keys and the keys they stand for: in key order, or
     (``ordered=False``, a hash pass and no sort) in the order the keys first appear."""
     key = np.asarray(key, dtype=np.int64)
-    if key.size and key.min() >= 0 and key.max() < 4 * key.size + (1 << 16):
-        present = np.zeros(int(key.max()) + 1, dtype=bool)
+    top = int(key.max()) + 1 if key.size and key.min() >= 0 else None
+    if top is not None and top < 4 * key.size + (1 << 16):
+        present = np.zeros(top, dtype=bool)
         present[key] = True
         uniq = np.flatnonzero(present)
         remap = np.cumsum(present) - 1
         return remap[key], uniq
+    if top is not None and top <= _DENSE_KEYS:
+        # keys up to a few hundred million (pairs of strata and clusters): a table of the
+        # keys present (1 byte each) and their codes (4 bytes each) is cheaper than a hash
+        # or a sort of every row
+        present = np.zeros(top, dtype=bool)
+        present[key] = True
+        uniq = np.flatnonzero(present)
+        remap = np.cumsum(present, dtype=np.int32)
+        remap -= 1
+        return remap[key].astype(np.int64), uniq
     if not ordered:
         codes, uniq = pd.factorize(key, sort=False)
         return codes.astype(np.int64, copy=False), np.asarray(uniq, dtype=np.int64)
     uniq, inv = np.unique(key, return_inverse=True)
     return inv.reshape(-1), uniq
+
+
+_DENSE_KEYS = 1 << 27  # the largest key range _compact numbers by a table (about 640 MB)
 
 
 def _cells_by_block(key, counts):
