@@ -510,6 +510,7 @@ class _Rows:
             )
             n_pos = np.add.reduceat(positive.astype(float), ls)
             m0 = np.add.reduceat(np.where(positive, xb, 0.0), ls) / n_pos
+            self.all_positive, self.m0_positive = bool(positive.all()), m0
             r0 = np.where(positive, xb / np.repeat(m0, cnt), 0.0)
             logr0 = np.where(positive, np.log(np.where(positive, r0, 1.0)), 0.0)
             self._positive = (first, r0, logr0, r0 * logr0, {})
@@ -562,19 +563,22 @@ def _block(fixed, wm, specs, levels, labels, line):
         np.cumsum(C[:-1, -1], out=start[1:, 0])
         rising = (C + start).reshape(-1)
         lo_lim, hi_lim = row0 + ls, row0 + last
-        for p in levels:
-            target = p * W
-            tol = TOLERANCE * W
-            at = start + before + target
-            j = np.clip(np.searchsorted(rising, at - tol, "left"), lo_lim, hi_lim)
-            hit = np.abs(flat_c[j] - before - target) <= tol
-            jl = j - row0
-            rows_at[p] = jl
-            quantiles[p] = xb[jl]
-            if hit.any():  # C_j = pW: the midpoint with the next value (ties are rare)
-                h = np.searchsorted(rising, (at + tol)[hit], "right")
-                hl = np.clip(h, lo_lim[hit], hi_lim[hit]) - row0[np.nonzero(hit)[0], 0]
-                quantiles[p][hit] = (xb[jl[hit]] + xb[hl]) / 2
+        # every level at once: levels x replicates x groups
+        target = np.asarray(levels)[:, None, None] * W
+        tol = TOLERANCE * W
+        at = target + (start + before)
+        j = np.clip(np.searchsorted(rising, at - tol, "left"), lo_lim, hi_lim)
+        hit = np.abs(flat_c[j] - before - target) <= tol
+        jl = j - row0
+        found = xb[jl]
+        if hit.any():  # C_j = pW: the midpoint with the next value (ties are rare)
+            h = np.searchsorted(rising, (at + tol)[hit], "right")
+            lo_b = np.broadcast_to(lo_lim, hit.shape)[hit]
+            hi_b = np.broadcast_to(hi_lim, hit.shape)[hit]
+            hl = np.clip(h, lo_b, hi_b) - np.broadcast_to(row0, hit.shape)[hit]
+            found[hit] = (xb[jl[hit]] + xb[hl]) / 2
+        for i, p in enumerate(levels):
+            rows_at[p], quantiles[p] = jl[i], found[i]
 
     res = {}
     m0, dev = fixed.m0, fixed.dev
@@ -592,6 +596,7 @@ def _block(fixed, wm, specs, levels, labels, line):
         flat_wx = wx_pad.reshape(-1)
         row0x = (np.arange(rc) * (nb + 1))[:, None]
 
+    swx_or_none = swx if families & {"gini", *_RATIOS} else None
     partials = {}
     ratio_levels = sorted(
         {
@@ -672,7 +677,7 @@ def _block(fixed, wm, specs, levels, labels, line):
         elif fam in _POSITIVE:
             if pos is None:
                 first = fixed.positive()[0]
-                pos = _Positive(fixed, wm, W - prefix(C, before, first))
+                pos = _Positive(fixed, wm, W - prefix(C, before, first), swx_or_none)
             value = pos.measure(fam, spec.param)
         else:  # pragma: no cover - the engine's families, checked on import there
             raise DataError(f"Measure '{spec.text}' is not available in the bootstrap.")
@@ -690,11 +695,14 @@ class _Positive:
     functions (r0, r0 log r0, log r0, r0^a): matrix reductions, and logarithms of rows only.
     """
 
-    def __init__(self, fixed, wm, W):
+    def __init__(self, fixed, wm, W, swx=None):
         _, self.r0, self.logr0, self.r0logr0, _ = fixed.positive()
         self.fixed, self.wm, self.ls = fixed, wm, fixed.ls
         self.W = W  # weight of x > 0
-        self.t = self.sum(self.r0) / self.W
+        if swx is not None and fixed.all_positive:  # sum w r0 = sum w x / m0
+            self.t = swx / fixed.m0_positive / self.W
+        else:
+            self.t = self.sum(self.r0) / self.W
         self.cache = {}
 
     def sum(self, f):
