@@ -419,3 +419,20 @@ def test_quantile_by_segment_one_pass_equals_each_group_by_itself():
     assert _segment_quantiles(x, g, 7, heavy, 0.5) is None
     expected = [_overall_quantile(x[g == k], heavy[g == k], None, 0.5) for k in range(7)]
     assert quantile_by_segment(x, g, 7, heavy, 0.5).tolist() == expected
+
+
+@pytest.mark.parametrize("shift", [0.0, 0.05, 3.0])
+def test_segment_quantiles_with_brackets_near_and_far_apart(shift):
+    """Groups whose brackets overlap (one comparison with the brackets of all groups) or lie
+    far apart (each row against its own group's bracket) give each group's own median."""
+    from indicators.stats.engine import _overall_quantile, _segment_quantiles
+
+    rng = np.random.default_rng(int(shift * 100))
+    n = 300_000
+    g = rng.integers(0, 5, n)
+    x = np.round(rng.lognormal(10 + shift * g, 0.6, n), -2)  # ties, groups shifted apart
+    w = rng.uniform(0.5, 2.0, n)
+    got = _segment_quantiles(x, g, 5, w, 0.5)
+    assert got is not None
+    expected = [_overall_quantile(x[g == k], w[g == k], None, 0.5) for k in range(5)]
+    assert got.tolist() == expected

@@ -412,7 +412,7 @@ def cell_blocks(counts, block_rows):
         yield gids, slice(int(starts[gids[0]]), int(ends[gids[-1]]))
 
 
-def _pairs(groups, values):
+def pair_keys(groups, values):
     """(local group, value) as complex numbers: numpy orders them by group, then value."""
     key = np.empty(len(values), dtype=complex)
     key.real = groups
@@ -420,7 +420,7 @@ def _pairs(groups, values):
     return key
 
 
-def _prefix_sums(a, starts, stops):
+def prefix_sums(a, starts, stops):
     """Sum a[starts[i]:stops[i]] for every group i (starts[i] <= stops[i]) in one pass."""
     idx = np.empty(2 * starts.size, dtype=np.intp)
     idx[0::2] = starts
@@ -495,10 +495,10 @@ def _block(xb, wb, cnt, gids, specs, needs, out, labels, line):
     with np.errstate(divide="ignore", invalid="ignore"):
         mu = swx / W
     gl = np.repeat(local.astype(float), cnt)
-    kx = _pairs(gl, xb)
+    kx = pair_keys(gl, xb)
 
     def position(thresholds, side):
-        found = np.searchsorted(kx, _pairs(local, thresholds), side=side)
+        found = np.searchsorted(kx, pair_keys(local, thresholds), side=side)
         return np.clip(found, ls, le)
 
     quantiles = {}
@@ -510,14 +510,14 @@ def _block(xb, wb, cnt, gids, specs, needs, out, labels, line):
             C -= np.repeat(ls.astype(float), cnt)
     if needs.levels:
         total = C[le - 1]
-        kc = _pairs(gl, C)
+        kc = pair_keys(gl, C)
         last = le - 1
         for p in needs.levels:
             target = p * total
             tol = TOLERANCE * total
-            j = np.minimum(np.searchsorted(kc, _pairs(local, target - tol), side="left"), last)
+            j = np.minimum(np.searchsorted(kc, pair_keys(local, target - tol), side="left"), last)
             hit = np.abs(C[j] - target) <= tol
-            h = np.minimum(np.searchsorted(kc, _pairs(local, target + tol), side="right"), last)
+            h = np.minimum(np.searchsorted(kc, pair_keys(local, target + tol), side="right"), last)
             quantiles[p] = np.where(hit, (xb[j] + xb[h]) / 2, xb[j])
 
     first_pos = position(np.zeros(k), "right")
@@ -551,18 +551,18 @@ def _block(xb, wb, cnt, gids, specs, needs, out, labels, line):
                 res[swx == 0] = np.nan
             elif fam in _SHARE_RATIOS:
                 top, bottom = spec.kwargs["top"], spec.kwargs["bottom"]
-                upper = swx - _prefix_sums(wx, ls, position(quantiles[top], "right"))
-                lower = _prefix_sums(wx, ls, position(quantiles[bottom], "right"))
+                upper = swx - prefix_sums(wx, ls, position(quantiles[top], "right"))
+                lower = prefix_sums(wx, ls, position(quantiles[bottom], "right"))
                 res = np.where(lower > 0, upper / lower, np.nan)
             elif fam in ("share_below", "share_at_least", "poverty_rate"):
                 t = line if fam == "poverty_rate" else spec.param
-                below = _prefix_sums(wb, ls, position(np.broadcast_to(t, k), "left"))
+                below = prefix_sums(wb, ls, position(np.broadcast_to(t, k), "left"))
                 res = (W - below if fam == "share_at_least" else below) / W
                 res[np.isnan(np.broadcast_to(t, k))] = np.nan  # no line, no rate
             elif fam == "share":
                 score = np.full(k, label_score(spec.param, labels))
-                a = _prefix_sums(wb, ls, position(score, "left"))
-                b = _prefix_sums(wb, ls, position(score, "right"))
+                a = prefix_sums(wb, ls, position(score, "left"))
+                b = prefix_sums(wb, ls, position(score, "right"))
                 res = (b - a) / W
             elif fam in _POSITIVE:
                 if pos is None:
@@ -716,14 +716,26 @@ def _segment_quantiles(x, g, n_cells, w, p):
         if p + margin < 1:
             hi[k] = sample[min(np.searchsorted(share, p + margin), sample.size - 1)]
     gi = g.astype(np.intp, copy=False)
-    lo_r = lo[gi]
-    low = x < lo_r
-    inside = ~low
-    inside &= x <= hi[gi]
+    # first the bracket of all groups together (two comparisons with numbers, no gathers);
+    # the rows inside it then go below or out by their own group's bracket
+    low = x < lo.min()
+    inside = x <= hi.max()
+    inside ^= low  # low rows are below the top too
+    if inside.sum() > x.size // 4:  # brackets far apart: each row against its own
+        low = x < lo[gi]
+        inside = ~low
+        inside &= x <= hi[gi]
     below = np.bincount(gi, low if w is None else w * low, n_cells)[:n_cells]
     xi, g_in = x[inside], gi[inside]
     wi = np.ones(xi.size) if w is None else w[inside]
     total = np.bincount(gi, w, n_cells)[:n_cells]
+    under = xi < lo[g_in]
+    if under.any():
+        below += np.bincount(g_in[under], wi[under], n_cells)[:n_cells]
+    keep = ~under
+    keep &= xi <= hi[g_in]
+    if not keep.all():
+        xi, g_in, wi = xi[keep], g_in[keep], wi[keep]
     order = np.lexsort((xi, g_in))
     xi, wi, g_in = xi[order], wi[order], g_in[order]
     ends = np.cumsum(np.bincount(g_in, minlength=n_cells)[:n_cells])

@@ -60,6 +60,8 @@ from indicators.stats.engine import (
     SortPlan,
     cell_blocks,
     label_score,
+    pair_keys,
+    prefix_sums,
     quantile_by_segment,
 )
 from indicators.stats.measures import DEFAULT_MEASURES, MeasureSpec, parse_measure
@@ -227,7 +229,7 @@ def linearize(
     work = _Work(values, codes, n_cells, weights, measures, sample, labels, bandwidth)
     z = {text: np.zeros(work.size) for text in work.with_z}
     slopes = {text: np.full(work.n_cells, np.nan) for text in work.poverty}
-    for gids, rows, zb, slope_b in work.blocks():
+    for gids, rows, zb, slope_b, _ in work.blocks():
         idx = work.rows[rows]
         keep = work.ws[rows] > 0
         for text, zs in zb.items():
@@ -312,9 +314,16 @@ class _Work:
         z *= ws
         return z
 
-    def blocks(self):
-        """Yield (group ids, row slice, z per measure, slope per poverty measure) per block
-        of whole groups, so that the work on a block stays in the CPU cache."""
+    def blocks(self, direct=False):
+        """Yield (group ids, row slice, z per measure, slope per poverty measure, sums per
+        quantile) per block of whole groups, so that the work on a block stays in the CPU
+        cache.
+
+        With ``direct`` (no design: each row its own unit) a quantile gets no scores per row:
+        its score is ``w ((x <= q) - p) s`` with s per group, so the sum and the sum of
+        squares per group come from the weight and squared weight at or below the quantile
+        (``(sum, sum of squares)`` per quantile; the caller adds them as it adds the others').
+        """
         res = self.result
         for gids, rows in cell_blocks(self.counts, _BLOCK_ROWS):
             xs, ws = self.xs[rows], self.ws[rows]
@@ -329,20 +338,22 @@ class _Work:
                 self.bandwidth,
             )
             quantiles = {p: q[gids] for p, q in self.quantiles.items()}
-            z, slopes = {}, {}
+            z, slopes, sums = {}, {}, {}
             with np.errstate(divide="ignore", invalid="ignore"):
                 for spec in self.specs:
                     if spec.text not in self.with_z:
                         continue
                     value = res.values[spec.text][gids]
-                    if spec.family == "poverty_rate":
+                    if direct and spec.family == "quantile":
+                        sums[spec.text] = _quantile_sums(grp, float(spec.param), value)
+                    elif spec.family == "poverty_rate":
                         line = self.lines[gids]
                         z[spec.text] = grp.share_z(xs < grp.per_row(line), value)
                         slopes[spec.text] = grp.density(line)
                     else:
                         fn = _ROW_Z[spec.family]
                         z[spec.text] = fn(grp, spec, value, self.labels, quantiles)
-            yield gids, rows, z, slopes
+            yield gids, rows, z, slopes, sums
 
 
 _BLOCK_ROWS = 1 << 16
@@ -506,7 +517,10 @@ def grouped_standard_errors(
         design.set_line(line_u)
     sums = {text: design.sums(text in work.poverty) for text in work.with_z}
     slopes = {text: np.full(work.n_cells, np.nan) for text in work.poverty}
-    for gids, rows, zb, slope_b in work.blocks():
+    for gids, rows, zb, slope_b, direct in work.blocks(design.simple):
+        for text, (s1, s2) in direct.items():
+            sums[text][0, gids] += s1
+            sums[text][1, gids] += s2
         ws = work.ws[rows]
         if line_sums is not None:  # the line's scores, before their scale per sample
             b_rows = line_sums.block(gids, rows, ws)
@@ -839,6 +853,23 @@ class _Groups:
             self._cache["positive"] = (pos, r, np.log(r), W)
         return self._cache["positive"]
 
+    def at_or_below(self, q) -> np.ndarray:
+        """Per group, the row after its last row with x <= q[group] (rows sorted by value)."""
+        if "keys" not in self._cache:
+            local = np.repeat(np.arange(self.n_cells, dtype=float), self.counts)
+            self._cache["keys"] = pair_keys(local, self.xs)
+        found = np.searchsorted(self._cache["keys"], pair_keys(np.arange(self.n_cells), q), "right")
+        return np.clip(found, self.starts, self.starts + self.counts)
+
+    def prefix(self, a, stops) -> np.ndarray:
+        """Sum of a over the rows of each group before ``stops``."""
+        return prefix_sums(a, self.starts, stops)
+
+    def squared_weights(self) -> np.ndarray:
+        if "w2" not in self._cache:
+            self._cache["w2"] = self.ws * self.ws
+        return self._cache["w2"]
+
     def density(self, at) -> np.ndarray:
         """Gaussian kernel density of each group at ``at`` (one point per group)."""
         h = self.h
@@ -866,6 +897,20 @@ def _z_sd(g, spec, value, labels, quantiles):
 
 def _z_quantile(g, spec, value, labels, quantiles):
     return _quantile_z(g, float(spec.param), value)
+
+
+def _quantile_sums(g, p, q):
+    """Sum and sum of squares per group of the weighted scores ``w ((x <= q) - p) s`` of a
+    quantile q (s = -1 / (W f)), from the weight and the squared weight at or below q."""
+    f = g.density(q)
+    scale = np.where(np.isfinite(f) & (g.h > 0), -1 / (g.W * f), 0.0)
+    at = g.at_or_below(q)
+    w2 = g.squared_weights()
+    below, below2 = g.prefix(g.ws, at), g.prefix(w2, at)
+    total, total2 = g.sum(g.ws), g.sum(w2)
+    s1 = scale * (below - p * total)
+    s2 = scale * scale * ((1 - p) ** 2 * below2 + p * p * (total2 - below2))
+    return s1, s2
 
 
 def _quantile_z(g, p, q):
