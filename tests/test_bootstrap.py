@@ -382,9 +382,7 @@ def test_the_poverty_line_per_replicate_is_the_replicate_median(clustered):
     clusters=st.booleans(),
     replicates=st.integers(2, 70),
 )
-def test_draws_read_in_the_sorts_order_equal_the_weight_matrix(
-    seed, n_cells, clusters, replicates
-):
+def test_draws_read_in_the_sorts_order_equal_the_weight_matrix(seed, n_cells, clusters, replicates):
     """The design's weights reach the blocks as slices of the draws gathered into the sort's
     order once per chunk; the same replicate weights as a plain matrix (read row by row) give
     the same estimates, chunk after chunk (more than one chunk of 32 replicates)."""
