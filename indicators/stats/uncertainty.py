@@ -1078,6 +1078,19 @@ def _compact(key, ordered=True):
         remap = np.cumsum(present, dtype=np.int32)
         remap -= 1
         return remap[key].astype(np.int64), uniq
+    if top is not None and top.bit_length() + key.size.bit_length() <= 63:
+        # each key with its row number in one integer: one sort of plain integers (fast in
+        # numpy) gives the keys in order and where each row went, no hash and no argsort
+        shift = key.size.bit_length()
+        packed = key << shift
+        packed |= np.arange(key.size, dtype=np.int64)
+        packed.sort()
+        ordered_keys = packed >> shift
+        change = np.ones(key.size, dtype=bool)
+        np.not_equal(ordered_keys[1:], ordered_keys[:-1], out=change[1:])
+        codes = np.empty(key.size, dtype=np.int64)
+        codes[packed & ((1 << shift) - 1)] = np.cumsum(change) - 1
+        return codes, ordered_keys[change]
     if not ordered:
         codes, uniq = pd.factorize(key, sort=False)
         return codes.astype(np.int64, copy=False), np.asarray(uniq, dtype=np.int64)
