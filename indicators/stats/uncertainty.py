@@ -825,8 +825,9 @@ class _Groups:
         self._cache = {}
         with np.errstate(divide="ignore", invalid="ignore"):
             self.mu = self.sum(ws * xs) / W
-            dev = xs - self.per_row(self.mu)
-            self.var = self.sum(ws * dev * dev) / W
+            self.dev = xs - self.per_row(self.mu)  # from the group's weighted mean
+            self.dev2 = self.dev * self.dev
+            self.var = self.sum(ws * self.dev2) / W
             size = n.astype(float) if bandwidth == "observations" else W
             self.h = np.sqrt(self.var) / size**0.2
         self.W_rows = self.per_row(W)
@@ -873,7 +874,12 @@ class _Groups:
     def density(self, at) -> np.ndarray:
         """Gaussian kernel density of each group at ``at`` (one point per group)."""
         h = self.h
-        u = (self.per_row(at) - self.xs) / self.per_row(h)
+        if "x/h" not in self._cache:  # the values in bandwidths, for every point asked
+            with np.errstate(divide="ignore", invalid="ignore"):
+                self._cache["x/h"] = self.xs / self.per_row(h)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            u = self.per_row(at / h)
+        u -= self._cache["x/h"]
         u *= u
         u *= -0.5
         k = np.exp(u, out=u)
@@ -886,12 +892,11 @@ class _Groups:
 
 
 def _z_mean(g, spec, value, labels, quantiles):
-    return (g.xs - g.per_row(g.mu)) / g.W_rows
+    return g.dev / g.W_rows
 
 
 def _z_sd(g, spec, value, labels, quantiles):
-    dev = g.xs - g.per_row(g.mu)
-    z = (dev * dev - g.per_row(g.var)) / g.per_row(2 * value * g.W)
+    z = (g.dev2 - g.per_row(g.var)) / g.per_row(2 * value * g.W)
     return np.where(g.per_row(value) > 0, z, 0.0)  # all values equal: no spread to vary
 
 
