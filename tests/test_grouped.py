@@ -401,10 +401,15 @@ def test_quantile_by_segment_is_the_one_group_quantile(n_cells):
 def test_quantile_by_segment_one_pass_equals_each_group_by_itself():
     """The one-pass brackets of a few weighted groups give the medians of each group alone
     (ties included), and skewed weights that defeat a bracket fall back to the masks."""
-    from indicators.stats.engine import _overall_quantile, _segment_quantiles, quantile_by_segment
+    from indicators.stats.engine import (
+        _overall_quantile,
+        _sample_step,
+        _segment_quantiles,
+        quantile_by_segment,
+    )
 
     rng = np.random.default_rng(3)
-    n = 600_000  # a sample of every second row brackets each median
+    n = 600_000  # a sample of every few rows brackets each median
     g = rng.integers(0, 7, n)
     x = np.round(rng.lognormal(10, 0.6, n), -3)  # many ties
     w = rng.uniform(0.5, 2.0, n)
@@ -412,9 +417,9 @@ def test_quantile_by_segment_one_pass_equals_each_group_by_itself():
     assert _segment_quantiles(x, g, 7, w, 0.5) is not None
     assert quantile_by_segment(x, g, 7, w, 0.5).tolist() == expected
     heavy = w.copy()
-    # a row outside the sample (odd) with the largest value of group 2 weighs most: the
+    # a row outside the sample with the largest value of group 2 weighs most: the
     # sample's bracket misses that group's median
-    odd = (np.arange(n) % 2 == 1) & (g == 2)
+    odd = (np.arange(n) % _sample_step(n, 7) != 0) & (g == 2)
     heavy[np.argmax(np.where(odd, x, -1))] = 1e9
     assert _segment_quantiles(x, g, 7, heavy, 0.5) is None
     expected = [_overall_quantile(x[g == k], heavy[g == k], None, 0.5) for k in range(7)]
