@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import glob
+import logging
 import os
 from collections.abc import Callable, Sequence
 
@@ -383,14 +384,14 @@ def _client(given, scheduler, workers, memory_limit, processes):
 ORDERED = ("quantile", "gini", "s80s20", "palma")
 PART_ROWS = 2_000_000  # rows a partition holds at least room for (many small region-years)
 SAMPLE_ROWS = 400_000  # sampled values, over all years, that place the bucket bounds
-_Y, _X, _W, _B, _PART = "__y", "__x", "__w", "__b", "__part"
+_Y, _X, _W, _B = "__y", "__x", "__w", "__b"
 
 
-def _prepped(part, kw, splitters=None, offsets=None):
+def _prepped(part, kw, splitters=None):
     """The rows as the engine uses them: year (``__y``, 0 without years), the by-columns,
     the value ``__x`` (NaN when the value or the weight is missing) and the weight ``__w``
-    (1 without weights); with ``splitters`` (bucket bounds per year) the bucket ``__b`` and
-    with ``offsets`` the partition ``__part`` of the year's bucket."""
+    (1 without weights); with ``splitters`` (bucket bounds per year; a year not there, one
+    no sample row fell in, is one bucket) the bucket ``__b``."""
     from indicators.results import measure_frame
 
     frame, _, _ = measure_frame(part.reset_index(drop=True), **kw)
@@ -405,34 +406,125 @@ def _prepped(part, kw, splitters=None, offsets=None):
     if splitters is not None:
         b = np.zeros(len(out), dtype=np.int64)
         for y, rows in out.groupby(_Y, sort=False).indices.items():
-            b[rows] = np.searchsorted(splitters[y], x[rows], side="right")
+            if y in splitters:
+                b[rows] = np.searchsorted(splitters[y], x[rows], side="right")
         out[_B] = b
-        if offsets is not None:
-            out[_PART] = out[_Y].map(offsets).to_numpy(np.int64) + b
     return out
 
 
-def _survey(part, kw, step):
+def _sources(files: Sequence[str], rows: float) -> list[tuple[str, tuple[int, ...], int]]:
+    """Cut the files into input pieces: consecutive row groups of one file, at most ``rows``
+    rows (at least one row group), as (file, row groups, rows)."""
+    import pyarrow.parquet as pq
+
+    out = []
+    for f in files:
+        meta = pq.ParquetFile(f).metadata
+        groups: list[int] = []
+        filled = 0
+        for g in range(meta.num_row_groups):
+            size = meta.row_group(g).num_rows
+            if groups and filled + size > rows:
+                out.append((f, tuple(groups), filled))
+                groups, filled = [], 0
+            groups.append(g)
+            filled += size
+        if groups:
+            out.append((f, tuple(groups), filled))
+    return out
+
+
+def _read(src, columns) -> pd.DataFrame:
+    """The ``columns`` of one input piece (:func:`_sources`)."""
+    import pyarrow.parquet as pq
+
+    f, groups, _ = src
+    return pq.ParquetFile(f).read_row_groups(list(groups), columns=list(columns)).to_pandas()
+
+
+def _survey(src, columns, kw, step):
     """Rows per region-year (as in the file) and every ``step``-th valid value per year."""
+    part = _read(src, columns)
     keys = [kw["region"], *([kw["year"]] if kw["year"] else [])]
     counts = part.groupby(keys, dropna=False, observed=True).size()
-    rows = _prepped(part, kw)
+    rows = _prepped(part.iloc[::step], kw)
     rows = rows[np.isfinite(rows[_X].to_numpy())]
-    return counts, rows[[_Y, _X]].iloc[::step]
+    return counts, rows[[_Y, _X]]
 
 
-def _bucket_sums(part, kw, splitters, key_sets):
-    """Per key set, cell and bucket: the weight, the weighted sum and the smallest value."""
-    rows = _prepped(part, kw, splitters)
+def _split(frame: pd.DataFrame, target: np.ndarray, names: Sequence | None = None) -> dict:
+    """The rows of ``frame`` by ``target`` partition (a numpy argsort and slices): a dict of
+    the non-empty pieces, partition (or ``names[target]``) -> rows."""
+    if not len(frame):
+        return {}
+    order = np.argsort(target, kind="stable")
+    ordered = target[order]
+    ids, starts = np.unique(ordered, return_index=True)
+    ends = [*starts[1:].tolist(), len(ordered)]
+    frame = frame.take(order)
+    return {
+        int(t) if names is None else names[t]: frame.iloc[a:b]
+        for t, a, b in zip(ids.tolist(), starts.tolist(), ends, strict=True)
+    }
+
+
+def _bucket_split(src, columns, kw, splitters, key_sets):
+    """One input piece's valid rows cut into the buckets of their years: per key set, cell
+    and bucket the weight, the weighted sum and the smallest value (under ``"sums"``), and
+    per (year, bucket) the rows' by-columns, values and weights."""
+    rows = _prepped(_read(src, columns), kw, splitters)
     rows = rows[np.isfinite(rows[_X].to_numpy())]
-    rows = rows.assign(__wx=rows[_W] * rows[_X])
-    out = []
+    rows = rows.assign(__wx=rows[_W].to_numpy() * rows[_X].to_numpy())
+    sums = []
     for i, keys in enumerate(key_sets):
         agg = rows.groupby([*keys, _B], observed=True, dropna=False).agg(
             W=(_W, "sum"), swx=("__wx", "sum"), xmin=(_X, "min")
         )
-        out.append(agg.reset_index().assign(__set=i))
+        sums.append(agg.reset_index().assign(__set=i))
+    grouped = rows.groupby([_Y, _B], sort=True)
+    names = [tuple(k) for k in grouped.size().index.tolist()]
+    out: dict = _split(rows[[*kw["by"], _X, _W]], grouped.ngroup().to_numpy(), names)
+    out["sums"] = sums
     return out
+
+
+def _piece(pieces: dict, key):
+    """One piece of a split (None when the input piece has no rows for ``key``)."""
+    return pieces.get(key)
+
+
+def _bucket_part(year, bucket, key_sets, infos, levels, ginis, *pieces):
+    """The ordered pieces (:func:`_bucket_stats`) of one bucket of one year, from its rows
+    in every input piece."""
+    pieces = [p for p in pieces if p is not None and len(p)]
+    if not pieces:
+        return []
+    part = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
+    part = part.assign(**{_Y: year, _B: np.int64(bucket)})
+    return _bucket_stats(part, key_sets, infos, levels, ginis)
+
+
+def _route(part: pd.DataFrame, keys, table: pd.Series) -> np.ndarray:
+    """The partition of each row's region-year (``table``: region-year -> partition)."""
+    grouped = part.groupby(keys, sort=True, dropna=False, observed=True)
+    codes = grouped.ngroup().to_numpy()
+    ids = table.reindex(grouped.size().index).to_numpy(np.int64)
+    return ids[codes]
+
+
+def _region_split(src, columns, keys, table):
+    """One input piece's rows by the partition of their region-year."""
+    part = _read(src, columns)
+    return _split(part, _route(part, keys, table))
+
+
+def _region_part(kw, measures, lines, *pieces):
+    """The region rows of one partition of whole region-years, from every input piece."""
+    pieces = [p for p in pieces if p is not None and len(p)]
+    if not pieces:
+        return pd.DataFrame()
+    part = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
+    return _region_rows(part, kw, measures, lines)
 
 
 def _cell_info(sums: pd.DataFrame, keys) -> pd.DataFrame:
@@ -710,11 +802,6 @@ def _pack(counts: pd.Series, rows: float) -> pd.Series:
     return pd.Series(out, index=counts.index)
 
 
-def _assign_region_parts(part, keys, table):
-    idx = pd.MultiIndex.from_frame(part[keys]) if len(keys) > 1 else pd.Index(part[keys[0]])
-    return part.assign(__part=table.reindex(idx).to_numpy(np.int64))
-
-
 def _region_rows(part, kw, measures, lines):
     """The region rows of one partition of whole region-years, with the lines of the years."""
     from indicators.results import measure_frame, measure_table
@@ -757,25 +844,23 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
        means, sd (within plus between), shares and rates, Theil (between plus within), MLD
        and Atkinson from the means of x > 0 and of log x or x^(1-e).
     """
+    import pyarrow.parquet as pq
+
     from indicators.dataset import validate
     from indicators.results import measure_frame
     from indicators.stats.measures import POVERTY_FRACTION, parse_measure
 
-    dd, _ = _dask()
-    import dask
-    import pyarrow.parquet as pq
-
     files = parquet_files(pattern)
     region, year, by = kw["region"], kw["year"], list(kw["by"])
     columns = list(dict.fromkeys(c_ for c_ in (region, year, kw["weight"], *by, kw["value"]) if c_))
-    ddf = dd.read_parquet(files, columns=None)
-    validate.require_columns(ddf._meta, columns, source=source)
-    ddf = ddf[columns]
-    head = pd.read_parquet(files[0], columns=columns).head(50)
+    meta = pq.read_schema(files[0]).empty_table().to_pandas()
+    validate.require_columns(meta, columns, source=source)
+    meta = meta[columns]
+    head = _read(_sources(files[:1], 1)[0], columns).head(50)
     _, requested, _ = measure_frame(head, **kw)
     specs = list({s.text: s for s in map(parse_measure, requested)}.values())
     limit = worker_memory(c)
-    bytes_per_row = _row_bytes(ddf._meta)
+    bytes_per_row = _row_bytes(meta)
     if np.isfinite(limit) and fitting_rows(bytes_per_row, limit) < 1:
         # said before anything runs: a worker over its limit pauses and never finishes
         raise DataError.from_text(
@@ -784,12 +869,14 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
             limit=f"{limit / 1e9:.1f}",
             base=f"{WORKER_BASE / 1e9:.1f}",
         )
+    timer = _Timer()
+    # input pieces of at most what a partition holds (a large file is read in row groups)
+    srcs = _sources(files, max(1.0, min(PART_ROWS, fitting_rows(bytes_per_row, limit))))
 
     # 1. rows per region-year and a sample of values per year
-    n_rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+    n_rows = sum(s[2] for s in srcs)
     step = max(1, n_rows // SAMPLE_ROWS)
-    parts = ddf.to_delayed(optimize_graph=True)
-    survey = c.gather(c.compute([dask.delayed(_survey)(p, kw, step) for p in parts]))
+    survey = c.gather(c.map(_survey, srcs, columns=columns, kw=kw, step=step, pure=False))
     ry_keys = [region, *([year] if year else [])]
     counts = (
         pd.concat([s[0] for s in survey])
@@ -799,6 +886,7 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     check_region_years(counts, bytes_per_row, limit, source)
     largest = float(counts.max()) if len(counts) else 0.0
     rows_per_part = max(largest, min(PART_ROWS, fitting_rows(bytes_per_row, limit)), 1.0)
+    timer("survey")
 
     line_keys, total_keys = [_Y], [_Y, *by]
     key_sets = [line_keys] if not by else [line_keys, total_keys]
@@ -820,38 +908,48 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     if any(levels) or any(ginis):
         sample = pd.concat([s[1] for s in survey], ignore_index=True)
         year_rows = sample.groupby(_Y).size() * step
-        splitters, offsets, k = {}, {}, 0
+        splitters = {}
         for y, xs in sample.groupby(_Y)[_X]:
             n_b = int(np.ceil(year_rows[y] / rows_per_part))
             cuts = np.quantile(xs.to_numpy(), np.arange(1, n_b) / n_b) if n_b > 1 else []
             splitters[y] = np.unique(np.asarray(cuts, dtype=float))
-            offsets[y] = k
-            k += splitters[y].size + 1
-        # 2a. weight, sum and smallest value per cell and bucket
-        sums = c.gather(
-            c.compute([dask.delayed(_bucket_sums)(p, kw, splitters, key_sets) for p in parts])
+        # 2a. one read: the sums per cell and bucket, and the rows split by bucket
+        splits = c.map(
+            _bucket_split,
+            srcs,
+            columns=columns,
+            kw=kw,
+            splitters=splitters,
+            key_sets=key_sets,
+            pure=False,
         )
+        sums = c.gather([c.submit(_piece, s, "sums", pure=False) for s in splits])
         infos = [
             _cell_info(pd.concat([s[i] for s in sums], ignore_index=True), keys)
             for i, keys in enumerate(key_sets)
         ]
-        # 2b. each bucket of a year in one partition
-        meta = _prepped(head, kw, splitters, offsets).iloc[:0]
-        meta[_PART] = meta[_PART].astype(np.int64)
-        pre = dd.from_delayed(
-            [dask.delayed(_prepped)(p, kw, splitters, offsets) for p in parts],
-            meta=meta,
-            verify_meta=False,
-        )
-        pre = pre.set_index(_PART, divisions=list(range(max(k, 1) + 1)))
+        timer("bucket sums and split")
+        # 2b. each bucket of a year in one partition: the ordered pieces
+        have: dict = {}  # (year, bucket) -> the input pieces with rows in it
+        for i, s in enumerate(sums):
+            for key in zip(s[0][_Y].tolist(), s[0][_B].tolist(), strict=True):
+                have.setdefault(key, []).append(i)
         stats = c.gather(
-            c.compute(
-                [
-                    dask.delayed(_bucket_stats)(p, key_sets, infos, levels, ginis)
-                    for p in pre.to_delayed(optimize_graph=True)
-                ]
-            )
+            [
+                c.submit(
+                    _bucket_part,
+                    *t,
+                    key_sets,
+                    infos,
+                    levels,
+                    ginis,
+                    *[c.submit(_piece, splits[i], t, pure=False) for i in have[t]],
+                    pure=False,
+                )
+                for t in sorted(have)
+            ]
         )
+        del splits
         results = []
         for i, keys in enumerate(key_sets):
             pieces = [s[i] for s in stats if s and len(s[i])]
@@ -865,25 +963,34 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
             med = results[0].set_index(_Y)["q_0.5"] * POVERTY_FRACTION
             lines = med.to_dict() if year else float(med.iloc[0]) if len(med) else float("nan")
         ordered = results[-1]
+        timer("bucket stats")
 
     # 3. each region-year in one partition: the region rows
     table = _pack(counts, rows_per_part)
-    n_parts = int(table.max()) + 1 if len(table) else 1
-    meta = ddf._meta.assign(__part=np.int64(0))
-    ry = ddf.map_partitions(_assign_region_parts, ry_keys, table, meta=meta)
-    ry = ry.set_index(_PART, divisions=list(range(n_parts + 1)))
+    have = {}  # partition -> the input pieces with rows in it
+    for i, s in enumerate(survey):
+        for t in np.unique(table.reindex(s[0].index).to_numpy(np.int64)).tolist():
+            have.setdefault(t, []).append(i)
     extra = [s.text for s in specs]
     if any(s.family == "sd" for s in specs) and "mean" not in extra:
         extra.append("mean")
     fam_text = {s.text for s in specs}
+    splits = c.map(_region_split, srcs, columns=columns, keys=ry_keys, table=table, pure=False)
     tables = c.gather(
-        c.compute(
-            [
-                dask.delayed(_region_rows)(p, kw, extra, lines)
-                for p in ry.to_delayed(optimize_graph=True)
-            ]
-        )
+        [
+            c.submit(
+                _region_part,
+                kw,
+                extra,
+                lines,
+                *[c.submit(_piece, splits[i], t, pure=False) for i in have[t]],
+                pure=False,
+            )
+            for t in sorted(have)
+        ]
     )
+    del splits
+    timer("region rows")
     regions = pd.concat([t for t in tables if len(t)], ignore_index=True)
     if year:
         regions = regions.rename(columns={year: _Y})
@@ -903,4 +1010,20 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     if year:
         out = out.rename(columns={_Y: year})
     keys = [region, *([year] if year else []), *by]
+    timer("totals")
     return out[[*keys, "measure", "value", "n"]]
+
+
+class _Timer:
+    """Log the seconds of each step (logger ``indicators.analyses.scale``, level INFO)."""
+
+    def __init__(self):
+        import time
+
+        self._clock = time.perf_counter
+        self._last = self._clock()
+
+    def __call__(self, step: str) -> None:
+        now = self._clock()
+        logging.getLogger(__name__).info("%s: %.1f s", step, now - self._last)
+        self._last = now
