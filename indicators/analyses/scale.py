@@ -500,8 +500,7 @@ def _bucket_part(year, bucket, key_sets, infos, levels, ginis, *pieces):
     if not pieces:
         return []
     part = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
-    part = part.assign(**{_Y: year, _B: np.int64(bucket)})
-    return _bucket_stats(part, key_sets, infos, levels, ginis)
+    return _bucket_stats(part, year, bucket, key_sets, infos, levels, ginis)
 
 
 def _route(part: pd.DataFrame, keys, table: pd.Series) -> np.ndarray:
@@ -546,23 +545,25 @@ def _cell_info(sums: pd.DataFrame, keys) -> pd.DataFrame:
     return info
 
 
-def _bucket_stats(part, key_sets, infos, levels, ginis):
-    """Exact pieces of the ordered measures from one partition of whole buckets: for each
-    cell, the Gini sum of its rows (their ranks are C_prev plus the ranks within the bucket)
-    and, for each quantile level whose target weight falls in this bucket, the quantile by
-    the rule of :func:`indicators.stats.measures.quantile` and the weighted sum at or below
-    it."""
+def _bucket_stats(part, year, bucket, key_sets, infos, levels, ginis):
+    """Exact pieces of the ordered measures from the rows of one bucket of one year: for
+    each cell, the Gini sum of its rows (their ranks are C_prev plus the ranks within the
+    bucket) and, for each quantile level whose target weight falls in this bucket, the
+    quantile by the rule of :func:`indicators.stats.measures.quantile` and the weighted sum
+    at or below it."""
     from indicators.stats.measures import TOLERANCE
 
+    part = part[np.isfinite(part[_X].to_numpy())]
     if part.empty:
         return []
-    part = part[np.isfinite(part[_X].to_numpy())]
     out = []
     for i, keys in enumerate(key_sets):
         info = infos[i].set_index([*keys, _B])
         rows = []
-        for key, g in part.groupby([*keys, _B], observed=True, dropna=False, sort=True):
-            key = key if isinstance(key, tuple) else (key,)
+        by = [k for k in keys if k != _Y]  # the year and the bucket are this partition's
+        groups = part.groupby(by, observed=True, dropna=False, sort=True) if by else [((), part)]
+        for key, g in groups:
+            key = (year, *(key if isinstance(key, tuple) else (key,)), bucket)
             cell = info.loc[key]
             x = g[_X].to_numpy()
             w = g[_W].to_numpy()
