@@ -392,9 +392,7 @@ def _prepped(part, kw, splitters=None):
     the value ``__x`` (NaN when the value or the weight is missing) and the weight ``__w``
     (1 without weights); with ``splitters`` (bucket bounds per year; a year not there, one
     no sample row fell in, is one bucket) the bucket ``__b``."""
-    from indicators.results import measure_frame
-
-    frame, _, _ = measure_frame(part.reset_index(drop=True), **kw)
+    frame, _, _ = _frame(part, kw)
     year, weight = kw["year"], kw["weight"]
     out = pd.DataFrame({_Y: frame[year] if year else np.zeros(len(frame), dtype=np.int64)})
     for col in kw["by"]:
@@ -442,14 +440,52 @@ def _read(src, columns) -> pd.DataFrame:
     return pq.ParquetFile(f).read_row_groups(list(groups), columns=list(columns)).to_pandas()
 
 
+def _frame(part: pd.DataFrame, kw: dict):
+    """:func:`indicators.results.measure_frame` of a part of the files. Its check that some
+    weight is above zero is one of the whole data (:func:`_check_weights` on the survey's
+    counts): a part whose weights are all missing or zero is measured as it is (its rows
+    weigh nothing), negative and infinite weights are refused in every part."""
+    from indicators.dataset import validate
+    from indicators.results import measure_frame
+
+    part = part.reset_index(drop=True)
+    weight = kw["weight"]
+    if weight:
+        w = validate.numeric_column(part, weight, source=kw["source"], check=False).to_numpy()
+        if not (w > 0).any() and not (w < 0).any() and not np.isinf(w).any():
+            frame, requested, labels = measure_frame(part, **{**kw, "weight": None})
+            frame[weight] = w
+            return frame, requested, labels
+    return measure_frame(part, **kw)
+
+
+def _check_weights(survey, kw: dict) -> None:
+    """Refuse, as the in-memory engine does, data without one weight above zero."""
+    if kw["weight"] and not sum(s[2][0] for s in survey):
+        from indicators.dataset import validate
+
+        # the in-memory check itself, on one weight like the data's (all missing or zero)
+        seen = 0.0 if sum(s[2][1] for s in survey) else np.nan
+        validate.weight_column(
+            pd.DataFrame({kw["weight"]: [seen]}), kw["weight"], source=kw["source"]
+        )
+
+
 def _survey(src, columns, kw, step):
-    """Rows per region-year (as in the file) and every ``step``-th valid value per year."""
+    """Rows per region-year (as in the file), every ``step``-th valid value per year and
+    the numbers of weights above zero and not missing."""
+    from indicators.dataset import validate
+
     part = _read(src, columns)
     keys = [kw["region"], *([kw["year"]] if kw["year"] else [])]
     counts = part.groupby(keys, dropna=False, observed=True).size()
     rows = _prepped(part.iloc[::step], kw)
     rows = rows[np.isfinite(rows[_X].to_numpy())]
-    return counts, rows[[_Y, _X]]
+    weights = (0, 0)
+    if kw["weight"]:
+        w = validate.numeric_column(part, kw["weight"], source=kw["source"], check=False)
+        weights = (int((w > 0).sum()), int(w.notna().sum()))
+    return counts, rows[[_Y, _X]], weights
 
 
 def _split(frame: pd.DataFrame, target: np.ndarray, names: Sequence | None = None) -> dict:
@@ -805,11 +841,11 @@ def _pack(counts: pd.Series, rows: float) -> pd.Series:
 
 def _region_rows(part, kw, measures, lines):
     """The region rows of one partition of whole region-years, with the lines of the years."""
-    from indicators.results import measure_frame, measure_table
+    from indicators.results import measure_table
 
     if part.empty:
         return pd.DataFrame()
-    frame, _, labels = measure_frame(part.reset_index(drop=True), **kw)
+    frame, _, labels = _frame(part, kw)
     return measure_table(
         frame,
         "__value",
@@ -848,7 +884,6 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     import pyarrow.parquet as pq
 
     from indicators.dataset import validate
-    from indicators.results import measure_frame
     from indicators.stats.measures import POVERTY_FRACTION, parse_measure
 
     files = parquet_files(pattern)
@@ -858,7 +893,7 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     validate.require_columns(meta, columns, source=source)
     meta = meta[columns]
     head = _read(_sources(files[:1], 1)[0], columns).head(50)
-    _, requested, _ = measure_frame(head, **kw)
+    _, requested, _ = _frame(head, kw)
     specs = list({s.text: s for s in map(parse_measure, requested)}.values())
     limit = worker_memory(c)
     bytes_per_row = _row_bytes(meta)
@@ -885,6 +920,7 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
         .sum()
     )
     check_region_years(counts, bytes_per_row, limit, source)
+    _check_weights(survey, kw)
     largest = float(counts.max()) if len(counts) else 0.0
     rows_per_part = max(largest, min(PART_ROWS, fitting_rows(bytes_per_row, limit)), 1.0)
     timer("survey")
@@ -935,20 +971,8 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
         for i, s in enumerate(sums):
             for key in zip(s[0][_Y].tolist(), s[0][_B].tolist(), strict=True):
                 have.setdefault(key, []).append(i)
-        stats = c.gather(
-            [
-                c.submit(
-                    _bucket_part,
-                    *t,
-                    key_sets,
-                    infos,
-                    levels,
-                    ginis,
-                    *[c.submit(_piece, splits[i], t, pure=False) for i in have[t]],
-                    pure=False,
-                )
-                for t in sorted(have)
-            ]
+        stats = _shuffle(
+            c, splits, have, lambda t: (_bucket_part, *t, key_sets, infos, levels, ginis)
         )
         del splits
         results = []
@@ -977,19 +1001,7 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
         extra.append("mean")
     fam_text = {s.text for s in specs}
     splits = c.map(_region_split, srcs, columns=columns, keys=ry_keys, table=table, pure=False)
-    tables = c.gather(
-        [
-            c.submit(
-                _region_part,
-                kw,
-                extra,
-                lines,
-                *[c.submit(_piece, splits[i], t, pure=False) for i in have[t]],
-                pure=False,
-            )
-            for t in sorted(have)
-        ]
-    )
+    tables = _shuffle(c, splits, have, lambda t: (_region_part, kw, extra, lines))
     del splits
     timer("region rows")
     regions = pd.concat([t for t in tables if len(t)], ignore_index=True)
@@ -1013,6 +1025,21 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     keys = [region, *([year] if year else []), *by]
     timer("totals")
     return out[[*keys, "measure", "value", "n"]]
+
+
+def _shuffle(c, splits: list, have: dict, task: Callable) -> list:
+    """The plain task shuffle: for each partition ``t`` (in sorted order) one task
+    ``task(t)`` (a function and its first arguments) on its pieces of the input pieces
+    ``have[t]`` (each split's piece ``t``, a key of its own). The splits are let go as soon
+    as their pieces are asked for, so that distributed frees (or spills) each piece once,
+    not the whole split beside it. Returns the gathered results."""
+    outs = []
+    for t in sorted(have):
+        func, *args = task(t)
+        pieces = [c.submit(_piece, splits[i], t, pure=False) for i in have[t]]
+        outs.append(c.submit(func, *args, *pieces, pure=False))
+    splits.clear()  # the caller's list: only the pieces hold the splits now
+    return c.gather(outs)
 
 
 class _Timer:

@@ -14,6 +14,7 @@ the times per row.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import threading
 import time
@@ -73,6 +74,12 @@ def main() -> None:
     parser.add_argument("--memory-limit", default="3GB")
     parser.add_argument("--memory-rows", type=float, default=2e7, help="in-memory run's rows")
     args = parser.parse_args()
+    # the Dask engine's seconds per step (survey, bucket sums and split, bucket stats, ...)
+    steps = logging.getLogger("indicators.analyses.scale")
+    steps.setLevel(logging.INFO)
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("  step %(message)s"))
+    steps.addHandler(handler)
     n = int(args.rows)
     start = time.perf_counter()
     folder = write_folder(n)
