@@ -1,6 +1,7 @@
 """Beyond one machine: every measure on Dask, out of core, with the in-memory engine's numbers.
 
-A folder (or glob) of Parquet files is read lazily. :func:`measures` (no intervals) runs
+A folder (or glob) of Parquet files is read in input pieces (:func:`_sources`: row groups of
+one file, at most a partition's rows). :func:`measures` (no intervals) runs
 :func:`measures_by_region_year`: each region-year lies whole in one partition, where this
 project's own engine (:func:`indicators.results.measure_table`, hence
 :class:`indicators.stats.engine.SortPlan`) computes the region rows; the Total rows and the
@@ -9,7 +10,12 @@ distributed selection over buckets of values (quantiles, Gini, S80/S20, Palma) a
 over the region rows (means, sd, shares, Theil and its parts, MLD, Atkinson). **Memory per
 worker is bounded by the largest region-year** (or :data:`PART_ROWS` rows, never above a
 worker's limit); :func:`check_region_years` reads the row counts before anything is computed
-and stops with a clear message when one region-year is too large for a worker.
+and stops with a clear message when one region-year is too large for a worker. The files are
+read three times (a survey, the buckets, the region-years) and the rows shuffled twice by a
+plain task shuffle (:func:`_shuffle`): one task per input piece reads it and cuts its rows
+by target partition with a numpy argsort and slices (:func:`_split`), each piece a key of its
+own; one task per partition concatenates its pieces. Distributed spills pieces to disk when
+a worker's memory fills. The seconds of each step go to the logger of this module (INFO).
 
 With intervals (the SE of a Total row needs the whole year) and for :func:`compute_parquet`
 (the registry indicators) :func:`per_year` computes each year whole on one worker with
@@ -507,7 +513,8 @@ def _split(frame: pd.DataFrame, target: np.ndarray, names: Sequence | None = Non
 def _bucket_split(src, columns, kw, splitters, key_sets):
     """One input piece's valid rows cut into the buckets of their years: per key set, cell
     and bucket the weight, the weighted sum and the smallest value (under ``"sums"``), and
-    per (year, bucket) the rows' by-columns, values and weights."""
+    per (year, bucket) the rows' by-columns, values and weights; the rows of years the
+    sample has no bounds for under ``"rest"``."""
     rows = _prepped(_read(src, columns), kw, splitters)
     rows = rows[np.isfinite(rows[_X].to_numpy())]
     rows = rows.assign(__wx=rows[_W].to_numpy() * rows[_X].to_numpy())
@@ -517,11 +524,19 @@ def _bucket_split(src, columns, kw, splitters, key_sets):
             W=(_W, "sum"), swx=("__wx", "sum"), xmin=(_X, "min")
         )
         sums.append(agg.reset_index().assign(__set=i))
+    sampled = rows[_Y].isin(list(splitters)).to_numpy()
+    rest, rows = rows[~sampled], rows[sampled]
     grouped = rows.groupby([_Y, _B], sort=True)
     names = [tuple(k) for k in grouped.size().index.tolist()]
     out: dict = _split(rows[[*kw["by"], _X, _W]], grouped.ngroup().to_numpy(), names)
     out["sums"] = sums
+    out["rest"] = rest[[_Y, *kw["by"], _X, _W]]  # years no sample row fell in: one bucket
     return out
+
+
+def _rest_piece(rest: pd.DataFrame, year):
+    """The rows of ``year`` among those of the years outside the sample."""
+    return rest.loc[(rest[_Y] == year).to_numpy()].drop(columns=_Y)
 
 
 def _piece(pieces: dict, key):
@@ -865,17 +880,19 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     """:func:`indicators.results.compute_measures` (no intervals) with no more than the
     largest region-year (or :data:`PART_ROWS` rows) in one worker's memory.
 
-    1. One read of the files: rows per region-year (checked against the workers' memory)
-       and a sample of the values per year, whose quantiles cut each year into buckets of
-       values of about the same number of rows.
-    2. (When a quantile, the Gini, a share ratio or the poverty line is asked for.) One read:
-       per cell (year, and year x by-groups) and bucket the weight, the sum and the smallest
-       value; so every bucket knows the weight of the rows below it. Then the rows are
-       shuffled so that each bucket of a year lies in one partition; each partition sorts
-       its rows and gives the Gini sum of its ranks and, where a quantile's target weight
-       falls in it, that quantile exactly and the sum at or below it: the poverty line of
-       each year, the Total rows' quantiles, Gini, S80/S20 and Palma.
-    3. The rows are shuffled so that each region-year lies in one partition; this project's
+    1. One read of the files: rows per region-year (checked against the workers' memory),
+       the weights above zero (the whole data's check) and a sample of the values per year,
+       whose quantiles cut each year into buckets of values of about a partition's rows (a
+       year no sample row fell in is one bucket).
+    2. (When a quantile, the Gini, a share ratio or the poverty line is asked for.) One read,
+       one task per input piece: per cell (year, and year x by-groups) and bucket the
+       weight, the sum and the smallest value, so that every bucket knows the weight of the
+       rows below it, and the rows split by (year, bucket). Each bucket's pieces meet in
+       one task, which sorts them and gives the Gini sum of their ranks and, where a
+       quantile's target weight falls in it, that quantile exactly and the sum at or below
+       it: the poverty line of each year, the Total rows' quantiles, Gini, S80/S20, Palma.
+    3. One read: the rows split by the partition of their region-year (region-years packed
+       in order up to a partition's rows, :func:`_pack`); in each partition this project's
        engine (:func:`indicators.results.measure_table`) computes the region rows with the
        poverty lines of step 2. The Total rows' other measures are exact sums over regions:
        means, sd (within plus between), shares and rates, Theil (between plus within), MLD
@@ -960,7 +977,15 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
             key_sets=key_sets,
             pure=False,
         )
-        sums = c.gather([c.submit(_piece, s, "sums", pure=False) for s in splits])
+        # every piece a key of its own at once (a year outside the sample: under "rest"),
+        # and the splits let go: a split spilled whole would be read back for each piece
+        known = [(y, b) for y, cuts in splitters.items() for b in range(cuts.size + 1)]
+        parts = [
+            {k: c.submit(_piece, s, k, pure=False) for k in [*known, "sums", "rest"]}
+            for s in splits
+        ]
+        del splits
+        sums = c.gather([p["sums"] for p in parts])
         infos = [
             _cell_info(pd.concat([s[i] for s in sums], ignore_index=True), keys)
             for i, keys in enumerate(key_sets)
@@ -971,10 +996,19 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
         for i, s in enumerate(sums):
             for key in zip(s[0][_Y].tolist(), s[0][_B].tolist(), strict=True):
                 have.setdefault(key, []).append(i)
-        stats = _shuffle(
-            c, splits, have, lambda t: (_bucket_part, *t, key_sets, infos, levels, ginis)
+        outs = _shuffle(
+            c,
+            have,
+            lambda t: (_bucket_part, *t, key_sets, infos, levels, ginis),
+            lambda i, t: (
+                parts[i][t]
+                if t[0] in splitters
+                else c.submit(_rest_piece, parts[i]["rest"], t[0], pure=False)
+            ),
         )
-        del splits
+        del parts
+        stats = c.gather(outs)
+        del outs
         results = []
         for i, keys in enumerate(key_sets):
             pieces = [s[i] for s in stats if s and len(s[i])]
@@ -1000,9 +1034,16 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     if any(s.family == "sd" for s in specs) and "mean" not in extra:
         extra.append("mean")
     fam_text = {s.text for s in specs}
-    splits = c.map(_region_split, srcs, columns=columns, keys=ry_keys, table=table, pure=False)
-    tables = _shuffle(c, splits, have, lambda t: (_region_part, kw, extra, lines))
-    del splits
+    ry_splits = c.map(_region_split, srcs, columns=columns, keys=ry_keys, table=table, pure=False)
+    outs = _shuffle(
+        c,
+        have,
+        lambda t: (_region_part, kw, extra, lines),
+        lambda i, t: c.submit(_piece, ry_splits[i], t, pure=False),
+    )
+    ry_splits.clear()  # let the splits go: the pieces hold them now
+    tables = c.gather(outs)
+    del outs
     timer("region rows")
     regions = pd.concat([t for t in tables if len(t)], ignore_index=True)
     if year:
@@ -1027,19 +1068,17 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     return out[[*keys, "measure", "value", "n"]]
 
 
-def _shuffle(c, splits: list, have: dict, task: Callable) -> list:
+def _shuffle(c, have: dict, task: Callable, piece: Callable) -> list:
     """The plain task shuffle: for each partition ``t`` (in sorted order) one task
-    ``task(t)`` (a function and its first arguments) on its pieces of the input pieces
-    ``have[t]`` (each split's piece ``t``, a key of its own). The splits are let go as soon
-    as their pieces are asked for, so that distributed frees (or spills) each piece once,
-    not the whole split beside it. Returns the gathered results."""
+    ``task(t)`` (a function and its first arguments) on its pieces ``piece(i, t)`` (futures,
+    each a key of its own) of the input pieces ``i`` in ``have[t]``. Returns the futures.
+    The caller lets the splits go before it gathers them, so that distributed frees (or
+    spills) each piece alone, not the whole split beside it."""
     outs = []
     for t in sorted(have):
         func, *args = task(t)
-        pieces = [c.submit(_piece, splits[i], t, pure=False) for i in have[t]]
-        outs.append(c.submit(func, *args, *pieces, pure=False))
-    splits.clear()  # the caller's list: only the pieces hold the splits now
-    return c.gather(outs)
+        outs.append(c.submit(func, *args, *[piece(i, t) for i in have[t]], pure=False))
+    return outs
 
 
 class _Timer:
