@@ -7,8 +7,9 @@ git; reused when present), then times :func:`indicators.analyses.scale.measures`
 default measure and the poverty rate, weighted, per region-year plus the Total rows) on a
 LocalCluster of ``--workers`` worker processes with ``--memory-limit`` each, sampling each
 worker's resident memory while it runs, and :func:`indicators.results.compute_measures` on
-the same rows in this process. Prints the times, the peak memory per worker and the ratio of
-the times per row.
+the same rows in this process. Prints the Dask engine's seconds per step, the times, the peak
+memory per worker and the ratio of the times per row. The issue's scale run:
+``--rows 1e8 --memory-limit 1.5GB --memory-rows 5e7``.
 """
 
 from __future__ import annotations
