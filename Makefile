@@ -44,11 +44,12 @@ BENCH_SIZES ?= 1e6,1e7
 BOOT_SIZES ?= 1e6
 # the Dask scale run: rows written once as Parquet under tests/benchmarks/out/ (reused)
 SCALE_ROWS ?= 1e8
-SCALE_MEMORY ?= 4GB
+SCALE_MEMORY ?= 1.5GB
+SCALE_MEMORY_ROWS ?= 5e7
 bench: install chromium
 	$(PY) tests/benchmarks/bench_measures.py
 	$(PY) tests/benchmarks/bench_uncertainty.py --sizes $(BENCH_SIZES) --boot-sizes $(BOOT_SIZES)
-	$(PY) tests/benchmarks/bench_scale.py --rows $(SCALE_ROWS) --memory-limit $(SCALE_MEMORY)
+	$(PY) tests/benchmarks/bench_scale.py --rows $(SCALE_ROWS) --memory-limit $(SCALE_MEMORY) --memory-rows $(SCALE_MEMORY_ROWS)
 	$(PY) tests/benchmarks/bench_findings.py
 	$(PY) tests/benchmarks/bench_dashboard.py
 	$(PY) tests/benchmarks/bench_browser.py

@@ -302,3 +302,84 @@ def test_threads_in_a_process_larger_than_their_limit_still_compute(tmp_path):
         limit = next(iter(small.scheduler_info()["workers"].values()))["memory_limit"]
     assert limit == 500 * 10**6 and ballast.sum() > 0
     assert got["value"].notna().any() and "Total" in set(got["gemeente"])
+
+
+def test_split_cuts_rows_by_partition_keeping_their_order():
+    frame = pd.DataFrame({"x": [10.0, 11.0, 12.0, 13.0, 14.0], "r": list("abcde")})
+    target = np.array([2, 0, 2, 1, 0])
+    pieces = scale._split(frame, target)
+    assert sorted(pieces) == [0, 1, 2]
+    assert pieces[0]["x"].tolist() == [11.0, 14.0] and pieces[1]["r"].tolist() == ["d"]
+    assert pieces[2]["x"].tolist() == [10.0, 12.0]
+    named = scale._split(frame, np.array([1, 1, 0, 0, 1]), names=[(2021, 0), (2021, 1)])
+    assert named[(2021, 1)]["r"].tolist() == ["a", "b", "e"]
+    assert scale._split(frame.iloc[:0], target[:0]) == {}
+    assert scale._piece(pieces, 5) is None  # a partition without rows from this input
+
+
+def test_sources_cut_large_files_into_row_groups(tmp_path):
+    df = pd.DataFrame({"r": np.arange(350) % 7, "x": np.arange(350.0)})
+    path = tmp_path / "one.parquet"
+    df.to_parquet(path, index=False, row_group_size=100)
+    srcs = scale._sources([str(path)], 250)
+    assert [(s[1], s[2]) for s in srcs] == [((0, 1), 200), ((2, 3), 150)]
+    assert [s[1] for s in scale._sources([str(path)], 50)] == [(0,), (1,), (2,), (3,)]
+    back = pd.concat([scale._read(s, ["x", "r"]) for s in srcs], ignore_index=True)
+    pd.testing.assert_frame_equal(back[["r", "x"]], df, check_dtype=False)
+
+
+def test_row_groups_an_empty_file_and_a_year_no_sample_row_fell_in(tmp_path, cluster, monkeypatch):
+    """Defect: a year with no row in the sample had no bucket bounds and the bucket split
+    failed (KeyError). Now it is one bucket. Files of many row groups (read in pieces of
+    row groups, regions and years in every piece), an empty file, a breakdown, weights."""
+    monkeypatch.setattr(scale, "PART_ROWS", 400)
+    monkeypatch.setattr(scale, "SAMPLE_ROWS", 100)
+    df = _huge_year(seed=11, n=6000).sample(frac=1, random_state=2).reset_index(drop=True)
+    df.loc[[7, 8], "jaar"] = 2019  # two rows of a year, where the sample takes no row
+    df.loc[[7, 8], ["inkomen", "gewicht"]] = [[5.0, 1.0], [9.0, 2.0]]
+    folder = tmp_path / "register"
+    folder.mkdir()
+    for i, rows in enumerate(np.array_split(np.arange(len(df)), 3)):
+        df.iloc[rows].to_parquet(folder / f"part-{i}.parquet", index=False, row_group_size=500)
+    df.iloc[:0].to_parquet(folder / "part-empty.parquet", index=False)
+    kw = dict(
+        value="inkomen",
+        region="gemeente",
+        year="jaar",
+        weight="gewicht",
+        by=["geslacht"],
+        measures=[*MEASURES, "p25"],
+    )
+    got = scale.measures(str(folder), client_=cluster, **kw)
+    want = scale.sort_results(compute_measures(df, **kw), "gemeente", ["jaar", "geslacht"])
+    pd.testing.assert_frame_equal(
+        got.drop(columns="value"), want.drop(columns="value"), check_exact=True
+    )
+    np.testing.assert_allclose(got["value"], want["value"], rtol=1e-9, atol=1e-12)
+    tiny = got[(got["gemeente"] == "Total") & (got["jaar"] == 2019) & (got["measure"] == "median")]
+    assert len(tiny) >= 1 and tiny["value"].notna().all()
+
+
+def test_weights_are_checked_on_the_whole_data_not_on_each_part(tmp_path, cluster):
+    """A file whose weights are all missing is measured (its rows weigh nothing) when other
+    files have weights, as in memory; data without one weight above zero is refused, as in
+    memory."""
+    df = _people(8, n=900)
+    first = df.index < 300
+    df.loc[first, "gewicht"] = np.nan
+    folder = tmp_path / "register"
+    folder.mkdir()
+    df[first].to_parquet(folder / "a.parquet", index=False)
+    df[~first].to_parquet(folder / "b.parquet", index=False)
+    kw = dict(value="inkomen", region="gemeente", year="jaar", weight="gewicht")
+    got = scale.measures(str(folder), client_=cluster, **kw)
+    want = scale.sort_results(compute_measures(df, **kw), "gemeente", ["jaar"])
+    np.testing.assert_allclose(got["value"], want["value"], rtol=1e-9, atol=1e-12)
+    df["gewicht"] = 0.0
+    df.to_parquet(folder / "b.parquet", index=False)
+    (folder / "a.parquet").unlink()
+    with pytest.raises(DataError) as err:
+        scale.measures(str(folder), client_=cluster, **kw)
+    with pytest.raises(DataError) as memory:
+        compute_measures(df, **kw, source=str(folder))
+    assert str(err.value) == str(memory.value) and "all weights are zero" in str(err.value)

@@ -1,6 +1,7 @@
 """Beyond one machine: every measure on Dask, out of core, with the in-memory engine's numbers.
 
-A folder (or glob) of Parquet files is read lazily. :func:`measures` (no intervals) runs
+A folder (or glob) of Parquet files is read in input pieces (:func:`_sources`: row groups of
+one file, at most a partition's rows). :func:`measures` (no intervals) runs
 :func:`measures_by_region_year`: each region-year lies whole in one partition, where this
 project's own engine (:func:`indicators.results.measure_table`, hence
 :class:`indicators.stats.engine.SortPlan`) computes the region rows; the Total rows and the
@@ -9,7 +10,12 @@ distributed selection over buckets of values (quantiles, Gini, S80/S20, Palma) a
 over the region rows (means, sd, shares, Theil and its parts, MLD, Atkinson). **Memory per
 worker is bounded by the largest region-year** (or :data:`PART_ROWS` rows, never above a
 worker's limit); :func:`check_region_years` reads the row counts before anything is computed
-and stops with a clear message when one region-year is too large for a worker.
+and stops with a clear message when one region-year is too large for a worker. The files are
+read three times (a survey, the buckets, the region-years) and the rows shuffled twice by a
+plain task shuffle (:func:`_shuffle`): one task per input piece reads it and cuts its rows
+by target partition with a numpy argsort and slices (:func:`_split`), each piece a key of its
+own; one task per partition concatenates its pieces. Distributed spills pieces to disk when
+a worker's memory fills. The seconds of each step go to the logger of this module (INFO).
 
 With intervals (the SE of a Total row needs the whole year) and for :func:`compute_parquet`
 (the registry indicators) :func:`per_year` computes each year whole on one worker with
@@ -25,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import glob
+import logging
 import os
 from collections.abc import Callable, Sequence
 
@@ -383,17 +390,15 @@ def _client(given, scheduler, workers, memory_limit, processes):
 ORDERED = ("quantile", "gini", "s80s20", "palma")
 PART_ROWS = 2_000_000  # rows a partition holds at least room for (many small region-years)
 SAMPLE_ROWS = 400_000  # sampled values, over all years, that place the bucket bounds
-_Y, _X, _W, _B, _PART = "__y", "__x", "__w", "__b", "__part"
+_Y, _X, _W, _B = "__y", "__x", "__w", "__b"
 
 
-def _prepped(part, kw, splitters=None, offsets=None):
+def _prepped(part, kw, splitters=None):
     """The rows as the engine uses them: year (``__y``, 0 without years), the by-columns,
     the value ``__x`` (NaN when the value or the weight is missing) and the weight ``__w``
-    (1 without weights); with ``splitters`` (bucket bounds per year) the bucket ``__b`` and
-    with ``offsets`` the partition ``__part`` of the year's bucket."""
-    from indicators.results import measure_frame
-
-    frame, _, _ = measure_frame(part.reset_index(drop=True), **kw)
+    (1 without weights); with ``splitters`` (bucket bounds per year; a year not there, one
+    no sample row fell in, is one bucket) the bucket ``__b``."""
+    frame, _, _ = _frame(part, kw)
     year, weight = kw["year"], kw["weight"]
     out = pd.DataFrame({_Y: frame[year] if year else np.zeros(len(frame), dtype=np.int64)})
     for col in kw["by"]:
@@ -405,34 +410,171 @@ def _prepped(part, kw, splitters=None, offsets=None):
     if splitters is not None:
         b = np.zeros(len(out), dtype=np.int64)
         for y, rows in out.groupby(_Y, sort=False).indices.items():
-            b[rows] = np.searchsorted(splitters[y], x[rows], side="right")
+            if y in splitters:
+                b[rows] = np.searchsorted(splitters[y], x[rows], side="right")
         out[_B] = b
-        if offsets is not None:
-            out[_PART] = out[_Y].map(offsets).to_numpy(np.int64) + b
     return out
 
 
-def _survey(part, kw, step):
-    """Rows per region-year (as in the file) and every ``step``-th valid value per year."""
+def _sources(files: Sequence[str], rows: float) -> list[tuple[str, tuple[int, ...], int]]:
+    """Cut the files into input pieces: consecutive row groups of one file, at most ``rows``
+    rows (at least one row group), as (file, row groups, rows)."""
+    import pyarrow.parquet as pq
+
+    out = []
+    for f in files:
+        meta = pq.ParquetFile(f).metadata
+        groups: list[int] = []
+        filled = 0
+        for g in range(meta.num_row_groups):
+            size = meta.row_group(g).num_rows
+            if groups and filled + size > rows:
+                out.append((f, tuple(groups), filled))
+                groups, filled = [], 0
+            groups.append(g)
+            filled += size
+        if groups:
+            out.append((f, tuple(groups), filled))
+    return out
+
+
+def _read(src, columns) -> pd.DataFrame:
+    """The ``columns`` of one input piece (:func:`_sources`)."""
+    import pyarrow.parquet as pq
+
+    f, groups, _ = src
+    return pq.ParquetFile(f).read_row_groups(list(groups), columns=list(columns)).to_pandas()
+
+
+def _frame(part: pd.DataFrame, kw: dict):
+    """:func:`indicators.results.measure_frame` of a part of the files. Its check that some
+    weight is above zero is one of the whole data (:func:`_check_weights` on the survey's
+    counts): a part whose weights are all missing or zero is measured as it is (its rows
+    weigh nothing), negative and infinite weights are refused in every part."""
+    from indicators.dataset import validate
+    from indicators.results import measure_frame
+
+    part = part.reset_index(drop=True)
+    weight = kw["weight"]
+    if weight:
+        w = validate.numeric_column(part, weight, source=kw["source"], check=False).to_numpy()
+        if not (w > 0).any() and not (w < 0).any() and not np.isinf(w).any():
+            frame, requested, labels = measure_frame(part, **{**kw, "weight": None})
+            frame[weight] = w
+            return frame, requested, labels
+    return measure_frame(part, **kw)
+
+
+def _check_weights(survey, kw: dict) -> None:
+    """Refuse, as the in-memory engine does, data without one weight above zero."""
+    if kw["weight"] and not sum(s[2][0] for s in survey):
+        from indicators.dataset import validate
+
+        # the in-memory check itself, on one weight like the data's (all missing or zero)
+        seen = 0.0 if sum(s[2][1] for s in survey) else np.nan
+        validate.weight_column(
+            pd.DataFrame({kw["weight"]: [seen]}), kw["weight"], source=kw["source"]
+        )
+
+
+def _survey(src, columns, kw, step):
+    """Rows per region-year (as in the file), every ``step``-th valid value per year and
+    the numbers of weights above zero and not missing."""
+    from indicators.dataset import validate
+
+    part = _read(src, columns)
     keys = [kw["region"], *([kw["year"]] if kw["year"] else [])]
     counts = part.groupby(keys, dropna=False, observed=True).size()
-    rows = _prepped(part, kw)
+    rows = _prepped(part.iloc[::step], kw)
     rows = rows[np.isfinite(rows[_X].to_numpy())]
-    return counts, rows[[_Y, _X]].iloc[::step]
+    weights = (0, 0)
+    if kw["weight"]:
+        w = validate.numeric_column(part, kw["weight"], source=kw["source"], check=False)
+        weights = (int((w > 0).sum()), int(w.notna().sum()))
+    return counts, rows[[_Y, _X]], weights
 
 
-def _bucket_sums(part, kw, splitters, key_sets):
-    """Per key set, cell and bucket: the weight, the weighted sum and the smallest value."""
-    rows = _prepped(part, kw, splitters)
+def _split(frame: pd.DataFrame, target: np.ndarray, names: Sequence | None = None) -> dict:
+    """The rows of ``frame`` by ``target`` partition (a numpy argsort and slices): a dict of
+    the non-empty pieces, partition (or ``names[target]``) -> rows."""
+    if not len(frame):
+        return {}
+    order = np.argsort(target, kind="stable")
+    ordered = target[order]
+    ids, starts = np.unique(ordered, return_index=True)
+    ends = [*starts[1:].tolist(), len(ordered)]
+    frame = frame.take(order)
+    return {
+        int(t) if names is None else names[t]: frame.iloc[a:b]
+        for t, a, b in zip(ids.tolist(), starts.tolist(), ends, strict=True)
+    }
+
+
+def _bucket_split(src, columns, kw, splitters, key_sets):
+    """One input piece's valid rows cut into the buckets of their years: per key set, cell
+    and bucket the weight, the weighted sum and the smallest value (under ``"sums"``), and
+    per (year, bucket) the rows' by-columns, values and weights; the rows of years the
+    sample has no bounds for under ``"rest"``."""
+    rows = _prepped(_read(src, columns), kw, splitters)
     rows = rows[np.isfinite(rows[_X].to_numpy())]
-    rows = rows.assign(__wx=rows[_W] * rows[_X])
-    out = []
+    rows = rows.assign(__wx=rows[_W].to_numpy() * rows[_X].to_numpy())
+    sums = []
     for i, keys in enumerate(key_sets):
         agg = rows.groupby([*keys, _B], observed=True, dropna=False).agg(
             W=(_W, "sum"), swx=("__wx", "sum"), xmin=(_X, "min")
         )
-        out.append(agg.reset_index().assign(__set=i))
+        sums.append(agg.reset_index().assign(__set=i))
+    sampled = rows[_Y].isin(list(splitters)).to_numpy()
+    rest, rows = rows[~sampled], rows[sampled]
+    grouped = rows.groupby([_Y, _B], sort=True)
+    names = [tuple(k) for k in grouped.size().index.tolist()]
+    out: dict = _split(rows[[*kw["by"], _X, _W]], grouped.ngroup().to_numpy(), names)
+    out["sums"] = sums
+    out["rest"] = rest[[_Y, *kw["by"], _X, _W]]  # years no sample row fell in: one bucket
     return out
+
+
+def _rest_piece(rest: pd.DataFrame, year):
+    """The rows of ``year`` among those of the years outside the sample."""
+    return rest.loc[(rest[_Y] == year).to_numpy()].drop(columns=_Y)
+
+
+def _piece(pieces: dict, key):
+    """One piece of a split (None when the input piece has no rows for ``key``)."""
+    return pieces.get(key)
+
+
+def _bucket_part(year, bucket, key_sets, infos, levels, ginis, *pieces):
+    """The ordered pieces (:func:`_bucket_stats`) of one bucket of one year, from its rows
+    in every input piece."""
+    pieces = [p for p in pieces if p is not None and len(p)]
+    if not pieces:
+        return []
+    part = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
+    return _bucket_stats(part, year, bucket, key_sets, infos, levels, ginis)
+
+
+def _route(part: pd.DataFrame, keys, table: pd.Series) -> np.ndarray:
+    """The partition of each row's region-year (``table``: region-year -> partition)."""
+    grouped = part.groupby(keys, sort=True, dropna=False, observed=True)
+    codes = grouped.ngroup().to_numpy()
+    ids = table.reindex(grouped.size().index).to_numpy(np.int64)
+    return ids[codes]
+
+
+def _region_split(src, columns, keys, table):
+    """One input piece's rows by the partition of their region-year."""
+    part = _read(src, columns)
+    return _split(part, _route(part, keys, table))
+
+
+def _region_part(kw, measures, lines, *pieces):
+    """The region rows of one partition of whole region-years, from every input piece."""
+    pieces = [p for p in pieces if p is not None and len(p)]
+    if not pieces:
+        return pd.DataFrame()
+    part = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
+    return _region_rows(part, kw, measures, lines)
 
 
 def _cell_info(sums: pd.DataFrame, keys) -> pd.DataFrame:
@@ -454,23 +596,25 @@ def _cell_info(sums: pd.DataFrame, keys) -> pd.DataFrame:
     return info
 
 
-def _bucket_stats(part, key_sets, infos, levels, ginis):
-    """Exact pieces of the ordered measures from one partition of whole buckets: for each
-    cell, the Gini sum of its rows (their ranks are C_prev plus the ranks within the bucket)
-    and, for each quantile level whose target weight falls in this bucket, the quantile by
-    the rule of :func:`indicators.stats.measures.quantile` and the weighted sum at or below
-    it."""
+def _bucket_stats(part, year, bucket, key_sets, infos, levels, ginis):
+    """Exact pieces of the ordered measures from the rows of one bucket of one year: for
+    each cell, the Gini sum of its rows (their ranks are C_prev plus the ranks within the
+    bucket) and, for each quantile level whose target weight falls in this bucket, the
+    quantile by the rule of :func:`indicators.stats.measures.quantile` and the weighted sum
+    at or below it."""
     from indicators.stats.measures import TOLERANCE
 
+    part = part[np.isfinite(part[_X].to_numpy())]
     if part.empty:
         return []
-    part = part[np.isfinite(part[_X].to_numpy())]
     out = []
     for i, keys in enumerate(key_sets):
         info = infos[i].set_index([*keys, _B])
         rows = []
-        for key, g in part.groupby([*keys, _B], observed=True, dropna=False, sort=True):
-            key = key if isinstance(key, tuple) else (key,)
+        by = [k for k in keys if k != _Y]  # the year and the bucket are this partition's
+        groups = part.groupby(by, observed=True, dropna=False, sort=True) if by else [((), part)]
+        for key, g in groups:
+            key = (year, *(key if isinstance(key, tuple) else (key,)), bucket)
             cell = info.loc[key]
             x = g[_X].to_numpy()
             w = g[_W].to_numpy()
@@ -710,18 +854,13 @@ def _pack(counts: pd.Series, rows: float) -> pd.Series:
     return pd.Series(out, index=counts.index)
 
 
-def _assign_region_parts(part, keys, table):
-    idx = pd.MultiIndex.from_frame(part[keys]) if len(keys) > 1 else pd.Index(part[keys[0]])
-    return part.assign(__part=table.reindex(idx).to_numpy(np.int64))
-
-
 def _region_rows(part, kw, measures, lines):
     """The region rows of one partition of whole region-years, with the lines of the years."""
-    from indicators.results import measure_frame, measure_table
+    from indicators.results import measure_table
 
     if part.empty:
         return pd.DataFrame()
-    frame, _, labels = measure_frame(part.reset_index(drop=True), **kw)
+    frame, _, labels = _frame(part, kw)
     return measure_table(
         frame,
         "__value",
@@ -741,41 +880,40 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     """:func:`indicators.results.compute_measures` (no intervals) with no more than the
     largest region-year (or :data:`PART_ROWS` rows) in one worker's memory.
 
-    1. One read of the files: rows per region-year (checked against the workers' memory)
-       and a sample of the values per year, whose quantiles cut each year into buckets of
-       values of about the same number of rows.
-    2. (When a quantile, the Gini, a share ratio or the poverty line is asked for.) One read:
-       per cell (year, and year x by-groups) and bucket the weight, the sum and the smallest
-       value; so every bucket knows the weight of the rows below it. Then the rows are
-       shuffled so that each bucket of a year lies in one partition; each partition sorts
-       its rows and gives the Gini sum of its ranks and, where a quantile's target weight
-       falls in it, that quantile exactly and the sum at or below it: the poverty line of
-       each year, the Total rows' quantiles, Gini, S80/S20 and Palma.
-    3. The rows are shuffled so that each region-year lies in one partition; this project's
+    1. One read of the files: rows per region-year (checked against the workers' memory),
+       the weights above zero (the whole data's check) and a sample of the values per year,
+       whose quantiles cut each year into buckets of values of about a partition's rows (a
+       year no sample row fell in is one bucket).
+    2. (When a quantile, the Gini, a share ratio or the poverty line is asked for.) One read,
+       one task per input piece: per cell (year, and year x by-groups) and bucket the
+       weight, the sum and the smallest value, so that every bucket knows the weight of the
+       rows below it, and the rows split by (year, bucket). Each bucket's pieces meet in
+       one task, which sorts them and gives the Gini sum of their ranks and, where a
+       quantile's target weight falls in it, that quantile exactly and the sum at or below
+       it: the poverty line of each year, the Total rows' quantiles, Gini, S80/S20, Palma.
+    3. One read: the rows split by the partition of their region-year (region-years packed
+       in order up to a partition's rows, :func:`_pack`); in each partition this project's
        engine (:func:`indicators.results.measure_table`) computes the region rows with the
        poverty lines of step 2. The Total rows' other measures are exact sums over regions:
        means, sd (within plus between), shares and rates, Theil (between plus within), MLD
        and Atkinson from the means of x > 0 and of log x or x^(1-e).
     """
-    from indicators.dataset import validate
-    from indicators.results import measure_frame
-    from indicators.stats.measures import POVERTY_FRACTION, parse_measure
-
-    dd, _ = _dask()
-    import dask
     import pyarrow.parquet as pq
+
+    from indicators.dataset import validate
+    from indicators.stats.measures import POVERTY_FRACTION, parse_measure
 
     files = parquet_files(pattern)
     region, year, by = kw["region"], kw["year"], list(kw["by"])
     columns = list(dict.fromkeys(c_ for c_ in (region, year, kw["weight"], *by, kw["value"]) if c_))
-    ddf = dd.read_parquet(files, columns=None)
-    validate.require_columns(ddf._meta, columns, source=source)
-    ddf = ddf[columns]
-    head = pd.read_parquet(files[0], columns=columns).head(50)
-    _, requested, _ = measure_frame(head, **kw)
+    meta = pq.read_schema(files[0]).empty_table().to_pandas()
+    validate.require_columns(meta, columns, source=source)
+    meta = meta[columns]
+    head = _read(_sources(files[:1], 1)[0], columns).head(50)
+    _, requested, _ = _frame(head, kw)
     specs = list({s.text: s for s in map(parse_measure, requested)}.values())
     limit = worker_memory(c)
-    bytes_per_row = _row_bytes(ddf._meta)
+    bytes_per_row = _row_bytes(meta)
     if np.isfinite(limit) and fitting_rows(bytes_per_row, limit) < 1:
         # said before anything runs: a worker over its limit pauses and never finishes
         raise DataError.from_text(
@@ -784,12 +922,14 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
             limit=f"{limit / 1e9:.1f}",
             base=f"{WORKER_BASE / 1e9:.1f}",
         )
+    timer = _Timer()
+    # input pieces of at most what a partition holds (a large file is read in row groups)
+    srcs = _sources(files, max(1.0, min(PART_ROWS, fitting_rows(bytes_per_row, limit))))
 
     # 1. rows per region-year and a sample of values per year
-    n_rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+    n_rows = sum(s[2] for s in srcs)
     step = max(1, n_rows // SAMPLE_ROWS)
-    parts = ddf.to_delayed(optimize_graph=True)
-    survey = c.gather(c.compute([dask.delayed(_survey)(p, kw, step) for p in parts]))
+    survey = c.gather(c.map(_survey, srcs, columns=columns, kw=kw, step=step, pure=False))
     ry_keys = [region, *([year] if year else [])]
     counts = (
         pd.concat([s[0] for s in survey])
@@ -797,8 +937,10 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
         .sum()
     )
     check_region_years(counts, bytes_per_row, limit, source)
+    _check_weights(survey, kw)
     largest = float(counts.max()) if len(counts) else 0.0
     rows_per_part = max(largest, min(PART_ROWS, fitting_rows(bytes_per_row, limit)), 1.0)
+    timer("survey")
 
     line_keys, total_keys = [_Y], [_Y, *by]
     key_sets = [line_keys] if not by else [line_keys, total_keys]
@@ -820,38 +962,53 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     if any(levels) or any(ginis):
         sample = pd.concat([s[1] for s in survey], ignore_index=True)
         year_rows = sample.groupby(_Y).size() * step
-        splitters, offsets, k = {}, {}, 0
+        splitters = {}
         for y, xs in sample.groupby(_Y)[_X]:
             n_b = int(np.ceil(year_rows[y] / rows_per_part))
             cuts = np.quantile(xs.to_numpy(), np.arange(1, n_b) / n_b) if n_b > 1 else []
             splitters[y] = np.unique(np.asarray(cuts, dtype=float))
-            offsets[y] = k
-            k += splitters[y].size + 1
-        # 2a. weight, sum and smallest value per cell and bucket
-        sums = c.gather(
-            c.compute([dask.delayed(_bucket_sums)(p, kw, splitters, key_sets) for p in parts])
+        # 2a. one read: the sums per cell and bucket, and the rows split by bucket
+        splits = c.map(
+            _bucket_split,
+            srcs,
+            columns=columns,
+            kw=kw,
+            splitters=splitters,
+            key_sets=key_sets,
+            pure=False,
         )
+        # every piece a key of its own at once (a year outside the sample: under "rest"),
+        # and the splits let go: a split spilled whole would be read back for each piece
+        known = [(y, b) for y, cuts in splitters.items() for b in range(cuts.size + 1)]
+        parts = [
+            {k: c.submit(_piece, s, k, pure=False) for k in [*known, "sums", "rest"]}
+            for s in splits
+        ]
+        del splits
+        sums = c.gather([p["sums"] for p in parts])
         infos = [
             _cell_info(pd.concat([s[i] for s in sums], ignore_index=True), keys)
             for i, keys in enumerate(key_sets)
         ]
-        # 2b. each bucket of a year in one partition
-        meta = _prepped(head, kw, splitters, offsets).iloc[:0]
-        meta[_PART] = meta[_PART].astype(np.int64)
-        pre = dd.from_delayed(
-            [dask.delayed(_prepped)(p, kw, splitters, offsets) for p in parts],
-            meta=meta,
-            verify_meta=False,
+        timer("bucket sums and split")
+        # 2b. each bucket of a year in one partition: the ordered pieces
+        have: dict = {}  # (year, bucket) -> the input pieces with rows in it
+        for i, s in enumerate(sums):
+            for key in zip(s[0][_Y].tolist(), s[0][_B].tolist(), strict=True):
+                have.setdefault(key, []).append(i)
+        outs = _shuffle(
+            c,
+            have,
+            lambda t: (_bucket_part, *t, key_sets, infos, levels, ginis),
+            lambda i, t: (
+                parts[i][t]
+                if t[0] in splitters
+                else c.submit(_rest_piece, parts[i]["rest"], t[0], pure=False)
+            ),
         )
-        pre = pre.set_index(_PART, divisions=list(range(max(k, 1) + 1)))
-        stats = c.gather(
-            c.compute(
-                [
-                    dask.delayed(_bucket_stats)(p, key_sets, infos, levels, ginis)
-                    for p in pre.to_delayed(optimize_graph=True)
-                ]
-            )
-        )
+        del parts
+        stats = c.gather(outs)
+        del outs
         results = []
         for i, keys in enumerate(key_sets):
             pieces = [s[i] for s in stats if s and len(s[i])]
@@ -865,25 +1022,29 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
             med = results[0].set_index(_Y)["q_0.5"] * POVERTY_FRACTION
             lines = med.to_dict() if year else float(med.iloc[0]) if len(med) else float("nan")
         ordered = results[-1]
+        timer("bucket stats")
 
     # 3. each region-year in one partition: the region rows
     table = _pack(counts, rows_per_part)
-    n_parts = int(table.max()) + 1 if len(table) else 1
-    meta = ddf._meta.assign(__part=np.int64(0))
-    ry = ddf.map_partitions(_assign_region_parts, ry_keys, table, meta=meta)
-    ry = ry.set_index(_PART, divisions=list(range(n_parts + 1)))
+    have = {}  # partition -> the input pieces with rows in it
+    for i, s in enumerate(survey):
+        for t in np.unique(table.reindex(s[0].index).to_numpy(np.int64)).tolist():
+            have.setdefault(t, []).append(i)
     extra = [s.text for s in specs]
     if any(s.family == "sd" for s in specs) and "mean" not in extra:
         extra.append("mean")
     fam_text = {s.text for s in specs}
-    tables = c.gather(
-        c.compute(
-            [
-                dask.delayed(_region_rows)(p, kw, extra, lines)
-                for p in ry.to_delayed(optimize_graph=True)
-            ]
-        )
+    ry_splits = c.map(_region_split, srcs, columns=columns, keys=ry_keys, table=table, pure=False)
+    outs = _shuffle(
+        c,
+        have,
+        lambda t: (_region_part, kw, extra, lines),
+        lambda i, t: c.submit(_piece, ry_splits[i], t, pure=False),
     )
+    ry_splits.clear()  # let the splits go: the pieces hold them now
+    tables = c.gather(outs)
+    del outs
+    timer("region rows")
     regions = pd.concat([t for t in tables if len(t)], ignore_index=True)
     if year:
         regions = regions.rename(columns={year: _Y})
@@ -903,4 +1064,33 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     if year:
         out = out.rename(columns={_Y: year})
     keys = [region, *([year] if year else []), *by]
+    timer("totals")
     return out[[*keys, "measure", "value", "n"]]
+
+
+def _shuffle(c, have: dict, task: Callable, piece: Callable) -> list:
+    """The plain task shuffle: for each partition ``t`` (in sorted order) one task
+    ``task(t)`` (a function and its first arguments) on its pieces ``piece(i, t)`` (futures,
+    each a key of its own) of the input pieces ``i`` in ``have[t]``. Returns the futures.
+    The caller lets the splits go before it gathers them, so that distributed frees (or
+    spills) each piece alone, not the whole split beside it."""
+    outs = []
+    for t in sorted(have):
+        func, *args = task(t)
+        outs.append(c.submit(func, *args, *[piece(i, t) for i in have[t]], pure=False))
+    return outs
+
+
+class _Timer:
+    """Log the seconds of each step (logger ``indicators.analyses.scale``, level INFO)."""
+
+    def __init__(self):
+        import time
+
+        self._clock = time.perf_counter
+        self._last = self._clock()
+
+    def __call__(self, step: str) -> None:
+        now = self._clock()
+        logging.getLogger(__name__).info("%s: %.1f s", step, now - self._last)
+        self._last = now
