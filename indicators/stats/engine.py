@@ -729,7 +729,13 @@ def _segment_quantiles(x, g, n_cells, w, p):
         low = x < lo[gi]
         inside = ~low
         inside &= x <= hi[gi]
-    below = np.bincount(gi, low if w is None else w * low, n_cells)[:n_cells]
+    if w is None:
+        below = np.bincount(gi, low, n_cells)[:n_cells]
+    else:  # in pieces: w x low of a whole column would map fresh memory each call
+        below = np.zeros(n_cells)
+        for a in range(0, x.size, 1 << 20):
+            b = a + (1 << 20)
+            below += np.bincount(gi[a:b], w[a:b] * low[a:b], n_cells)[:n_cells]
     rows = np.flatnonzero(inside)  # a few percent of the rows: gathered, not masked thrice
     xi, g_in = x[rows], gi[rows]
     wi = np.ones(xi.size) if w is None else w[rows]

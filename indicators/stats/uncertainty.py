@@ -295,7 +295,9 @@ class _Work:
         ws = plan.sorted_weights
         if ws is None:
             ws = np.ones(self.xs.size) if w is None else w[self.rows]
-        self.ws = np.where(np.isfinite(ws), ws, 0.0)  # a missing weight is left out: weight 0
+        if not _all_finite(ws):  # a missing weight is left out: weight 0
+            ws = np.where(np.isfinite(ws), ws, 0.0)
+        self.ws = ws
         self.specs = list({s.text: s for s in specs}.values())
         # n, a count, has no sampling error of its own here: no linearized variable
         self.with_z = [
@@ -492,7 +494,7 @@ def grouped_standard_errors(
     # over the sorted blocks (_LineSums) instead of over every row in its own order
     by_block = strata is None and cluster is None
     if by_block and weights is not None:
-        by_block = bool(np.isfinite(np.asarray(weights, dtype=float)).all())
+        by_block = _all_finite(np.asarray(weights, dtype=float).reshape(-1))
     work = _Work(values, codes, n_cells, weights, measures, sample, labels, bandwidth, not by_block)
     design = DesignVariance(
         codes,
@@ -1045,11 +1047,21 @@ def _cell_sample(g, s_codes, n_cells):
     """Return the sample of each group (-1 for a group without rows); one per group."""
     out = np.full(n_cells, -1, dtype=np.int64)
     out[g] = s_codes
-    if g.size and (out[g] != s_codes).any():
+    if g.size and any((out[g[a:b]] != s_codes[a:b]).any() for a, b in _pieces(g.size)):
         raise DataError(
             "Every group must lie within one sample (year): group its rows by year too."
         )
     return out
+
+
+def _pieces(size, step=1 << 20):
+    """(start, stop) of slices of about a million rows: a check over every row in pieces
+    reuses its small temporaries instead of mapping fresh memory for a whole column."""
+    return [(a, min(a + step, size)) for a in range(0, size, step)]
+
+
+def _all_finite(a) -> bool:
+    return all(bool(np.isfinite(a[i:j]).all()) for i, j in _pieces(a.size))
 
 
 def sample_codes(sample, size):
