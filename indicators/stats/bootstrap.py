@@ -586,9 +586,10 @@ def _block(fixed, wm, specs, levels, labels, line):
     if need_dev:
         s1 = np.add.reduceat(wm * dev, ls, axis=1)
         mean = m0 + s1 / W
+    swx = None
     if families & {"gini", *_RATIOS}:
-        # w x in a buffer one column wider, its last column 0: the sums of runs of rows
-        # (``partial``) read it where a run ends at the block's end
+        # w x in a buffer one column wider, its last column 0: the sums of runs of rows at
+        # the ratios' quantiles read it where a run ends at the block's end
         wx_pad = np.empty((rc, nb + 1))
         wx_pad[:, nb] = 0.0
         wx = np.multiply(wm, xb, out=wx_pad[:, :nb])
@@ -596,7 +597,6 @@ def _block(fixed, wm, specs, levels, labels, line):
         flat_wx = wx_pad.reshape(-1)
         row0x = (np.arange(rc) * (nb + 1))[:, None]
 
-    swx_or_none = swx if families & {"gini", *_RATIOS} else None
     partials = {}
     ratio_levels = sorted(
         {
@@ -608,10 +608,10 @@ def _block(fixed, wm, specs, levels, labels, line):
     )
     if ratio_levels:
         # the sums of w x over the rows ls .. p - 1 of each group at the positions of every
-        # level the ratios need (x <= the quantile; positions rise with the level): one
-        # reduceat over the flat buffer for the runs between them, no cumulative sums
-        # the rows with x <= the quantile: up to the first row above the quantile's row
-        # (also when the quantile is the midpoint with the row above: no row lies between)
+        # level the ratios need (positions rise with the level): one reduceat over the flat
+        # buffer for the runs between them, no cumulative sums. The rows with x <= the
+        # quantile run up to the first row above the quantile's row (also when the quantile
+        # is the midpoint with the row above: no row lies between)
         ps = [fixed.next_row[rows_at[p]] for p in ratio_levels]
         idx = np.empty((rc, k, len(ps) + 1), dtype=np.intp)
         idx[:, :, 0] = row0x + ls
@@ -677,7 +677,7 @@ def _block(fixed, wm, specs, levels, labels, line):
         elif fam in _POSITIVE:
             if pos is None:
                 first = fixed.positive()[0]
-                pos = _Positive(fixed, wm, W - prefix(C, before, first), swx_or_none)
+                pos = _Positive(fixed, wm, W - prefix(C, before, first), swx)
             value = pos.measure(fam, spec.param)
         else:  # pragma: no cover - the engine's families, checked on import there
             raise DataError(f"Measure '{spec.text}' is not available in the bootstrap.")

@@ -733,8 +733,7 @@ def _segment_quantiles(x, g, n_cells, w, p):
         below = np.bincount(gi, low, n_cells)[:n_cells]
     else:  # in pieces: w x low of a whole column would map fresh memory each call
         below = np.zeros(n_cells)
-        for a in range(0, x.size, 1 << 20):
-            b = a + (1 << 20)
+        for a, b in row_pieces(x.size):
             below += np.bincount(gi[a:b], w[a:b] * low[a:b], n_cells)[:n_cells]
     rows = np.flatnonzero(inside)  # a few percent of the rows: gathered, not masked thrice
     xi, g_in = x[rows], gi[rows]
@@ -770,6 +769,16 @@ def _segment_quantiles(x, g, n_cells, w, p):
         else:
             out[k] = xk[j]
     return out
+
+
+def row_pieces(size: int, step: int = 1 << 20) -> list[tuple[int, int]]:
+    """(start, stop) of slices of about a million rows: work over every row in pieces reuses
+    its small temporaries instead of mapping fresh memory for a whole column on each call.
+
+    >>> row_pieces(5, 2)
+    [(0, 2), (2, 4), (4, 5)]
+    """
+    return [(a, min(a + step, size)) for a in range(0, size, step)]
 
 
 def _sample_step(size: int, n_cells: int) -> int:

@@ -63,6 +63,7 @@ from indicators.stats.engine import (
     pair_keys,
     prefix_sums,
     quantile_by_segment,
+    row_pieces,
 )
 from indicators.stats.measures import DEFAULT_MEASURES, MeasureSpec, parse_measure
 
@@ -906,11 +907,17 @@ def _z_quantile(g, spec, value, labels, quantiles):
     return _quantile_z(g, float(spec.param), value)
 
 
+def _quantile_scale(g, q):
+    """-1 / (W f) per group, f the kernel density at the quantile q (0 without a spread)."""
+    f = g.density(q)
+    return np.where(np.isfinite(f) & (g.h > 0), -1 / (g.W * f), 0.0)
+
+
 def _quantile_sums(g, p, q):
     """Sum and sum of squares per group of the weighted scores ``w ((x <= q) - p) s`` of a
-    quantile q (s = -1 / (W f)), from the weight and the squared weight at or below q."""
-    f = g.density(q)
-    scale = np.where(np.isfinite(f) & (g.h > 0), -1 / (g.W * f), 0.0)
+    quantile q (s per group, :func:`_quantile_scale`), from the weight and the squared
+    weight at or below q."""
+    scale = _quantile_scale(g, q)
     at = g.at_or_below(q)
     w2 = g.squared_weights()
     below, below2 = g.prefix(g.ws, at), g.prefix(w2, at)
@@ -921,8 +928,7 @@ def _quantile_sums(g, p, q):
 
 
 def _quantile_z(g, p, q):
-    f = g.density(q)
-    scale = np.where(np.isfinite(f) & (g.h > 0), -1 / (g.W * f), 0.0)
+    scale = _quantile_scale(g, q)
     return ((g.xs <= g.per_row(q)) - p) * g.per_row(scale)
 
 
@@ -1047,21 +1053,15 @@ def _cell_sample(g, s_codes, n_cells):
     """Return the sample of each group (-1 for a group without rows); one per group."""
     out = np.full(n_cells, -1, dtype=np.int64)
     out[g] = s_codes
-    if g.size and any((out[g[a:b]] != s_codes[a:b]).any() for a, b in _pieces(g.size)):
+    if g.size and any((out[g[a:b]] != s_codes[a:b]).any() for a, b in row_pieces(g.size)):
         raise DataError(
             "Every group must lie within one sample (year): group its rows by year too."
         )
     return out
 
 
-def _pieces(size, step=1 << 20):
-    """(start, stop) of slices of about a million rows: a check over every row in pieces
-    reuses its small temporaries instead of mapping fresh memory for a whole column."""
-    return [(a, min(a + step, size)) for a in range(0, size, step)]
-
-
 def _all_finite(a) -> bool:
-    return all(bool(np.isfinite(a[i:j]).all()) for i, j in _pieces(a.size))
+    return all(bool(np.isfinite(a[i:j]).all()) for i, j in row_pieces(a.size))
 
 
 def sample_codes(sample, size):
@@ -1075,24 +1075,18 @@ def cell_sample(g, s_codes, n_cells):
 
 
 def _compact(key, ordered=True):
-    """Return codes 0 .. k - 1 of integer keys and the keys they stand for: in key order, or
-    (``ordered=False``, a hash pass and no sort) in the order the keys first appear."""
+    """Return codes 0 .. k - 1 of integer keys and the keys they stand for: in key order (by
+    a table, or one sort of keys packed with their row numbers), or, for keys too wide for
+    either, ``ordered=False`` by a hash in the order the keys first appear."""
     key = np.asarray(key, dtype=np.int64)
     top = int(key.max()) + 1 if key.size and key.min() >= 0 else None
-    if top is not None and top < 4 * key.size + (1 << 16):
+    if top is not None and (top < 4 * key.size + (1 << 16) or top <= _DENSE_KEYS):
+        # keys up to a few times the rows, or up to about 1e8 (pairs of strata and clusters):
+        # a table of the keys present and their codes is cheaper than a hash or a sort
         present = np.zeros(top, dtype=bool)
         present[key] = True
         uniq = np.flatnonzero(present)
-        remap = np.cumsum(present) - 1
-        return remap[key], uniq
-    if top is not None and top <= _DENSE_KEYS:
-        # keys up to a few hundred million (pairs of strata and clusters): a table of the
-        # keys present (1 byte each) and their codes (4 bytes each) is cheaper than a hash
-        # or a sort of every row
-        present = np.zeros(top, dtype=bool)
-        present[key] = True
-        uniq = np.flatnonzero(present)
-        remap = np.cumsum(present, dtype=np.int32)
+        remap = np.cumsum(present, dtype=np.int32 if top < 1 << 31 else np.int64)
         remap -= 1
         return remap[key].astype(np.int64), uniq
     if top is not None and top.bit_length() + key.size.bit_length() <= 63:
