@@ -355,23 +355,7 @@ def compute(
             columns=", ".join(unknown),
             groups=lambda lang: groups or text("errors.no_groups", lang),
         )
-    # the registry with the mapping's own variables (and, for aggregates, its columns)
-    registry = prepared.registry if prepared.registry is not None else registry
-    allowed = registry.indicators_for(prepared.variables)
-    if indicators is not None:
-        wanted = set(indicators)
-        allowed = [ind for ind in allowed if ind.id in wanted]
-    # in aggregates each value column is its own indicator (named as the column), never a
-    # catalogue measure it is not: a column of medians is not a "mean income"
-    if prepared.shape == AGGREGATES:
-        allowed = [
-            ind
-            for ind in allowed
-            if ind.source_column
-            or (registry.variable_by_id[ind.variable].regional and ind.spec.family == "mean")
-        ]
-    else:
-        allowed = [ind for ind in allowed if not ind.source_column]
+    allowed = indicators_to_compute(prepared, registry, indicators)
     design = None
     if ci is not None or strata is not None or cluster is not None or ci_method == "bootstrap":
         from indicators.stats.uncertainty import Design
@@ -405,22 +389,57 @@ def compute(
                 groupings=groupings,
                 design=design,
             )
-            if breakdown:
-                table = table.rename(columns={breakdown: "group"})
-            else:
-                table["group"] = WHOLE
-            table["breakdown"] = breakdown
-            table["part"] = TOTAL_PART
-            theil = [ind.id for ind in inds if ind.spec.family == "theil"]
-            for part in ("between", "within"):
-                rows = table["measure"] == f"theil_{part}"
-                table.loc[rows, "part"] = part
-                table.loc[rows, "measure"] = "theil"
-            for ind in inds:
-                rows = table[table["measure"] == ind.spec.text]
-                if ind.spec.family != "theil" or ind.id != theil[0]:
-                    rows = rows[rows["part"] == TOTAL_PART]  # the parts once per variable
-                parts.append(rows.assign(indicator=ind.id, variable=var_id))
+            parts += indicator_rows(table, inds, var_id, breakdown)
+    return finish_results(parts, year=year, shape=prepared.shape, min_n=min_n, design=design)
+
+
+def indicators_to_compute(prepared: Prepared, registry, indicators: Sequence[str] | None = None):
+    """The registry indicators :func:`compute` computes for ``prepared`` (all the mapped
+    variables allow, or those of ``indicators``)."""
+    # the registry with the mapping's own variables (and, for aggregates, its columns)
+    registry = prepared.registry if prepared.registry is not None else registry
+    allowed = registry.indicators_for(prepared.variables)
+    if indicators is not None:
+        wanted = set(indicators)
+        allowed = [ind for ind in allowed if ind.id in wanted]
+    # in aggregates each value column is its own indicator (named as the column), never a
+    # catalogue measure it is not: a column of medians is not a "mean income"
+    if prepared.shape == AGGREGATES:
+        return [
+            ind
+            for ind in allowed
+            if ind.source_column
+            or (registry.variable_by_id[ind.variable].regional and ind.spec.family == "mean")
+        ]
+    return [ind for ind in allowed if not ind.source_column]
+
+
+def indicator_rows(table: pd.DataFrame, inds, var_id: str, breakdown: str) -> list[pd.DataFrame]:
+    """The rows of the results table of the indicators ``inds`` of one variable from its
+    :func:`measure_table` by ``breakdown`` (``WHOLE``, or one group column)."""
+    if breakdown:
+        table = table.rename(columns={breakdown: "group"})
+    else:
+        table["group"] = WHOLE
+    table["breakdown"] = breakdown
+    table["part"] = TOTAL_PART
+    theil = [ind.id for ind in inds if ind.spec.family == "theil"]
+    for part in ("between", "within"):
+        rows = table["measure"] == f"theil_{part}"
+        table.loc[rows, "part"] = part
+        table.loc[rows, "measure"] = "theil"
+    out = []
+    for ind in inds:
+        rows = table[table["measure"] == ind.spec.text]
+        if ind.spec.family != "theil" or ind.id != theil[0]:
+            rows = rows[rows["part"] == TOTAL_PART]  # the parts once per variable
+        out.append(rows.assign(indicator=ind.id, variable=var_id))
+    return out
+
+
+def finish_results(parts, *, year, shape: str, min_n: int, design=None) -> pd.DataFrame:
+    """The results table of :data:`RESULT_COLUMNS` from the :func:`indicator_rows`: the
+    intervals (with a ``design``), small cells hidden and each value's state."""
     columns = [c for c in RESULT_COLUMNS if c != YEAR or year]
     if not parts:
         return pd.DataFrame(columns=columns)
@@ -431,7 +450,7 @@ def compute(
     else:
         out = _intervals(out, design)
     # a cell without observations has nothing to hide: its state is missing (or not applicable)
-    small = (out["n"] > 0) & (out["n"] < min_n) & (prepared.shape != AGGREGATES)
+    small = (out["n"] > 0) & (out["n"] < min_n) & (shape != AGGREGATES)
     out["suppressed"] = small.to_numpy()
     out.loc[small, "value"] = np.nan
     if design is not None:  # a hidden value keeps its interval hidden too

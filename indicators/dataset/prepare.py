@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -68,16 +69,26 @@ class Prepared:
         return sorted(self.frame[REGION].unique())
 
 
-def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data") -> Prepared:
+def prepare(
+    df: pd.DataFrame,
+    mapping: Mapping,
+    registry,
+    *,
+    source: str = "data",
+    shape: str | None = None,
+    ages: Sequence[str] | None = None,
+) -> Prepared:
     """Check a mapping against the data and return the columns to measure.
 
     Raises :class:`DataError` with a plain message when a column is missing, a weight is
     negative, a region is missing, a year is not a year, or a numeric column holds text. The
-    user's frame is not changed.
+    user's frame is not changed. ``shape`` (microdata or aggregates) and ``ages`` (the
+    group columns of ages in years) are told from ``df`` unless given: a part of a larger
+    data set (the Dask engine's pieces) is prepared as the whole.
     """
     validate.require_columns(df, mapping.role_columns(), source=source)
     notes: list[str] = []
-    shape = detect_shape(df, mapping)
+    shape = shape or detect_shape(df, mapping)
     # own variables (and, in aggregates, every value column) as registry entries; their
     # answers in the order the user saved
     own = tuple(replace(o, levels=mapping.order_for(o.column) or o.levels) for o in mapping.own)
@@ -101,7 +112,11 @@ def prepare(df: pd.DataFrame, mapping: Mapping, registry, *, source: str = "data
     for role, col in ((STRATA, mapping.strata), (CLUSTER, mapping.cluster)):
         if col:
             out[role] = df[col]
-    banded = tuple(col for col in mapping.groups if is_age_in_years(col, df[col]))
+    banded = (
+        tuple(col for col in mapping.groups if is_age_in_years(col, df[col]))
+        if ages is None
+        else tuple(ages)
+    )
     for col in mapping.groups:
         if col in banded:
             out[col] = age_bands(df[col])
