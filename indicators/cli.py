@@ -472,7 +472,8 @@ def _text_orders(registry, variables, column_of) -> dict:
 
 
 def _compute_dask(args, registry, variables) -> pd.DataFrame:
-    """``compute`` with --engine dask: year by year on Dask workers (analyses/scale.py)."""
+    """``compute`` with --engine dask: by region-year on Dask workers (year by year with
+    --ci; analyses/scale.py)."""
     from indicators.analyses import scale
 
     table = scale.compute_parquet(

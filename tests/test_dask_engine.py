@@ -3,7 +3,9 @@ LocalCluster of 2 workers, over Parquet files that split regions and years acros
 
 from __future__ import annotations
 
+import glob
 import io
+import itertools
 
 import numpy as np
 import pandas as pd
@@ -383,3 +385,176 @@ def test_weights_are_checked_on_the_whole_data_not_on_each_part(tmp_path, cluste
     with pytest.raises(DataError) as memory:
         compute_measures(df, **kw, source=str(folder))
     assert str(err.value) == str(memory.value) and "all weights are zero" in str(err.value)
+
+
+DEMO_VARIABLES = {
+    "life_satisfaction": "levenstevredenheid",
+    "happiness": "geluk",
+    "income": "inkomen",
+    "self_rated_health": "ervaren_gezondheid",
+    "loneliness": "eenzaam",
+    "trust": "vertrouwen",
+    "work_status": "werkstatus",
+    "housing_cost_burden": "woonquote",
+}
+
+
+def _in_memory_compute(df, by, min_n=10, year="jaar"):
+    """``python -m indicators compute`` in memory: the mapping, the text answers' order of
+    the whole data, prepare and compute."""
+    from indicators.cli import _text_orders
+    from indicators.dataset.mapping import Mapping
+    from indicators.dataset.prepare import prepare
+    from indicators.registry.catalog import load_registry
+    from indicators.results import compute
+
+    registry = load_registry()
+    orders = _text_orders(registry, DEMO_VARIABLES, lambda col: df[col])
+    mapping = Mapping.build(
+        "provincie",
+        year=year,
+        weight="gewicht",
+        groups=by,
+        variables=DEMO_VARIABLES,
+        orders=orders,
+    )
+    return compute(prepare(df, mapping, registry, source="x"), registry, by=by, min_n=min_n)
+
+
+def _compute_dask(pattern, cluster, by, min_n=10, year="jaar"):
+    from indicators.cli import _text_orders
+    from indicators.registry.catalog import load_registry
+
+    registry = load_registry()
+    return scale.compute_parquet(
+        pattern,
+        region="provincie",
+        year=year,
+        weight="gewicht",
+        by=by,
+        variables=DEMO_VARIABLES,
+        orders_of=lambda distinct: _text_orders(registry, DEMO_VARIABLES, distinct),
+        min_n=min_n,
+        client_=cluster,
+    )
+
+
+def _assert_same_results(got, want, year="year"):
+    want = scale.sort_results(want, "region", [year, "group"] if year else ["group"])
+    assert list(got.columns) == list(want.columns)
+    assert (got.dtypes == want.dtypes).all(), (got.dtypes, want.dtypes)
+    sums = ["value", "weight_sum"]  # sums in another order: equal to rounding
+    pd.testing.assert_frame_equal(got.drop(columns=sums), want.drop(columns=sums), check_exact=True)
+    for col in sums:
+        np.testing.assert_allclose(got[col], want[col], rtol=1e-9, atol=1e-12, err_msg=col)
+
+
+def _messy_demo(seed=11, n=30000):
+    """The demo survey's first rows with what real registers hold: ages in years as a
+    group (the first file's people all 12 or younger), a region written with a space and
+    years as text in some files, a file whose weights are all zero, missing weights."""
+    from indicators.package_data import demo_file
+
+    df = pd.read_parquet(demo_file("people")).sample(n, random_state=seed)
+    df = df.sort_values("jaar", kind="stable").reset_index(drop=True)
+    rng = np.random.default_rng(seed)
+    df["age"] = rng.integers(13, 95, len(df))
+    df.loc[df.index[:2000], "age"] = rng.integers(0, 13, 2000)  # the first file: children
+    df.loc[df.index[2000:2400], "gewicht"] = 0.0  # the second file: weights all zero
+    df.loc[df.index[::377], "gewicht"] = np.nan
+    return df
+
+
+def _write_messy(df, folder):
+    folder.mkdir()
+    cuts = [0, 2000, 2400, *np.linspace(2400, len(df), 8).astype(int)[1:].tolist()]
+    for k, (a, b) in enumerate(itertools.pairwise(cuts)):
+        part = df.iloc[a:b].copy()
+        if k % 3 == 2:  # as another office wrote it
+            part["provincie"] = part["provincie"] + " "
+            part["jaar"] = part["jaar"].astype(str)
+        part.to_parquet(folder / f"part-{k}.parquet", index=False)
+    return str(folder / "*.parquet")
+
+
+def test_compute_by_region_year_equals_the_in_memory_engine(tmp_path, cluster, monkeypatch):
+    """``compute`` on Dask with partitions of whole region-years (about 500 rows, so that
+    the poverty line, the medians and the Gini of every year come from many buckets): the
+    in-memory table, every indicator, breakdown, Total row, small cell and state alike,
+    though no piece alone looks like the whole (its ages, its weights, its spellings)."""
+    monkeypatch.setattr(scale, "PART_ROWS", 500)
+    monkeypatch.setattr(scale, "SAMPLE_ROWS", 3000)
+    df = _messy_demo()
+    pattern = _write_messy(df, tmp_path / "register")
+    want = _in_memory_compute(df, ["age", "geslacht"], min_n=30)
+    got = _compute_dask(pattern, cluster, ["age", "geslacht"], min_n=30)
+    _assert_same_results(got, want)
+    # the ages are banded in every piece, as in the whole; small cells are hidden
+    assert set(got.loc[got["breakdown"] == "age", "group"]) == set(
+        want.loc[want["breakdown"] == "age", "group"]
+    )
+    assert got["suppressed"].any() and len(set(got["indicator"])) > 20
+    assert {"theil", "income_poverty_rate", "income_gini"} <= set(got["measure"]) | set(
+        got["indicator"]
+    )
+
+
+def test_compute_by_region_year_without_years_and_of_aggregates(tmp_path, cluster):
+    df = _messy_demo(seed=12, n=8000).drop(columns="jaar")
+    pattern = _write(df, tmp_path / "register", pieces=3)
+    _assert_same_results(
+        _compute_dask(pattern, cluster, [], year=None),
+        _in_memory_compute(df, [], year=None),
+        year=None,
+    )
+    # one row per region and year: aggregates, computed as in memory
+    agg = df.groupby("provincie", as_index=False).agg(
+        inkomen=("inkomen", "median"), gewicht=("gewicht", "sum")
+    )
+    agg["jaar"] = 2024
+    folder = tmp_path / "aggregates"
+    pattern = _write(agg, folder, pieces=2)
+    got = scale.compute_parquet(
+        pattern,
+        region="provincie",
+        year="jaar",
+        weight="gewicht",
+        by=[],
+        variables={"income": "inkomen"},
+        orders_of=lambda distinct: {},
+        client_=cluster,
+    )
+    from indicators.dataset.mapping import Mapping
+    from indicators.dataset.prepare import prepare
+    from indicators.registry.catalog import load_registry
+    from indicators.results import compute
+
+    registry = load_registry()
+    mapping = Mapping.build(
+        "provincie", year="jaar", weight="gewicht", variables={"income": "inkomen"}
+    )
+    want = compute(prepare(agg, mapping, registry), registry)
+    assert (want["region"] != "Total").sum() == 12 and not want["suppressed"].any()
+    _assert_same_results(got, want)
+
+
+def test_measures_key_a_region_year_as_the_engine_does(tmp_path, cluster, monkeypatch):
+    """'Utrecht ' and 'Utrecht', 2021 and '2021' in different files are one region-year:
+    one region row each, as in memory (the partitions are keyed on the checked values)."""
+    monkeypatch.setattr(scale, "PART_ROWS", 500)
+    df = _messy_demo(seed=13, n=12000)
+    pattern = _write_messy(df, tmp_path / "register")
+    kw = dict(value="inkomen", region="provincie", year="jaar", weight="gewicht")
+    got = scale.measures(pattern, client_=cluster, measures=["mean", "median"], **kw)
+    both = pd.concat([pd.read_parquet(f) for f in sorted(glob.glob(pattern))], ignore_index=True)
+    want = compute_measures(both, measures=["mean", "median"], **kw)
+    want = scale.sort_results(want, "provincie", ["jaar"])
+    assert len(got) == len(want) == 2 * 13 * df["jaar"].nunique()
+    pd.testing.assert_frame_equal(got.drop(columns="value"), want.drop(columns="value"))
+    np.testing.assert_allclose(got["value"], want["value"], rtol=1e-9)
+    # with intervals, year by year: one partition per year as the engine reads the years
+    got = scale.measures(pattern, client_=cluster, measures=["median"], ci=0.95, **kw)
+    want = compute_measures(both, measures=["median"], ci=0.95, **kw)
+    want = scale.sort_results(want, "provincie", ["jaar"])
+    assert len(got) == len(want) == 13 * df["jaar"].nunique()
+    np.testing.assert_allclose(got[["value", "se"]], want[["value", "se"]], rtol=1e-9)

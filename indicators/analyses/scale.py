@@ -1,24 +1,29 @@
 """Beyond one machine: every measure on Dask, out of core, with the in-memory engine's numbers.
 
 A folder (or glob) of Parquet files is read in input pieces (:func:`_sources`: row groups of
-one file, at most a partition's rows). :func:`measures` (no intervals) runs
-:func:`measures_by_region_year`: each region-year lies whole in one partition, where this
-project's own engine (:func:`indicators.results.measure_table`, hence
-:class:`indicators.stats.engine.SortPlan`) computes the region rows; the Total rows and the
-national poverty line (0.6 x the median of all regions of a year) come from an exact
-distributed selection over buckets of values (quantiles, Gini, S80/S20, Palma) and exact sums
-over the region rows (means, sd, shares, Theil and its parts, MLD, Atkinson). **Memory per
-worker is bounded by the largest region-year** (or :data:`PART_ROWS` rows, never above a
-worker's limit); :func:`check_region_years` reads the row counts before anything is computed
-and stops with a clear message when one region-year is too large for a worker. The files are
-read three times (a survey, the buckets, the region-years) and the rows shuffled twice by a
-plain task shuffle (:func:`_shuffle`): one task per input piece reads it and cuts its rows
-by target partition with a numpy argsort and slices (:func:`_split`), each piece a key of its
-own; one task per partition concatenates its pieces. Distributed spills pieces to disk when
-a worker's memory fills. The seconds of each step go to the logger of this module (INFO).
+one file, at most a partition's rows), each turned into the engine's rows by a reader
+(:class:`_MeasureReader` for :func:`measures`, :class:`_PrepareReader` for
+:func:`compute_parquet`: :func:`indicators.dataset.prepare` with the whole data's shape and
+age columns, found first by :func:`compute_by_region_year`). Without intervals both run
+:func:`region_year_tables` (one job per value column and breakdown, all in the same reads):
+each region-year lies whole in one partition, where this project's own engine
+(:func:`indicators.results.measure_table`, hence :class:`indicators.stats.engine.SortPlan`)
+computes the region rows; the Total rows and the national poverty line (0.6 x the median of
+all regions of a year) come from an exact distributed selection over buckets of values
+(quantiles, Gini, S80/S20, Palma) and exact sums over the region rows (means, sd, shares,
+Theil and its parts, MLD, Atkinson). Region and year are keyed as the engine reads them
+(:meth:`_Reader.keys`). **Memory per worker is bounded by the largest region-year** (or
+:data:`PART_ROWS` rows, never above a worker's limit); :func:`check_region_years` reads the
+row counts before anything is computed and stops with a clear message when one region-year
+is too large for a worker. The files are read three times (a survey, the buckets, the
+region-years) and the rows shuffled twice by a plain task shuffle (:func:`_shuffle`): one
+task per input piece reads it and cuts its rows by target partition with a numpy argsort and
+slices (:func:`_split`), each piece a key of its own; one task per partition concatenates its
+pieces. Distributed spills pieces to disk when a worker's memory fills. The seconds of each
+step go to the logger of this module (INFO).
 
-With intervals (the SE of a Total row needs the whole year) and for :func:`compute_parquet`
-(the registry indicators) :func:`per_year` computes each year whole on one worker with
+With intervals (the SE of a Total row needs the whole year) :func:`per_year` computes each
+year whole on one worker (the same plain shuffle, by year) with
 :func:`indicators.results.compute_measures` or :func:`indicators.results.compute`: memory per
 worker is then bounded by the largest year (:func:`check_sizes`).
 
@@ -147,18 +152,35 @@ def _row_bytes(meta: pd.DataFrame) -> float:
     )
 
 
-def _run_years(frame: pd.DataFrame, year: str | None, func: Callable) -> pd.DataFrame:
-    """Compute ``func`` on each year of one partition (a partition holds whole years)."""
-    if frame.empty:
-        return pd.DataFrame()
-    frame = frame.reset_index(drop=True)
+def _year_keys(part: pd.DataFrame, year: str | None, source: str) -> pd.Series:
+    """Each row's year as the engine reads it (``2021`` and ``"2021"`` are one year; 0
+    without years)."""
+    from indicators.dataset import validate
+
     if year is None:
-        return func(frame.reset_index(drop=True))
-    parts = [
-        func(part.reset_index(drop=True))
-        for _, part in frame.groupby(year, sort=True, dropna=False, observed=True)
-    ]
-    return pd.concat(parts, ignore_index=True)
+        return pd.Series(np.zeros(len(part), dtype=np.int64), index=part.index)
+    return validate.year_column(part, year, source=source)
+
+
+def _year_counts(src, columns, year, source) -> pd.Series:
+    part = _read(src, columns)
+    return _year_keys(part, year, source).value_counts(dropna=False)
+
+
+def _year_split(src, columns, year, source, table: pd.Series) -> dict:
+    """One input piece's rows by the partition of their year."""
+    part = _read(src, columns)
+    keys = _year_keys(part, year, source)
+    return _split(part, table.reindex(keys.to_numpy()).to_numpy(np.int64))
+
+
+def _year_part(func, *pieces) -> pd.DataFrame:
+    """``func`` on one year's rows, from every input piece."""
+    pieces = [p for p in pieces if p is not None and len(p)]
+    if not pieces:
+        return pd.DataFrame()
+    frame = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
+    return func(frame.reset_index(drop=True))
 
 
 def per_year(
@@ -170,40 +192,50 @@ def per_year(
     *,
     source: str | None = None,
 ) -> pd.DataFrame:
-    """Read ``columns`` of the Parquet files lazily, shuffle so that each year lies whole in
-    one partition, run ``func`` on every year on the workers and gather the tables."""
-    dd, _ = _dask()
-    source = source or pattern
-    files = parquet_files(pattern)
+    """Read ``columns`` of the Parquet files in input pieces, shuffle (:func:`_shuffle`) so
+    that each year lies whole in one partition, run ``func`` on every year on the workers
+    and gather the tables."""
+    import pyarrow.parquet as pq
+
     from indicators.dataset import validate
 
-    ddf = dd.read_parquet(files, columns=None)
-    validate.require_columns(ddf._meta, list(columns), source=source)
-    ddf = ddf[list(dict.fromkeys(columns))]
+    source = source or pattern
+    files = parquet_files(pattern)
+    columns = list(dict.fromkeys(columns))
+    meta = pq.read_schema(files[0]).empty_table().to_pandas()
+    validate.require_columns(meta, columns, source=source)
     limit = worker_memory(c)
-    bytes_per_row = _row_bytes(ddf._meta)
+    bytes_per_row = _row_bytes(meta[columns])
+    srcs = _sources(files, PART_ROWS)
+    if not srcs:  # files without rows
+        return pd.DataFrame()
+    parts = c.gather(
+        c.map(_year_counts, srcs, columns=columns, year=year, source=source, pure=False)
+    )
+    counts = pd.concat(parts).groupby(level=0, dropna=False).sum().sort_index()
     if year is None:
-        counts = pd.Series({"(all)": int(ddf.map_partitions(len).sum().compute())})
-        check_sizes(counts, bytes_per_row, limit, source)
-        ddf = ddf.repartition(npartitions=1)
-    else:
-        counts = ddf[year].value_counts(dropna=False).compute().sort_index()
-        check_sizes(counts, bytes_per_row, limit, source)
-        # each year its own partition: year k goes to [k, k + 1) of the divisions 0 .. K
-        part = {y: k for k, y in enumerate(counts.index) if not pd.isna(y)}
-        ddf = ddf.assign(__part=ddf[year].map(part, meta=(year, "f8")).fillna(0).astype("i8"))
-        ddf = ddf.set_index("__part", divisions=list(range(len(counts) + 1)))
-    tasks = [_delayed(_run_years)(part, year, func) for part in ddf.to_delayed(optimize_graph=True)]
-    tables = [t for t in c.gather(c.compute(tasks)) if len(t)]
+        counts.index = ["(all)"]
+    check_sizes(counts, bytes_per_row, limit, source)
+    keys = [0] if year is None else counts.index
+    table = pd.Series(np.arange(len(counts)), index=keys)
+    have: dict = {}  # partition -> the input pieces with rows in it
+    for j, part in enumerate(parts):
+        for t in table.reindex(part.index if year else [0]).tolist():
+            have.setdefault(int(t), []).append(j)
+    splits = c.map(
+        _year_split, srcs, columns=columns, year=year, source=source, table=table, pure=False
+    )
+    outs = _shuffle(
+        c,
+        have,
+        lambda t: (_year_part, func),
+        lambda j, t: c.submit(_piece, splits[j], t, pure=False),
+    )
+    splits.clear()
+    tables = [t for t in c.gather(outs) if len(t)]
     if not tables:
         return pd.DataFrame()
     return pd.concat(tables, ignore_index=True)
-
-
-def _delayed(func):
-    import dask
-
-    return dask.delayed(func, pure=True)
 
 
 def sort_results(table: pd.DataFrame, region: str, keys: Sequence[str] = ()) -> pd.DataFrame:
@@ -346,31 +378,140 @@ def compute_parquet(
     columns ``region`` and ``year`` as in :func:`indicators.results.compute`."""
     if ci_method == "bootstrap":
         raise DataError.from_text("scale.no_bootstrap")
-    dd, _ = _dask()
     columns = [c for c in (region, year, weight, *by, *variables.values(), strata, cluster) if c]
     with _client(client_, scheduler, workers, memory_limit, processes) as c:
+        srcs = _sources(parquet_files(pattern), PART_ROWS)
 
         def distinct(column: str) -> pd.Series:
-            ddf = dd.read_parquet(parquet_files(pattern), columns=[column])
-            return pd.Series(ddf[column].dropna().unique().compute())
+            parts = c.gather(c.map(_distinct, srcs, column=column, pure=False))
+            return pd.Series(pd.concat(parts, ignore_index=True).unique()) if parts else pd.Series()
 
-        func = functools.partial(
-            compute_year,
+        orders = orders_of(distinct)
+        if ci is None and strata is None and cluster is None:
+            table = compute_by_region_year(
+                pattern,
+                c,
+                region=region,
+                year=year,
+                weight=weight,
+                by=list(by),
+                variables=dict(variables),
+                orders=orders,
+                catalog=catalog,
+                min_n=min_n,
+            )
+        else:  # intervals: each year whole on one worker (the SEs of Total need the year)
+            func = functools.partial(
+                compute_year,
+                region=region,
+                year=year,
+                weight=weight,
+                by=list(by),
+                variables=dict(variables),
+                orders=orders,
+                catalog=catalog,
+                min_n=min_n,
+                ci=ci,
+                strata=strata,
+                cluster=cluster,
+                source=pattern,
+            )
+            table = per_year(pattern, list(dict.fromkeys(columns)), year, func, c)
+    return sort_results(table, "region", ["year", "group"] if year else ["group"])
+
+
+def _distinct(src, column: str) -> pd.Series:
+    """The distinct values of ``column`` in one input piece."""
+    return pd.Series(_read(src, [column])[column].dropna().unique())
+
+
+def _facts(src, columns, keys, groups):
+    """Of one input piece: whether a combination of ``keys`` (region, year, groups, as in
+    the file) repeats in it, else its counts; and the group columns of ages in years in it
+    (:func:`indicators.dataset.mapping.is_age_in_years`, true when some age is above 12)."""
+    from indicators.dataset.mapping import is_age_in_years
+
+    part = _read(src, columns)
+    counts = part.groupby(keys, dropna=False, observed=True).size()
+    repeated = bool(len(counts) and counts.max() > 1)
+    ages = [col for col in groups if is_age_in_years(col, part[col])]
+    return repeated, None if repeated else counts, ages
+
+
+def compute_by_region_year(
+    pattern: str,
+    c,
+    *,
+    region: str,
+    year: str | None,
+    weight: str | None,
+    by: Sequence[str],
+    variables: dict[str, str],
+    orders: dict,
+    catalog: str | None,
+    min_n: int,
+) -> pd.DataFrame:
+    """:func:`indicators.results.compute` (no intervals) with no more than the largest
+    region-year in one worker's memory: one read for what :func:`indicators.dataset.prepare`
+    tells from the whole data (microdata or aggregates, the group columns of ages in years),
+    then :func:`region_year_tables` with one job per variable and breakdown, every piece
+    prepared as the whole. Aggregates (one row per region and year, as small as the number
+    of regions) are computed in memory."""
+    import pyarrow.parquet as pq
+
+    from indicators.dataset import validate
+    from indicators.dataset.mapping import Mapping
+    from indicators.dataset.own_variables import AGGREGATES, MICRODATA
+    from indicators.results import WHOLE, finish_results, indicator_rows, indicators_to_compute
+
+    files = parquet_files(pattern)
+    mapping = Mapping.build(
+        region, year=year, weight=weight, groups=list(by), variables=variables, orders=orders
+    )
+    meta = pq.read_schema(files[0]).empty_table().to_pandas()
+    validate.require_columns(meta, mapping.role_columns(), source=pattern)
+    keys = [k for k in (region, year, *by) if k]
+    srcs = _sources(files, PART_ROWS)
+    facts = c.gather(c.map(_facts, srcs, columns=keys, keys=keys, groups=list(by), pure=False))
+    repeated = any(f[0] for f in facts)
+    if not repeated and facts:
+        counts = pd.concat([f[1] for f in facts])
+        counts = counts.groupby(level=list(range(counts.index.nlevels)), dropna=False).sum()
+        repeated = bool(counts.max() > 1)
+    shape = MICRODATA if repeated else AGGREGATES
+    ages = [col for col in by if any(col in f[2] for f in facts)]
+    if shape == AGGREGATES:
+        frame = pd.concat([_read(s, mapping.role_columns()) for s in srcs], ignore_index=True)
+        return compute_year(
+            frame,
             region=region,
             year=year,
             weight=weight,
             by=list(by),
             variables=dict(variables),
-            orders=orders_of(distinct),
+            orders=orders,
             catalog=catalog,
             min_n=min_n,
-            ci=ci,
-            strata=strata,
-            cluster=cluster,
+            ci=None,
+            strata=None,
+            cluster=None,
             source=pattern,
         )
-        table = per_year(pattern, list(dict.fromkeys(columns)), year, func, c)
-    return sort_results(table, "region", ["year", "group"] if year else ["group"])
+    reader = _PrepareReader(mapping, catalog, pattern, shape, ages)
+    head = reader.prepared(_read(srcs[0], reader.columns).head(50))
+    allowed = indicators_to_compute(head, _registry(catalog))
+    jobs, kinds = [], []
+    for breakdown in (WHOLE, *dict.fromkeys(by)):
+        for var_id in dict.fromkeys(ind.variable for ind in allowed):
+            inds = [ind for ind in allowed if ind.variable == var_id]
+            measures = list(dict.fromkeys(ind.spec.text for ind in inds))
+            jobs.append(_Job(var_id, [breakdown] if breakdown else [], measures))
+            kinds.append((inds, var_id, breakdown))
+    tables = region_year_tables(files, reader, jobs, c) if jobs else []
+    parts = []
+    for table, (inds, var_id, breakdown) in zip(tables, kinds, strict=True):
+        parts += indicator_rows(table, inds, var_id, breakdown)
+    return finish_results(parts, year=reader.year if year else None, shape=shape, min_n=min_n)
 
 
 @contextlib.contextmanager
@@ -393,27 +534,151 @@ SAMPLE_ROWS = 400_000  # sampled values, over all years, that place the bucket b
 _Y, _X, _W, _B = "__y", "__x", "__w", "__b"
 
 
-def _prepped(part, kw, splitters=None):
-    """The rows as the engine uses them: year (``__y``, 0 without years), the by-columns,
-    the value ``__x`` (NaN when the value or the weight is missing) and the weight ``__w``
-    (1 without weights); with ``splitters`` (bucket bounds per year; a year not there, one
-    no sample row fell in, is one bucket) the bucket ``__b``."""
-    frame, _, _ = _frame(part, kw)
-    year, weight = kw["year"], kw["weight"]
-    out = pd.DataFrame({_Y: frame[year] if year else np.zeros(len(frame), dtype=np.int64)})
-    for col in kw["by"]:
+class _Reader:
+    """How an input piece of the files becomes the rows the engine measures.
+
+    ``columns`` are read; :meth:`keys` gives each raw row's region and year as the engine
+    keys them (region text without surrounding spaces, the year parsed: ``GM0001 `` and
+    ``GM0001``, ``2021`` and ``"2021"`` in different files are one region-year);
+    :meth:`convert` gives the checked frame (its region, year and weight columns named
+    ``region``, ``year`` and ``weight``) and the labels (text answer -> score) of each value
+    column. The raw columns of region, year and weight are ``raw``.
+    """
+
+    def __init__(self, columns, raw, names, source):
+        self.columns = list(dict.fromkeys(c for c in columns if c))
+        self.raw_region, self.raw_year, self.raw_weight = raw
+        self.region, self.year, self.weight = names
+        self.source = source
+
+    def read(self, src) -> pd.DataFrame:
+        return _read(src, self.columns)
+
+    def keys(self, part: pd.DataFrame) -> pd.DataFrame:
+        from indicators.dataset import validate
+
+        out = {self.region: validate.region_column(part, self.raw_region, source=self.source)}
+        if self.raw_year:
+            out[self.year] = validate.year_column(part, self.raw_year, source=self.source)
+        return pd.DataFrame(out)
+
+    def weights(self, part: pd.DataFrame) -> tuple[int, int]:
+        """The raw weights above zero and not missing (the whole data's check)."""
+        from indicators.dataset import validate
+
+        if not self.raw_weight:
+            return (0, 0)
+        w = validate.numeric_column(part, self.raw_weight, source=self.source, check=False)
+        return int((w > 0).sum()), int(w.notna().sum())
+
+    def convert(self, part: pd.DataFrame) -> tuple[pd.DataFrame, dict]:  # pragma: no cover
+        raise NotImplementedError
+
+
+class _MeasureReader(_Reader):
+    """``measures``: one column scored as :func:`indicators.results.measure_frame` does
+    (value column ``__value``)."""
+
+    def __init__(self, kw: dict):
+        raw = (kw["region"], kw["year"], kw["weight"])
+        super().__init__([*raw, *kw["by"], kw["value"]], raw, raw, kw["source"])
+        self.kw = kw
+
+    def convert(self, part):
+        frame, _, labels = _frame(part, self.kw)
+        return frame, {"__value": labels}
+
+
+class _PrepareReader(_Reader):
+    """``compute``: every mapped variable prepared as :func:`indicators.dataset.prepare`
+    does for the whole data: its shape, its columns of ages in years and the order of the
+    text answers are the whole data's (value columns: the variable ids)."""
+
+    def __init__(self, mapping, catalog, source, shape, ages):
+        from indicators.dataset.mapping import REGION, WEIGHT, YEAR
+
+        raw = (mapping.region, mapping.year, mapping.weight)
+        columns = [*raw, *mapping.groups, *mapping.variable_columns.values()]
+        names = (REGION, YEAR if mapping.year else None, WEIGHT if mapping.weight else None)
+        super().__init__(columns, raw, names, source)
+        self.mapping, self.catalog = mapping, catalog
+        self.shape, self.ages = shape, tuple(ages)
+
+    def prepared(self, part: pd.DataFrame):
+        """:func:`indicators.dataset.prepare` of a part. Its check that some weight is above
+        zero is one of the whole data, as in :func:`_frame`."""
+        from dataclasses import replace
+
+        from indicators.dataset import validate
+        from indicators.dataset.prepare import prepare
+
+        part = part.reset_index(drop=True)
+        kw = dict(source=self.source, shape=self.shape, ages=self.ages)
+        weight = self.mapping.weight
+        registry = _registry(self.catalog)
+        if weight:
+            w = validate.numeric_column(part, weight, source=self.source, check=False).to_numpy()
+            if not (w > 0).any() and not (w < 0).any() and not np.isinf(w).any():
+                prepared = prepare(part, replace(self.mapping, weight=None), registry, **kw)
+                frame = prepared.frame.assign(**{self.weight: w})
+                return replace(prepared, frame=frame, mapping=self.mapping)
+        return prepare(part, self.mapping, registry, **kw)
+
+    def convert(self, part):
+        prepared = self.prepared(part)
+        return prepared.frame, prepared.labels
+
+
+@functools.lru_cache(maxsize=4)
+def _registry(catalog: str | None):
+    """The registry (with the user's own catalogue), loaded once per worker process."""
+    from indicators.registry.catalog import load_registry
+
+    return load_registry(extra=catalog)
+
+
+class _Job:
+    """One measure table to compute: the measures of one value column by region, year and
+    the ``by`` columns (with Total rows)."""
+
+    def __init__(self, value: str, by: Sequence[str], measures: Sequence[str]):
+        from indicators.stats.measures import parse_measure
+
+        self.value, self.by = value, tuple(by)
+        self.specs = list({s.text: s for s in map(parse_measure, measures)}.values())
+        self.texts = [s.text for s in self.specs]
+        # sd's Total needs the region means
+        self.extra = [*self.texts]
+        if any(s.family == "sd" for s in self.specs) and "mean" not in self.extra:
+            self.extra.append("mean")
+
+
+def _engine_rows(frame: pd.DataFrame, reader: _Reader, values, by, splitters=None):
+    """The rows as the engine uses them: year (``__y``, 0 without years), the ``by``
+    columns, the weight ``__w`` (1 without weights, 0 when missing) and per value column i
+    its value ``__x{i}`` (NaN when the value or the weight is missing); with ``splitters``
+    (per value column, bucket bounds per year; a year not there, one no sample row fell in,
+    is one bucket) its bucket ``__b{i}``."""
+    year, weight = reader.year, reader.weight
+    out = {_Y: frame[year] if year else np.zeros(len(frame), dtype=np.int64)}
+    for col in by:
         out[col] = frame[col]
-    x = frame["__value"].to_numpy(dtype=float, na_value=np.nan)
-    w = np.ones(len(x)) if weight is None else frame[weight].to_numpy(float, na_value=np.nan)
-    x = np.where(np.isfinite(w), x, np.nan)
-    out[_X], out[_W] = x, np.where(np.isfinite(w), w, 0.0)
+    w = np.ones(len(frame)) if weight is None else frame[weight].to_numpy(float, na_value=np.nan)
+    ok = np.isfinite(w)
+    out[_W] = np.where(ok, w, 0.0)
+    for i, v in enumerate(values):
+        out[f"{_X}{i}"] = np.where(ok, frame[v].to_numpy(dtype=float, na_value=np.nan), np.nan)
+    rows = pd.DataFrame(out)
     if splitters is not None:
-        b = np.zeros(len(out), dtype=np.int64)
-        for y, rows in out.groupby(_Y, sort=False).indices.items():
-            if y in splitters:
-                b[rows] = np.searchsorted(splitters[y], x[rows], side="right")
-        out[_B] = b
-    return out
+        years = rows.groupby(_Y, sort=False).indices
+        for i, cuts in splitters.items():
+            b = np.zeros(len(rows), dtype=np.int64)
+            x = rows[f"{_X}{i}"].to_numpy()
+            for y, at in years.items():
+                if y in cuts:
+                    b[at] = np.searchsorted(cuts[y], x[at], side="right")
+            rows[f"{_B}{i}"] = b
+    return rows
 
 
 def _sources(files: Sequence[str], rows: float) -> list[tuple[str, tuple[int, ...], int]]:
@@ -465,33 +730,27 @@ def _frame(part: pd.DataFrame, kw: dict):
     return measure_frame(part, **kw)
 
 
-def _check_weights(survey, kw: dict) -> None:
+def _survey(src, reader: _Reader, values, step):
+    """Rows per region-year (as the engine keys them), every ``step``-th row's values per
+    year (:func:`_engine_rows`, no weight) and the weights above zero and not missing."""
+    part = reader.read(src)
+    keys = reader.keys(part)
+    counts = keys.groupby(list(keys.columns), dropna=False, observed=True).size()
+    frame, _ = reader.convert(part.iloc[::step])
+    sample = _engine_rows(frame, reader, values, ()).drop(columns=_W)
+    return counts, sample, reader.weights(part)
+
+
+def _check_weights(survey, reader: _Reader) -> None:
     """Refuse, as the in-memory engine does, data without one weight above zero."""
-    if kw["weight"] and not sum(s[2][0] for s in survey):
+    if reader.raw_weight and not sum(s[2][0] for s in survey):
         from indicators.dataset import validate
 
         # the in-memory check itself, on one weight like the data's (all missing or zero)
         seen = 0.0 if sum(s[2][1] for s in survey) else np.nan
         validate.weight_column(
-            pd.DataFrame({kw["weight"]: [seen]}), kw["weight"], source=kw["source"]
+            pd.DataFrame({reader.raw_weight: [seen]}), reader.raw_weight, source=reader.source
         )
-
-
-def _survey(src, columns, kw, step):
-    """Rows per region-year (as in the file), every ``step``-th valid value per year and
-    the numbers of weights above zero and not missing."""
-    from indicators.dataset import validate
-
-    part = _read(src, columns)
-    keys = [kw["region"], *([kw["year"]] if kw["year"] else [])]
-    counts = part.groupby(keys, dropna=False, observed=True).size()
-    rows = _prepped(part.iloc[::step], kw)
-    rows = rows[np.isfinite(rows[_X].to_numpy())]
-    weights = (0, 0)
-    if kw["weight"]:
-        w = validate.numeric_column(part, kw["weight"], source=kw["source"], check=False)
-        weights = (int((w > 0).sum()), int(w.notna().sum()))
-    return counts, rows[[_Y, _X]], weights
 
 
 def _split(frame: pd.DataFrame, target: np.ndarray, names: Sequence | None = None) -> dict:
@@ -510,27 +769,38 @@ def _split(frame: pd.DataFrame, target: np.ndarray, names: Sequence | None = Non
     }
 
 
-def _bucket_split(src, columns, kw, splitters, key_sets):
-    """One input piece's valid rows cut into the buckets of their years: per key set, cell
-    and bucket the weight, the weighted sum and the smallest value (under ``"sums"``), and
-    per (year, bucket) the rows' by-columns, values and weights; the rows of years the
-    sample has no bounds for under ``"rest"``."""
-    rows = _prepped(_read(src, columns), kw, splitters)
-    rows = rows[np.isfinite(rows[_X].to_numpy())]
-    rows = rows.assign(__wx=rows[_W].to_numpy() * rows[_X].to_numpy())
-    sums = []
-    for i, keys in enumerate(key_sets):
-        agg = rows.groupby([*keys, _B], observed=True, dropna=False).agg(
-            W=(_W, "sum"), swx=("__wx", "sum"), xmin=(_X, "min")
-        )
-        sums.append(agg.reset_index().assign(__set=i))
-    sampled = rows[_Y].isin(list(splitters)).to_numpy()
-    rest, rows = rows[~sampled], rows[sampled]
-    grouped = rows.groupby([_Y, _B], sort=True)
-    names = [tuple(k) for k in grouped.size().index.tolist()]
-    out: dict = _split(rows[[*kw["by"], _X, _W]], grouped.ngroup().to_numpy(), names)
-    out["sums"] = sums
-    out["rest"] = rest[[_Y, *kw["by"], _X, _W]]  # years no sample row fell in: one bucket
+def _bucket_split(src, reader: _Reader, values, groups: dict, splitters: dict):
+    """One input piece's valid rows cut into the buckets of their years, for each value
+    column i of ``groups`` (i -> its key sets): per key set, cell and bucket the weight, the
+    weighted sum and the smallest value (under ``("sums", i)``), per ``(i, year, bucket)``
+    the rows' by-columns, values and weights, and the rows of years the sample has no
+    bounds for under ``("rest", i)``."""
+    frame, _ = reader.convert(reader.read(src))
+    own = {
+        i: list(dict.fromkeys(k for ks in sets for k in ks if k != _Y))
+        for i, sets in groups.items()
+    }
+    by = list(dict.fromkeys(k for cols in own.values() for k in cols))
+    rows = _engine_rows(frame, reader, values, by, {i: splitters[i] for i in groups})
+    out: dict = {}
+    for i, key_sets in groups.items():
+        x = rows[f"{_X}{i}"].to_numpy()
+        r = rows.loc[np.isfinite(x), [_Y, *own[i], _W, f"{_X}{i}", f"{_B}{i}"]]
+        r = r.rename(columns={f"{_X}{i}": _X, f"{_B}{i}": _B})
+        r = r.assign(__wx=r[_W].to_numpy() * r[_X].to_numpy())
+        sums = []
+        for k, keys in enumerate(key_sets):
+            agg = r.groupby([*keys, _B], observed=True, dropna=False).agg(
+                W=(_W, "sum"), swx=("__wx", "sum"), xmin=(_X, "min")
+            )
+            sums.append(agg.reset_index().assign(__set=k))
+        sampled = r[_Y].isin(list(splitters[i])).to_numpy()
+        rest, r = r[~sampled], r[sampled]
+        grouped = r.groupby([_Y, _B], sort=True)
+        names = [(i, *k) for k in grouped.size().index.tolist()]
+        out.update(_split(r[[*own[i], _X, _W]], grouped.ngroup().to_numpy(), names))
+        out[("sums", i)] = sums
+        out[("rest", i)] = rest[[_Y, *own[i], _X, _W]]  # years no sample row fell in: one bucket
     return out
 
 
@@ -554,27 +824,50 @@ def _bucket_part(year, bucket, key_sets, infos, levels, ginis, *pieces):
     return _bucket_stats(part, year, bucket, key_sets, infos, levels, ginis)
 
 
-def _route(part: pd.DataFrame, keys, table: pd.Series) -> np.ndarray:
-    """The partition of each row's region-year (``table``: region-year -> partition)."""
-    grouped = part.groupby(keys, sort=True, dropna=False, observed=True)
+def _route(keys: pd.DataFrame, table: pd.Series) -> np.ndarray:
+    """The partition of each row's region-year (``keys``: the rows' region and year;
+    ``table``: region-year -> partition)."""
+    grouped = keys.groupby(list(keys.columns), sort=True, dropna=False, observed=True)
     codes = grouped.ngroup().to_numpy()
     ids = table.reindex(grouped.size().index).to_numpy(np.int64)
     return ids[codes]
 
 
-def _region_split(src, columns, keys, table):
+def _region_split(src, reader: _Reader, table):
     """One input piece's rows by the partition of their region-year."""
-    part = _read(src, columns)
-    return _split(part, _route(part, keys, table))
+    part = reader.read(src)
+    return _split(part, _route(reader.keys(part), table))
 
 
-def _region_part(kw, measures, lines, *pieces):
-    """The region rows of one partition of whole region-years, from every input piece."""
+def _region_part(reader: _Reader, jobs, lines, *pieces):
+    """The region rows of every job in one partition of whole region-years (this project's
+    engine, :func:`indicators.results.measure_table`, with the poverty lines of the whole
+    data), from the partition's rows in every input piece."""
+    from indicators.results import Groupings, measure_table
+
     pieces = [p for p in pieces if p is not None and len(p)]
     if not pieces:
-        return pd.DataFrame()
+        return [pd.DataFrame() for _ in jobs]
     part = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
-    return _region_rows(part, kw, measures, lines)
+    frame, labels = reader.convert(part)
+    groupings = Groupings(frame)
+    return [
+        measure_table(
+            frame,
+            job.value,
+            job.extra,
+            region=reader.region,
+            year=reader.year,
+            weight=reader.weight,
+            by=list(job.by),
+            labels=labels.get(job.value) or None,
+            total=False,
+            groupings=groupings,
+            lines=lines.get(job.value),
+            internal=True,
+        )
+        for job in jobs
+    ]
 
 
 def _cell_info(sums: pd.DataFrame, keys) -> pd.DataFrame:
@@ -673,7 +966,7 @@ def _ordered_values(stats: pd.DataFrame, info: pd.DataFrame, keys, levels, gini)
     return res
 
 
-def _totals(regions: pd.DataFrame, ordered, specs, region: str, total_keys, levels):
+def _totals(regions: pd.DataFrame, ordered, specs, region: str, total_keys):
     """The Total rows from the region rows (every measure that sums exactly over regions)
     and the ordered pieces (quantiles, Gini, share ratios of the whole year)."""
     from indicators.results import theil_parts
@@ -854,64 +1147,55 @@ def _pack(counts: pd.Series, rows: float) -> pd.Series:
     return pd.Series(out, index=counts.index)
 
 
-def _region_rows(part, kw, measures, lines):
-    """The region rows of one partition of whole region-years, with the lines of the years."""
-    from indicators.results import measure_table
-
-    if part.empty:
-        return pd.DataFrame()
-    frame, _, labels = _frame(part, kw)
-    return measure_table(
-        frame,
-        "__value",
-        measures,
-        region=kw["region"],
-        year=kw["year"],
-        weight=kw["weight"],
-        by=kw["by"],
-        labels=labels or None,
-        total=False,
-        lines=lines,
-        internal=True,
-    )
-
-
 def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFrame:
     """:func:`indicators.results.compute_measures` (no intervals) with no more than the
-    largest region-year (or :data:`PART_ROWS` rows) in one worker's memory.
+    largest region-year (or :data:`PART_ROWS` rows) in one worker's memory
+    (:func:`region_year_tables`)."""
+    import pyarrow.parquet as pq
+
+    from indicators.dataset import validate
+
+    files = parquet_files(pattern)
+    reader = _MeasureReader(kw)
+    meta = pq.read_schema(files[0]).empty_table().to_pandas()
+    validate.require_columns(meta, reader.columns, source=source)
+    head = _read(_sources(files[:1], 1)[0], reader.columns).head(50)
+    _, requested, _ = _frame(head, kw)
+    (out,) = region_year_tables(files, reader, [_Job("__value", kw["by"], requested)], c)
+    keys = [kw["region"], *([kw["year"]] if kw["year"] else []), *kw["by"]]
+    return out[[*keys, "measure", "value", "n"]]
+
+
+def region_year_tables(files, reader: _Reader, jobs, c) -> list[pd.DataFrame]:
+    """The measure tables of ``jobs`` (region rows and Total rows, as
+    :func:`indicators.results.measure_table` gives them) with no more than the largest
+    region-year (or :data:`PART_ROWS` rows) in one worker's memory.
 
     1. One read of the files: rows per region-year (checked against the workers' memory),
        the weights above zero (the whole data's check) and a sample of the values per year,
        whose quantiles cut each year into buckets of values of about a partition's rows (a
        year no sample row fell in is one bucket).
     2. (When a quantile, the Gini, a share ratio or the poverty line is asked for.) One read,
-       one task per input piece: per cell (year, and year x by-groups) and bucket the
-       weight, the sum and the smallest value, so that every bucket knows the weight of the
-       rows below it, and the rows split by (year, bucket). Each bucket's pieces meet in
-       one task, which sorts them and gives the Gini sum of their ranks and, where a
-       quantile's target weight falls in it, that quantile exactly and the sum at or below
-       it: the poverty line of each year, the Total rows' quantiles, Gini, S80/S20, Palma.
+       one task per input piece: per value column, cell (year, and year x by-groups) and
+       bucket the weight, the sum and the smallest value, so that every bucket knows the
+       weight of the rows below it, and the rows split by (value column, year, bucket).
+       Each bucket's pieces meet in one task, which sorts them and gives the Gini sum of
+       their ranks and, where a quantile's target weight falls in it, that quantile exactly
+       and the sum at or below it: the poverty line of each year, the Total rows'
+       quantiles, Gini, S80/S20, Palma.
     3. One read: the rows split by the partition of their region-year (region-years packed
        in order up to a partition's rows, :func:`_pack`); in each partition this project's
-       engine (:func:`indicators.results.measure_table`) computes the region rows with the
-       poverty lines of step 2. The Total rows' other measures are exact sums over regions:
-       means, sd (within plus between), shares and rates, Theil (between plus within), MLD
-       and Atkinson from the means of x > 0 and of log x or x^(1-e).
+       engine (:func:`indicators.results.measure_table`) computes every job's region rows
+       with the poverty lines of step 2. The Total rows' other measures are exact sums over
+       regions: means, sd (within plus between), shares and rates, Theil (between plus
+       within), MLD and Atkinson from the means of x > 0 and of log x or x^(1-e).
     """
     import pyarrow.parquet as pq
 
-    from indicators.dataset import validate
-    from indicators.stats.measures import POVERTY_FRACTION, parse_measure
+    from indicators.stats.measures import POVERTY_FRACTION
 
-    files = parquet_files(pattern)
-    region, year, by = kw["region"], kw["year"], list(kw["by"])
-    columns = list(dict.fromkeys(c_ for c_ in (region, year, kw["weight"], *by, kw["value"]) if c_))
-    meta = pq.read_schema(files[0]).empty_table().to_pandas()
-    validate.require_columns(meta, columns, source=source)
-    meta = meta[columns]
-    head = _read(_sources(files[:1], 1)[0], columns).head(50)
-    _, requested, _ = _frame(head, kw)
-    specs = list({s.text: s for s in map(parse_measure, requested)}.values())
+    source = reader.source
+    meta = pq.read_schema(files[0]).empty_table().to_pandas()[reader.columns]
     limit = worker_memory(c)
     bytes_per_row = _row_bytes(meta)
     if np.isfinite(limit) and fitting_rows(bytes_per_row, limit) < 1:
@@ -925,147 +1209,180 @@ def measures_by_region_year(pattern: str, kw: dict, c, source: str) -> pd.DataFr
     timer = _Timer()
     # input pieces of at most what a partition holds (a large file is read in row groups)
     srcs = _sources(files, max(1.0, min(PART_ROWS, fitting_rows(bytes_per_row, limit))))
+    values = list(dict.fromkeys(job.value for job in jobs))
 
     # 1. rows per region-year and a sample of values per year
     n_rows = sum(s[2] for s in srcs)
     step = max(1, n_rows // SAMPLE_ROWS)
-    survey = c.gather(c.map(_survey, srcs, columns=columns, kw=kw, step=step, pure=False))
-    ry_keys = [region, *([year] if year else [])]
-    counts = (
-        pd.concat([s[0] for s in survey])
-        .groupby(level=list(range(len(ry_keys))), dropna=False)
-        .sum()
-    )
+    survey = c.gather(c.map(_survey, srcs, reader=reader, values=values, step=step, pure=False))
+    counts = pd.concat([s[0] for s in survey])
+    counts = counts.groupby(level=list(range(counts.index.nlevels)), dropna=False).sum()
     check_region_years(counts, bytes_per_row, limit, source)
-    _check_weights(survey, kw)
+    _check_weights(survey, reader)
     largest = float(counts.max()) if len(counts) else 0.0
     rows_per_part = max(largest, min(PART_ROWS, fitting_rows(bytes_per_row, limit)), 1.0)
     timer("survey")
 
-    line_keys, total_keys = [_Y], [_Y, *by]
-    key_sets = [line_keys] if not by else [line_keys, total_keys]
-    levels = [set() for _ in key_sets]
-    ginis = [False for _ in key_sets]
-    poverty = any(s.family == "poverty_rate" for s in specs)
-    if poverty:
-        levels[0].add(0.5)
-    for s in specs:
-        if s.family == "quantile":
-            levels[-1].add(float(s.param))
-        elif s.family in ("s80s20", "palma"):
-            levels[-1].update((s.kwargs["top"], s.kwargs["bottom"]))
-        elif s.family == "gini":
-            ginis[-1] = True
-    levels = [sorted(v) for v in levels]
-    lines = None
-    ordered = None
-    if any(levels) or any(ginis):
+    # per value column: its key sets (the year for the poverty line first, then year x by),
+    # the quantile levels and whether a Gini is asked for in each
+    groups, levels, ginis, poor = {}, {}, {}, set()
+    for i, v in enumerate(values):
+        sets = [(_Y,)] + [(_Y, *j.by) for j in jobs if j.value == v and j.by]
+        sets = list(dict.fromkeys(sets))
+        lv = {k: set() for k in sets}
+        gi = dict.fromkeys(sets, False)
+        for job in (j for j in jobs if j.value == v):
+            ks = (_Y, *job.by)
+            for s in job.specs:
+                if s.family == "poverty_rate":
+                    poor.add(i)
+                    lv[(_Y,)].add(0.5)
+                elif s.family == "quantile":
+                    lv[ks].add(float(s.param))
+                elif s.family in ("s80s20", "palma"):
+                    lv[ks].update((s.kwargs["top"], s.kwargs["bottom"]))
+                elif s.family == "gini":
+                    gi[ks] = True
+        if any(lv.values()) or any(gi.values()):
+            groups[i] = [list(k) for k in sets]
+            levels[i] = [sorted(lv[k]) for k in sets]
+            ginis[i] = [gi[k] for k in sets]
+    lines: dict = {}
+    ordered: dict = {}  # (value column, key set) -> the ordered pieces per cell
+    if groups:
         sample = pd.concat([s[1] for s in survey], ignore_index=True)
         year_rows = sample.groupby(_Y).size() * step
-        splitters = {}
-        for y, xs in sample.groupby(_Y)[_X]:
-            n_b = int(np.ceil(year_rows[y] / rows_per_part))
-            cuts = np.quantile(xs.to_numpy(), np.arange(1, n_b) / n_b) if n_b > 1 else []
-            splitters[y] = np.unique(np.asarray(cuts, dtype=float))
+        splitters: dict = {}
+        for i in groups:
+            splitters[i] = {}
+            xs = sample[[_Y, f"{_X}{i}"]]
+            xs = xs[np.isfinite(xs[f"{_X}{i}"].to_numpy())]
+            for y, x in xs.groupby(_Y)[f"{_X}{i}"]:
+                n_b = int(np.ceil(year_rows[y] / rows_per_part))
+                cuts = np.quantile(x.to_numpy(), np.arange(1, n_b) / n_b) if n_b > 1 else []
+                splitters[i][y] = np.unique(np.asarray(cuts, dtype=float))
         # 2a. one read: the sums per cell and bucket, and the rows split by bucket
         splits = c.map(
             _bucket_split,
             srcs,
-            columns=columns,
-            kw=kw,
+            reader=reader,
+            values=values,
+            groups=groups,
             splitters=splitters,
-            key_sets=key_sets,
             pure=False,
         )
         # every piece a key of its own at once (a year outside the sample: under "rest"),
         # and the splits let go: a split spilled whole would be read back for each piece
-        known = [(y, b) for y, cuts in splitters.items() for b in range(cuts.size + 1)]
-        parts = [
-            {k: c.submit(_piece, s, k, pure=False) for k in [*known, "sums", "rest"]}
-            for s in splits
+        known = [
+            (i, y, b)
+            for i in groups
+            for y, cuts in splitters[i].items()
+            for b in range(cuts.size + 1)
         ]
+        known += [(tag, i) for i in groups for tag in ("sums", "rest")]
+        parts = [{k: c.submit(_piece, s, k, pure=False) for k in known} for s in splits]
         del splits
-        sums = c.gather([p["sums"] for p in parts])
-        infos = [
-            _cell_info(pd.concat([s[i] for s in sums], ignore_index=True), keys)
-            for i, keys in enumerate(key_sets)
-        ]
+        sums = c.gather([[p[("sums", i)] for i in groups] for p in parts])
+        infos = {}
+        for n_i, i in enumerate(groups):
+            infos[i] = [
+                _cell_info(pd.concat([s[n_i][k] for s in sums], ignore_index=True), keys)
+                for k, keys in enumerate(groups[i])
+            ]
         timer("bucket sums and split")
         # 2b. each bucket of a year in one partition: the ordered pieces
-        have: dict = {}  # (year, bucket) -> the input pieces with rows in it
-        for i, s in enumerate(sums):
-            for key in zip(s[0][_Y].tolist(), s[0][_B].tolist(), strict=True):
-                have.setdefault(key, []).append(i)
+        have: dict = {}  # (value column, year, bucket) -> the input pieces with rows in it
+        for j, s in enumerate(sums):
+            for n_i, i in enumerate(groups):
+                line_sums = s[n_i][0]
+                for key in zip(line_sums[_Y].tolist(), line_sums[_B].tolist(), strict=True):
+                    have.setdefault((i, *key), []).append(j)
         outs = _shuffle(
             c,
             have,
-            lambda t: (_bucket_part, *t, key_sets, infos, levels, ginis),
-            lambda i, t: (
-                parts[i][t]
-                if t[0] in splitters
-                else c.submit(_rest_piece, parts[i]["rest"], t[0], pure=False)
+            lambda t: (
+                _bucket_part,
+                t[1],
+                t[2],
+                groups[t[0]],
+                infos[t[0]],
+                levels[t[0]],
+                ginis[t[0]],
+            ),
+            lambda j, t: (
+                parts[j][t]
+                if t[1] in splitters[t[0]]
+                else c.submit(_rest_piece, parts[j][("rest", t[0])], t[1], pure=False)
             ),
         )
         del parts
-        stats = c.gather(outs)
+        stats = dict(zip(sorted(have), c.gather(outs), strict=True))
         del outs
-        results = []
-        for i, keys in enumerate(key_sets):
-            pieces = [s[i] for s in stats if s and len(s[i])]
-            st = (
-                pd.concat(pieces, ignore_index=True)
-                if pieces
-                else pd.DataFrame(columns=[*keys, _B])
-            )
-            results.append(_ordered_values(st, infos[i], keys, levels[i], ginis[i]))
-        if poverty:
-            med = results[0].set_index(_Y)["q_0.5"] * POVERTY_FRACTION
-            lines = med.to_dict() if year else float(med.iloc[0]) if len(med) else float("nan")
-        ordered = results[-1]
+        for i, sets in groups.items():
+            for k, keys in enumerate(sets):
+                pieces = [s[k] for t, s in stats.items() if t[0] == i and s and len(s[k])]
+                st = (
+                    pd.concat(pieces, ignore_index=True)
+                    if pieces
+                    else pd.DataFrame(columns=[*keys, _B])
+                )
+                res = _ordered_values(st, infos[i][k], keys, levels[i][k], ginis[i][k])
+                ordered[(values[i], tuple(keys))] = res.sort_values(
+                    keys, kind="mergesort"
+                ).reset_index(drop=True)
+            if i in poor:
+                med = ordered[(values[i], (_Y,))].set_index(_Y)["q_0.5"] * POVERTY_FRACTION
+                if reader.year:
+                    lines[values[i]] = med.to_dict()
+                else:
+                    lines[values[i]] = float(med.iloc[0]) if len(med) else float("nan")
         timer("bucket stats")
 
-    # 3. each region-year in one partition: the region rows
+    # 3. each region-year in one partition: the region rows of every job
     table = _pack(counts, rows_per_part)
     have = {}  # partition -> the input pieces with rows in it
-    for i, s in enumerate(survey):
+    for j, s in enumerate(survey):
         for t in np.unique(table.reindex(s[0].index).to_numpy(np.int64)).tolist():
-            have.setdefault(t, []).append(i)
-    extra = [s.text for s in specs]
-    if any(s.family == "sd" for s in specs) and "mean" not in extra:
-        extra.append("mean")
-    fam_text = {s.text for s in specs}
-    ry_splits = c.map(_region_split, srcs, columns=columns, keys=ry_keys, table=table, pure=False)
+            have.setdefault(t, []).append(j)
+    ry_splits = c.map(_region_split, srcs, reader=reader, table=table, pure=False)
     outs = _shuffle(
         c,
         have,
-        lambda t: (_region_part, kw, extra, lines),
-        lambda i, t: c.submit(_piece, ry_splits[i], t, pure=False),
+        lambda t: (_region_part, reader, jobs, lines),
+        lambda j, t: c.submit(_piece, ry_splits[j], t, pure=False),
     )
     ry_splits.clear()  # let the splits go: the pieces hold them now
     tables = c.gather(outs)
     del outs
     timer("region rows")
+    out = [_job_table(job, [t[n] for t in tables], ordered, reader) for n, job in enumerate(jobs)]
+    timer("totals")
+    return out
+
+
+def _job_table(job: _Job, tables, ordered: dict, reader: _Reader) -> pd.DataFrame:
+    """One job's region rows (from every partition) and its Total rows."""
+    from indicators.stats.measures import parse_measure
+
+    region, year, by = reader.region, reader.year, list(job.by)
     regions = pd.concat([t for t in tables if len(t)], ignore_index=True)
     if year:
         regions = regions.rename(columns={year: _Y})
-    if ordered is not None:
-        ordered = ordered.sort_values(total_keys, kind="mergesort").reset_index(drop=True)
     tot = _totals(
         regions,
-        ordered,
-        [parse_measure(m) for m in extra],
+        ordered.get((job.value, (_Y, *by))),
+        [parse_measure(m) for m in job.extra],
         region,
         [_Y, *by] if year else by,
-        levels[-1],
     )
-    tot = tot[tot["measure"].isin(fam_text | {"theil_between", "theil_within"})]
-    regions = regions[regions["measure"].isin(fam_text)]
+    texts = set(job.texts)
+    tot = tot[tot["measure"].isin(texts | {"theil_between", "theil_within"})]
+    regions = regions[regions["measure"].isin(texts)]
     out = pd.concat([regions, tot], ignore_index=True)
     if year:
         out = out.rename(columns={_Y: year})
     keys = [region, *([year] if year else []), *by]
-    timer("totals")
-    return out[[*keys, "measure", "value", "n"]]
+    return out[[*keys, "measure", "value", "n", "weight_sum", "n_missing", "n_excluded"]]
 
 
 def _shuffle(c, have: dict, task: Callable, piece: Callable) -> list:

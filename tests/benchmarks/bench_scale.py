@@ -9,7 +9,9 @@ LocalCluster of ``--workers`` worker processes with ``--memory-limit`` each, sam
 worker's resident memory while it runs, and :func:`indicators.results.compute_measures` on
 the same rows in this process. Prints the Dask engine's seconds per step, the times, the peak
 memory per worker and the ratio of the times per row. The issue's scale run:
-``--rows 1e8 --memory-limit 1.5GB --memory-rows 5e7``.
+``--rows 1e8 --memory-limit 1.5GB --memory-rows 5e7``. ``--command compute`` times
+``compute`` instead (the registry's income indicators, mapped as ``income=income``) against
+the in-memory ``prepare`` and ``compute``.
 """
 
 from __future__ import annotations
@@ -37,6 +39,28 @@ from indicators.stats.measures import DEFAULT_MEASURES  # noqa: E402
 OUT = Path(__file__).resolve().parent / "out"
 MEASURES = [*DEFAULT_MEASURES, "poverty_rate"]
 KW = dict(value="income", region="region", year="year", weight="weight", measures=MEASURES)
+MAPPED = dict(region="region", year="year", weight="weight", variables={"income": "income"})
+
+
+def run_dask(command: str, pattern: str, c) -> pd.DataFrame:
+    if command == "compute":
+        return scale.compute_parquet(pattern, by=[], orders_of=lambda _: {}, client_=c, **MAPPED)
+    return scale.measures(pattern, client_=c, **KW)
+
+
+def run_memory(command: str, df: pd.DataFrame) -> pd.DataFrame:
+    if command == "compute":
+        from indicators.dataset.mapping import Mapping
+        from indicators.dataset.prepare import prepare
+        from indicators.registry.catalog import load_registry
+        from indicators.results import compute
+
+        registry = load_registry()
+        mapping = Mapping.build(
+            "region", year="year", weight="weight", variables=MAPPED["variables"]
+        )
+        return compute(prepare(df, mapping, registry), registry)
+    return compute_measures(df, **KW)
 
 
 def write_folder(n: int, files: int = 40) -> Path:
@@ -74,6 +98,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--memory-limit", default="3GB")
     parser.add_argument("--memory-rows", type=float, default=2e7, help="in-memory run's rows")
+    parser.add_argument("--command", choices=["measures", "compute"], default="measures")
     args = parser.parse_args()
     # the Dask engine's seconds per step (survey, bucket sums and split, bucket stats, ...)
     steps = logging.getLogger("indicators.analyses.scale")
@@ -96,7 +121,7 @@ def main() -> None:
         sampler = threading.Thread(target=rss_sampler, args=(c, peaks, stop), daemon=True)
         sampler.start()
         start = time.perf_counter()
-        table = scale.measures(str(folder / "*.parquet"), client_=c, **KW)
+        table = run_dask(args.command, str(folder / "*.parquet"), c)
         dask_time = time.perf_counter() - start
         stop.set()
         sampler.join()
@@ -110,7 +135,7 @@ def main() -> None:
         f"partitions of at most max(largest region-year, {scale.PART_ROWS:.0e}) rows"
     )
     print(
-        f"dask: {len(table)} result rows in {dask_time:.1f} s on {args.workers} workers "
+        f"dask ({args.command}): {len(table)} result rows in {dask_time:.1f} s on {args.workers} workers "
         f"with {args.memory_limit} each; peak memory per worker: "
         + ", ".join(f"{v / 1e9:.2f} GB" for v in peaks.values())
     )
@@ -119,7 +144,7 @@ def main() -> None:
     files = sorted(folder.glob("*.parquet"))
     df = pd.concat([pd.read_parquet(f) for f in files], ignore_index=True).iloc[:m]
     start = time.perf_counter()
-    compute_measures(df, **KW)
+    run_memory(args.command, df)
     memory_time = time.perf_counter() - start
     ratio = (dask_time / n) / (memory_time / m)
     print(f"in memory: {m:.1e} rows in {memory_time:.1f} s (one process)")
