@@ -34,7 +34,7 @@ browser: install chromium
 	$(PY) -m pytest -q -m browser
 
 test: lint install chromium
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2  # two processes: the suite in about 8 instead of 12 minutes
 
 screenshots: install chromium
 	$(PY) tests/screenshots.py
