@@ -50,6 +50,7 @@ bench: install chromium
 	$(PY) tests/benchmarks/bench_measures.py
 	$(PY) tests/benchmarks/bench_uncertainty.py --sizes $(BENCH_SIZES) --boot-sizes $(BOOT_SIZES)
 	$(PY) tests/benchmarks/bench_scale.py --rows $(SCALE_ROWS) --memory-limit $(SCALE_MEMORY) --memory-rows $(SCALE_MEMORY_ROWS)
+	$(PY) tests/benchmarks/bench_scale.py --rows 1e7 --memory-limit 0.7GB --memory-rows 1e7 --command compute
 	$(PY) tests/benchmarks/bench_findings.py
 	$(PY) tests/benchmarks/bench_dashboard.py
 	$(PY) tests/benchmarks/bench_browser.py
