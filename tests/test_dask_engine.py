@@ -110,6 +110,9 @@ def test_a_year_too_large_for_a_worker_is_refused_before_computing(tmp_path):
         scale.check_sizes(counts, 24.0, 4e9, "register/*.parquet")
     assert "2022" in str(err.value) and "memory" in str(err.value)
     assert "geheugen" in err.value.text("nl")
+    # what to do: this limit is that of intervals; without them a region-year has to fit
+    assert "leave out the intervals" in err.value.text("en")
+    assert "laat de intervallen weg" in err.value.text("nl")
     scale.check_sizes(counts.iloc[:1], 24.0, 4e9, "x")  # a small year passes
 
 

@@ -35,14 +35,18 @@ SCALE = {
     },
     "year_too_large": {
         "nl": "{source}: jaar {year} heeft {rows} rijen; daarvoor is ongeveer {need} GB "
-        "geheugen per worker nodig, maar een worker heeft {limit} GB. Elk jaar wordt in zijn "
-        "geheel op één worker berekend (de Total-rijen en de armoedegrens hebben alle regio's "
-        "van een jaar nodig). Geef de workers meer geheugen (--memory-limit, of minder "
-        "workers per machine) of neem minder kolommen mee.",
+        "geheugen per worker nodig, maar een worker heeft {limit} GB. Met intervallen (--ci, "
+        "--strata, --cluster) wordt elk jaar in zijn geheel op één worker berekend (de "
+        "standaardfout van een Total-rij heeft alle regio's van een jaar nodig). Geef de "
+        "workers meer geheugen (--memory-limit, of minder workers per machine), neem minder "
+        "kolommen mee, of laat de intervallen weg: zonder intervallen hoeft alleen een "
+        "regio-jaar op een worker te passen.",
         "en": "{source}: year {year} has {rows} rows; that needs about {need} GB of memory per "
-        "worker, but a worker has {limit} GB. Each year is computed whole on one worker (the "
-        "Total rows and the poverty line need all regions of a year). Give the workers more "
-        "memory (--memory-limit, or fewer workers per machine) or take fewer columns.",
+        "worker, but a worker has {limit} GB. With intervals (--ci, --strata, --cluster) each "
+        "year is computed whole on one worker (the standard error of a Total row needs all "
+        "regions of a year). Give the workers more memory (--memory-limit, or fewer workers "
+        "per machine), take fewer columns, or leave out the intervals: without them only a "
+        "region-year has to fit in a worker.",
     },
     "parquet_only": {
         "nl": "--engine dask leest Parquet (een map of een patroon zoals "
