@@ -402,7 +402,7 @@ DEMO_VARIABLES = {
 }
 
 
-def _in_memory_compute(df, by, min_n=10, year="jaar"):
+def _in_memory_compute(df, by, min_n=10, year="jaar", ci=None):
     """``python -m indicators compute`` in memory: the mapping, the text answers' order of
     the whole data, prepare and compute."""
     from indicators.cli import _text_orders
@@ -421,10 +421,11 @@ def _in_memory_compute(df, by, min_n=10, year="jaar"):
         variables=DEMO_VARIABLES,
         orders=orders,
     )
-    return compute(prepare(df, mapping, registry, source="x"), registry, by=by, min_n=min_n)
+    prepared = prepare(df, mapping, registry, source="x")
+    return compute(prepared, registry, by=by, min_n=min_n, ci=ci)
 
 
-def _compute_dask(pattern, cluster, by, min_n=10, year="jaar"):
+def _compute_dask(pattern, cluster, by, min_n=10, year="jaar", ci=None):
     from indicators.cli import _text_orders
     from indicators.registry.catalog import load_registry
 
@@ -438,6 +439,7 @@ def _compute_dask(pattern, cluster, by, min_n=10, year="jaar"):
         variables=DEMO_VARIABLES,
         orders_of=lambda distinct: _text_orders(registry, DEMO_VARIABLES, distinct),
         min_n=min_n,
+        ci=ci,
         client_=cluster,
     )
 
@@ -446,7 +448,7 @@ def _assert_same_results(got, want, year="year"):
     want = scale.sort_results(want, "region", [year, "group"] if year else ["group"])
     assert list(got.columns) == list(want.columns)
     assert (got.dtypes == want.dtypes).all(), (got.dtypes, want.dtypes)
-    sums = ["value", "weight_sum"]  # sums in another order: equal to rounding
+    sums = ["value", "weight_sum", "se", "ci_low", "ci_high"]  # sums in another order
     pd.testing.assert_frame_equal(got.drop(columns=sums), want.drop(columns=sums), check_exact=True)
     for col in sums:
         np.testing.assert_allclose(got[col], want[col], rtol=1e-9, atol=1e-12, err_msg=col)
@@ -561,3 +563,14 @@ def test_measures_key_a_region_year_as_the_engine_does(tmp_path, cluster, monkey
     want = scale.sort_results(want, "provincie", ["jaar"])
     assert len(got) == len(want) == 13 * df["jaar"].nunique()
     np.testing.assert_allclose(got[["value", "se"]], want[["value", "se"]], rtol=1e-9)
+
+
+def test_compute_with_intervals_year_by_year_equals_the_in_memory_engine(tmp_path, cluster):
+    """``compute --ci`` on Dask: each year whole on one worker, years written as numbers in
+    some files and as text in others; the intervals as in memory."""
+    df = _messy_demo(seed=14, n=9000)
+    pattern = _write_messy(df, tmp_path / "register")
+    got = _compute_dask(pattern, cluster, ["geslacht"], ci=0.95)
+    want = _in_memory_compute(df, ["geslacht"], ci=0.95)
+    assert want["se"].notna().sum() > 500
+    _assert_same_results(got, want)
