@@ -376,6 +376,8 @@ def compute_parquet(
     column (computed on the cluster) and returns the orders of the text answers, so that
     every year scores them alike. Results in the order of :func:`sort_results`, with the
     columns ``region`` and ``year`` as in :func:`indicators.results.compute`."""
+    from indicators.dataset.mapping import Mapping
+
     if ci_method == "bootstrap":
         raise DataError.from_text("scale.no_bootstrap")
     columns = [c for c in (region, year, weight, *by, *variables.values(), strata, cluster) if c]
@@ -387,35 +389,32 @@ def compute_parquet(
             return pd.Series(pd.concat(parts, ignore_index=True).unique()) if parts else pd.Series()
 
         orders = orders_of(distinct)
+        func = functools.partial(
+            compute_year,
+            region=region,
+            year=year,
+            weight=weight,
+            by=list(by),
+            variables=dict(variables),
+            orders=orders,
+            catalog=catalog,
+            min_n=min_n,
+            ci=ci,
+            strata=strata,
+            cluster=cluster,
+            source=pattern,
+        )
         if ci is None and strata is None and cluster is None:
-            table = compute_by_region_year(
-                pattern,
-                c,
-                region=region,
+            mapping = Mapping.build(
+                region,
                 year=year,
                 weight=weight,
-                by=list(by),
-                variables=dict(variables),
+                groups=list(by),
+                variables=variables,
                 orders=orders,
-                catalog=catalog,
-                min_n=min_n,
             )
+            table = compute_by_region_year(pattern, srcs, mapping, catalog, min_n, func, c)
         else:  # intervals: each year whole on one worker (the SEs of Total need the year)
-            func = functools.partial(
-                compute_year,
-                region=region,
-                year=year,
-                weight=weight,
-                by=list(by),
-                variables=dict(variables),
-                orders=orders,
-                catalog=catalog,
-                min_n=min_n,
-                ci=ci,
-                strata=strata,
-                cluster=cluster,
-                source=pattern,
-            )
             table = per_year(pattern, list(dict.fromkeys(columns)), year, func, c)
     return sort_results(table, "region", ["year", "group"] if year else ["group"])
 
@@ -439,40 +438,27 @@ def _facts(src, columns, keys, groups):
 
 
 def compute_by_region_year(
-    pattern: str,
-    c,
-    *,
-    region: str,
-    year: str | None,
-    weight: str | None,
-    by: Sequence[str],
-    variables: dict[str, str],
-    orders: dict,
-    catalog: str | None,
-    min_n: int,
+    pattern: str, srcs, mapping, catalog: str | None, min_n: int, in_memory: Callable, c
 ) -> pd.DataFrame:
-    """:func:`indicators.results.compute` (no intervals) with no more than the largest
-    region-year in one worker's memory: one read for what :func:`indicators.dataset.prepare`
-    tells from the whole data (microdata or aggregates, the group columns of ages in years),
-    then :func:`region_year_tables` with one job per variable and breakdown, every piece
-    prepared as the whole. Aggregates (one row per region and year, as small as the number
-    of regions) are computed in memory."""
+    """:func:`indicators.results.compute` (no intervals) of the input pieces ``srcs`` with no
+    more than the largest region-year in one worker's memory: one read for what
+    :func:`indicators.dataset.prepare` tells from the whole data (microdata or aggregates,
+    the group columns of ages in years), then :func:`region_year_tables` with one job per
+    variable and breakdown, every piece prepared as the whole. Aggregates (one row per
+    region and year, as small as the number of regions) are computed in memory by
+    ``in_memory`` (:func:`compute_year`)."""
     import pyarrow.parquet as pq
 
     from indicators.dataset import validate
-    from indicators.dataset.mapping import Mapping
     from indicators.dataset.own_variables import AGGREGATES, MICRODATA
     from indicators.results import WHOLE, finish_results, indicator_rows, indicators_to_compute
 
     files = parquet_files(pattern)
-    mapping = Mapping.build(
-        region, year=year, weight=weight, groups=list(by), variables=variables, orders=orders
-    )
     meta = pq.read_schema(files[0]).empty_table().to_pandas()
     validate.require_columns(meta, mapping.role_columns(), source=pattern)
-    keys = [k for k in (region, year, *by) if k]
-    srcs = _sources(files, PART_ROWS)
-    facts = c.gather(c.map(_facts, srcs, columns=keys, keys=keys, groups=list(by), pure=False))
+    by = list(mapping.groups)
+    keys = [k for k in (mapping.region, mapping.year, *by) if k]
+    facts = c.gather(c.map(_facts, srcs, columns=keys, keys=keys, groups=by, pure=False))
     repeated = any(f[0] for f in facts)
     if not repeated and facts:
         counts = pd.concat([f[1] for f in facts])
@@ -481,21 +467,8 @@ def compute_by_region_year(
     shape = MICRODATA if repeated else AGGREGATES
     ages = [col for col in by if any(col in f[2] for f in facts)]
     if shape == AGGREGATES:
-        frame = pd.concat([_read(s, mapping.role_columns()) for s in srcs], ignore_index=True)
-        return compute_year(
-            frame,
-            region=region,
-            year=year,
-            weight=weight,
-            by=list(by),
-            variables=dict(variables),
-            orders=orders,
-            catalog=catalog,
-            min_n=min_n,
-            ci=None,
-            strata=None,
-            cluster=None,
-            source=pattern,
+        return in_memory(
+            pd.concat([_read(s, mapping.role_columns()) for s in srcs], ignore_index=True)
         )
     reader = _PrepareReader(mapping, catalog, pattern, shape, ages)
     head = reader.prepared(_read(srcs[0], reader.columns).head(50))
@@ -511,7 +484,7 @@ def compute_by_region_year(
     parts = []
     for table, (inds, var_id, breakdown) in zip(tables, kinds, strict=True):
         parts += indicator_rows(table, inds, var_id, breakdown)
-    return finish_results(parts, year=reader.year if year else None, shape=shape, min_n=min_n)
+    return finish_results(parts, year=reader.year, shape=shape, min_n=min_n)
 
 
 @contextlib.contextmanager
