@@ -568,3 +568,95 @@ def test_compact_numbers_keys_in_order_whatever_their_range(spread):
         assert codes.dtype == np.int64 and codes.min() == 0 and codes.max() == uniq.size - 1
         if ordered:
             assert (np.diff(uniq) > 0).all()
+
+
+def _sorted_groups(rng, n_groups, ties, zeros):
+    """A block of whole groups, sorted by value within each, as the engine gives them."""
+    from indicators.stats.uncertainty import _Groups
+
+    counts = rng.integers(1, 30, n_groups)
+    x = rng.lognormal(2, 0.8, counts.sum())
+    if ties:
+        x = np.round(x)
+    if zeros:
+        x[rng.random(x.size) < 0.2] = 0.0
+    w = rng.uniform(0.2, 3.0, x.size)
+    w[rng.random(x.size) < 0.1] = 0.0  # a missing weight counts as 0
+    g = np.repeat(np.arange(n_groups), counts)
+    order = np.lexsort((x, g))
+    xs, ws = x[order], w[order]
+    W = np.bincount(g, ws, n_groups)
+    pos = xs > 0
+    Wp = np.bincount(g, ws * pos, n_groups)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean_p = np.bincount(g, ws * xs * pos, n_groups) / Wp
+    return _Groups(xs, ws, counts, W, counts, mean_p, Wp, "observations"), g
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 2**31 - 1),
+    n_groups=st.integers(1, 6),
+    ties=st.booleans(),
+    zeros=st.booleans(),
+)
+def test_tail_ratio_scores_by_runs_equal_the_rows_formula(seed, n_groups, ties, zeros):
+    """S80/S20 and Palma scores come from three runs of sorted rows per group (a x + b on
+    each); they equal the row-by-row formula, with ties at the quantiles, quantiles at a
+    group's first or last row and tails without rows."""
+    from indicators.stats.uncertainty import _z_ratio_rows, _z_ratio_sorted
+
+    rng = np.random.default_rng(seed)
+    grp, g = _sorted_groups(rng, n_groups, ties, zeros)
+    for top, bottom in ((0.8, 0.2), (0.9, 0.4)):
+        # quantiles picked among the group's own values (ties hit exactly), or beyond them
+        q_b = np.array([rng.choice(grp.xs[g == k]) for k in range(n_groups)])
+        q_t = np.maximum(q_b, [rng.choice(grp.xs[g == k]) for k in range(n_groups)])
+        q_t[rng.random(n_groups) < 0.2] = grp.xs.max() + 1
+        value = rng.uniform(0.5, 8.0, n_groups)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            runs = _z_ratio_sorted(grp, top, bottom, q_t, q_b, value)
+            rows = _z_ratio_rows(grp, top, bottom, q_t, q_b, value)
+        # a group without weight at or below q_b has no ratio (its SE is dropped): both
+        # routes give it no finite score
+        lower = np.bincount(g, grp.ws * grp.xs * (grp.xs <= q_b[g]), n_groups)
+        kept = (lower > 0)[g]
+        assert not np.isfinite(runs[~kept]).any() and not np.isfinite(rows[~kept]).any()
+        np.testing.assert_allclose(runs[kept], rows[kept], rtol=1e-10, atol=1e-12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**31 - 1), n_groups=st.integers(1, 5))
+def test_quantile_sums_of_all_levels_at_once_equal_each_level_alone(seed, n_groups):
+    """The sums of every quantile's scores come from one cut of the rows at all quantiles;
+    they equal each quantile's own sum of w ((x <= q) - p) s and of its square, quantiles
+    out of order and tied included."""
+    from indicators.stats.uncertainty import _quantile_scale, _quantile_sums
+
+    rng = np.random.default_rng(seed)
+    grp, g = _sorted_groups(rng, n_groups, ties=bool(seed % 2), zeros=False)
+    asked = []
+    for p in (0.5, 0.1, 0.9, 0.25, 0.25):
+        q = np.array([rng.choice(grp.xs[g == k]) for k in range(n_groups)])
+        asked.append((p, q))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        found = _quantile_sums(grp, asked)
+        for (p, q), (s1, s2) in zip(asked, found, strict=True):
+            u = grp.ws * ((grp.xs <= q[g]) - p) * _quantile_scale(grp, q)[g]
+            np.testing.assert_allclose(s1, np.bincount(g, u, n_groups), rtol=1e-9, atol=1e-12)
+            np.testing.assert_allclose(s2, np.bincount(g, u * u, n_groups), rtol=1e-9, atol=1e-12)
+
+
+def test_inequality_scores_of_a_group_without_positive_values_stay_zero():
+    """A group whose values are all 0 has no Theil, MLD or Atkinson; its rows' scores are 0
+    (not NaN) so that they add nothing to another group's cells, and its SE is missing."""
+    x = np.array([0.0, 0.0, 0.0, 1.0, 2.0, 4.0, 8.0])
+    g = np.array([0, 0, 0, 1, 1, 1, 1])
+    ms = ["theil", "mld", "atkinson_0.5", "atkinson_1", "atkinson_2"]
+    lin = linearize(x, g, 2, None, ms)
+    for m in ms:
+        assert np.isfinite(lin.z[m]).all(), m
+        assert (lin.z[m][:3] == 0).all(), m
+    se = grouped_standard_errors(x, g, 2, None, ms)
+    for m in ms:
+        assert np.isnan(se.se[m][0]) and np.isfinite(se.se[m][1]), m

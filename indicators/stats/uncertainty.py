@@ -328,6 +328,9 @@ class _Work:
         (``(sum, sum of squares)`` per quantile; the caller adds them as it adds the others').
         """
         res = self.result
+        by_sums = [
+            s for s in self.specs if direct and s.family == "quantile" and s.text in self.with_z
+        ]
         for gids, rows in cell_blocks(self.counts, _BLOCK_ROWS):
             xs, ws = self.xs[rows], self.ws[rows]
             grp = _Groups(
@@ -341,15 +344,18 @@ class _Work:
                 self.bandwidth,
             )
             quantiles = {p: q[gids] for p, q in self.quantiles.items()}
-            z, slopes, sums = {}, {}, {}
+            z, slopes = {}, {}
             with np.errstate(divide="ignore", invalid="ignore"):
+                # every quantile's sums at once, from one pass over each weight vector
+                found = _quantile_sums(
+                    grp, [(float(s.param), res.values[s.text][gids]) for s in by_sums]
+                )
+                sums = dict(zip([s.text for s in by_sums], found, strict=True))
                 for spec in self.specs:
-                    if spec.text not in self.with_z:
+                    if spec.text not in self.with_z or spec.text in sums:
                         continue
                     value = res.values[spec.text][gids]
-                    if direct and spec.family == "quantile":
-                        sums[spec.text] = _quantile_sums(grp, float(spec.param), value)
-                    elif spec.family == "poverty_rate":
+                    if spec.family == "poverty_rate":
                         line = self.lines[gids]
                         z[spec.text] = grp.share_z(xs < grp.per_row(line), value)
                         slopes[spec.text] = grp.density(line)
@@ -412,14 +418,17 @@ class _LineSums:
         s = self.cs[gids]
         xs = work.xs[rows]
         med = np.repeat(work.medians[s], cnt)
+        h = self.h[s]
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             u = med - xs
-            u /= np.repeat(self.h[s], cnt)
+            u *= np.repeat(1 / h, cnt)
             u *= u
             u *= -0.5
             k = np.exp(u, out=u)  # beyond 40 bandwidths the kernel is below 1e-300: it adds 0
             k *= ws
-            self.kernel[gids] = np.add.reduceat(np.nan_to_num(k, copy=False), starts)
+            if not (np.isfinite(h).all() and (h > 0).all()):  # no spread: no density
+                k = np.nan_to_num(k, copy=False)
+            self.kernel[gids] = np.add.reduceat(k, starts)
         b = (xs <= med) - 0.5
         b *= ws
         self.score[gids] = np.add.reduceat(b, starts)
@@ -842,19 +851,39 @@ class _Groups:
     def per_row(self, per_group) -> np.ndarray:
         return np.repeat(np.asarray(per_group, dtype=float), self.counts)
 
-    def cumsum(self, a) -> np.ndarray:
-        """Cumulative sums restarting at each group (inclusive)."""
+    def wx(self) -> np.ndarray:
+        """Weight x value per row."""
+        if "wx" not in self._cache:
+            self._cache["wx"] = self.ws * self.xs
+        return self._cache["wx"]
+
+    def running(self, a):
+        """The running sum of a over the block (a new array) and, per group, its value
+        before the group's first row: the cumulative sum within a group is the difference."""
         c = np.cumsum(a)
-        before = np.where(self.starts > 0, c[np.maximum(self.starts - 1, 0)], 0.0)
-        return c - np.repeat(before, self.counts)
+        return c, np.where(self.starts > 0, c[np.maximum(self.starts - 1, 0)], 0.0)
+
+    def r_minus_log_r(self) -> np.ndarray:
+        """r - 1 - log r over x > 0 (see :meth:`positive`): a new array."""
+        if "r-log r" not in self._cache:
+            _, r, logr = self.positive()
+            self._cache["r-log r"] = r - logr - 1
+        return self._cache["r-log r"].copy()
+
+    def power(self, a) -> np.ndarray:
+        """r ** a over x > 0 (see :meth:`positive`): a new array."""
+        _, r, logr = self.positive()
+        if a == -1:
+            return 1 / r
+        z = logr * a
+        return np.exp(z, out=z)
 
     def positive(self):
         """x / mean and its log over x > 0 (1 and 0 elsewhere), shared by Theil, MLD, Atkinson."""
         if "positive" not in self._cache:
             pos = self.xs > 0
             r = np.where(pos, self.xs / self.per_row(self.mean_positive), 1.0)
-            W = self.per_row(self.weight_positive)
-            self._cache["positive"] = (pos, r, np.log(r), W)
+            self._cache["positive"] = (pos, r, np.log(r))
         return self._cache["positive"]
 
     def at_or_below(self, q) -> np.ndarray:
@@ -899,8 +928,11 @@ def _z_mean(g, spec, value, labels, quantiles):
 
 
 def _z_sd(g, spec, value, labels, quantiles):
-    z = (g.dev2 - g.per_row(g.var)) / g.per_row(2 * value * g.W)
-    return np.where(g.per_row(value) > 0, z, 0.0)  # all values equal: no spread to vary
+    # all values equal: no spread to vary (0)
+    scale = np.where(value > 0, 1 / (2 * value * g.W), 0.0)
+    z = g.dev2 - g.per_row(g.var)
+    z *= g.per_row(scale)
+    return z
 
 
 def _z_quantile(g, spec, value, labels, quantiles):
@@ -913,18 +945,38 @@ def _quantile_scale(g, q):
     return np.where(np.isfinite(f) & (g.h > 0), -1 / (g.W * f), 0.0)
 
 
-def _quantile_sums(g, p, q):
-    """Sum and sum of squares per group of the weighted scores ``w ((x <= q) - p) s`` of a
-    quantile q (s per group, :func:`_quantile_scale`), from the weight and the squared
-    weight at or below q."""
-    scale = _quantile_scale(g, q)
-    at = g.at_or_below(q)
-    w2 = g.squared_weights()
-    below, below2 = g.prefix(g.ws, at), g.prefix(w2, at)
-    total, total2 = g.sum(g.ws), g.sum(w2)
-    s1 = scale * (below - p * total)
-    s2 = scale * scale * ((1 - p) ** 2 * below2 + p * p * (total2 - below2))
-    return s1, s2
+def _quantile_sums(g, asked):
+    """Sum and sum of squares per group of the weighted scores ``w ((x <= q) - p) s`` of each
+    quantile ``(p, q)`` asked (s per group, :func:`_quantile_scale`), from the weight and the
+    squared weight at or below q: the rows are cut at every quantile of their group, and one
+    ``reduceat`` per weight vector sums the pieces."""
+    if not asked:
+        return []
+    k = len(asked)
+    cuts = np.empty((g.n_cells, k + 1), dtype=np.intp)
+    cuts[:, 0] = g.starts
+    for j, (_, q) in enumerate(asked):
+        cuts[:, j + 1] = g.at_or_below(q)
+    rank = np.argsort(cuts[:, 1:], axis=1, kind="stable")  # the cuts in row order per group
+    cuts[:, 1:] = np.take_along_axis(cuts[:, 1:], rank, axis=1)
+    idx = cuts.reshape(-1)
+    nxt = np.append(idx[1:], g.xs.size)
+    pieces = []
+    for a in (g.ws, g.squared_weights()):
+        piece = np.add.reduceat(np.append(a, 0.0), idx)  # the 0: a cut at the very end
+        piece[nxt <= idx] = 0.0
+        pieces.append(np.cumsum(piece.reshape(g.n_cells, k + 1), axis=1))
+    (w_cum, w2_cum), out = pieces, []
+    total, total2 = w_cum[:, k], w2_cum[:, k]
+    place = np.argsort(rank, axis=1)  # the place of quantile j among the sorted cuts
+    rows = np.arange(g.n_cells)
+    for j, (p, q) in enumerate(asked):
+        scale = _quantile_scale(g, q)
+        below, below2 = w_cum[rows, place[:, j]], w2_cum[rows, place[:, j]]
+        s1 = scale * (below - p * total)
+        s2 = scale * scale * ((1 - p) ** 2 * below2 + p * p * (total2 - below2))
+        out.append((s1, s2))
+    return out
 
 
 def _quantile_z(g, p, q):
@@ -945,40 +997,102 @@ def _z_share(g, spec, value, labels, quantiles):
 
 def _z_gini(g, spec, value, labels, quantiles):
     # a_k = sum_j w_j |x_k - x_j| = x_k (2 C_k - W) - 2 Y_k + Y with inclusive cumulative
-    # sums C (weight) and Y (weight x value) over the sorted values; ties add 0 either way
-    wx = g.ws * g.xs
+    # sums C (weight) and Y (weight x value) over the sorted values; ties add 0 either way.
+    # z = a / (WY) - G / W - G x / Y, with the running sums c and y over the whole block
+    # (C = c - c0, Y_k = y - y0 per group) and every constant of a group taken together:
+    # z = x (c 2 / (WY) - (2 c0 + W) / (WY) - G / Y) - y 2 / (WY) + (2 y0 + Y) / (WY) - G / W
+    wx = g.wx()
     Y = g.sum(wx)
-    a = g.xs * (2 * g.cumsum(g.ws) - g.W_rows) - 2 * g.cumsum(wx) + g.per_row(Y)
-    WY = g.per_row(g.W * Y)
-    return a / WY - g.per_row(value / g.W) - g.xs * g.per_row(value / Y)
+    c, c0 = g.running(g.ws)
+    y, y0 = g.running(wx)
+    WY = g.W * Y
+    z = c
+    z *= g.per_row(2 / WY)
+    z += g.per_row(-(2 * c0 + g.W) / WY - value / Y)
+    z *= g.xs
+    y *= g.per_row(2 / WY)
+    z -= y
+    z += g.per_row((2 * y0 + Y) / WY - value / g.W)
+    return z
 
 
 def _z_positive(g, spec, value, labels, quantiles):
-    pos, r, logr, W = g.positive()
-    v = g.per_row(value)
-    if spec.family == "theil":
-        z = (r * (logr - v - 1) + 1) / W
-    elif spec.family == "mld":
-        z = (r - 1 - logr - v) / W
+    pos, r, logr = g.positive()
+    # the constants of each group first; every row then takes a few passes
+    inv_w = 1 / g.weight_positive
+    if spec.family == "theil":  # (r (log r - T - 1) + 1) / W
+        z = logr - g.per_row(value + 1)
+        z *= r
+        z += 1
+        z *= g.per_row(inv_w)
+    elif spec.family == "mld":  # (r - 1 - log r - MLD) / W
+        z = g.r_minus_log_r() - g.per_row(value)
+        z *= g.per_row(inv_w)
     else:
         eps = float(spec.param)
-        k = 1 - v  # generalised mean over the mean
-        if eps == 1:
-            z = k * ((r - 1) - (logr - np.log(k))) / W
-        else:
+        k = 1 - value  # generalised mean over the mean, per group
+        if eps == 1:  # k ((r - 1) - (log r - log k)) / W
+            z = g.r_minus_log_r() + g.per_row(np.log(k))
+            z *= g.per_row(k * inv_w)
+        else:  # k ((r - 1) - ((r / k)^a - 1) / a) / W, a = 1 - eps
             a = 1 - eps
-            z = k * ((r - 1) - (np.exp(a * (logr - np.log(k))) - 1) / a) / W
+            z = g.power(a) * g.per_row(k**-a)
+            z -= 1
+            z *= -1 / a
+            z += r
+            z -= 1
+            z *= g.per_row(k * inv_w)
+    if np.isfinite(z).all():  # rows without a positive value: 0 (r is 1 there)
+        z *= pos
+        return z
     return np.where(pos, z, 0.0)
 
 
 def _z_ratio(g, spec, value, labels, quantiles):
     top, bottom = spec.kwargs["top"], spec.kwargs["bottom"]
-    qt, qb = g.per_row(quantiles[top]), g.per_row(quantiles[bottom])
+    q_t, q_b = quantiles[top], quantiles[bottom]
+    if np.isfinite(q_t).all() and np.isfinite(q_b).all() and (q_b <= q_t).all():
+        return _z_ratio_sorted(g, top, bottom, q_t, q_b, value)
+    return _z_ratio_rows(g, top, bottom, q_t, q_b, value)
+
+
+def _z_ratio_rows(g, top, bottom, q_t, q_b, value):
+    """The tail ratio's z row by row: the total above ``q_t`` over the total at or below
+    ``q_b`` (``value`` the ratio), each tail total linearized as in the module's notes."""
+    qt, qb = g.per_row(q_t), g.per_row(q_b)
     low = g.xs <= qb
     lower = g.sum(g.ws * g.xs * low)
     z_lower = (g.xs - qb) * low + bottom * qb
     z_upper = g.xs - ((g.xs - qt) * (g.xs <= qt) + top * qt)
     return (z_upper - g.per_row(value) * z_lower) / g.per_row(lower)
+
+
+def _z_ratio_sorted(g, top, bottom, q_t, q_b, value):
+    """:func:`_z_ratio` from the rows' order: within a group the rows at or below ``q_b``, up
+    to ``q_t`` and above it are three runs, on each of which z is ``a x + b`` with a and b per
+    group (L the total at or below q_b, R the ratio):
+
+    - x <= q_b: ``((1 - top) q_t + R (1 - bottom) q_b - R x) / L``;
+    - q_b < x <= q_t: ``((1 - top) q_t - R bottom q_b) / L``;
+    - x > q_t: ``(x - top q_t - R bottom q_b) / L``.
+    """
+    at_b, at_t = g.at_or_below(q_b), g.at_or_below(q_t)
+    lower = g.prefix(g.wx(), at_b)
+    R = value
+    a = np.stack([-R / lower, np.zeros_like(R), 1 / lower], axis=1)
+    b = np.stack(
+        [
+            ((1 - top) * q_t + R * (1 - bottom) * q_b) / lower,
+            ((1 - top) * q_t - R * bottom * q_b) / lower,
+            (-top * q_t - R * bottom * q_b) / lower,
+        ],
+        axis=1,
+    )
+    runs = np.stack([at_b - g.starts, at_t - at_b, g.starts + g.counts - at_t], axis=1).ravel()
+    z = np.repeat(a.ravel(), runs)
+    z *= g.xs
+    z += np.repeat(b.ravel(), runs)
+    return z
 
 
 _ROW_Z = {
