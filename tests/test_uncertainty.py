@@ -660,3 +660,51 @@ def test_inequality_scores_of_a_group_without_positive_values_stay_zero():
     se = grouped_standard_errors(x, g, 2, None, ms)
     for m in ms:
         assert np.isnan(se.se[m][0]) and np.isfinite(se.se[m][1]), m
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 2**31 - 1),
+    nested=st.booleans(),
+    weighted=st.booleans(),
+    gaps=st.booleans(),
+    by_region=st.booleans(),
+)
+def test_households_within_groups_give_the_variance_of_the_rows_own_order(
+    seed, nested, weighted, gaps, by_region
+):
+    """With clusters (households) each within one group, the cells are the units, numbered
+    by a sort of the units; with clusters across groups, by the rows. Either way the standard
+    errors equal those of the scores per row in the rows' own order (``linearize``) reduced by
+    the design alone: domains padded with zeros, unit totals within strata. Rows without a
+    value (a whole household of them, too) and groups without rows included."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(20, 400))
+    year = rng.integers(0, 2, n)
+    region = rng.choice([0, 1, 3], n)  # region 2 has no rows
+    g = year * 4 + region
+    if nested:  # households of a few rows within each region-year
+        cluster = g * 1000 + rng.integers(0, max(n // 40, 1), n)
+    else:
+        cluster = rng.integers(0, max(n // 4, 2), n)
+    strata = region % 2 if by_region else rng.integers(0, 3, n)
+    x = rng.lognormal(2, 0.6, n)
+    if gaps:
+        x[rng.random(n) < 0.1] = np.nan
+        x[cluster == cluster[0]] = np.nan
+    w = rng.uniform(0.3, 3.0, n) if weighted else None
+    ms = ["mean", "median", "gini", "poverty_rate", "s80s20", "mld", "share_below:7"]
+    got = grouped_standard_errors(x, g, 8, w, ms, strata=strata, cluster=cluster, sample=year)
+    lin = linearize(x, g, 8, w, ms, sample=year)
+    design = DesignVariance(g, 8, strata=strata, cluster=cluster, sample=year)
+    ws = np.ones(n) if w is None else w
+    n_obs = np.bincount(g[np.isfinite(x)], minlength=8)
+    for m in ms:
+        if m == "poverty_rate":
+            var = design.variance(ws * lin.z[m], ws * lin.line_z, lin.line_slope[m])
+        else:
+            var = design.variance(ws * lin.z[m])
+        want = np.sqrt(np.maximum(var, 0.0))
+        keep = np.isfinite(got.result.values[m]) & (n_obs >= 2)
+        np.testing.assert_allclose(got.se[m][keep], want[keep], rtol=1e-8, atol=1e-12, err_msg=m)
+        assert np.isnan(got.se[m][~keep]).all(), m

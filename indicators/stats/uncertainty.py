@@ -667,6 +667,28 @@ class DesignVariance:
         if strata is None and cluster is None:  # the groups lie within samples: one stratum
             self.simple, self.out_h, self.n_out = True, np.maximum(self.cell_sample, 0), G
             return
+        unit_group = None
+        if unit is not None and self.counts is not None:
+            unit_group = _unit_groups(unit, g_all, n_units)
+        if unit_group is not None:
+            # every unit within one group (households within a region-year): the cells are
+            # the units, numbered in (group, stratum, unit) order by one sort of the units
+            # (not of the rows); a unit without a value in any row is a cell with no score
+            self.simple = False
+            unit_key = unit_group * n_strata + unit_stratum
+            order = np.argsort(unit_key, kind="stable")
+            rank = np.empty(n_units, dtype=np.int64)
+            rank[order] = np.arange(n_units)
+            self.cell = rank[unit[self.rows]] if self.rows is not None else rank[unit]
+            self.cell_unit = order
+            cell_gh = unit_key[order]
+            change = np.ones(cell_gh.size, dtype=bool)
+            np.not_equal(cell_gh[1:], cell_gh[:-1], out=change[1:])
+            self.gh = np.cumsum(change) - 1
+            uniq = cell_gh[change]
+            self.n_out = uniq.size
+            self.gh_g, self.out_h = uniq // n_strata, uniq % n_strata
+            return
         g = self._g
         hr = h if rows is None else h[rows]
         # one stratum per group and no clusters (strata coarser than groups): sums per group
@@ -1239,6 +1261,16 @@ def _cells_by_block(key, counts):
         done += uniq.size
         uniqs.append(uniq)
     return codes, np.concatenate(uniqs) if uniqs else np.zeros(0, dtype=np.int64)
+
+
+def _unit_groups(unit, g, n_units):
+    """The group of each unit when every unit lies within one group, else None."""
+    unit_group = np.zeros(n_units, dtype=np.int64)
+    unit_group[unit] = g
+    for a, b in row_pieces(unit.size):
+        if (unit_group[unit[a:b]] != g[a:b]).any():
+            return None
+    return unit_group
 
 
 def _units(h, c):
