@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from indicators.errors import DataError
@@ -108,6 +108,7 @@ ALL = [*DEFAULT_MEASURES, "share_below:1", "share_at_least:1.5", "share:2", "atk
 
 @settings(max_examples=25, deadline=None)
 @given(seed=st.integers(0, 2**31 - 1), n=st.integers(1, 120), n_cells=st.integers(1, 6))
+@example(seed=2_147_483_646, n=87, n_cells=5)  # a Palma of 0 that came out as 1.8e-12
 def test_replicate_reductions_equal_a_loop_over_the_reference_functions(seed, n, n_cells):
     """Random weights with zeros (rows not drawn) and missing ones, values with ties, x <= 0
     and missing values, groups of every size (empty ones too): every measure of every group
@@ -141,7 +142,25 @@ def test_replicate_reductions_equal_a_loop_over_the_reference_functions(seed, n,
                 if np.isnan(ref):
                     assert np.isnan(value), (m, k, r, value)
                 else:
-                    assert value == pytest.approx(ref, rel=1e-9, abs=1e-12), (m, k, r)
+                    # a tail ratio's top total comes as the total less the rest: its rounding
+                    # is that of the total over the bottom (a ratio of 0 comes out as 1e-12)
+                    scale = _tail_scale(m, x[rows], w[r, rows]) if m in TAILS else 1.0
+                    assert value == pytest.approx(ref, rel=1e-9, abs=1e-12 * scale), (m, k, r)
+
+
+TAILS = ("s80s20", "palma")
+
+
+def _tail_scale(measure, x, w):
+    """The total of |w x| over the total at or below the bottom quantile: how far the
+    rounding of the total can move a tail ratio."""
+    from indicators.stats.measures import parse_measure, quantile
+
+    keep = np.isfinite(x) & np.isfinite(w)
+    x, w = x[keep], w[keep]
+    q = quantile(x, w, p=parse_measure(measure).kwargs["bottom"])
+    bottom = abs((w * x)[x <= q].sum())
+    return max(1.0, (w * np.abs(x)).sum() / max(bottom, 1e-300))
 
 
 def _near_zero_bottom(measure, x, w):
