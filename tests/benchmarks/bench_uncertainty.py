@@ -3,7 +3,10 @@
 Run ``.venv/bin/python tests/benchmarks/bench_uncertainty.py --sizes 1e6,1e7`` (``make bench``
 runs it; ``make bench BENCH_SIZES=1e6`` for a shorter run). For each size it generates
 synthetic microdata (lognormal incomes, uniform weights, 342 municipalities x 10 years = 3,420
-groups, rows in random order, 50 strata and a primary sampling unit per ten rows) and prints,
+groups, rows in random order; two designs: 50 strata with a primary sampling unit per ten
+rows drawn across strata and years (the harder case: nearly every (group, unit) cell is a row
+of its own), and households of about ten rows within each municipality-year with the
+municipalities in 50 strata (as a survey is drawn)) and prints,
 each the best of a few rounds in one process and in CPU seconds of this process (on a machine
 shared with other work, wall-clock time measures the neighbours as much as the code):
 
@@ -12,8 +15,8 @@ shared with other work, wall-clock time measures the neighbours as much as the c
   median of that year (:func:`indicators.stats.engine.quantile_by_segment`), then every measure
   of every group (:func:`indicators.stats.engine.grouped_measures`);
 - linearized standard errors (:func:`indicators.stats.uncertainty.grouped_standard_errors`)
-  without a design and with strata and clusters, and their ratios to the point estimates
-  (the issue asks at most 2.5);
+  without a design, with the first design (``se+design``) and with households
+  (``households``), and their ratios to the point estimates (the issue asks at most 2.5);
 - ``--replicates`` (default 200) bootstrap replicates
   (:func:`indicators.stats.bootstrap.bootstrap_standard_errors`, the poverty line recomputed
   per replicate), the best of ``--boot-rounds`` (default 2: the first call in a process also
@@ -82,7 +85,7 @@ def main(argv=None) -> int:
     print("CPU seconds of this process, best of", args.rounds, "rounds")
     print(
         f"{'rows':>11} {'point s':>8} {'se s':>7} {'ratio':>6} {'se+design s':>12} {'ratio':>6}"
-        f" {'boot s':>8} {'R':>4} {'ratio':>6}"
+        f" {'households s':>13} {'ratio':>6} {'boot s':>8} {'R':>4} {'ratio':>6}"
     )
     for size in sorted(set(_sizes(args.sizes)) | boot_sizes):
         rng = np.random.default_rng(0)
@@ -93,6 +96,8 @@ def main(argv=None) -> int:
         w = rng.uniform(0.5, 2.0, size)
         strata = rng.integers(0, 50, size)
         cluster = rng.integers(0, max(size // 10, 1), size)
+        household = codes * 1_000_000 + rng.integers(0, max(size // (N_GROUPS * 10), 1), size)
+        region = muni % 50
 
         def point(codes=codes, x=x, w=w, year=year):
             lines = POVERTY_FRACTION * quantile_by_segment(x, year, N_YEARS, w, 0.5)
@@ -107,19 +112,25 @@ def main(argv=None) -> int:
                 x, codes, N_GROUPS, w, measures, sample=year, strata=strata, cluster=cluster
             )
 
+        def se_households(codes=codes, x=x, w=w, year=year, region=region, hh=household):
+            return grouped_standard_errors(
+                x, codes, N_GROUPS, w, measures, sample=year, strata=region, cluster=hh
+            )
+
         def boot(codes=codes, x=x, w=w, year=year):
             return bootstrap_standard_errors(
                 x, codes, N_GROUPS, w, measures, sample=year, replicates=args.replicates, seed=1
             )
 
         if size in _sizes(args.sizes):
-            t0, t1, t2 = _best_in_turns([point, se, se_design], args.rounds)
+            t0, t1, t2, t4 = _best_in_turns([point, se, se_design, se_households], args.rounds)
             line = f"{size:>11,} {t0:>8.2f}"
             line += f" {t1:>7.2f} {t1 / t0:>6.2f} {t2:>12.2f} {t2 / t0:>6.2f}"
+            line += f" {t4:>13.2f} {t4 / t0:>6.2f}"
         else:
             t0 = _best_in_turns([point], args.rounds)[0]
             line = f"{size:>11,} {t0:>8.2f}"
-            line += f" {'':>7} {'':>6} {'':>12} {'':>6}"
+            line += f" {'':>7} {'':>6} {'':>12} {'':>6} {'':>13} {'':>6}"
         if size in boot_sizes:
             t3 = _best_in_turns([boot], args.boot_rounds)[0]
             line += f" {t3:>8.2f} {args.replicates:>4} {t3 / t0:>6.1f}"
