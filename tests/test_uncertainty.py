@@ -570,6 +570,20 @@ def test_compact_numbers_keys_in_order_whatever_their_range(spread):
             assert (np.diff(uniq) > 0).all()
 
 
+@pytest.mark.parametrize("spread", [50, 3_000_000, 10**12])
+def test_cluster_codes_without_order_keep_every_household_apart(spread):
+    """Household numbers over a wide range are numbered by a hash (``ordered=False``): one
+    code per household, the same rows together as the ordered codes, codes 0 .. k - 1."""
+    rng = np.random.default_rng(spread % 101)
+    ids = 10**9 + rng.integers(0, spread, 30_000) * 7
+    ordered = design_codes(ids, "cluster")
+    loose = design_codes(ids, "cluster", ordered=False)
+    assert loose.dtype == np.int64 and loose.min() == 0 and loose.max() == ordered.max()
+    pairs = np.unique(np.stack([ordered, loose]), axis=1)  # one loose code per ordered one
+    assert pairs.shape[1] == ordered.max() + 1
+    assert np.unique(pairs[1]).size == pairs.shape[1]
+
+
 def _sorted_groups(rng, n_groups, ties, zeros):
     """A block of whole groups, sorted by value within each, as the engine gives them."""
     from indicators.stats.uncertainty import _Groups

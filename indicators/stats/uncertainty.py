@@ -589,8 +589,12 @@ def check_level(level) -> float:
     return level
 
 
-def design_codes(column, role: str, source: str = "data") -> np.ndarray:
+def design_codes(column, role: str, source: str = "data", ordered: bool = True) -> np.ndarray:
     """Return integer codes of a design column (strata or clusters); every row needs one.
+
+    The codes follow the order of the values; with ``ordered=False`` integer values spread
+    over a wide range (household numbers) may be numbered in the order they first appear,
+    by a hash, which is cheaper than sorting them when each value repeats.
 
     >>> design_codes(pd.Series(["b", "a", "b"]), "strata").tolist()
     [1, 0, 1]
@@ -608,7 +612,10 @@ def design_codes(column, role: str, source: str = "data") -> np.ndarray:
         )
     values = series.to_numpy()
     if values.dtype.kind in "iu" and values.size:  # integer codes: no hash table needed
-        return _compact(values.astype(np.int64, copy=False) - int(values.min()))[0]
+        key = values.astype(np.int64, copy=False) - int(values.min())
+        if not ordered and not _dense(key):
+            return pd.factorize(key)[0].astype(np.int64, copy=False)
+        return _compact(key)[0]
     codes, _ = pd.factorize(series, sort=True)
     return codes.astype(np.int64)
 
@@ -647,7 +654,7 @@ class DesignVariance:
         if cluster is None:
             unit, n_units, unit_stratum = None, size, h
         else:
-            unit = _units(h, design_codes(cluster, "cluster"))
+            unit = _units(h, design_codes(cluster, "cluster", ordered=False))
             n_units = int(unit.max()) + 1 if size else 0
             unit_stratum = np.zeros(n_units, dtype=np.int64)
             unit_stratum[unit] = h
@@ -1216,7 +1223,7 @@ def _compact(key, ordered=True):
     either, ``ordered=False`` by a hash in the order the keys first appear."""
     key = np.asarray(key, dtype=np.int64)
     top = int(key.max()) + 1 if key.size and key.min() >= 0 else None
-    if top is not None and (top < 4 * key.size + (1 << 16) or top <= _DENSE_KEYS):
+    if _dense(key, top):
         # keys up to a few times the rows, or up to about 1e8 (pairs of strata and clusters):
         # a table of the keys present and their codes is cheaper than a hash or a sort
         present = np.zeros(top, dtype=bool)
@@ -1246,6 +1253,13 @@ def _compact(key, ordered=True):
 
 
 _DENSE_KEYS = 1 << 27  # the largest key range _compact numbers by a table (about 640 MB)
+
+
+def _dense(key, top=None) -> bool:
+    """Whether integer keys from 0 are numbered by a table of their range (:func:`_compact`)."""
+    if top is None:
+        top = int(key.max()) + 1 if key.size and key.min() >= 0 else None
+    return top is not None and (top < 4 * key.size + (1 << 16) or top <= _DENSE_KEYS)
 
 
 def _cells_by_block(key, counts):
