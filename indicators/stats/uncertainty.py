@@ -275,11 +275,9 @@ class _Work:
             at = np.maximum(cell_sample, 0)
             self.lines = np.where(cell_sample >= 0, fraction * medians[at], np.nan)
             self.medians, self.fraction, self.n_samples = medians, fraction, n_samples
+            self._line_input = (x, w, s_codes)
             if row_line:  # else the line's sums come block by block (_LineSums)
-                valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
-                self.line_z, self.line_scale = _line_z(
-                    x, w, valid, s_codes, n_samples, medians, fraction, bandwidth
-                )
+                self.row_line()
         plan = SortPlan(x, g, self.n_cells).keep_sorted()
         result = plan.measures(w, [*specs, *extra], poverty_lines=self.lines, labels=labels)
         self.quantiles = {
@@ -305,6 +303,15 @@ class _Work:
             s.text for s in self.specs if s.family in _ROW_Z or s.family == "poverty_rate"
         ]
         self.poverty = [s.text for s in poverty]
+
+    def row_line(self) -> None:
+        """Work out the poverty line's linearized variable of every row (``line_z``)."""
+        if self.line_z is None and self.lines is not None:
+            x, w, s_codes = self._line_input
+            valid = np.isfinite(x) if w is None else np.isfinite(x) & np.isfinite(w)
+            self.line_z, self.line_scale = _line_z(
+                x, w, valid, s_codes, self.n_samples, self.medians, self.fraction, self.bandwidth
+            )
 
     def line_scores(self, gids, rows, ws) -> np.ndarray:
         """The weighted scores of the poverty line (weight x ``line_z``) of the sorted rows
@@ -436,14 +443,20 @@ class _LineSums:
         return b
 
     def finish(self, design) -> np.ndarray:
-        """Give ``design`` the line's sums per sample; return the scale per sample."""
+        """Give ``design`` the line's sums per stratum and variance per sample; return the
+        scale per sample."""
         S = self.W.size
         k, u = self.cs[self.used], self.used
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             f = np.bincount(k, self.kernel[u], S) / (self.W * self.h * _SQRT_2PI)
             scale = np.where(np.isfinite(f) & (f > 0), -self.work.fraction / (self.W * f), 0.0)
-            b_h = scale * np.bincount(k, self.score[u], S)
-            b2_h = scale * scale * np.bincount(k, self.square[u], S)
+            if design.line_raw is None:  # each row its own unit, the samples the strata
+                b_h = scale * np.bincount(k, self.score[u], S)
+                b2_h = scale * scale * np.bincount(k, self.square[u], S)
+            else:  # the units' scores summed per stratum as the blocks came
+                s_h = scale[design.sample_of_stratum]
+                b_h = s_h * design.line_raw[0]
+                b2_h = s_h * s_h * design.line_raw[1]
             n_h = design.n_h
             v_h = np.where(n_h > 0, design.f_h * (b2_h - b_h * b_h / n_h), 0.0)
         design.line = (None, b_h, np.bincount(design.sample_of_stratum, v_h, S))
@@ -500,12 +513,7 @@ def grouped_standard_errors(
     >>> round(float(r.se["mean"][0]), 6)  # s / sqrt(n) for a simple random sample
     0.645497
     """
-    # without a design and with every weight given, the poverty line's scores are summed
-    # over the sorted blocks (_LineSums) instead of over every row in its own order
-    by_block = strata is None and cluster is None
-    if by_block and weights is not None:
-        by_block = _all_finite(np.asarray(weights, dtype=float).reshape(-1))
-    work = _Work(values, codes, n_cells, weights, measures, sample, labels, bandwidth, not by_block)
+    work = _Work(values, codes, n_cells, weights, measures, sample, labels, bandwidth, False)
     design = DesignVariance(
         codes,
         n_cells,
@@ -516,10 +524,19 @@ def grouped_standard_errors(
         counts=work.counts,
         cell_sample=work.cell_sample,
     )
+    # without a design, or with units each within one group, and with every weight given, the
+    # poverty line's scores are summed over the sorted blocks (_LineSums) instead of over
+    # every row in its own order
+    by_block = (strata is None and cluster is None) or design.units_in_groups
+    if by_block and weights is not None:
+        by_block = _all_finite(np.asarray(weights, dtype=float).reshape(-1))
     line_u = line_sums = None
     if work.poverty and by_block:
         line_sums = _LineSums(work)
-    elif work.line_z is not None:
+        if not design.simple:  # the units' line scores come with the blocks
+            design.line_by_block()
+    elif work.poverty:
+        work.row_line()
         if weights is None:
             line_u = work.line_z
         else:
@@ -543,8 +560,8 @@ def grouped_standard_errors(
             slopes[text][gids] = sl
     if line_sums is not None:
         scale = line_sums.finish(design)
-        for text in work.poverty:
-            sums[text][2] *= scale[np.maximum(work.cell_sample, 0)]
+        for text in work.poverty:  # per (group, stratum): the scale of the stratum's sample
+            sums[text][2] *= scale[design.sample_of_stratum[design.out_h]]
     se = {text: np.full(work.n_cells, np.nan) for text in work.result.values}
     n = work.result.n
     for text, acc in sums.items():
@@ -671,6 +688,7 @@ class DesignVariance:
         self.rows = None if rows is None else np.asarray(rows)
         self.counts = None if counts is None else np.asarray(counts)
         self._g_all, self.line = g_all, None
+        self.units_in_groups, self.line_raw = False, None
         if strata is None and cluster is None:  # the groups lie within samples: one stratum
             self.simple, self.out_h, self.n_out = True, np.maximum(self.cell_sample, 0), G
             return
@@ -681,7 +699,7 @@ class DesignVariance:
             # every unit within one group (households within a region-year): the cells are
             # the units, numbered in (group, stratum, unit) order by one sort of the units
             # (not of the rows); a unit without a value in any row is a cell with no score
-            self.simple = False
+            self.simple, self.units_in_groups = False, True
             unit_key = unit_group * n_strata + unit_stratum
             order = np.argsort(unit_key, kind="stable")
             rank = np.empty(n_units, dtype=np.int64)
@@ -757,6 +775,25 @@ class DesignVariance:
         v_b = np.bincount(self.sample_of_stratum, v_h)
         self.line = (b_unit, b_h, v_b)
 
+    def line_by_block(self) -> None:
+        """Take the poverty line's scores with the blocks (units each within one group): the
+        rows' scores before their scale per sample come to :meth:`add_all` as ``b_rows``,
+        whose sums per unit and squares are added per stratum (``line_raw``); the caller
+        scales them and sets ``line`` (:meth:`_LineSums.finish`)."""
+        if not self.units_in_groups:
+            raise ValueError("The line's scores come by block only when units lie in groups.")
+        self.line_raw = np.zeros((2, self.n_strata))
+
+    def _line_of_cells(self, cells, c_lo, c_n, b_rows) -> np.ndarray:
+        """The line's score of each cell ``c_lo .. c_lo + c_n - 1``: its unit's total."""
+        if self.line_raw is None:
+            return self.line[0][self.cell_unit[c_lo : c_lo + c_n]]
+        b_cell = np.bincount(cells, b_rows, c_n)  # the cells are the units: all their rows
+        h = self.out_h[self.gh[c_lo : c_lo + c_n]]
+        self.line_raw[0] += np.bincount(h, b_cell, self.n_strata)
+        self.line_raw[1] += np.bincount(h, b_cell * b_cell, self.n_strata)
+        return b_cell
+
     def add(self, acc, u, rows=slice(None), gids=None, b_rows=None) -> None:
         """Add the scores ``u`` of the rows ``rows``: whole groups ``gids`` (non-empty, in
         order) when given, so that sums per group are sums over runs of rows."""
@@ -812,7 +849,7 @@ class DesignVariance:
             parts = [per_cell, per_cell * per_cell]
             if acc.shape[0] == 3:
                 if b_cell is None:
-                    b_cell = self.line[0][self.cell_unit[c_lo : c_lo + c_n]]
+                    b_cell = self._line_of_cells(cells, c_lo, c_n, b_rows)
                 parts.append(per_cell * b_cell)
             for i, a in enumerate(parts):
                 acc[i, lo : lo + n] += np.bincount(keys, a, n)
