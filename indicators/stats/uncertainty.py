@@ -630,7 +630,7 @@ def design_codes(column, role: str, source: str = "data", ordered: bool = True) 
     values = series.to_numpy()
     if values.dtype.kind in "iu" and values.size:  # integer codes: no hash table needed
         key = values.astype(np.int64, copy=False) - int(values.min())
-        if not ordered and not _dense(key):
+        if not ordered and not _dense(int(key.max()) + 1, key.size):
             return pd.factorize(key)[0].astype(np.int64, copy=False)
         return _compact(key)[0]
     codes, _ = pd.factorize(series, sort=True)
@@ -694,7 +694,7 @@ class DesignVariance:
             return
         unit_group = None
         if unit is not None and self.counts is not None:
-            unit_group = _unit_groups(unit, g_all, n_units)
+            unit_group = _one_per_code(unit, g_all, n_units)  # each unit's group
         if unit_group is not None:
             # every unit within one group (households within a region-year): the cells are
             # the units, numbered in (group, stratum, unit) order by one sort of the units
@@ -1260,7 +1260,7 @@ def _compact(key, ordered=True):
     either, ``ordered=False`` by a hash in the order the keys first appear."""
     key = np.asarray(key, dtype=np.int64)
     top = int(key.max()) + 1 if key.size and key.min() >= 0 else None
-    if _dense(key, top):
+    if top is not None and _dense(top, key.size):
         # keys up to a few times the rows, or up to about 1e8 (pairs of strata and clusters):
         # a table of the keys present and their codes is cheaper than a hash or a sort
         present = np.zeros(top, dtype=bool)
@@ -1292,11 +1292,10 @@ def _compact(key, ordered=True):
 _DENSE_KEYS = 1 << 27  # the largest key range _compact numbers by a table (about 640 MB)
 
 
-def _dense(key, top=None) -> bool:
-    """Whether integer keys from 0 are numbered by a table of their range (:func:`_compact`)."""
-    if top is None:
-        top = int(key.max()) + 1 if key.size and key.min() >= 0 else None
-    return top is not None and (top < 4 * key.size + (1 << 16) or top <= _DENSE_KEYS)
+def _dense(top: int, size: int) -> bool:
+    """Whether ``size`` integer keys in 0 .. top - 1 are numbered by a table of that range
+    (:func:`_compact`)."""
+    return top < 4 * size + (1 << 16) or top <= _DENSE_KEYS
 
 
 def _cells_by_block(key, counts):
@@ -1314,22 +1313,21 @@ def _cells_by_block(key, counts):
     return codes, np.concatenate(uniqs) if uniqs else np.zeros(0, dtype=np.int64)
 
 
-def _unit_groups(unit, g, n_units):
-    """The group of each unit when every unit lies within one group, else None."""
-    unit_group = np.zeros(n_units, dtype=np.int64)
-    unit_group[unit] = g
-    for a, b in row_pieces(unit.size):
-        if (unit_group[unit[a:b]] != g[a:b]).any():
+def _one_per_code(codes, values, n_codes):
+    """The value of each code 0 .. n_codes - 1 when all its rows share one (a code without
+    rows gets 0), else None: one scatter and one check in pieces, no sort."""
+    table = np.zeros(n_codes, dtype=np.int64)
+    table[codes] = values
+    for a, b in row_pieces(codes.size):
+        if (table[codes[a:b]] != values[a:b]).any():
             return None
-    return unit_group
+    return table
 
 
 def _units(h, c):
     """Codes of the primary sampling units: the clusters themselves when each lies in one
     stratum (households within strata: one pass, no hash), else the (stratum, cluster) pairs."""
-    first = np.full(int(c.max()) + 1 if c.size else 0, -1, dtype=np.int64)
-    first[c] = h
-    if (first[c] == h).all():
+    if _one_per_code(c, h, int(c.max()) + 1 if c.size else 0) is not None:
         return c
     return _combine(h, c)
 
